@@ -1,0 +1,1 @@
+"""Alembic environments, one per store (installed as otop_pos.migrations)."""

@@ -1,0 +1,130 @@
+"""Checkout: one atomic, durable transaction — sale, lines, payments and its receipt print job, or nothing."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+
+from otop_pos.booth.cart import Cart
+from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
+from otop_pos.booth.payments import PaymentIn, change_of, settle
+from otop_pos.booth.pin import verify_pin
+from otop_pos.core.clock import Clock
+from otop_pos.core.errors import SaleError, SoldOutError
+from otop_pos.core.ids import new_uuid
+from otop_pos.store.booth_models import AuditEvent, Payment, PrintJob, Product, Sale, SaleLine
+from otop_pos.store.engine import SqliteStore
+
+
+@dataclass(frozen=True)
+class SaleResult:
+    """What the vendor sees after a committed sale."""
+
+    uuid: str
+    number: str
+    created_at: datetime
+    total_satang: int
+    paid_satang: int
+    change_satang: int
+    item_count: int
+    print_job_id: int | None
+
+
+def checkout(
+    store: SqliteStore,
+    clock: Clock,
+    cart: Cart,
+    payments: list[PaymentIn] | tuple[PaymentIn, ...],
+    *,
+    cashier: str = "",
+    allow_oversell: bool = False,
+    manager_pin: str | None = None,
+    print_receipt: bool = True,
+) -> SaleResult:
+    """Commit ``cart`` paid by ``payments``. Raises an OtopError and writes nothing when anything is off.
+
+    A price override needs ``manager_pin``; a product short of stock is refused unless ``allow_oversell``.
+    """
+    if cart.is_empty:
+        raise SaleError("ตะกร้าว่าง ยังไม่มีสินค้า", "The cart is empty.")
+    total = cart.total_satang
+    settled = settle(total, payments)  # pure: refuses before touching the store
+    overridden = [line for line in cart.lines if line.price_overridden]
+    if overridden:
+        if manager_pin is None:
+            raise SaleError("การแก้ราคาต้องใช้รหัสผู้จัดการ", "A price override needs the manager PIN.")
+        verify_pin(store, clock, manager_pin, action="price_override")
+    shares = cart.discount_shares()
+    sale_uuid = new_uuid()
+    with store.write() as s:
+        day = open_day_or_refuse(s)
+        now = clock.now()
+        wanted: dict[int, int] = {}
+        for line in cart.lines:
+            if line.product_id is not None:
+                wanted[line.product_id] = wanted.get(line.product_id, 0) + line.qty
+        if wanted:
+            rows = s.execute(select(Product.id, Product.name, Product.stock, Product.sold_out, Product.sku)
+                             .where(Product.id.in_(wanted))).all()
+            if len(rows) != len(wanted):
+                raise SaleError("มีสินค้าในตะกร้าที่ถูกลบจากรายการสินค้าแล้ว", "A product in the cart no longer exists.")
+            for pid, name, stock, sold_out, sku in rows:
+                qty = wanted[pid]
+                if not allow_oversell and (sold_out or (stock is not None and stock < qty)):
+                    available = 0 if sold_out or stock is None else max(stock, 0)
+                    raise SoldOutError(
+                        f"สินค้าหมด: {name} (เหลือ {available} ชิ้น ต้องการ {qty}) กดยืนยันเพื่อขายเกินสต็อก",
+                        f"Sold out: {name} ({available} left, {qty} wanted). Confirm to sell anyway.",
+                        sku, available)
+                if stock is not None:
+                    s.execute(update(Product).where(Product.id == pid).values(stock=Product.stock - qty))
+        seq, number, prev = next_document(s)
+        paid = sum(p.amount_satang for p in settled)
+        change = change_of(settled)
+        doc = {
+            "type": "sale", "uuid": sale_uuid, "seq": seq, "number": number, "at": iso(now), "total": total,
+            "discount": cart.sale_discount_satang,
+            "lines": [[ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.total_satang - sh]
+                      for ln, sh in zip(cart.lines, shares)],
+            "payments": [[p.method, p.amount_satang, p.reference] for p in settled],
+        }
+        digest = link(s, prev, doc)
+        sale_id = s.execute(insert(Sale).values(
+            uuid=sale_uuid, seq=seq, number=number, till_day_id=day.id, created_at=now, cashier=cashier,
+            subtotal_satang=cart.subtotal_satang,
+            sale_discount_kind=cart.discount.kind if cart.discount else "",
+            sale_discount_value=cart.discount.value if cart.discount else 0,
+            sale_discount_satang=cart.sale_discount_satang, total_satang=total, paid_satang=paid,
+            change_satang=change, item_count=cart.item_count, prev_hash=prev, hash=digest,
+        )).inserted_primary_key[0]  # type: ignore[index]
+        s.execute(insert(SaleLine), [
+            dict(sale_id=sale_id, line_no=i + 1, product_id=ln.product_id, sku=ln.sku, name=ln.name,
+                 product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.list_price_satang,
+                 unit_price_satang=ln.unit_price_satang,
+                 discount_kind=ln.discount.kind if ln.discount else "",
+                 discount_value=ln.discount.value if ln.discount else 0,
+                 discount_satang=ln.discount_satang, total_satang=ln.total_satang,
+                 sale_discount_share_satang=sh, net_satang=ln.total_satang - sh)
+            for i, (ln, sh) in enumerate(zip(cart.lines, shares))
+        ])
+        if settled:
+            s.execute(insert(Payment), [
+                dict(sale_id=sale_id, method=p.method, amount_satang=p.amount_satang,
+                     tendered_satang=p.tendered_satang, change_satang=p.change_satang, reference=p.reference)
+                for p in settled
+            ])
+        job_id = None
+        if print_receipt:
+            job_id = s.execute(insert(PrintJob).values(
+                created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending", attempts=0,
+            )).inserted_primary_key[0]  # type: ignore[index]
+        if overridden or allow_oversell:
+            s.execute(insert(AuditEvent).values(
+                at=now, action="override", actor=cashier, ref_uuid=sale_uuid,
+                detail_json=json.dumps({
+                    "prices": [[ln.sku, ln.list_price_satang, ln.unit_price_satang] for ln in overridden],
+                    "oversell": allow_oversell,
+                }, ensure_ascii=False)))
+    return SaleResult(sale_uuid, number, now, total, paid, change, cart.item_count, job_id)

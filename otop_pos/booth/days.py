@@ -1,0 +1,214 @@
+"""The till day: open with a float, close with a cash count; the close keeps the Z report figures."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from otop_pos.booth.pin import verify_pin
+from otop_pos.booth.store import identity
+from otop_pos.core.clock import Clock
+from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod, ZReportDoc
+from otop_pos.core.errors import DayError, InputError
+from otop_pos.core.ids import new_uuid
+from otop_pos.core.thaidate import fair_day
+from otop_pos.store.booth_models import AuditEvent, Payment, PrintJob, Refund, Sale, TillDay, Void
+from otop_pos.store.engine import SqliteStore
+
+DENOMINATIONS = (100000, 50000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 25)  # satang
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """A till day as the UI shows it."""
+
+    id: int
+    uuid: str
+    business_date: date
+    opened_at: datetime
+    float_satang: int
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """Running figures of a day: what the cash box should hold, and totals per method."""
+
+    day: DayInfo
+    cash_in_satang: int
+    cash_voided_satang: int
+    cash_refunds_satang: int
+    expected_cash_satang: int
+    by_method: tuple[tuple[PaymentMethod, int], ...]
+    sales_count: int
+    gross_satang: int
+    voids_count: int
+    voids_satang: int
+    refunds_count: int
+    refunds_satang: int
+    net_satang: int
+    first_number: str
+    last_number: str
+
+
+def _info(day: TillDay) -> DayInfo:
+    return DayInfo(day.id, day.uuid, day.business_date, day.opened_at, day.float_satang, day.closed_at)
+
+
+def current_day(store: SqliteStore) -> DayInfo | None:
+    """The open day, or None."""
+    with store.read() as s:
+        day = s.scalar(select(TillDay).where(TillDay.closed_at.is_(None)))
+        return _info(day) if day else None
+
+
+def list_days(store: SqliteStore) -> tuple[DayInfo, ...]:
+    """Every till day, oldest first."""
+    with store.read() as s:
+        return tuple(_info(d) for d in s.scalars(select(TillDay).order_by(TillDay.id)))
+
+
+def open_day(store: SqliteStore, clock: Clock, float_satang: int, *, by: str = "") -> DayInfo:
+    """Open a sales day with a cash float; DayError if one is already open."""
+    if float_satang < 0:
+        raise InputError("เงินทอนตั้งต้นต้องไม่ติดลบ", "The cash float cannot be negative.")
+    now = clock.now()
+    try:
+        with store.write() as s:
+            identity(s)
+            if s.scalar(select(TillDay.id).where(TillDay.closed_at.is_(None))) is not None:
+                raise DayError("วันขายเปิดอยู่แล้ว", "A sales day is already open.")
+            day = TillDay(uuid=new_uuid(), business_date=fair_day(now), opened_at=now, opened_by=by,
+                          float_satang=float_satang)
+            s.add(day)
+            s.flush()
+            s.add(AuditEvent(at=now, action="day_open", actor=by, ref_uuid=day.uuid,
+                             detail_json=json.dumps({"float": float_satang})))
+            return _info(day)
+    except IntegrityError as exc:  # a second till window raced us
+        raise DayError("วันขายเปิดอยู่แล้ว", "A sales day is already open.") from exc
+
+
+def figures(s: Session, day: TillDay) -> DayFigures:
+    """Compute a day's figures with SQL aggregates."""
+    sales = s.execute(select(func.count(Sale.id), func.coalesce(func.sum(Sale.total_satang), 0),
+                             func.min(Sale.number), func.max(Sale.number))
+                      .where(Sale.till_day_id == day.id)).one()
+    by_sales = dict(s.execute(select(Payment.method, func.sum(Payment.amount_satang)).join(Sale)
+                              .where(Sale.till_day_id == day.id).group_by(Payment.method)).all())
+    voids = s.execute(select(func.count(Void.id), func.coalesce(func.sum(Void.amount_satang), 0),
+                             func.coalesce(func.sum(Void.cash_returned_satang), 0))
+                      .where(Void.till_day_id == day.id)).one()
+    by_voids = dict(s.execute(select(Payment.method, func.sum(Payment.amount_satang))
+                              .join(Void, Void.sale_id == Payment.sale_id)
+                              .where(Void.till_day_id == day.id).group_by(Payment.method)).all())
+    refunds = s.execute(select(func.count(Refund.id), func.coalesce(func.sum(Refund.amount_satang), 0))
+                        .where(Refund.till_day_id == day.id)).one()
+    by_refunds = dict(s.execute(select(Refund.method, func.sum(Refund.amount_satang))
+                                .where(Refund.till_day_id == day.id).group_by(Refund.method)).all())
+    by_method = tuple((m, int(by_sales.get(m, 0)) - int(by_voids.get(m, 0)) - int(by_refunds.get(m, 0)))
+                      for m in PAYMENT_METHODS)
+    cash_in = int(by_sales.get("cash", 0))
+    cash_refunds = int(by_refunds.get("cash", 0))
+    expected = day.float_satang + cash_in - int(voids[2]) - cash_refunds
+    gross = int(sales[1])
+    return DayFigures(
+        _info(day), cash_in, int(voids[2]), cash_refunds, expected, by_method, int(sales[0]), gross,
+        int(voids[0]), int(voids[1]), int(refunds[0]), int(refunds[1]), gross - int(voids[1]) - int(refunds[1]),
+        sales[2] or "", sales[3] or "")
+
+
+def day_figures(store: SqliteStore, day_id: int | None = None) -> DayFigures:
+    """Figures of ``day_id`` (default: the open day) — shown before the vendor confirms a close."""
+    with store.read() as s:
+        day = s.get(TillDay, day_id) if day_id else s.scalar(select(TillDay).where(TillDay.closed_at.is_(None)))
+        if day is None:
+            raise DayError("ไม่มีวันขายที่เปิดอยู่", "No sales day is open.")
+        return figures(s, day)
+
+
+def count_cash(counts: dict[int, int]) -> int:
+    """Total satang of a denomination count {denomination satang: pieces}."""
+    total = 0
+    for denom, pieces in counts.items():
+        if denom not in DENOMINATIONS:
+            raise InputError(f"ไม่รู้จักชนิดธนบัตร/เหรียญ {denom / 100:g} บาท", f"Unknown denomination {denom / 100:g}.")
+        if pieces < 0:
+            raise InputError("จำนวนต้องไม่ติดลบ", "A count cannot be negative.")
+        total += denom * pieces
+    return total
+
+
+def close_day(store: SqliteStore, clock: Clock, pin: str, *, counted_satang: int | None = None,
+              counts: dict[int, int] | None = None, by: str = "", print_report: bool = True) -> ZReportDoc:
+    """Close the open day with the counted cash (a total, or a denomination count); returns the Z report."""
+    if counts is not None:
+        counted = count_cash(counts)
+        if counted_satang is not None and counted_satang != counted:
+            raise InputError("ยอดนับไม่ตรงกับจำนวนธนบัตร/เหรียญ", "The counted total does not match the count.")
+    elif counted_satang is not None:
+        if counted_satang < 0:
+            raise InputError("ยอดเงินที่นับต้องไม่ติดลบ", "The counted cash cannot be negative.")
+        counted = counted_satang
+    else:
+        raise InputError("กรุณานับเงินสดก่อนปิดวัน", "Count the cash before closing the day.")
+    if current_day(store) is None:
+        raise DayError("ไม่มีวันขายที่เปิดอยู่", "No sales day is open.")
+    verify_pin(store, clock, pin, action="day_close")
+    now = clock.now()
+    with store.write() as s:
+        day = s.scalar(select(TillDay).where(TillDay.closed_at.is_(None)))
+        if day is None:
+            raise DayError("ไม่มีวันขายที่เปิดอยู่", "No sales day is open.")
+        fig = figures(s, day)
+        day.closed_at, day.closed_by = now, by
+        day.expected_cash_satang, day.counted_cash_satang = fig.expected_cash_satang, counted
+        day.difference_satang = counted - fig.expected_cash_satang
+        day.counts_json = json.dumps({str(k): v for k, v in (counts or {}).items()})
+        day.totals_json = json.dumps({"by_method": dict(fig.by_method), "gross": fig.gross_satang,
+                                      "voids": fig.voids_satang, "refunds": fig.refunds_satang,
+                                      "net": fig.net_satang, "sales": fig.sales_count})
+        s.add(AuditEvent(at=now, action="day_close", actor=by, ref_uuid=day.uuid,
+                         detail_json=json.dumps({"counted": counted, "expected": fig.expected_cash_satang})))
+        if print_report:
+            s.add(PrintJob(created_at=now, kind="zreport", ref_uuid=day.uuid, copy=False, status="pending"))
+        s.flush()
+        return zreport_of(s, day)
+
+
+def zreport_of(s: Session, day: TillDay, lang: str = "th") -> ZReportDoc:
+    """The Z report document of a (closed or open) day."""
+    fig = figures(s, day)
+    ident = identity(s)
+    counts = tuple(sorted(((int(k), int(v)) for k, v in json.loads(day.counts_json or "{}").items()),
+                          reverse=True))
+    return ZReportDoc(
+        shop_name=ident.vendor_name, booth=ident.booth_code, till=str(ident.till_no),
+        business_date=day.business_date, opened_at=day.opened_at, closed_at=day.closed_at,
+        float_satang=day.float_satang, cash_sales_satang=fig.cash_in_satang - fig.cash_voided_satang,
+        cash_refunds_satang=fig.cash_refunds_satang, expected_cash_satang=fig.expected_cash_satang,
+        counted_cash_satang=day.counted_cash_satang, difference_satang=day.difference_satang,
+        by_method=fig.by_method, sales_count=fig.sales_count, voids_count=fig.voids_count,
+        voids_satang=fig.voids_satang, refunds_count=fig.refunds_count, refunds_satang=fig.refunds_satang,
+        gross_satang=fig.gross_satang, net_satang=fig.net_satang, first_number=fig.first_number,
+        last_number=fig.last_number, fair_name=ident.fair_name, counts=counts,
+        lang="en" if lang == "en" else "th")
+
+
+def zreport(store: SqliteStore, day_uuid: str | None = None, business_date: date | None = None,
+            lang: str = "th") -> ZReportDoc:
+    """The Z report of a day by uuid or business date (the last day of that date)."""
+    with store.read() as s:
+        q = select(TillDay)
+        if day_uuid:
+            q = q.where(TillDay.uuid == day_uuid)
+        elif business_date:
+            q = q.where(TillDay.business_date == business_date)
+        day = s.scalar(q.order_by(TillDay.id.desc()).limit(1))
+        if day is None:
+            raise DayError("ไม่พบวันขายนั้น", "No such sales day.")
+        return zreport_of(s, day, lang)

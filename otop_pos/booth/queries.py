@@ -1,0 +1,248 @@
+"""Read-side use cases: sales lists (paged), sale detail, receipt documents, the booth report."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from otop_pos.booth.adjustments import find_sale, refunded_so_far
+from otop_pos.booth.settings import get_settings
+from otop_pos.booth.store import identity
+from otop_pos.core.documents import PAYMENT_METHODS, ReceiptDoc, ReceiptLine, ReceiptPayment
+from otop_pos.core.errors import SaleError
+from otop_pos.store.booth_models import Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void
+from otop_pos.store.engine import SqliteStore
+
+
+@dataclass(frozen=True)
+class SaleRow:
+    """One sale in a list: status is sale, void or refunded/partly_refunded; net after voids/refunds."""
+
+    uuid: str
+    number: str
+    created_at: datetime
+    business_date: date
+    status: str
+    total_satang: int
+    refunded_satang: int
+    net_satang: int
+    item_count: int
+    methods: str
+
+
+def _sales_query():  # type: ignore[no-untyped-def]
+    refunded = (select(Refund.sale_id, func.sum(Refund.amount_satang).label("amt"))
+                .group_by(Refund.sale_id).subquery())
+    methods = (select(Payment.sale_id, func.group_concat(Payment.method, ",").label("m"))
+               .group_by(Payment.sale_id).subquery())
+    voided = Void.id.is_not(None)
+    ref_amt = func.coalesce(refunded.c.amt, 0)
+    status = case((voided, literal("void")),
+                  (ref_amt >= Sale.total_satang, literal("refunded")),
+                  (ref_amt > 0, literal("partly_refunded")), else_=literal("sale"))
+    net = case((voided, literal(0)), else_=Sale.total_satang - ref_amt)
+    return (select(Sale.uuid, Sale.number, Sale.created_at, TillDay.business_date, status, Sale.total_satang,
+                   ref_amt, net, Sale.item_count, func.coalesce(methods.c.m, ""))
+            .join(TillDay, TillDay.id == Sale.till_day_id)
+            .outerjoin(Void, Void.sale_id == Sale.id)
+            .outerjoin(refunded, refunded.c.sale_id == Sale.id)
+            .outerjoin(methods, methods.c.sale_id == Sale.id))
+
+
+def list_sales(store: SqliteStore, *, business_date: date | None = None, search: str = "", offset: int = 0,
+               limit: int | None = None, newest_first: bool = False) -> list[SaleRow]:
+    """Sales with their status and net total, optionally for one day or matching a number/product."""
+    q = _sales_query()
+    if business_date is not None:
+        q = q.where(TillDay.business_date == business_date)
+    if search.strip():
+        like = f"%{search.strip()}%"
+        q = q.where(or_(Sale.number.like(like), Sale.uuid == search.strip(),
+                        Sale.id.in_(select(SaleLine.sale_id).where(or_(SaleLine.name.like(like),
+                                                                       SaleLine.sku.like(like))))))
+    q = q.order_by(Sale.seq.desc() if newest_first else Sale.seq).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    with store.read() as s:
+        return [SaleRow(*row) for row in s.execute(q)]
+
+
+def count_sales(store: SqliteStore, *, business_date: date | None = None) -> int:
+    """How many sales (for paging)."""
+    q = select(func.count(Sale.id))
+    if business_date is not None:
+        q = q.join(TillDay).where(TillDay.business_date == business_date)
+    with store.read() as s:
+        return int(s.scalar(q) or 0)
+
+
+def _lines(s: Session, sale: Sale) -> tuple[ReceiptLine, ...]:
+    return tuple(ReceiptLine(ln.name, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.total_satang, ln.sku)
+                 for ln in sale.lines)
+
+
+def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str | None = None) -> ReceiptDoc:
+    """The printable receipt of a sale, void or refund (by UUID or number)."""
+    with store.read() as s:
+        ident = identity(s)
+        st = get_settings(store)
+        lang = lang or st.receipt_lang
+        common = dict(shop_name=st.shop_name or ident.vendor_name, fair_name=ident.fair_name, booth=ident.booth_code,
+                      till=str(ident.till_no), tax_id=st.tax_id,
+                      header_lines=tuple(x for x in st.receipt_header.splitlines() if x.strip()),
+                      footer_lines=tuple(x for x in st.receipt_footer.splitlines() if x.strip()),
+                      copy=copy, lang="en" if lang == "en" else "th",
+                      title_mode="abbreviated_tax_invoice" if st.vat_registered else "receipt",
+                      promptpay_target=st.promptpay_id)
+        void = s.scalar(select(Void).where(or_(Void.uuid == ref, Void.number == ref)))
+        refund = s.scalar(select(Refund).where(or_(Refund.uuid == ref, Refund.number == ref)))
+        if void is not None:
+            sale = s.get(Sale, void.sale_id)
+            assert sale is not None
+            return ReceiptDoc(kind="void", number=void.number, issued_at=void.created_at, lines=_lines(s, sale),
+                              subtotal_satang=sale.subtotal_satang, sale_discount_satang=sale.sale_discount_satang,
+                              total_satang=void.amount_satang, item_count=sale.item_count,
+                              original_number=sale.number, reason=void.reason, cashier=void.by, **common)  # type: ignore[arg-type]
+        if refund is not None:
+            sale = s.get(Sale, refund.sale_id)
+            assert sale is not None
+            by_id = {ln.id: ln for ln in sale.lines}
+            lines = tuple(ReceiptLine(by_id[rl.sale_line_id].name, rl.qty, by_id[rl.sale_line_id].unit_price_satang,
+                                      by_id[rl.sale_line_id].unit_price_satang * rl.qty - rl.amount_satang,
+                                      rl.amount_satang, by_id[rl.sale_line_id].sku) for rl in refund.lines)
+            return ReceiptDoc(kind="refund", number=refund.number, issued_at=refund.created_at, lines=lines,
+                              subtotal_satang=refund.amount_satang, sale_discount_satang=0,
+                              total_satang=refund.amount_satang,
+                              payments=(ReceiptPayment(refund.method, refund.amount_satang,  # type: ignore[arg-type]
+                                                       reference=refund.reference),),
+                              item_count=sum(rl.qty for rl in refund.lines), original_number=sale.number,
+                              reason=refund.reason, cashier=refund.by, **common)  # type: ignore[arg-type]
+        sale = find_sale(s, ref)
+        pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference)  # type: ignore[arg-type]
+                     for p in sale.payments)
+        return ReceiptDoc(kind="sale", number=sale.number, issued_at=sale.created_at, lines=_lines(s, sale),
+                          subtotal_satang=sale.subtotal_satang, sale_discount_satang=sale.sale_discount_satang,
+                          total_satang=sale.total_satang, payments=pays, change_satang=sale.change_satang,
+                          item_count=sale.item_count, cashier=sale.cashier,
+                          show_promptpay_qr=False, **common)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class SaleLineView:
+    """A sale line with what is left to refund."""
+
+    line_no: int
+    sku: str
+    name: str
+    qty: int
+    unit_price_satang: int
+    net_satang: int
+    refunded_qty: int
+    refunded_satang: int
+
+
+@dataclass(frozen=True)
+class SaleDetail:
+    """A sale as the history screen shows it."""
+
+    row: SaleRow
+    lines: tuple[SaleLineView, ...]
+    payments: tuple[ReceiptPayment, ...]
+    void_number: str
+    refund_numbers: tuple[str, ...]
+
+
+def sale_detail(store: SqliteStore, ref: str) -> SaleDetail:
+    """One sale with its lines, payments, void and refunds."""
+    with store.read() as s:
+        sale = find_sale(s, ref)
+        row = s.execute(_sales_query().where(Sale.id == sale.id)).one()
+        done = refunded_so_far(s, sale.id)
+        lines = tuple(SaleLineView(ln.line_no, ln.sku, ln.name, ln.qty, ln.unit_price_satang, ln.net_satang,
+                                   *done.get(ln.id, (0, 0))) for ln in sale.lines)
+        pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference)  # type: ignore[arg-type]
+                     for p in sale.payments)
+        void = s.scalar(select(Void.number).where(Void.sale_id == sale.id)) or ""
+        refunds = tuple(s.scalars(select(Refund.number).where(Refund.sale_id == sale.id).order_by(Refund.seq)))
+        return SaleDetail(SaleRow(*row), lines, pays, void, refunds)
+
+
+@dataclass(frozen=True)
+class BoothReport:
+    """Totals for the booth: net income and breakdowns (satang)."""
+
+    booth: str
+    till: int
+    vendor_code: str
+    net_satang: int
+    gross_satang: int
+    sales_count: int
+    voids_count: int
+    voids_satang: int
+    refunds_count: int
+    refunds_satang: int
+    items_sold: int
+    by_method: dict[str, int]
+    by_day: dict[str, int]
+    by_product: dict[str, dict[str, object]]
+
+
+def booth_report(store: SqliteStore) -> BoothReport:
+    """Net totals (sales − voids − refunds) overall, per payment method, per day and per product — all SQL."""
+    with store.read() as s:
+        ident = identity(s)
+        gross, n_sales = s.execute(select(func.coalesce(func.sum(Sale.total_satang), 0), func.count(Sale.id))).one()
+        v_amt, n_void = s.execute(select(func.coalesce(func.sum(Void.amount_satang), 0), func.count(Void.id))).one()
+        r_amt, n_ref = s.execute(select(func.coalesce(func.sum(Refund.amount_satang), 0), func.count(Refund.id))).one()
+        by_method = {m: 0 for m in PAYMENT_METHODS}
+        for m, amt in s.execute(select(Payment.method, func.sum(Payment.amount_satang)).group_by(Payment.method)):
+            by_method[m] += int(amt)
+        for m, amt in s.execute(select(Payment.method, func.sum(Payment.amount_satang))
+                                .join(Void, Void.sale_id == Payment.sale_id).group_by(Payment.method)):
+            by_method[m] -= int(amt)
+        for m, amt in s.execute(select(Refund.method, func.sum(Refund.amount_satang)).group_by(Refund.method)):
+            by_method[m] -= int(amt)
+        by_day: dict[str, int] = {}
+        for d, amt in s.execute(select(TillDay.business_date, func.sum(Sale.total_satang)).join(Sale)
+                                .group_by(TillDay.business_date)):
+            by_day[d.isoformat()] = by_day.get(d.isoformat(), 0) + int(amt)
+        for d, amt in s.execute(select(TillDay.business_date, func.sum(Void.amount_satang))
+                                .join(Void, Void.till_day_id == TillDay.id).group_by(TillDay.business_date)):
+            by_day[d.isoformat()] = by_day.get(d.isoformat(), 0) - int(amt)
+        for d, amt in s.execute(select(TillDay.business_date, func.sum(Refund.amount_satang))
+                                .join(Refund, Refund.till_day_id == TillDay.id).group_by(TillDay.business_date)):
+            by_day[d.isoformat()] = by_day.get(d.isoformat(), 0) - int(amt)
+        by_product: dict[str, dict[str, object]] = {}
+        not_void = ~select(Void.id).where(Void.sale_id == SaleLine.sale_id).exists()
+        for sku, name, ptype, qty, net in s.execute(
+                select(SaleLine.sku, func.max(SaleLine.name), func.max(SaleLine.product_type),
+                       func.sum(SaleLine.qty), func.sum(SaleLine.net_satang))
+                .where(not_void).group_by(SaleLine.sku)):
+            by_product[sku] = {"name": name, "product_type": ptype, "qty": int(qty), "net_satang": int(net)}
+        for sku, qty, amt in s.execute(
+                select(SaleLine.sku, func.sum(RefundLine.qty), func.sum(RefundLine.amount_satang))
+                .join(SaleLine, SaleLine.id == RefundLine.sale_line_id).group_by(SaleLine.sku)):
+            entry = by_product[sku]
+            entry["qty"] = int(entry["qty"]) - int(qty)  # type: ignore[call-overload]
+            entry["net_satang"] = int(entry["net_satang"]) - int(amt)  # type: ignore[call-overload]
+        items = sum(int(v["qty"]) for v in by_product.values())  # type: ignore[call-overload]
+        return BoothReport(ident.booth_code, ident.till_no, ident.vendor_code, int(gross) - int(v_amt) - int(r_amt),
+                           int(gross), int(n_sales), int(n_void), int(v_amt), int(n_ref), int(r_amt), items,
+                           by_method, dict(sorted(by_day.items())), by_product)
+
+
+def require_sale(store: SqliteStore, ref: str) -> str:
+    """The UUID of a sale by number or UUID (SaleError when unknown)."""
+    with store.read() as s:
+        return find_sale(s, ref).uuid
+
+
+def last_sale_number(store: SqliteStore) -> str:
+    """The newest sale's receipt number."""
+    with store.read() as s:
+        number = s.scalar(select(Sale.number).order_by(Sale.seq.desc()).limit(1))
+    if number is None:
+        raise SaleError("ยังไม่มีการขาย", "There are no sales yet.")
+    return number

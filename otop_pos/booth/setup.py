@@ -1,0 +1,116 @@
+"""Setting a booth up: identity, catalogue and PIN in one transaction, from the registry or a package."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, exists, select
+
+from otop_pos.booth.pin import has_pin, set_pin
+from otop_pos.booth.settings import update_settings
+from otop_pos.core.clock import Clock
+from otop_pos.core.errors import SetupError
+from otop_pos.core.ids import new_uuid
+from otop_pos.exchange.registry_csv import Registry
+from otop_pos.store.booth_models import Identity, Product, Sale, SaleLine
+from otop_pos.store.engine import SqliteStore
+
+
+@dataclass(frozen=True)
+class ProductSpec:
+    """A catalogue product to load."""
+
+    sku: str
+    name: str
+    product_type: str
+    price_satang: int
+    barcode: str | None = None
+    stock: int | None = None
+
+
+@dataclass(frozen=True)
+class BoothSetup:
+    """Everything a till needs to start selling."""
+
+    booth_code: str
+    vendor_code: str
+    vendor_name: str
+    product_type: str
+    products: tuple[ProductSpec, ...]
+    till_no: int = 1
+    fair_id: str = ""
+    fair_name: str = ""
+    fair_first_day: date | None = None
+    fair_last_day: date | None = None
+    key_id: str = ""
+    signing_key: str = ""
+    settings: dict[str, object] = field(default_factory=dict)
+
+
+def from_registry(registry: Registry, vendor_code: str, *, booth: str | None = None, till_no: int = 1,
+                  fair_name: str = "") -> BoothSetup:
+    """The setup of one vendor from a loaded registry."""
+    try:
+        vendor = registry.vendor(vendor_code.strip())
+    except KeyError:
+        raise SetupError(f"ไม่พบรหัสผู้ประกอบการ {vendor_code} ในทะเบียน",
+                         f"Vendor code {vendor_code} is not in the registry.") from None
+    products = tuple(ProductSpec(p.sku, p.name, p.product_type or vendor.product_type, p.price_satang,
+                                 p.barcode, p.stock) for p in registry.products_of(vendor.code))
+    booth_code = (booth or vendor.booth or vendor.code).strip()
+    return BoothSetup(booth_code=booth_code, vendor_code=vendor.code, vendor_name=vendor.name,
+                      product_type=vendor.product_type, products=products, till_no=till_no, fair_name=fair_name,
+                      settings={"shop_name": vendor.name})
+
+
+def setup_booth(store: SqliteStore, clock: Clock, setup: BoothSetup, *, pin: str | None = None) -> None:
+    """Write identity and catalogue. Re-running with the same vendor refreshes the catalogue; a till
+    that has sold for another vendor or booth is refused."""
+    if setup.till_no < 1 or setup.till_no > 99:
+        raise SetupError("หมายเลขเครื่องต้องอยู่ระหว่าง 1–99", "The till number must be 1–99.")
+    if not setup.booth_code:
+        raise SetupError("ต้องระบุรหัสบูธ", "A booth code is needed.")
+    now = clock.now()
+    with store.write() as s:
+        ident = s.get(Identity, 1)
+        if ident is not None and (ident.vendor_code != setup.vendor_code or ident.booth_code != setup.booth_code
+                                  or ident.till_no != setup.till_no):
+            if s.scalar(select(Sale.id).limit(1)) is not None:
+                raise SetupError(
+                    f"เครื่องนี้มีการขายของบูธ {ident.booth_code} แล้ว ตั้งค่าเป็นบูธอื่นไม่ได้ ใช้โฟลเดอร์ข้อมูลใหม่",
+                    f"This till already holds sales of booth {ident.booth_code}; use a new data folder for "
+                    "another booth.")
+        if ident is None:
+            ident = Identity(id=1, till_uuid=new_uuid(), created_at=now)
+            s.add(ident)
+        ident.booth_code, ident.till_no = setup.booth_code, setup.till_no
+        ident.vendor_code, ident.vendor_name, ident.product_type = setup.vendor_code, setup.vendor_name, setup.product_type
+        ident.fair_id, ident.fair_name = setup.fair_id, setup.fair_name
+        ident.fair_first_day, ident.fair_last_day = setup.fair_first_day, setup.fair_last_day
+        if setup.signing_key:
+            ident.key_id, ident.signing_key = setup.key_id, setup.signing_key
+        existing = {p.sku: p for p in s.scalars(select(Product))}
+        wanted = {p.sku for p in setup.products}
+        # products no longer in the catalogue are hidden (they may be on past sales), barcodes freed first
+        for sku, p in existing.items():
+            if sku not in wanted:
+                p.active, p.barcode, p.updated_at = False, None, now
+        for p in existing.values():
+            if p.sku in wanted:
+                p.barcode = None
+        s.flush()
+        for order, spec in enumerate(setup.products, start=1):
+            row = existing.get(spec.sku)
+            if row is None:
+                row = Product(sku=spec.sku)
+                s.add(row)
+            row.name, row.product_type, row.price_satang, row.barcode = spec.name, spec.product_type, spec.price_satang, spec.barcode
+            row.stock, row.active, row.sort_order, row.updated_at = spec.stock, True, order, now
+            row.sold_out = row.sold_out if row.id else False
+        s.flush()
+        s.execute(delete(Product).where(Product.active.is_(False),
+                                        ~exists().where(SaleLine.product_id == Product.id)))
+    if setup.settings:
+        update_settings(store, clock, **setup.settings)  # type: ignore[arg-type]
+    if pin is not None and not has_pin(store):
+        set_pin(store, clock, pin)

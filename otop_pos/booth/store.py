@@ -1,0 +1,62 @@
+"""Opening the booth store: data folder checks, the SQLite file, migrations to head."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from otop_pos.core.errors import SetupError, StoreError
+from otop_pos.store.booth_models import Identity
+from otop_pos.store.engine import SqliteStore, check_live_store_location
+from otop_pos.store.migrate import upgrade_to_head
+
+STORE_FILE = "booth.sqlite"
+
+
+def default_data_dir() -> Path:
+    """``OTOP_POS_HOME`` or the user data folder (e.g. ~/.local/share/otop-pos)."""
+    env = os.environ.get("OTOP_POS_HOME")
+    return Path(env) if env else Path(user_data_dir("otop-pos", appauthor=False))
+
+
+def open_booth_store(data_dir: Path) -> SqliteStore:
+    """Open (creating and migrating to head) the booth store in ``data_dir``."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"สร้างโฟลเดอร์ข้อมูล {data_dir} ไม่ได้: {exc.strerror}",
+            f"Cannot create the data folder {data_dir}: {exc.strerror}.",
+        ) from exc
+    check_live_store_location(data_dir)
+    store = SqliteStore(data_dir / STORE_FILE)
+    try:
+        upgrade_to_head(store.engine, "booth")
+    except StoreError:
+        store.dispose()
+        raise
+    except Exception as exc:
+        store.dispose()
+        from otop_pos.store.engine import storage_error
+
+        raise storage_error(exc) from exc
+    return store
+
+
+def identity(session: Session) -> Identity:
+    """The till's identity row; SetupError when the booth is not set up yet."""
+    ident = session.scalar(select(Identity).where(Identity.id == 1))
+    if ident is None:
+        raise SetupError(
+            "บูธยังไม่ได้ตั้งค่า กรุณาตั้งค่าด้วยแพ็กเกจบูธหรือทะเบียนผู้ประกอบการก่อน",
+            "This booth is not set up yet: set it up from a booth package or the vendor registry first.",
+        )
+    return ident
+
+
+def document_number(booth_code: str, till_no: int, seq: int) -> str:
+    """Receipt number: ``B001-000123`` on till 1, ``B001-2-000045`` on till 2 and up."""
+    return f"{booth_code}-{seq:06d}" if till_no == 1 else f"{booth_code}-{till_no}-{seq:06d}"

@@ -1,0 +1,106 @@
+"""Plain data for printed documents (receipt, Z report): built by booth use cases, drawn by printing/reports.
+
+Money is int satang; times are aware datetimes (UTC); nothing here knows about Qt, SQL or PDF.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+DocKind = Literal["sale", "void", "refund"]
+TitleMode = Literal["receipt", "abbreviated_tax_invoice"]
+PaymentMethod = Literal["cash", "promptpay", "transfer", "other"]
+PAYMENT_METHODS: tuple[PaymentMethod, ...] = ("cash", "promptpay", "transfer", "other")
+PAYMENT_METHOD_TH = {"cash": "เงินสด", "promptpay": "พร้อมเพย์", "transfer": "โอนเงิน", "other": "อื่นๆ"}
+PAYMENT_METHOD_EN = {"cash": "Cash", "promptpay": "PromptPay", "transfer": "Transfer", "other": "Other"}
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    """One printed line: name, quantity, unit price, line discount and line total (all satang)."""
+
+    name: str
+    qty: int
+    unit_satang: int
+    discount_satang: int
+    total_satang: int
+    sku: str = ""
+
+
+@dataclass(frozen=True)
+class ReceiptPayment:
+    """One payment as printed; ``tendered``/``change`` only for cash."""
+
+    method: PaymentMethod
+    amount_satang: int
+    tendered_satang: int | None = None
+    change_satang: int = 0
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class ReceiptDoc:
+    """Everything a receipt shows. ``kind`` void/refund point at ``original_number``."""
+
+    kind: DocKind
+    number: str
+    issued_at: datetime
+    shop_name: str
+    lines: tuple[ReceiptLine, ...]
+    subtotal_satang: int
+    sale_discount_satang: int
+    total_satang: int
+    payments: tuple[ReceiptPayment, ...] = ()
+    change_satang: int = 0
+    item_count: int = 0
+    fair_name: str = ""
+    booth: str = ""
+    till: str = ""
+    tax_id: str = ""
+    header_lines: tuple[str, ...] = ()
+    footer_lines: tuple[str, ...] = ()
+    copy: bool = False
+    lang: Literal["th", "en"] = "th"
+    title_mode: TitleMode = "receipt"
+    original_number: str = ""
+    reason: str = ""
+    cashier: str = ""
+    promptpay_target: str = ""
+    show_promptpay_qr: bool = False
+    number_code: Literal["qr", "barcode", "none"] = "qr"
+    logo_path: str = ""
+    buyer_name: str = ""
+    buyer_address: str = ""
+    buyer_tax_id: str = ""
+
+
+@dataclass(frozen=True)
+class ZReportDoc:
+    """The day close (Z report) figures of one till day."""
+
+    shop_name: str
+    booth: str
+    till: str
+    business_date: date
+    opened_at: datetime
+    closed_at: datetime | None
+    float_satang: int
+    cash_sales_satang: int
+    cash_refunds_satang: int
+    expected_cash_satang: int
+    counted_cash_satang: int | None
+    difference_satang: int | None
+    by_method: tuple[tuple[PaymentMethod, int], ...]
+    sales_count: int
+    voids_count: int
+    voids_satang: int
+    refunds_count: int
+    refunds_satang: int
+    gross_satang: int
+    net_satang: int
+    first_number: str = ""
+    last_number: str = ""
+    fair_name: str = ""
+    counts: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # (denomination satang, pieces)
+    lang: Literal["th", "en"] = "th"

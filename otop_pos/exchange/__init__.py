@@ -1,0 +1,1 @@
+"""File formats that travel between organiser and booths (no store access)."""

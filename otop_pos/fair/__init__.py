@@ -1,0 +1,1 @@
+"""Organiser use cases: fairs, registry, packages, import, figures."""

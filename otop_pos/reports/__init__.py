@@ -1,0 +1,1 @@
+"""PDF, XLSX and CSV writers fed with plain figures."""

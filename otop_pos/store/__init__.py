@@ -1,0 +1,1 @@
+"""SQLAlchemy models and engines for the booth and fair stores, and the migrations runner."""

@@ -1,0 +1,160 @@
+"""Engines for the stores: SQLite pragmas on every connection, BEGIN IMMEDIATE for writes, fs checks."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from otop_pos.core.errors import StoreError
+
+BUSY_TIMEOUT_MS = 10_000
+# File systems where SQLite's WAL (shared memory, locking) does not work or is unsafe.
+UNSAFE_FS = {"cifs", "smb", "smb2", "smbfs", "smb3", "nfs", "nfs4", "afs", "9p", "sshfs", "fuse.sshfs",
+             "vfat", "msdos", "exfat", "fat", "fuse.exfat", "davfs", "fuse.davfs2", "ncpfs"}
+
+
+def filesystem_type(path: Path) -> str:
+    """The file-system type holding ``path`` ("" when it cannot be told on this platform)."""
+    path = path.resolve()
+    if sys.platform.startswith("linux"):
+        best, fstype = "", ""
+        try:
+            with open("/proc/mounts", encoding="utf-8") as mounts:
+                for line in mounts:
+                    parts = line.split()
+                    if len(parts) < 3:
+                        continue
+                    mnt = parts[1].replace("\\040", " ")
+                    if (str(path) == mnt or str(path).startswith(mnt.rstrip("/") + "/")) and len(mnt) >= len(best):
+                        best, fstype = mnt, parts[2]
+        except OSError:
+            return ""
+        return fstype
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        root = os.path.splitdrive(str(path))[0] + "\\"
+        if root.startswith("\\\\"):
+            return "smb"
+        if ctypes.windll.kernel32.GetDriveTypeW(root) == 4:  # DRIVE_REMOTE
+            return "smb"
+        buf = ctypes.create_unicode_buffer(64)
+        ok = ctypes.windll.kernel32.GetVolumeInformationW(root, None, 0, None, None, None, buf, 64)
+        return buf.value.lower() if ok else ""
+    return ""
+
+
+def check_live_store_location(folder: Path) -> None:
+    """Refuse a network share or FAT/exFAT stick for the live store (``OTOP_POS_ALLOW_ANY_FS=1`` overrides)."""
+    fstype = filesystem_type(folder)
+    if fstype.lower() in UNSAFE_FS and os.environ.get("OTOP_POS_ALLOW_ANY_FS") != "1":
+        raise StoreError(
+            f"โฟลเดอร์ข้อมูล {folder} อยู่บนไดรฟ์เครือข่ายหรือแฟลชไดรฟ์ ({fstype}) ซึ่งบันทึกการขายได้ไม่ปลอดภัย "
+            "กรุณาเลือกโฟลเดอร์บนดิสก์ของเครื่อง (แฟลชไดรฟ์ใช้เป็นที่สำรองข้อมูลได้)",
+            f"The data folder {folder} is on a network share or a FAT/exFAT stick ({fstype}), where the sales "
+            "database cannot be written safely. Choose a folder on this computer's own disk "
+            "(a stick is fine as the backup folder).",
+        )
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+    if mode and str(mode[0]).lower() not in ("wal", "memory"):
+        raise StoreError(
+            "ฐานข้อมูลเปิดในโหมดบันทึกที่ปลอดภัย (WAL) ไม่ได้ บนไดรฟ์นี้",
+            f"The database could not switch to WAL journaling here (got {mode[0]!r}).",
+        )
+
+
+def _sqlite_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("otop_readonly"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def sqlite_engine(path: Path, *, readonly: bool = False) -> Engine:
+    """An engine on a SQLite file: WAL, synchronous=FULL, foreign keys, busy timeout, BEGIN IMMEDIATE."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    if readonly:
+        engine = engine.execution_options(otop_readonly=True)
+    return engine
+
+
+def storage_error(exc: BaseException) -> StoreError:
+    """Turn a low-level storage failure (disk full, read-only, locked, I/O) into a vendor message."""
+    text = str(exc).lower()
+    if "full" in text or "no space" in text:
+        return StoreError(
+            "ดิสก์เต็ม บันทึกการขายไม่ได้ รายการในตะกร้ายังอยู่ครบ กรุณาลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง",
+            "The disk is full: the sale was not saved. The cart is kept; free some space and try again.",
+        )
+    if "readonly" in text or "read-only" in text or "permission" in text or "access" in text:
+        return StoreError(
+            "โฟลเดอร์ข้อมูลถูกตั้งเป็นอ่านอย่างเดียว บันทึกการขายไม่ได้ รายการในตะกร้ายังอยู่ครบ",
+            "The data folder is read-only: the sale was not saved. The cart is kept; fix the folder and try again.",
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            "ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมอื่น กรุณาลองอีกครั้ง",
+            "The database is busy in another program; please try again.",
+        )
+    return StoreError(
+        "บันทึกข้อมูลลงดิสก์ไม่สำเร็จ รายการในตะกร้ายังอยู่ครบ กรุณาลองอีกครั้ง",
+        f"Saving to disk failed ({exc}). The cart is kept; please try again.",
+    )
+
+
+class SqliteStore:
+    """A SQLite store: a write engine (BEGIN IMMEDIATE) and a read engine, one Session per action."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = sqlite_engine(path)
+        self.read_engine = self.engine.execution_options(otop_readonly=True)
+        self._write = sessionmaker(self.engine, expire_on_commit=False)
+        self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: committed on success, rolled back on any error."""
+        session = self._write()
+        try:
+            with session.begin():
+                yield session
+        except OperationalError as exc:
+            raise storage_error(exc.orig or exc) from exc
+        except sqlite3.OperationalError as exc:
+            raise storage_error(exc) from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (deferred BEGIN)."""
+        session = self._read()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

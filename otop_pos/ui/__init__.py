@@ -1,0 +1,1 @@
+"""PySide6 windows, widgets, table models and workers."""

@@ -1,0 +1,1 @@
+"""Bundled fonts, translations and demo data (installed as otop_pos.resources)."""
