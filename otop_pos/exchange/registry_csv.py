@@ -154,11 +154,8 @@ def read_text(path: Path) -> tuple[str, str]:
         if controls > max(2, len(text) // 1000):
             break
         return text, encoding
-    raise _not_text(
-        path,
-        "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ CSV หรือใช้รหัสอักขระที่ไม่รู้จัก: บันทึกเป็น CSV UTF-8 หรือ CSV (Windows ภาษาไทย)",
-        "This file is not CSV text or uses an unknown encoding: save it as CSV UTF-8 or Thai Windows CSV.",
-    )
+    raise _not_text(path, "ไฟล์นี้ไม่ใช่ข้อความ CSV หรือใช้รหัสอักขระที่ไม่รู้จัก: บันทึกเป็น CSV UTF-8",
+                    "This file is not CSV text or its encoding is unknown: save it as CSV UTF-8.")
 
 
 # --- generic table reading -----------------------------------------------------------------------
@@ -219,11 +216,8 @@ def _read_table(path: Path, columns: tuple[Column, ...], what_th: str, what_en: 
                        f"ข้ามบรรทัดหัวเรื่อง {header_index} บรรทัดก่อนแถวหัวคอลัมน์",
                        f"Skipped {header_index} title row(s) above the column headers.")
         used = sorted({i for i, _h in table.columns.values()})
-        for line, cells in rows:
-            # blank: no value in any column that is read (a pre-numbered ลำดับ alone is blank too)
-            if any(cells[i].strip() for i in used if i < len(cells)) or any(
-                c.strip() for c in cells[table.width:]
-            ):
+        for line, cells in rows:  # blank: no value in a column that is read (a lone ลำดับ too)
+            if any(cells[i].strip() for i in used if i < len(cells)) or any(cells[table.width:]):
                 table.rows.append((line, cells))
     except BrokenQuotes as exc:
         table.error(exc.line, None,
@@ -252,13 +246,11 @@ def _set_header(table: _Table, line: int, cells: list[str], columns: tuple[Colum
         if i not in used and raw.strip() and not is_ignored_header(raw):
             table.warnings.append(Problem(table.file, line, clean_cell(raw),
                                           "ไม่รู้จักคอลัมน์นี้ ข้ามไป", "Unknown column, ignored."))
-    missing = [c for c in columns if c.required and c.field not in table.columns]
-    table.missing = missing
-    if missing:
-        th = ", ".join(c.th for c in missing)
-        en = ", ".join(c.en for c in missing)
+    table.missing = missing = [c for c in columns if c.required and c.field not in table.columns]
+    if missing:  # column: "ไทย / English" of each missing column
         table.errors.append(Problem(table.file, line, " | ".join(c.label for c in missing),
-                                    f"ไม่มีคอลัมน์ที่ต้องมี: {th}", f"Required column(s) missing: {en}."))
+                                    "ไม่มีคอลัมน์ที่ต้องมี: " + ", ".join(c.th for c in missing),
+                                    "Required column(s) missing: " + ", ".join(c.en for c in missing) + "."))
 
 
 def _row_fits(table: _Table, line: int, cells: list[str]) -> bool:
@@ -489,13 +481,15 @@ def find_registry_files(folder: Path) -> tuple[Path, Path]:
         if len(paths) == 1 or len(hinted) == 1:
             chosen[kind] = paths[0] if len(paths) == 1 else hinted[0]
         elif not paths:
-            hint_th = f" (พบไฟล์ Excel: {', '.join(spreadsheets)} ให้บันทึกเป็น CSV)" if spreadsheets else ""
-            hint_en = f" (found spreadsheets {', '.join(spreadsheets)}: save them as CSV)" if spreadsheets else ""
+            sheets = ", ".join(spreadsheets)
+            hint_th = f" (พบไฟล์ Excel: {sheets} ให้บันทึกเป็น CSV)" if sheets else ""
+            hint_en = f" (found spreadsheets {sheets}: save them as CSV)" if sheets else ""
             problems.append(Problem(folder.name, 0, "", f"ไม่พบไฟล์ CSV ทะเบียน{th}ในโฟลเดอร์{hint_th}",
                                     f"No {en} registry CSV found in the folder{hint_en}."))
         else:
             names = ", ".join(p.name for p in paths)
-            problems.append(Problem(folder.name, 0, "", f"มีไฟล์ทะเบียน{th}หลายไฟล์: {names} เหลือไว้ไฟล์เดียว",
+            problems.append(Problem(folder.name, 0, "",
+                                    f"มีไฟล์ทะเบียน{th}หลายไฟล์: {names} ให้เหลือไฟล์เดียว",
                                     f"Several {en} registry files: {names}; keep only one."))
     if problems:
         raise RegistryError(problems)

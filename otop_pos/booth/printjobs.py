@@ -1,0 +1,117 @@
+"""The persistent print queue: jobs are written with their document; a worker prints them; never auto-retried."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from otop_pos.booth.days import zreport
+from otop_pos.booth.queries import receipt_doc
+from otop_pos.core.clock import Clock
+from otop_pos.core.documents import ReceiptDoc, ZReportDoc
+from otop_pos.core.errors import OtopError, PrinterError
+from otop_pos.store.booth_models import PrintJob
+from otop_pos.store.engine import SqliteStore
+
+
+@dataclass(frozen=True)
+class PrintJobView:
+    """A print job as the UI lists it."""
+
+    id: int
+    created_at: datetime
+    kind: str
+    ref_uuid: str
+    copy: bool
+    status: str
+    attempts: int
+    error_code: str
+    error_th: str
+    error_en: str
+
+
+def _view(j: PrintJob) -> PrintJobView:
+    return PrintJobView(j.id, j.created_at, j.kind, j.ref_uuid, j.copy, j.status, j.attempts, j.error_code,
+                        j.error_th, j.error_en)
+
+
+def list_jobs(store: SqliteStore, *, statuses: tuple[str, ...] = ("pending", "failed")) -> list[PrintJobView]:
+    """Jobs waiting or failed (what the status bar and the queue list show)."""
+    with store.read() as s:
+        return [_view(j) for j in s.scalars(select(PrintJob).where(PrintJob.status.in_(statuses)).order_by(PrintJob.id))]
+
+
+def enqueue_reprint(store: SqliteStore, clock: Clock, ref_uuid: str, kind: str = "sale") -> int:
+    """Queue a reprint (marked COPY) of a document; the vendor asks for it, we never do it on our own."""
+    with store.write() as s:
+        job = PrintJob(created_at=clock.now(), kind=kind, ref_uuid=ref_uuid, copy=True, status="pending")
+        s.add(job)
+        s.flush()
+        return job.id
+
+
+def cancel_job(store: SqliteStore, clock: Clock, job_id: int) -> None:
+    """Drop a waiting or failed job (the receipt is still in history and can be reprinted)."""
+    with store.write() as s:
+        s.execute(update(PrintJob).where(PrintJob.id == job_id, PrintJob.status.in_(("pending", "failed")))
+                  .values(status="cancelled", finished_at=clock.now()))
+
+
+def retry_job(store: SqliteStore, job_id: int) -> None:
+    """Put a failed job back in the queue (the vendor pressed Reprint)."""
+    with store.write() as s:
+        s.execute(update(PrintJob).where(PrintJob.id == job_id, PrintJob.status == "failed").values(status="pending"))
+
+
+def document_of(store: SqliteStore, job: PrintJobView, lang: str | None = None) -> ReceiptDoc | ZReportDoc:
+    """The document a job prints."""
+    if job.kind == "zreport":
+        return zreport(store, day_uuid=job.ref_uuid, lang=lang or "th")
+    return receipt_doc(store, job.ref_uuid, copy=job.copy, lang=lang)
+
+
+def run_pending(store: SqliteStore, clock: Clock, print_doc: Callable[[ReceiptDoc | ZReportDoc], None],
+                *, limit: int = 50) -> list[PrintJobView]:
+    """Print waiting jobs in order with ``print_doc``; a failure marks that job failed with its message and
+    stops (the printer is likely down). Returns the jobs handled. Runs in the print worker thread."""
+    done: list[PrintJobView] = []
+    for job in list_jobs(store, statuses=("pending",))[:limit]:
+        with store.write() as s:
+            claimed = s.execute(update(PrintJob).where(PrintJob.id == job.id, PrintJob.status == "pending")
+                                .values(status="printing", attempts=PrintJob.attempts + 1)).rowcount
+        if not claimed:
+            continue
+        try:
+            print_doc(document_of(store, job))
+        except OtopError as exc:
+            code = exc.code if isinstance(exc, PrinterError) else "error"
+            with store.write() as s:
+                s.execute(update(PrintJob).where(PrintJob.id == job.id).values(
+                    status="failed", error_code=code, error_th=exc.th, error_en=exc.en, finished_at=clock.now()))
+            done.append(_refetch(store, job.id))
+            break
+        with store.write() as s:
+            s.execute(update(PrintJob).where(PrintJob.id == job.id).values(
+                status="printed", error_code="", error_th="", error_en="", finished_at=clock.now()))
+        done.append(_refetch(store, job.id))
+    return done
+
+
+def recover_interrupted(store: SqliteStore) -> int:
+    """After a crash, jobs left 'printing' may or may not have printed: mark them failed so the vendor
+    decides (ESC/POS has no 'printed' acknowledgement; we never reprint on our own)."""
+    with store.write() as s:
+        return int(s.execute(update(PrintJob).where(PrintJob.status == "printing").values(
+            status="failed", error_code="interrupted",
+            error_th="โปรแกรมปิดไปขณะพิมพ์ ตรวจดูว่าใบเสร็จออกหรือไม่ ถ้าไม่ออกให้กดพิมพ์ซ้ำ",
+            error_en="The app stopped while printing: check whether the receipt came out; if not, press Reprint.",
+        )).rowcount)
+
+
+def _refetch(store: SqliteStore, job_id: int) -> PrintJobView:
+    with store.read() as s:
+        job = s.get(PrintJob, job_id)
+        assert job is not None
+        return _view(job)

@@ -1,0 +1,239 @@
+"""``otop-pos booth …``: set up, simulate, list products and sales, report, PIN, days, backups."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from otop_pos.core.clock import SystemClock
+from otop_pos.core.errors import InputError
+from otop_pos.core.money import format_baht, parse_baht
+
+
+def _store() -> Any:
+    from otop_pos.app import open_booth
+
+    return open_booth()
+
+
+def _date(text: str) -> date:
+    from otop_pos.core.thaidate import parse_date
+
+    try:
+        return parse_date(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.en) from exc
+
+
+def _positive(text: str) -> int:
+    from otop_pos.core.digits import normalize_digits
+
+    try:
+        value = int(normalize_digits(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def _pin(args: argparse.Namespace) -> str:
+    pin = getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN")
+    if not pin:
+        raise InputError("ต้องระบุรหัสผู้จัดการด้วย --pin หรือ OTOP_POS_PIN",
+                         "Give the manager PIN with --pin or OTOP_POS_PIN.")
+    return str(pin)
+
+
+def _json_default(obj: Any) -> Any:
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    raise TypeError(type(obj).__name__)
+
+
+def _dump(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from otop_pos.booth.setup import from_registry, setup_booth
+    from otop_pos.exchange.registry_csv import find_registry_files, load_registry
+
+    if args.registry is None:
+        raise InputError("ต้องระบุ --registry โฟลเดอร์ทะเบียน", "Give --registry DIR (the registry folder).")
+    vendors, catalogue = find_registry_files(args.registry)
+    registry = load_registry(vendors, catalogue)
+    setup = from_registry(registry, args.vendor, booth=args.booth, till_no=args.till, fair_name=args.fair_name or "")
+    store = _store()
+    setup_booth(store, SystemClock(), setup, pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
+    print(f"ตั้งค่าบูธ {setup.booth_code} เครื่อง {setup.till_no}: {setup.vendor_name} — สินค้า {len(setup.products)} รายการ\n"
+          f"Booth {setup.booth_code} till {setup.till_no} set up for {setup.vendor_code} "
+          f"with {len(setup.products)} products in {store.path}")
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from otop_pos.booth.checkout import SaleResult
+    from otop_pos.booth.simulate import simulate
+
+    store = _store()
+
+    def emit(result: SaleResult) -> None:
+        if args.jsonl:
+            sys.stdout.write(json.dumps({"uuid": result.uuid, "number": result.number,
+                                         "total_satang": result.total_satang,
+                                         "created_at": result.created_at.isoformat()}) + "\n")
+            sys.stdout.flush()
+
+    res = simulate(store, days=args.days, sales_per_day=args.sales_per_day, pin=_pin(args), seed=args.seed,
+                   start=args.start, on_sale=emit)
+    print(f"simulated {res.days} day(s): {res.sales} sales, {res.voids} voids, {res.refunds} refunds",
+          file=sys.stderr if args.jsonl else sys.stdout)
+    return 0
+
+
+def cmd_products(args: argparse.Namespace) -> int:
+    from otop_pos.booth.catalogue import list_products
+
+    products = list_products(_store(), include_inactive=False)
+    if args.json:
+        _dump([{"sku": p.sku, "name": p.name, "product_type": p.product_type, "price_satang": p.price_satang,
+                "barcode": p.barcode, "stock": p.stock, "sold_out": p.sold_out} for p in products])
+        return 0
+    for p in products:
+        stock = "" if p.stock is None else f"  stock {p.stock}"
+        print(f"{p.sku:<16} {format_baht(p.price_satang):>10}  {p.barcode or '-':<13}  {p.name}{stock}")
+    return 0
+
+
+def cmd_sales(args: argparse.Namespace) -> int:
+    from otop_pos.booth.queries import list_sales
+
+    rows = list_sales(_store(), business_date=args.date)
+    if args.json:
+        _dump([{"uuid": r.uuid, "number": r.number, "time": r.created_at, "business_date": r.business_date,
+                "status": r.status, "total_satang": r.total_satang, "net_satang": r.net_satang,
+                "methods": r.methods.split(",") if r.methods else []} for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.number:<16} {r.created_at:%Y-%m-%d %H:%M}Z  {r.status:<15} {format_baht(r.net_satang):>12}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from otop_pos.booth.queries import booth_report
+
+    rep = booth_report(_store())
+    if args.json:
+        _dump(asdict(rep))
+        return 0
+    print(f"บูธ/Booth {rep.booth} till {rep.till} ({rep.vendor_code})")
+    print(f"รายได้สุทธิ / Net income: {format_baht(rep.net_satang)}  ขาย/sales {rep.sales_count}  "
+          f"ยกเลิก/voids {rep.voids_count}  คืนเงิน/refunds {rep.refunds_count}")
+    for m, v in rep.by_method.items():
+        print(f"  {m:<10} {format_baht(v):>12}")
+    for d, v in rep.by_day.items():
+        print(f"  {d} {format_baht(v):>12}")
+    return 0
+
+
+def cmd_pin(args: argparse.Namespace) -> int:
+    from otop_pos.booth.pin import set_pin
+
+    set_pin(_store(), SystemClock(), args.new_pin, current_pin=args.current)
+    print("ตั้งรหัสผู้จัดการแล้ว / Manager PIN set.")
+    return 0
+
+
+def cmd_day(args: argparse.Namespace) -> int:
+    from otop_pos.booth.days import close_day, day_figures, open_day
+
+    store, clock = _store(), SystemClock()
+    if args.action == "open":
+        day = open_day(store, clock, parse_baht(args.float or "0"))
+        print(f"เปิดวันขาย {day.business_date} เงินทอนตั้งต้น {format_baht(day.float_satang)} / Day opened.")
+    elif args.action == "status":
+        fig = day_figures(store)
+        _dump(asdict(fig))
+    else:
+        if args.counted is None:
+            raise InputError("ต้องระบุ --counted ยอดเงินสดที่นับได้", "Give --counted (the cash counted).")
+        z = close_day(store, clock, _pin(args), counted_satang=parse_baht(args.counted))
+        print(f"ปิดวันขายแล้ว คาดว่า {format_baht(z.expected_cash_satang)} นับได้ "
+              f"{format_baht(z.counted_cash_satang or 0)} ต่าง {format_baht(z.difference_satang or 0)}\n"
+              f"Day closed: expected {format_baht(z.expected_cash_satang)}, counted "
+              f"{format_baht(z.counted_cash_satang or 0)}, difference {format_baht(z.difference_satang or 0)}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from otop_pos.booth.backup import backup_now
+    from otop_pos.booth.settings import get_settings
+
+    store = _store()
+    folder = args.to or (Path(get_settings(store).backup_dir) if get_settings(store).backup_dir else None)
+    if folder is None:
+        raise InputError("ต้องระบุ --to โฟลเดอร์สำรองข้อมูล", "Give --to FOLDER for the backup.")
+    res = backup_now(store, SystemClock(), folder, keep=args.keep)
+    print(res.path)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from otop_pos.booth.backup import restore_backup
+    from otop_pos.booth.store import default_data_dir
+
+    aside = restore_backup(args.backup, default_data_dir())
+    print(f"กู้คืนแล้ว ข้อมูลเดิมเก็บไว้ที่ {aside}\nRestored; the previous store was kept as {aside}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    """Add the ``booth`` command group."""
+    booth = sub.add_parser("booth", help="booth (till) commands").add_subparsers(dest="booth_cmd", metavar="ACTION")
+    p = booth.add_parser("setup", help="set this till up for one vendor")
+    p.add_argument("--registry", type=Path, help="folder holding vendors.csv and catalogue.csv")
+    p.add_argument("--vendor", required=True, help="vendor code, e.g. KK20-0002")
+    p.add_argument("--booth", help="booth code (default: from the registry)")
+    p.add_argument("--till", type=int, default=1, help="till number when a booth runs two laptops")
+    p.add_argument("--fair-name", help="fair name printed on receipts")
+    p.add_argument("--pin", help="manager PIN to set (4–8 digits; or OTOP_POS_PIN)")
+    p.set_defaults(handler=cmd_setup)
+    p = booth.add_parser("simulate", help="simulate fair days through the real use cases")
+    p.add_argument("--days", type=_positive, required=True)
+    p.add_argument("--sales-per-day", type=_positive, required=True)
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--start", type=_date, default=None, help="first day, YYYY-MM-DD (or พ.ศ.)")
+    p.add_argument("--jsonl", action="store_true", help="print one JSON line per committed sale")
+    p.add_argument("--pin", help="manager PIN (or OTOP_POS_PIN)")
+    p.set_defaults(handler=cmd_simulate)
+    for name, fn, hlp in (("products", cmd_products, "the catalogue"), ("sales", cmd_sales, "every sale"),
+                          ("report", cmd_report, "booth totals")):
+        p = booth.add_parser(name, help=hlp)
+        p.add_argument("--json", action="store_true")
+        if name == "sales":
+            p.add_argument("--date", type=_date, default=None)
+        p.set_defaults(handler=fn)
+    p = booth.add_parser("pin", help="set or change the manager PIN")
+    p.add_argument("new_pin")
+    p.add_argument("--current", help="the current PIN (when changing)")
+    p.set_defaults(handler=cmd_pin)
+    p = booth.add_parser("day", help="open, show or close the sales day")
+    p.add_argument("action", choices=("open", "status", "close"))
+    p.add_argument("--float", help="cash float when opening (baht)")
+    p.add_argument("--counted", help="cash counted when closing (baht)")
+    p.add_argument("--pin", help="manager PIN (or OTOP_POS_PIN)")
+    p.set_defaults(handler=cmd_day)
+    p = booth.add_parser("backup", help="back the store up now")
+    p.add_argument("--to", type=Path, help="backup folder (default: from settings)")
+    p.add_argument("--keep", type=int, default=10)
+    p.set_defaults(handler=cmd_backup)
+    p = booth.add_parser("restore", help="restore a backup file (close the app first)")
+    p.add_argument("backup", type=Path)
+    p.set_defaults(handler=cmd_restore)
