@@ -90,12 +90,20 @@ def list_backups(folder: Path) -> list[Path]:
 
 def restore_backup(backup: Path, data_dir: Path, store_file: str = "booth.sqlite") -> Path:
     """Put a backup back as the live store (the app must be closed); the current store is kept aside."""
-    con = sqlite3.connect(backup)
+    if not backup.is_file():
+        raise StoreError(f"ไม่พบไฟล์สำรอง {backup}", f"The backup file {backup} does not exist.")
     try:
-        if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise StoreError("ไฟล์สำรองนี้เสียหาย ใช้กู้คืนไม่ได้", "This backup is damaged and cannot be restored.")
-    finally:
-        con.close()
+        con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            ok = con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.Error:
+        ok, tables = False, set()
+    if not ok or not {"sale", "identity", "alembic_version"} <= tables:
+        raise StoreError("ไฟล์นี้ไม่ใช่ไฟล์สำรองข้อมูลบูธ หรือเสียหาย ใช้กู้คืนไม่ได้",
+                         f"{backup} is not a booth backup or is damaged; it cannot be restored.")
     live = data_dir / store_file
     aside = None
     if live.exists():

@@ -201,7 +201,7 @@ def _read_table(path: Path, columns: tuple[Column, ...], what_th: str, what_en: 
         table.error(1, None, f"ไฟล์ว่างเปล่า ไม่มีข้อมูล{what_th}", f"The file is empty: no {what_en}.")
         return table
     delimiter, header_index, _score = sniff_header(text, columns)
-    rows = iter(csv_rows(text, delimiter))
+    rows, broken = iter(csv_rows(text, delimiter)), False
     try:
         seen = 0
         for line, cells in rows:
@@ -216,15 +216,18 @@ def _read_table(path: Path, columns: tuple[Column, ...], what_th: str, what_en: 
                        f"ข้ามบรรทัดหัวเรื่อง {header_index} บรรทัดก่อนแถวหัวคอลัมน์",
                        f"Skipped {header_index} title row(s) above the column headers.")
         used = sorted({i for i, _h in table.columns.values()})
-        for line, cells in rows:  # blank: no value in a column that is read (a lone ลำดับ too)
+        # rows are skipped if the header lacks a required column (the header problem says it all)
+        # or if they are blank: no value in a column that is read (a lone ลำดับ number too)
+        for line, cells in rows if not table.missing else ():
             if any(cells[i].strip() for i in used if i < len(cells)) or any(cells[table.width:]):
                 table.rows.append((line, cells))
     except BrokenQuotes as exc:
+        broken = True
         table.error(exc.line, None,
                     f"เครื่องหมายคำพูด (\") ที่เริ่มในแถวนี้ไม่ครบคู่หรือวางผิดที่ อ่านต่อไม่ได้ ({exc})",
                     f"A quote mark (\") in the row starting here is unbalanced or misplaced; "
                     f"the file cannot be read further ({exc}).")
-    if not table.rows and not table.missing:
+    if not table.rows and not table.missing and not broken:
         table.error(table.header_line, None, f"ไม่มีข้อมูล{what_th}ในไฟล์ (มีแต่หัวคอลัมน์)",
                     f"There are no {what_en} in the file (only the header).")
     return table
@@ -294,8 +297,9 @@ def _unique(table: _Table, line: int, col: Column, seen: dict[str, tuple[int, st
     """An error if ``key`` is already in ``seen`` (naming the earlier line and owner); else add it."""
     if key in seen:
         first, who = seen[key]
-        table.error(line, col, f"{col.th} {key} ซ้ำกับบรรทัด {first} ({who})",
-                    f"The {col.en} {key} is already used on line {first} ({who}).")
+        who = f" (“{who}”)" if who else ""
+        table.error(line, col, f"{col.th} {key} ซ้ำกับบรรทัด {first}{who}",
+                    f"The {col.en} {key} is already used on line {first}{who}.")
     else:
         seen[key] = (line, owner)
 
@@ -355,11 +359,11 @@ def read_vendors(path: Path) -> tuple[list[RegistryVendor], list[Problem], str]:
 # --- catalogue -------------------------------------------------------------------------------------
 
 
-def _catalogue_table(path: Path) -> tuple[_Table, list[RegistryProduct], list[tuple[int, str]]]:
-    """The table, the valid products, and (line, vendor code) of every row that names a vendor."""
+def _catalogue_table(path: Path, vendors: _Table | None = None,
+                     codes: dict[str, tuple[int, str]] | None = None) -> tuple[_Table, list[RegistryProduct]]:
+    """The table and its valid products; vendor codes are checked against ``codes`` if given."""
     t = _read_table(path, CATALOGUE_COLUMNS, "สินค้า", "products")
     products: list[RegistryProduct] = []
-    vendor_refs: list[tuple[int, str]] = []
     skus: dict[str, tuple[int, str]] = {}
     barcodes: dict[str, tuple[int, str]] = {}
     for line, cells in t.rows:
@@ -368,8 +372,11 @@ def _catalogue_table(path: Path) -> tuple[_Table, list[RegistryProduct], list[tu
         before = len(t.errors)
         get = {c.field: t.cell(cells, c) for c in CATALOGUE_COLUMNS}
         vendor_code = clean_code(get["vendor_code"])
-        if _required(t, line, _PCOL["vendor_code"], vendor_code):
-            vendor_refs.append((line, vendor_code))
+        if _required(t, line, _PCOL["vendor_code"], vendor_code) and vendors and codes is not None:
+            if vendor_code not in codes:
+                t.error(line, _PCOL["vendor_code"],
+                        f"ไม่พบรหัสผู้ประกอบการ {vendor_code} ในไฟล์ผู้ประกอบการ ({vendors.file})",
+                        f"The vendor code {vendor_code} is not in the vendors file ({vendors.file}).")
         sku, name = clean_code(get["sku"]), get["name"]
         if _required(t, line, _PCOL["sku"], sku):  # unique in the whole catalogue, not per vendor
             _unique(t, line, _PCOL["sku"], skus, sku, name)
@@ -390,13 +397,13 @@ def _catalogue_table(path: Path) -> tuple[_Table, list[RegistryProduct], list[tu
             vendor_code=vendor_code, sku=sku, name=name, price_satang=price, barcode=barcode,
             product_type=ptype, stock=stock, line=line,
         ))
-    return t, products, vendor_refs
+    return t, products
 
 
 def read_catalogue(path: Path) -> tuple[list[RegistryProduct], list[Problem], str]:
     """The valid products, the errors and the encoding used (vendor codes are not checked here:
     ``load_registry`` checks them against the vendors file)."""
-    table, products, _refs = _catalogue_table(path)
+    table, products = _catalogue_table(path)
     return products, _sorted(table.errors), table.encoding
 
 
@@ -410,15 +417,8 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 def load_registry(vendors_csv: Path, catalogue_csv: Path) -> Registry:
     """Read and check both files; ``RegistryError`` with every problem unless all is valid."""
     vt, vendors, codes = _vendors_table(Path(vendors_csv))
-    ct, products, refs = _catalogue_table(Path(catalogue_csv))
-    vendors_readable = bool(vt.columns.get("code"))
-    if vendors_readable:
-        col = _PCOL["vendor_code"]
-        for line, code in refs:
-            if code not in codes:
-                ct.error(line, col, f"ไม่พบรหัสผู้ประกอบการ {code} ในไฟล์ผู้ประกอบการ ({vt.file})",
-                         f"The vendor code {code} is not in the vendors file ({vt.file}).")
-        products = [p for p in products if p.vendor_code in codes]
+    # no "unknown vendor" errors when the vendors file itself could not be read
+    ct, products = _catalogue_table(Path(catalogue_csv), vt, codes if vt.columns and not vt.missing else None)
     errors = _sorted(vt.errors) + _sorted(ct.errors)
     if errors:
         raise RegistryError(errors)

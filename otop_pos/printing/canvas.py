@@ -32,8 +32,8 @@ _QR_ECC = {
 
 
 def base_pixel_size(width_dots: int) -> int:
-    """Body text size for a paper width: 22 dots at 576 (80 mm), 20 at 512, 18 at 384 (58 mm)."""
-    return max(16, round(width_dots * 22 / 576))
+    """Body text size for a paper width: 20 dots at 576 (80 mm), 18 at 512, 17 at 384 (58 mm)."""
+    return max(17, round(width_dots * 20 / 576))
 
 
 @dataclass
@@ -106,7 +106,7 @@ class Canvas:
     # -- blocks -----------------------------------------------------------------------------------
     def space(self, dots: int | None = None) -> None:
         """Vertical space (default: a third of a text line)."""
-        self._add(dots if dots is not None else self.base_px // 3, lambda p, y: None)
+        self._add(dots if dots is not None else self.base_px // 4, lambda p, y: None)
 
     def text(
         self,
@@ -135,40 +135,46 @@ class Canvas:
         indent: int = 0,
         right_col: int = 0,
         left_align: str = "left",
-        gap: int | None = None,
-    ) -> None:
-        """``left`` (wrapping) and ``right`` (one line, right-aligned) sharing a row.
+        mid: str = "",
+        mid_col: int = 0,
+    ) -> bool:
+        """``left`` (wrapping), optional ``mid`` and ``right`` (one line each, right-aligned) in one row.
 
-        ``right_col`` reserves at least that many dots for the right column so amounts line up; when the
-        left part would get less than a third of the paper, the right part goes on its own line below.
+        ``right_col``/``mid_col`` reserve at least that many dots so columns line up. When ``left`` would get
+        less than 40 % of the paper, nothing is added and False is returned (the caller stacks instead).
         """
         font = self.font(size, bold)
-        gap = gap if gap is not None else self.base_px // 2
+        gap = self.base_px // 2
         rwidth = max(right_col, self.advance(right, size, bold) if right else 0)
-        lwidth = self.inner - indent - rwidth - (gap if rwidth else 0)
+        mwidth = max(mid_col, self.advance(mid, size, bold)) if mid else 0
+        lwidth = self.inner - indent - rwidth - (gap if rwidth else 0) - (mwidth + gap if mwidth else 0)
         lflag = Align.AlignRight if left_align == "right" else Align.AlignLeft
-        if right and lwidth < self.inner // 3:
+        if (right or mid) and lwidth < self.inner * 2 // 5:
+            if mid:
+                return False
             self.text(left, size=size, bold=bold, indent=indent, align=left_align)
             self.text(right, size=size, bold=bold, align="right")
-            return
-        laid = _Laid(left, font, lwidth, lflag) if left else None
-        rlaid = _Laid(right, font, rwidth, Align.AlignRight) if right else None
-        height = max(laid.height if laid else 0, rlaid.height if rlaid else 0)
-        lx = self.margin + indent
-        rx = self.margin + self.inner - rwidth
+            return True
+        parts: list[tuple[_Laid, float]] = []
+        if left:
+            parts.append((_Laid(left, font, lwidth, lflag), self.margin + indent))
+        if mid:
+            parts.append((_Laid(mid, font, mwidth, Align.AlignRight), self.margin + indent + lwidth + gap))
+        if right:
+            parts.append((_Laid(right, font, rwidth, Align.AlignRight), self.margin + self.inner - rwidth))
+        height = max((laid.height for laid, _ in parts), default=0)
 
         def paint(p: QPainter, y: int) -> None:
-            if laid:
-                laid.draw(p, lx, y)
-            if rlaid:
-                rlaid.draw(p, rx, y)
+            for laid, x in parts:
+                laid.draw(p, x, y)
 
         self._add(height, paint)
+        return True
 
     def rule(self, style: str = "dashed") -> None:
         """A horizontal line across the paper: "dashed", "solid" or "double"."""
         thick = max(1, self.base_px // 11)
-        pad = max(3, self.base_px // 4)
+        pad = max(3, self.base_px // 5)
         height = 2 * pad + (3 * thick if style == "double" else thick)
         x0, x1 = self.margin, self.margin + self.inner
 

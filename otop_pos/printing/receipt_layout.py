@@ -46,7 +46,7 @@ L: dict[str, tuple[str, str]] = {
     "tendered": ("รับเงิน", "Tendered"),
     "change": ("เงินทอน", "Change"),
     "items": ("จำนวนสินค้า {n} ชิ้น", "{n} item(s)"),
-    "promptpay": ("สแกนจ่ายด้วยพร้อมเพย์", "Scan to pay with PromptPay"),
+    "promptpay": ("สแกนจ่ายพร้อมเพย์", "PromptPay"),
     "promptpay_bad": ("(ตั้งค่าเลขพร้อมเพย์ไม่ถูกต้อง จึงไม่มีคิวอาร์)", "(PromptPay number is invalid: no QR)"),
 }
 
@@ -62,8 +62,8 @@ def money(satang: int) -> str:
     return format_baht(satang)
 
 
-def header(c: Canvas, shop_name: str, fair_name: str, booth: str, till: str, lang: str) -> None:
-    """Shop name (large), fair name and booth/till, centred."""
+def header(c: Canvas, shop_name: str, fair_name: str, booth: str, till: str, lang: str, cashier: str = "") -> None:
+    """Shop name (large), fair name and booth/till (and cashier), centred."""
     c.text(shop_name, size=1.5, bold=True, align="center")
     c.text(fair_name, size=0.95, align="center")
     where = []
@@ -71,6 +71,8 @@ def header(c: Canvas, shop_name: str, fair_name: str, booth: str, till: str, lan
         where.append(f"{label('booth', lang)} {booth}")
     if till:
         where.append(f"{label('till', lang)} {till}")
+    if cashier:
+        where.append(f"{label('cashier', lang)} {cashier}")
     c.text("   ".join(where), size=0.9, align="center")
 
 
@@ -101,10 +103,7 @@ def _title(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
 def _meta(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
     date = format_en_date(doc.issued_at) if lang == "en" else format_thai_date(doc.issued_at)
     size = 0.95
-    c.row(f"{label('number', lang)} {doc.number}", "", size=size)
-    c.row(f"{label('date', lang)} {date}", "", size=size)
-    if doc.cashier:
-        c.row(f"{label('cashier', lang)} {doc.cashier}", "", size=size)
+    c.row(f"{label('number', lang)} {doc.number}", f"{label('date', lang)} {date}", size=size)
     if doc.buyer_name:
         c.text(f"{label('buyer', lang)} {doc.buyer_name}", size=size)
     if doc.buyer_address:
@@ -113,15 +112,19 @@ def _meta(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
         c.text(f"{label('buyer_tax_id', lang)} {doc.buyer_tax_id}", size=size)
 
 
-def _line(c: Canvas, line: ReceiptLine, lang: str, amount_col: int) -> None:
-    c.row(line.name, money(line.total_satang), right_col=amount_col)
-    detail = []
-    if line.qty != 1 or line.discount_satang:
-        detail.append(f"{line.qty:,} × {money(line.unit_satang)}")
+def _line(c: Canvas, line: ReceiptLine, lang: str, amount_col: int, qty_col: int) -> None:
+    """One sold line: name (wrapped), "qty × unit price" (when the quantity is not 1) and the line total
+    on one row; a line discount on a row of its own. Narrow paper stacks the name above the numbers."""
+    total = money(line.total_satang)
+    qty = f"{line.qty:,} × {money(line.unit_satang)}" if line.qty != 1 or line.discount_satang else ""
+    if not qty:
+        c.row(line.name, total, right_col=amount_col)
+    elif not c.row(line.name, total, right_col=amount_col, mid=qty, mid_col=qty_col):
+        c.text(line.name)
+        c.row(qty, total, right_col=amount_col, left_align="right")
     if line.discount_satang:
-        detail.append(f"{label('discount', lang)} -{money(line.discount_satang)}")
-    if detail:
-        c.row("   ".join(detail), "", size=0.85, right_col=amount_col, left_align="right")
+        c.row(f"{label('discount', lang)} -{money(line.discount_satang)}", "", size=0.9,
+              right_col=amount_col, left_align="right")
 
 
 def _payments(c: Canvas, doc: ReceiptDoc, lang: str, amount_col: int) -> None:
@@ -150,10 +153,8 @@ def _promptpay(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
     except InputError:
         c.text(label("promptpay_bad", lang), size=0.85, align="center")
         return
-    c.space()
-    c.text(label("promptpay", lang), bold=True, align="center")
-    c.qr(payload, max_dots=min(c.inner, c.base_px * 15))
-    c.text(f"{masked}   ฿{money(doc.total_satang)}", size=0.95, align="center")
+    c.qr(payload, max_dots=min(c.inner, c.base_px * 12))
+    c.text(f"{label('promptpay', lang)} {masked}  ฿{money(doc.total_satang)}", size=0.95, align="center")
 
 
 def _number_code(c: Canvas, doc: ReceiptDoc) -> None:
@@ -171,7 +172,7 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
     """Add every block of ``doc`` to ``c`` in print order."""
     lang = "en" if doc.lang == "en" else "th"
     _logo(c, doc.logo_path)
-    header(c, doc.shop_name, doc.fair_name, doc.booth, doc.till, lang)
+    header(c, doc.shop_name, doc.fair_name, doc.booth, doc.till, lang, doc.cashier)
     if doc.tax_id:
         c.text(f"{label('tax_id', lang)} {doc.tax_id}", size=0.9, align="center")
     for extra in doc.header_lines:
@@ -186,9 +187,10 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
     amount_col = max(amount_col, c.advance(label("amount", lang), size=0.85))
 
     c.rule("dashed")
-    c.row(label("item", lang), label("amount", lang), size=0.85, right_col=amount_col)
+    qty_col = max((c.advance(f"{ln.qty:,} × {money(ln.unit_satang)}") for ln in doc.lines
+                   if ln.qty != 1 or ln.discount_satang), default=0)
     for line in doc.lines:
-        _line(c, line, lang, amount_col)
+        _line(c, line, lang, amount_col, qty_col)
     c.rule("dashed")
 
     if doc.sale_discount_satang or doc.subtotal_satang != doc.total_satang:
@@ -198,11 +200,10 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
     total_key = {"void": "total_void", "refund": "total_refund"}.get(doc.kind, "total")
     c.row(label(total_key, lang), money(doc.total_satang), size=1.45, bold=True)
     words = baht_text_en(abs(doc.total_satang)) if lang == "en" else baht_text(abs(doc.total_satang))
-    c.text(f"({words})", size=0.9, align="right")
+    count = doc.item_count or sum(ln.qty for ln in doc.lines)
+    c.row(label("items", lang).format(n=f"{count:,}"), f"({words})", size=0.9)
     if doc.title_mode == "abbreviated_tax_invoice":
         c.text(label("vat_included", lang), size=0.85, align="right")
-    count = doc.item_count or sum(ln.qty for ln in doc.lines)
-    c.text(label("items", lang).format(n=f"{count:,}"), size=0.9)
 
     if doc.payments or doc.change_satang:
         c.rule("dashed")

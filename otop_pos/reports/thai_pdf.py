@@ -17,8 +17,11 @@ bring both into platypus documents (multi-page tables with right-aligned numbers
 """
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +39,7 @@ from otop_pos.reports.thai_wordbreak import segment, split_word
 __all__ = [
     "FONT_REGULAR", "FONT_BOLD", "Align", "font_dir", "register_fonts", "font_name", "has_thai",
     "text_width", "draw_text", "wrap_text", "line_metrics", "ThaiParagraph", "thai_table",
+    "atomic_output",
 ]
 
 Align = Literal["left", "right", "center"]
@@ -345,11 +349,8 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
             draw_text(canvas, x, baseline, line, self.size, self.bold, self.align)
 
 
-Cell = str | Flowable
-
-
 def thai_table(
-    rows: Sequence[Sequence[Cell]], col_widths: Sequence[float], *, size: float = 9,
+    rows: Sequence[Sequence[Any]], col_widths: Sequence[float], *, size: float = 9,
     aligns: Sequence[Align] | None = None, header_rows: int = 1, bold_rows: Iterable[int] = (),
     grid: bool = True, zebra: bool = False, padding: float = 3,
     extra_style: Sequence[tuple[Any, ...]] = (),
@@ -369,8 +370,7 @@ def thai_table(
         cells: list[Flowable] = []
         for c, cell in enumerate(row):
             if isinstance(cell, str):
-                align: Align = "center" if r < header_rows and col_aligns[c] == "center" else col_aligns[c]
-                cells.append(ThaiParagraph(cell, size, bold=is_bold, align=align))
+                cells.append(ThaiParagraph(cell, size, bold=is_bold, align=col_aligns[c]))
             else:
                 cells.append(cell)
         data.append(cells)
@@ -386,6 +386,25 @@ def thai_table(
     if header_rows:
         style.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e8e8e8")))
     if zebra:
-        style.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, colors.HexColor("#f6f6f6")]))
+        shades = [colors.white, colors.HexColor("#f6f6f6")]
+        style.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), shades))
     style.extend(extra_style)
     return Table(data, colWidths=list(col_widths), repeatRows=header_rows, style=TableStyle(style))
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
+    """Yield a temporary file name next to ``path``; it replaces ``path`` only on success.
+
+    A reader never sees a half-written PDF or PNG, and a failed write leaves no debris.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

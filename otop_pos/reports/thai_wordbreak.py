@@ -22,7 +22,9 @@ __all__ = ["segment", "split_word", "break_opportunities", "thai_clusters", "wor
 
 _LEADING_VOWELS = frozenset("เแโใไ")
 # above/below vowels, tone marks, thanthakhat and friends: always part of the preceding cluster
-_COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_COMBINING = frozenset(
+    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
 # following vowels and signs that close a cluster: never start a new one
 _NO_BREAK_BEFORE = _COMBINING | frozenset("ะาำๅๆฯ")
 _NEEDS_FINAL = frozenset("\u0e31\u0e47")  # ั and ็ are always followed by a final consonant

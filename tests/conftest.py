@@ -1,0 +1,61 @@
+"""Shared fixtures: real migrated SQLite stores in tmp_path, an injectable clock, the demo registry."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import datetime, timedelta, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from otop_pos.app import demo_registry  # noqa: E402
+from otop_pos.booth.setup import from_registry, setup_booth  # noqa: E402
+from otop_pos.booth.store import open_booth_store  # noqa: E402
+from otop_pos.core.clock import FixedClock  # noqa: E402
+from otop_pos.exchange.registry_csv import Registry, load_registry  # noqa: E402
+from otop_pos.store.engine import SqliteStore  # noqa: E402
+
+PIN = "1234"
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data" / "otop-city-khonkaen-2563"
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    """The demo registry (the Khon Kaen 2563 fair) as shipped in resources/demo."""
+    return load_registry(*demo_registry())
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """26 Oct 2020 10:00 Bangkok, moving 5 s per reading."""
+    return FixedClock(datetime(2020, 10, 26, 3, 0, tzinfo=timezone.utc), step=timedelta(seconds=5))
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Iterator[SqliteStore]:
+    """A fresh booth store migrated to head, not set up."""
+    store = open_booth_store(tmp_path / "booth")
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def store(empty_store: SqliteStore, clock: FixedClock, registry: Registry) -> SqliteStore:
+    """A booth store set up for vendor KK20-0001 (booth B001, two products) with manager PIN 1234."""
+    setup_booth(empty_store, clock, from_registry(registry, "KK20-0001", fair_name="OTOP CITY KHONKAEN"), pin=PIN)
+    return empty_store
+
+
+@pytest.fixture
+def big_store(empty_store: SqliteStore, clock: FixedClock, registry: Registry) -> SqliteStore:
+    """A booth store for a vendor with several products (KK20-0005 or the vendor with most products)."""
+    counts: dict[str, int] = {}
+    for p in registry.products:
+        counts[p.vendor_code] = counts.get(p.vendor_code, 0) + 1
+    code = max(counts, key=lambda c: (counts[c], c))
+    setup_booth(empty_store, clock, from_registry(registry, code), pin=PIN)
+    return empty_store
