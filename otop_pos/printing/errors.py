@@ -128,6 +128,22 @@ def generic(where: Where, exc: BaseException | str) -> PrinterError:
     )
 
 
+def for_code(code: str, where: Where | None = None) -> PrinterError:
+    """The standard error for ``code`` (used by the dummy transport and tests)."""
+    where = where or Where("dummy", "dummy")
+    builders = {
+        "no_backend": lambda: no_backend(),
+        "access_denied": lambda: access_denied(where),
+        "busy": lambda: busy(where),
+        "not_found": lambda: not_found(where),
+        "timeout": lambda: timeout(where),
+        "offline": lambda: offline(where),
+        "paper_out": lambda: paper_out(where),
+    }
+    build = builders.get(code)
+    return build() if build else generic(where, code)
+
+
 def _from_errno(code: int | None, where: Where, exc: BaseException) -> PrinterError | None:
     if code in (errno.EACCES, errno.EPERM):
         return access_denied(where)

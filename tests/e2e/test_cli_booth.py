@@ -74,7 +74,7 @@ def test_closed_day_refused_clearly(home: Path) -> None:
     (("booth", "simulate", "--days", "0", "--sales-per-day", "1", "--pin", "1234"), "at least 1"),
     (("booth", "day", "close", "--counted", "abc", "--pin", "1234"), "abc"),
     (("booth", "pin", "12"), "4 to 8 digits"),
-    (("booth", "restore", "/nonexistent.sqlite"), "does not exist"),
+    (("booth", "restore", "/nonexistent/otop-backup.sqlite"), "does not exist"),
     (("booth", "restore", str(DEMO / "vendors.csv")), "not a booth backup"),
 ])
 def test_bad_input_gives_clear_error_without_traceback(home: Path, args: tuple[str, ...], words: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import socket
 
 from otop_pos.printing.errors import Where, map_exception
-from otop_pos.printing.transports.base import DEFAULT_CHUNK, PrinterStatus, chunks, query_status, unknown_status
+from otop_pos.printing.transports.base import DEFAULT_CHUNK, PrinterStatus, chunks, query_status
 
 DEFAULT_PORT = 9100
 
@@ -80,4 +80,4 @@ class NetTransport:
         """Nothing stays open between jobs."""
 
 
-__all__ = ["DEFAULT_PORT", "NetTransport", "unknown_status"]
+__all__ = ["DEFAULT_PORT", "NetTransport"]
