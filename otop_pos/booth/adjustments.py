@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
 from otop_pos.booth.pin import verify_pin
+from otop_pos.core.chain import refund_doc, void_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod
 from otop_pos.core.errors import InputError, SaleError
@@ -91,8 +92,8 @@ def void_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str,
         now = clock.now()
         seq, number, prev = next_document(s)
         vid = new_uuid()
-        digest = link(s, prev, {"type": "void", "uuid": vid, "seq": seq, "number": number, "at": iso(now),
-                                "sale": sale.uuid, "amount": sale.total_satang, "reason": reason})
+        digest = link(s, prev, void_doc(uuid=vid, seq=seq, number=number, at=iso(now), sale=sale.uuid,
+                                        amount=sale.total_satang, reason=reason))
         s.execute(insert(Void).values(uuid=vid, seq=seq, number=number, sale_id=sale.id, till_day_id=day.id,
                                       created_at=now, reason=reason, by=by, amount_satang=sale.total_satang,
                                       cash_returned_satang=int(cash), prev_hash=prev, hash=digest))
@@ -149,9 +150,9 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
         now = clock.now()
         seq, number, prev = next_document(s)
         rid = new_uuid()
-        digest = link(s, prev, {"type": "refund", "uuid": rid, "seq": seq, "number": number, "at": iso(now),
-                                "sale": sale.uuid, "amount": total, "method": method, "reason": reason,
-                                "lines": [[ln.line_no, q, a] for ln, q, a in picked]})
+        digest = link(s, prev, refund_doc(uuid=rid, seq=seq, number=number, at=iso(now), sale=sale.uuid,
+                                          amount=total, method=method, reason=reason,
+                                          lines=[(ln.line_no, q, a) for ln, q, a in picked]))
         refund_id = s.execute(insert(Refund).values(
             uuid=rid, seq=seq, number=number, sale_id=sale.id, till_day_id=day.id, created_at=now, reason=reason,
             by=by, method=method, amount_satang=total, reference=reference.strip()[:64], prev_hash=prev,

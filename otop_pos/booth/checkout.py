@@ -11,6 +11,7 @@ from otop_pos.booth.cart import Cart
 from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
 from otop_pos.booth.payments import PaymentIn, change_of, settle
 from otop_pos.booth.pin import verify_pin
+from otop_pos.core.chain import sale_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SaleError, SoldOutError
 from otop_pos.core.ids import new_uuid
@@ -83,13 +84,11 @@ def checkout(
         seq, number, prev = next_document(s)
         paid = sum(p.amount_satang for p in settled)
         change = change_of(settled)
-        doc = {
-            "type": "sale", "uuid": sale_uuid, "seq": seq, "number": number, "at": iso(now), "total": total,
-            "discount": cart.sale_discount_satang,
-            "lines": [[ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.total_satang - sh]
-                      for ln, sh in zip(cart.lines, shares)],
-            "payments": [[p.method, p.amount_satang, p.reference] for p in settled],
-        }
+        doc = sale_doc(uuid=sale_uuid, seq=seq, number=number, at=iso(now), total=total,
+                       discount=cart.sale_discount_satang,
+                       lines=[(ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.total_satang - sh)
+                              for ln, sh in zip(cart.lines, shares)],
+                       payments=[(p.method, p.amount_satang, p.reference) for p in settled])
         digest = link(s, prev, doc)
         sale_id = s.execute(insert(Sale).values(
             uuid=sale_uuid, seq=seq, number=number, till_day_id=day.id, created_at=now, cashier=cashier,

@@ -21,7 +21,7 @@ class CliError(OtopError):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser."""
-    from otop_pos.cli import booth_cmds, print_cmds
+    from otop_pos.cli import booth_cmds, fair_cmds, print_cmds
 
     p = argparse.ArgumentParser(prog="otop-pos", description="OTOP fair point of sale / ระบบขายหน้าร้านงาน OTOP")
     p.add_argument("--version", action="version", version=f"otop-pos {__version__}")
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     booth_cmds.register(sub)
     print_cmds.register(sub)
+    fair_cmds.register(sub)
     return p
 
 

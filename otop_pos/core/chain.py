@@ -16,3 +16,24 @@ def canonical_json(doc: dict[str, Any]) -> str:
 def chain_hash(prev_hash: str, doc: dict[str, Any]) -> str:
     """SHA-256 over the previous link and the document's canonical JSON."""
     return hashlib.sha256((prev_hash + "\n" + canonical_json(doc)).encode("utf-8")).hexdigest()
+
+
+def sale_doc(*, uuid: str, seq: int, number: str, at: str, total: int, discount: int,
+             lines: list[tuple[str, int, int, int, int]], payments: list[tuple[str, int, str]]) -> dict[str, Any]:
+    """The chained form of a sale: lines as (sku, qty, unit, line discount, net), payments as
+    (method, amount, reference); ``at`` is the UTC ISO time with microseconds."""
+    return {"type": "sale", "uuid": uuid, "seq": seq, "number": number, "at": at, "total": total,
+            "discount": discount, "lines": [list(x) for x in lines], "payments": [list(x) for x in payments]}
+
+
+def void_doc(*, uuid: str, seq: int, number: str, at: str, sale: str, amount: int, reason: str) -> dict[str, Any]:
+    """The chained form of a void (``sale`` is the voided sale's UUID)."""
+    return {"type": "void", "uuid": uuid, "seq": seq, "number": number, "at": at, "sale": sale, "amount": amount,
+            "reason": reason}
+
+
+def refund_doc(*, uuid: str, seq: int, number: str, at: str, sale: str, amount: int, method: str, reason: str,
+               lines: list[tuple[int, int, int]]) -> dict[str, Any]:
+    """The chained form of a refund: lines as (sale line number, qty, amount)."""
+    return {"type": "refund", "uuid": uuid, "seq": seq, "number": number, "at": at, "sale": sale, "amount": amount,
+            "method": method, "reason": reason, "lines": [list(x) for x in lines]}

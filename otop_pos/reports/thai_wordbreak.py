@@ -72,6 +72,9 @@ def thai_clusters(run: str) -> list[int]:
         elif not joined and needs_final and _is_consonant(ch):
             joined = True  # กั|น is wrong: ั and ็ need their final consonant
             needs_final = False
+        elif (not joined and leading and i - starts[-1] == 2 and (ch in "รลว" or prev == "ห")
+              and run[i + 1:i + 2] in _COMBINING and run[i + 1:i + 2] != "\u0e4c"):
+            joined = True  # เคร-ื่อง, เปล-ี่ยน: a consonant cluster inside a leading vowel
         elif not joined and leading and _vowel_tail(run, starts[-1], i):
             joined = True  # เ-ีย, เ-ือ: the ย/อ is part of the vowel
         if ch in _NEEDS_FINAL:
@@ -200,6 +203,8 @@ def segment(text: str) -> list[str]:
             can_break = False  # spaces and punctuation stick to what they follow and precede
         else:
             can_break = True  # a thai|alnum boundary
+        if run[0] in _NO_BREAK_BEFORE or (pieces and pieces[-1][-1] in _LEADING_VOWELS):
+            can_break = False  # "มาก ๆ", a stray mark: never at the start of a line
         if pieces and not can_break:
             pieces[-1] += parts[0]
         else:
