@@ -15,7 +15,7 @@ from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod
 from otop_pos.core.errors import InputError, SaleError
 from otop_pos.core.ids import new_uuid
 from otop_pos.store.booth_models import Payment, PrintJob, Product, Refund, RefundLine, Sale, SaleLine, Void
-from otop_pos.store.engine import SqliteStore
+from otop_pos.store.engine import SqliteStore, inserted_id
 
 
 @dataclass(frozen=True)
@@ -102,8 +102,8 @@ def void_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str,
 
 
 def _job(s: Session, now: datetime, kind: str, ref_uuid: str) -> int:
-    return int(s.execute(insert(PrintJob).values(created_at=now, kind=kind, ref_uuid=ref_uuid, copy=False,
-                                                 status="pending", attempts=0)).inserted_primary_key[0])  # type: ignore[index]
+    return inserted_id(s.execute(insert(PrintJob).values(created_at=now, kind=kind, ref_uuid=ref_uuid, copy=False,
+                                                         status="pending", attempts=0)))
 
 
 def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str, *,
@@ -153,10 +153,10 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
         digest = link(s, prev, refund_doc(uuid=rid, seq=seq, number=number, at=iso(now), sale=sale.uuid,
                                           amount=total, method=method, reason=reason,
                                           lines=[(ln.line_no, q, a) for ln, q, a in picked]))
-        refund_id = s.execute(insert(Refund).values(
+        refund_id = inserted_id(s.execute(insert(Refund).values(
             uuid=rid, seq=seq, number=number, sale_id=sale.id, till_day_id=day.id, created_at=now, reason=reason,
             by=by, method=method, amount_satang=total, reference=reference.strip()[:64], prev_hash=prev,
-            hash=digest)).inserted_primary_key[0]  # type: ignore[index]
+            hash=digest)))
         s.execute(insert(RefundLine), [dict(refund_id=refund_id, sale_line_id=ln.id, qty=q, amount_satang=a)
                                        for ln, q, a in picked])
         for ln, q, _ in picked:

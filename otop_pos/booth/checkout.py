@@ -16,7 +16,7 @@ from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SaleError, SoldOutError
 from otop_pos.core.ids import new_uuid
 from otop_pos.store.booth_models import AuditEvent, Payment, PrintJob, Product, Sale, SaleLine
-from otop_pos.store.engine import SqliteStore
+from otop_pos.store.engine import SqliteStore, inserted_id
 
 
 @dataclass(frozen=True)
@@ -90,14 +90,14 @@ def checkout(
                               for ln, sh in zip(cart.lines, shares)],
                        payments=[(p.method, p.amount_satang, p.reference) for p in settled])
         digest = link(s, prev, doc)
-        sale_id = s.execute(insert(Sale).values(
+        sale_id = inserted_id(s.execute(insert(Sale).values(
             uuid=sale_uuid, seq=seq, number=number, till_day_id=day.id, created_at=now, cashier=cashier,
             subtotal_satang=cart.subtotal_satang,
             sale_discount_kind=cart.discount.kind if cart.discount else "",
             sale_discount_value=cart.discount.value if cart.discount else 0,
             sale_discount_satang=cart.sale_discount_satang, total_satang=total, paid_satang=paid,
             change_satang=change, item_count=cart.item_count, prev_hash=prev, hash=digest,
-        )).inserted_primary_key[0]  # type: ignore[index]
+        )))
         s.execute(insert(SaleLine), [
             dict(sale_id=sale_id, line_no=i + 1, product_id=ln.product_id, sku=ln.sku, name=ln.name,
                  product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.list_price_satang,
@@ -116,9 +116,9 @@ def checkout(
             ])
         job_id = None
         if print_receipt:
-            job_id = s.execute(insert(PrintJob).values(
+            job_id = inserted_id(s.execute(insert(PrintJob).values(
                 created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending", attempts=0,
-            )).inserted_primary_key[0]  # type: ignore[index]
+            )))
         if overridden or allow_oversell:
             s.execute(insert(AuditEvent).values(
                 at=now, action="override", actor=cashier, ref_uuid=sale_uuid,

@@ -13,7 +13,7 @@ from otop_pos.core.clock import Clock
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
 from otop_pos.core.errors import OtopError, PrinterError
 from otop_pos.store.booth_models import PrintJob
-from otop_pos.store.engine import SqliteStore
+from otop_pos.store.engine import SqliteStore, rowcount
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,8 @@ def run_pending(store: SqliteStore, clock: Clock, print_doc: Callable[[ReceiptDo
     done: list[PrintJobView] = []
     for job in list_jobs(store, statuses=("pending",))[:limit]:
         with store.write() as s:
-            claimed = s.execute(update(PrintJob).where(PrintJob.id == job.id, PrintJob.status == "pending")
-                                .values(status="printing", attempts=PrintJob.attempts + 1)).rowcount
+            claimed = rowcount(s.execute(update(PrintJob).where(PrintJob.id == job.id, PrintJob.status == "pending")
+                                .values(status="printing", attempts=PrintJob.attempts + 1)))
         if not claimed:
             continue
         try:
@@ -103,11 +103,11 @@ def recover_interrupted(store: SqliteStore) -> int:
     """After a crash, jobs left 'printing' may or may not have printed: mark them failed so the vendor
     decides (ESC/POS has no 'printed' acknowledgement; we never reprint on our own)."""
     with store.write() as s:
-        return int(s.execute(update(PrintJob).where(PrintJob.status == "printing").values(
+        return rowcount(s.execute(update(PrintJob).where(PrintJob.status == "printing").values(
             status="failed", error_code="interrupted",
             error_th="โปรแกรมปิดไปขณะพิมพ์ ตรวจดูว่าใบเสร็จออกหรือไม่ ถ้าไม่ออกให้กดพิมพ์ซ้ำ",
             error_en="The app stopped while printing: check whether the receipt came out; if not, press Reprint.",
-        )).rowcount)
+        )))
 
 
 def _refetch(store: SqliteStore, job_id: int) -> PrintJobView:

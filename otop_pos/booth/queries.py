@@ -196,7 +196,7 @@ def booth_report(store: SqliteStore) -> BoothReport:
         gross, n_sales = s.execute(select(func.coalesce(func.sum(Sale.total_satang), 0), func.count(Sale.id))).one()
         v_amt, n_void = s.execute(select(func.coalesce(func.sum(Void.amount_satang), 0), func.count(Void.id))).one()
         r_amt, n_ref = s.execute(select(func.coalesce(func.sum(Refund.amount_satang), 0), func.count(Refund.id))).one()
-        by_method = {m: 0 for m in PAYMENT_METHODS}
+        by_method: dict[str, int] = {m: 0 for m in PAYMENT_METHODS}
         for m, amt in s.execute(select(Payment.method, func.sum(Payment.amount_satang)).group_by(Payment.method)):
             by_method[m] += int(amt)
         for m, amt in s.execute(select(Payment.method, func.sum(Payment.amount_satang))

@@ -158,3 +158,13 @@ class SqliteStore:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+def inserted_id(result: Any) -> int:
+    """The primary key of a single-row Core insert."""
+    return int(result.inserted_primary_key[0])
+
+
+def rowcount(result: Any) -> int:
+    """Rows matched by a Core update/delete."""
+    return int(result.rowcount)
