@@ -27,7 +27,7 @@ from otop_pos.exchange.registry_csv import (
     read_vendors,
 )
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "otop-city-khonkaen-2563"
+SHARED = Path(__file__).resolve().parents[2] / "resources" / "demo"  # the shipped copy of the shared registry
 THAI_RE = re.compile("[\u0e01-\u0e3a\u0e40-\u0e5b]")  # Thai letters and digits, not ฿
 
 V_HEAD = ["ลำดับ", "รหัสผู้ประกอบการ", "ชื่อกลุ่ม/ผู้ประกอบการ", "ชื่อผู้ติดต่อ", "ประเภทผลิตภัณฑ์",
