@@ -1,7 +1,7 @@
 """Numbering and chaining of documents (sales, voids, refunds) inside the writing transaction."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import select, text, update
@@ -39,8 +39,9 @@ def link(session: Session, prev_hash: str, doc: dict[str, Any]) -> str:
 
 
 def iso(dt: datetime) -> str:
-    """UTC ISO-8601 text used in chained documents."""
-    return dt.isoformat(timespec="microseconds")
+    """UTC ISO-8601 text used in chained documents (any aware time is converted to UTC first, so the
+    chain can be recomputed from the stored UTC times)."""
+    return dt.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
 def open_day_or_refuse(session: Session) -> TillDay:

@@ -90,3 +90,12 @@ def make_zreport(**changes: Any) -> ZReportDoc:
     )
     fields.update(changes)
     return ZReportDoc(**fields)
+
+
+def load_image(path: Path) -> Any:
+    """The PNG at ``path`` as a PIL image, read fully and with its file closed."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.load()
+        return image.copy()
