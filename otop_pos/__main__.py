@@ -1,6 +1,6 @@
 """``python -m otop_pos``: the same as the otop-pos command."""
 import sys
 
-from otop_pos.cli.main import main
+from otop_pos.app import main
 
 sys.exit(main())

@@ -1,51 +1,35 @@
-"""Composition root: settings, stores and resources wired together for the UI and the CLI."""
+"""Composition root: the ``otop-pos`` entry point wires the CLI and the booth window together.
+
+Nothing below this module imports it: ui/ and cli/ share what they need through booth.demo and
+core.resources, so the layers stay one-way.
+"""
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
+import argparse
+import sys
+from collections.abc import Sequence
 
-from otop_pos.booth.setup import from_registry, setup_booth
-from otop_pos.booth.store import default_data_dir, open_booth_store
-from otop_pos.core.clock import Clock, SystemClock
-from otop_pos.exchange.registry_csv import load_registry
-from otop_pos.store.engine import SqliteStore
+from otop_pos.booth.demo import DEMO_FAIR, DEMO_PIN, DEMO_VENDOR, demo_registry, ensure_demo_booth, open_booth
+from otop_pos.core.resources import resource_path
 
-DEMO_VENDOR = "KK20-0002"
-DEMO_PIN = "1234"
-DEMO_FAIR = "OTOP CITY IN KHONKAEN ครั้งที่ 20"
+__all__ = ["DEMO_FAIR", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "main",
+           "open_booth", "resource_path"]
 
 
-def resource_path(*parts: str) -> Path:
-    """A bundled resource (fonts, translations, demo data), from a wheel or a checkout."""
+def launch_gui(args: argparse.Namespace) -> int:
+    """Open the booth app window; a clear message when Qt cannot start here."""
     try:
-        base = Path(str(resources.files("otop_pos.resources")))
-    except ModuleNotFoundError:
-        base = Path(__file__).resolve().parents[1] / "resources"
-    return base.joinpath(*parts)
+        from otop_pos.ui.booth_app import run_booth_app
+    except ImportError as exc:
+        print("เปิดหน้าจอโปรแกรมไม่ได้ในเครื่องนี้\n"
+              f"The booth window cannot start here: {exc}. The command-line tools work: otop-pos --help",
+              file=sys.stderr)
+        return 2
+    return run_booth_app(demo=bool(args.demo), lang=args.lang)
 
 
-def demo_registry() -> tuple[Path, Path]:
-    """The demo registry files shipped with the app."""
-    return resource_path("demo", "vendors.csv"), resource_path("demo", "catalogue.csv")
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``otop-pos`` entry point: the CLI, which starts the booth window when given no command."""
+    from otop_pos.cli.main import main as cli_main
 
-
-def open_booth(data_dir: Path | None = None) -> SqliteStore:
-    """Open the booth store in ``data_dir`` (default: OTOP_POS_HOME or the user data folder)."""
-    return open_booth_store(data_dir or default_data_dir())
-
-
-def ensure_demo_booth(store: SqliteStore, clock: Clock | None = None) -> bool:
-    """Set the store up as the demo booth when it is not set up yet; True when it did."""
-    from otop_pos.booth.store import identity
-    from otop_pos.core.errors import SetupError
-
-    try:
-        with store.read() as s:
-            identity(s)
-        return False
-    except SetupError:
-        pass
-    registry = load_registry(*demo_registry())
-    setup_booth(store, clock or SystemClock(), from_registry(registry, DEMO_VENDOR, fair_name=DEMO_FAIR),
-                pin=DEMO_PIN)
-    return True
+    return cli_main(argv, start_gui=launch_gui)

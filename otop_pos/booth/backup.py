@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -45,7 +46,7 @@ def backup_now(store: SqliteStore, clock: Clock, folder: Path, *, keep: int = 10
         try:
             dst = sqlite3.connect(tmp)
             try:
-                src.backup(dst, pages=4096)
+                src.backup(dst)  # one step, one WAL snapshot: never restarted by concurrent sales
                 check = dst.execute("PRAGMA integrity_check").fetchone()[0]
                 sales = dst.execute("SELECT count(*) FROM sale").fetchone()[0]
                 dst.execute("PRAGMA journal_mode=DELETE")
@@ -59,7 +60,9 @@ def backup_now(store: SqliteStore, clock: Clock, folder: Path, *, keep: int = 10
             os.fsync(fh.fileno())
         os.replace(tmp, final)
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only stick refuses even the unlink of a file that is not there
+            for leftover in (tmp, *(Path(f"{tmp}{side}") for side in ("-journal", "-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)  # a full stick keeps the copy's hot journal otherwise
         raise StoreError(f"สำรองข้อมูลไปที่ {folder} ไม่สำเร็จ: {exc}",
                          f"Backing up to {folder} failed: {exc}.") from exc
     size = final.stat().st_size
@@ -107,7 +110,7 @@ def restore_backup(backup: Path, data_dir: Path, store_file: str = "booth.sqlite
     live = data_dir / store_file
     aside = None
     if live.exists():
-        aside = live.with_name(f"{store_file}.before-restore-{datetime.now():%Y%m%d-%H%M%S}")
+        aside = live.with_name(f"{store_file}.before-restore-{datetime.now():%Y%m%d-%H%M%S-%f}")  # unique
         src = sqlite3.connect(live)
         dst = sqlite3.connect(aside)
         try:

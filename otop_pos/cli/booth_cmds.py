@@ -1,4 +1,4 @@
-"""``otop-pos booth …``: set up, simulate, list products and sales, report, PIN, days, backups."""
+"""``otop-pos booth …``: set up, export, simulate, list products and sales, report, PIN, days, backups."""
 from __future__ import annotations
 
 import argparse
@@ -16,7 +16,7 @@ from otop_pos.core.money import format_baht, parse_baht
 
 
 def _store() -> Any:
-    from otop_pos.app import open_booth
+    from otop_pos.booth.demo import open_booth
 
     return open_booth()
 
@@ -61,12 +61,32 @@ def _dump(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def _setup_from_package(args: argparse.Namespace) -> int:
+    from otop_pos.booth.package_setup import setup_from_package
+
+    store = _store()
+    setup = setup_from_package(store, SystemClock(), args.package, till_no=args.till,
+                               pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
+    print(f"ตั้งค่าบูธ {setup.booth_code} เครื่อง {setup.till_no}: {setup.vendor_name} งาน {setup.fair_name} "
+          f"— สินค้า {len(setup.products)} รายการ\n"
+          f"Booth {setup.booth_code} till {setup.till_no} set up for {setup.vendor_code} at {setup.fair_id} "
+          f"with {len(setup.products)} products (key {setup.key_id}) in {store.path}")
+    return 0
+
+
 def cmd_setup(args: argparse.Namespace) -> int:
     from otop_pos.booth.setup import from_registry, setup_booth
     from otop_pos.exchange.registry_csv import find_registry_files, load_registry
 
+    if args.package is not None:
+        if args.registry is not None:
+            raise InputError("ใช้ --registry หรือ --package อย่างใดอย่างหนึ่ง", "Give --registry or --package, not both.")
+        return _setup_from_package(args)
     if args.registry is None:
-        raise InputError("ต้องระบุ --registry โฟลเดอร์ทะเบียน", "Give --registry DIR (the registry folder).")
+        raise InputError("ต้องระบุ --package ไฟล์แพ็กเกจบูธ หรือ --registry โฟลเดอร์ทะเบียน",
+                         "Give --package FILE (a booth package) or --registry DIR (the registry folder).")
+    if not args.vendor:
+        raise InputError("ต้องระบุ --vendor รหัสผู้ประกอบการ", "Give --vendor CODE with --registry.")
     vendors, catalogue = find_registry_files(args.registry)
     registry = load_registry(vendors, catalogue)
     setup = from_registry(registry, args.vendor, booth=args.booth, till_no=args.till, fair_name=args.fair_name or "")
@@ -75,6 +95,13 @@ def cmd_setup(args: argparse.Namespace) -> int:
     print(f"ตั้งค่าบูธ {setup.booth_code} เครื่อง {setup.till_no}: {setup.vendor_name} — สินค้า {len(setup.products)} รายการ\n"
           f"Booth {setup.booth_code} till {setup.till_no} set up for {setup.vendor_code} "
           f"with {len(setup.products)} products in {store.path}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from otop_pos.booth.export import export_booth
+
+    print(export_booth(_store(), SystemClock(), args.out_dir))
     return 0
 
 
@@ -197,14 +224,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     """Add the ``booth`` command group."""
     booth = sub.add_parser("booth", help="booth (till) commands").add_subparsers(dest="booth_cmd", metavar="ACTION")
-    p = booth.add_parser("setup", help="set this till up for one vendor")
+    p = booth.add_parser("setup", help="set this till up for one vendor (from a booth package or the registry)")
+    p.add_argument("--package", type=Path, help="booth package file from the organiser (.otopbooth)")
     p.add_argument("--registry", type=Path, help="folder holding vendors.csv and catalogue.csv")
-    p.add_argument("--vendor", required=True, help="vendor code, e.g. KK20-0002")
+    p.add_argument("--vendor", help="vendor code with --registry, e.g. KK20-0002")
     p.add_argument("--booth", help="booth code (default: from the registry)")
     p.add_argument("--till", type=int, default=1, help="till number when a booth runs two laptops")
     p.add_argument("--fair-name", help="fair name printed on receipts")
     p.add_argument("--pin", help="manager PIN to set (4–8 digits; or OTOP_POS_PIN)")
     p.set_defaults(handler=cmd_setup)
+    p = booth.add_parser("export", help="write the signed sales export for the organiser; prints its path")
+    p.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="folder to write into (e.g. a USB stick)")
+    p.set_defaults(handler=cmd_export)
     p = booth.add_parser("simulate", help="simulate fair days through the real use cases")
     p.add_argument("--days", type=_positive, required=True)
     p.add_argument("--sales-per-day", type=_positive, required=True)

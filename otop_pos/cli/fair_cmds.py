@@ -1,8 +1,238 @@
-"""``otop-pos fair …``: organiser commands (filled in by the fair-exchange work)."""
+"""``otop-pos fair …``: organiser commands — create a fair, load the registry, write booth packages, import
+booth exports, show status and totals. ``--db PATH|URL`` (or ``OTOP_POS_DB``) picks the store."""
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
 from typing import Any
+
+from otop_pos.core.clock import SystemClock
+from otop_pos.core.errors import InputError
+from otop_pos.core.money import format_baht
+
+DB_HELP = "fair store: a SQLite file path or postgresql+psycopg://… URL (default: $OTOP_POS_DB or fair.sqlite " \
+          "in the user data folder)"
+
+
+def _date(text: str) -> date:
+    from otop_pos.core.thaidate import parse_date
+
+    try:
+        return parse_date(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.en) from exc
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from otop_pos.fair.store import open_fair_store
+
+    return open_fair_store(getattr(args, "db", None))
+
+
+def _json_default(obj: Any) -> Any:
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    if isinstance(obj, Path):
+        return str(obj)
+    raise TypeError(type(obj).__name__)
+
+
+def _dump(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    from otop_pos.fair.fairs import create_fair
+
+    store = _store(args)
+    fair, warnings = create_fair(store, SystemClock(), name=args.name, venue=args.venue or "",
+                                 province=args.province or "", first_day=args.start, last_day=args.end)
+    for w in warnings:
+        print(f"คำเตือน/warning: {w}", file=sys.stderr)
+    print(f"สร้างงาน {fair.name} ({fair.first_day} ถึง {fair.last_day}) รหัส {fair.id}\n"
+          f"Fair {fair.id} created: {fair.name}, {fair.first_day} to {fair.last_day}, id {fair.uid} "
+          f"in {store.description}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from otop_pos.fair.fairs import list_fairs
+
+    fairs = list_fairs(_store(args))
+    if args.json:
+        _dump([asdict(f) for f in fairs])
+        return 0
+    for f in fairs:
+        print(f"{f.id:>3}  {f.uid}  {f.first_day} – {f.last_day}  {f.name}  ({f.venue}, {f.province})")
+    return 0
+
+
+def cmd_registry(args: argparse.Namespace) -> int:
+    from otop_pos.exchange.registry_csv import find_registry_files, load_registry
+    from otop_pos.fair.fairs import load_registry_into
+
+    files: list[Path] = args.files
+    if len(files) == 1 and files[0].is_dir():
+        vendors, catalogue = find_registry_files(files[0])
+    elif len(files) == 2:
+        vendors, catalogue = files[0], files[1]
+    else:
+        raise InputError("ระบุไฟล์ผู้ประกอบการและไฟล์สินค้า (หรือโฟลเดอร์ที่มีทั้งสองไฟล์)",
+                         "Give VENDORS.csv and CATALOGUE.csv (or one folder holding both).")
+    registry = load_registry(vendors, catalogue)
+    res = load_registry_into(_store(args), args.fair, registry)
+    for w in res.warnings:
+        print(f"คำเตือน/warning: {w}", file=sys.stderr)
+    print(f"ผู้ประกอบการ: เพิ่ม {res.vendors_added} แก้ไข {res.vendors_updated}; สินค้า: เพิ่ม {res.products_added} "
+          f"แก้ไข {res.products_updated}; คำเตือน {len(res.warnings)}\n"
+          f"Vendors: {res.vendors_added} added, {res.vendors_updated} updated; products: {res.products_added} "
+          f"added, {res.products_updated} updated; {len(res.warnings)} warning(s)")
+    return 0
+
+
+def cmd_packages(args: argparse.Namespace) -> int:
+    from otop_pos.fair.packages import make_packages
+
+    written = make_packages(_store(args), SystemClock(), args.out_dir, fair_ref=args.fair, vendor_codes=args.vendor)
+    for w in written:
+        print(f"{w.booth:<8} {w.vendor_code:<12} {w.products:>4} products  {w.path}")
+    print(f"เขียนแพ็กเกจบูธ {len(written)} ไฟล์ใน {args.out_dir} (เก็บเป็นความลับ: มีกุญแจลงนามของบูธ)\n"
+          f"{len(written)} booth package(s) written to {args.out_dir} (keep them private: they hold the booth keys)",
+          file=sys.stderr)
+    return 0
+
+
+class _Progress:
+    """A progress bar on stderr (a line every 10 % when stderr is not a terminal)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int, _result: Any) -> None:
+        if not self.enabled or total == 0:
+            return
+        frac = done / total
+        elapsed = time.monotonic() - self.start
+        eta = elapsed / frac - elapsed if frac else 0.0
+        if self.tty:
+            bar = "#" * int(frac * 30)
+            sys.stderr.write(f"\r[{bar:<30}] {done}/{total} files  {elapsed:5.0f}s  eta {eta:4.0f}s ")
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        elif total >= 20 and (int(frac * 10) > self.shown or done == total):
+            self.shown = int(frac * 10)
+            print(f"{done}/{total} files ({frac:.0%}), {elapsed:.0f}s", file=sys.stderr, flush=True)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from otop_pos.fair.importer import import_paths
+
+    store = _store(args)
+    report = import_paths(store, SystemClock(), args.paths, fair_ref=args.fair, jobs=args.jobs,
+                          on_progress=_Progress(not args.quiet))
+    if args.json:
+        _dump({"imported": report.count("imported"), "unchanged": report.count("unchanged"),
+               "refused": report.count("refused"), "sales_added": report.sales, "retries": report.retries,
+               "files": [asdict(f) for f in report.files]})
+    else:
+        for f in report.files:
+            if f.result == "imported":
+                print(f"+ {f.name}: {f.booth_code} till {f.till_no} — {f.sales} sales, {f.voids} voids, "
+                      f"{f.refunds} refunds, {f.days} days added ({f.skipped} already held)")
+            elif f.result == "unchanged":
+                print(f"= {f.name}: nothing new ({f.reason})")
+            else:
+                print(f"! {f.name}: REFUSED [{f.reason}] {f.th} / {f.en}")
+        print(f"นำเข้า {report.count('imported')} ไฟล์, ไม่มีข้อมูลใหม่ {report.count('unchanged')}, "
+              f"ปฏิเสธ {report.count('refused')}; เพิ่มการขาย {report.sales} รายการ\n"
+              f"{report.count('imported')} imported, {report.count('unchanged')} unchanged, "
+              f"{report.count('refused')} refused; {report.sales} sales added")
+    return 1 if report.refused else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from otop_pos.fair.status import fair_status
+
+    st = fair_status(_store(args), SystemClock(), args.fair)
+    if args.json:
+        data = asdict(st)
+        data["missing"] = {d.isoformat(): list(v) for d, v in st.missing.items()}
+        _dump(data)
+        return 0
+    f = st.fair
+    print(f"{f.name} — {f.venue}, {f.province}: {f.first_day} – {f.last_day} (id {f.id}, {f.uid})")
+    print(f"ผู้ประกอบการที่ส่งข้อมูลแล้ว / vendors with imports: {len(st.vendors)} of {st.vendors_registered}; "
+          f"files: {st.files}")
+    for v in st.vendors:
+        days = ", ".join(d.strftime("%d/%m") for d in v.days)
+        print(f"  {v.booth:<8} {v.code:<12} tills {v.tills}  {format_baht(v.net_satang):>14}  days {days}")
+    for d, codes in st.missing.items():
+        head = f"  {d}: {len(codes)} vendor(s) sent nothing"
+        print(head + (": " + ", ".join(codes[:20]) + (" …" if len(codes) > 20 else "") if codes else ""))
+    print("import log (newest first):")
+    for e in st.log:
+        print(f"  {e.at:%Y-%m-%d %H:%M}Z {e.result:<9} {e.booth_code:<8} {e.file_name}"
+              + (f" [{e.reason}] {e.message_en}" if e.result == "refused" else f" +{e.sales_added} sales"))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from otop_pos.fair.status import fair_summary
+
+    sm = fair_summary(_store(args), args.fair)
+    if args.json:
+        _dump(asdict(sm))
+        return 0
+    print(f"{sm.fair.name}: รายได้สุทธิ / net income {format_baht(sm.net_satang)} "
+          f"(sales {sm.sales_count}, voids {sm.voids_count}, refunds {sm.refunds_count})")
+    for code, net in sm.per_vendor.items():
+        print(f"  {code:<12} {format_baht(net):>14}")
+    return 0
 
 
 def register(sub: Any) -> None:
-    """Add the ``fair`` command group."""
+    """Add the ``fair`` command group (``--db`` accepted before or after the action)."""
+    fair = sub.add_parser("fair", help="organiser commands (fair store)")
+    fair.add_argument("--db", default=None, help=DB_HELP)
+    actions = fair.add_subparsers(dest="fair_cmd", metavar="ACTION")
+
+    def action(name: str, handler: Any, help_text: str, *, with_fair: bool = True) -> argparse.ArgumentParser:
+        p = actions.add_parser(name, help=help_text)
+        p.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
+        if with_fair:
+            p.add_argument("--fair", default=None, help="fair id (default: the only or newest fair)")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = action("create", cmd_create, "create a fair", with_fair=False)
+    p.add_argument("--name", required=True)
+    p.add_argument("--venue", default="")
+    p.add_argument("--province", default="")
+    p.add_argument("--start", type=_date, required=True, help="first day, YYYY-MM-DD (or พ.ศ.)")
+    p.add_argument("--end", type=_date, required=True, help="last day, YYYY-MM-DD (or พ.ศ.)")
+    p = action("list", cmd_list, "list the fairs in the store", with_fair=False)
+    p.add_argument("--json", action="store_true")
+    p = action("registry", cmd_registry, "load VENDORS.csv and CATALOGUE.csv into the fair")
+    p.add_argument("files", type=Path, nargs="+", metavar="CSV", help="VENDORS.csv CATALOGUE.csv (or a folder)")
+    p = action("packages", cmd_packages, "write one booth package per vendor (new signing keys)")
+    p.add_argument("out_dir", type=Path, metavar="OUT_DIR")
+    p.add_argument("--vendor", action="append", help="only this vendor code (repeatable)")
+    p = action("import", cmd_import, "import booth exports (files and folders); exit 1 if any was refused")
+    p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes verifying files (default: auto)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p = action("status", cmd_status, "imported vendors and days, missing exports, import log")
+    p.add_argument("--json", action="store_true")
+    p = action("summary", cmd_summary, "the fair's totals (net income in satang per vendor)")
+    p.add_argument("--json", action="store_true")

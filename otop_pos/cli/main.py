@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from otop_pos import __version__
@@ -40,17 +40,20 @@ def _print_error(exc: OtopError) -> None:
     print(f"ข้อผิดพลาด: {exc.th}\nError: {exc.en}", file=sys.stderr)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 2 user error, 70 bug)."""
+def main(argv: Sequence[str] | None = None, *,
+         start_gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 2 user error, 70 bug). With no command it calls
+    ``start_gui`` (handed in by the composition root, otop_pos.app)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir is not None:
         os.environ["OTOP_POS_HOME"] = str(args.data_dir)
     try:
         if args.command is None:
-            from otop_pos.cli.gui_launch import launch_gui
-
-            return launch_gui(args)
+            if start_gui is None:
+                parser.print_help()
+                return 2
+            return start_gui(args)
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.parse_args([args.command, "--help"])

@@ -15,7 +15,7 @@ from otop_pos.core.promptpay import promptpay_payload
 
 
 def _store() -> Any:
-    from otop_pos.app import open_booth
+    from otop_pos.booth.demo import open_booth
 
     return open_booth()
 

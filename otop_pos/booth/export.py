@@ -1,0 +1,135 @@
+"""The booth's end-of-day export: every document of this till, signed with the booth key, written atomically."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.orm import Session
+
+from otop_pos.booth.store import identity
+from otop_pos.core.clock import Clock
+from otop_pos.core.errors import SetupError, StoreError
+from otop_pos.core.thaidate import to_bangkok
+from otop_pos.exchange.export_format import (
+    EXPORT_SUFFIX, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale,
+    ExportVoid, write_export,
+)
+from otop_pos.store.booth_models import (
+    AuditEvent, NumberSeries, Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void,
+)
+from otop_pos.store.engine import SqliteStore
+
+__all__ = ["build_export", "export_booth", "EXPORT_SERIES", "export_file_name"]
+
+EXPORT_SERIES = "export"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _t(row: Any) -> tuple[Any, ...]:
+    return tuple(row)
+
+
+def _rows(s: Session) -> dict[str, tuple[object, ...]]:
+    sales = tuple(ExportSale(*_t(r)) for r in s.execute(
+        select(Sale.uuid, Sale.number, Sale.seq, Sale.created_at, TillDay.business_date, Sale.cashier,
+               Sale.subtotal_satang, Sale.sale_discount_satang, Sale.total_satang, Sale.paid_satang,
+               Sale.change_satang, Sale.item_count, Sale.prev_hash, Sale.hash)
+        .join(TillDay, TillDay.id == Sale.till_day_id).order_by(Sale.seq)))
+    lines = tuple(ExportLine(*_t(r)) for r in s.execute(
+        select(Sale.uuid, SaleLine.line_no, SaleLine.sku, SaleLine.name, SaleLine.product_type, SaleLine.qty,
+               SaleLine.list_price_satang, SaleLine.unit_price_satang, SaleLine.discount_satang,
+               SaleLine.total_satang, SaleLine.sale_discount_share_satang, SaleLine.net_satang)
+        .join(Sale, Sale.id == SaleLine.sale_id).order_by(Sale.seq, SaleLine.line_no)))
+    payments = tuple(ExportPayment(*_t(r)) for r in s.execute(
+        select(Sale.uuid, Payment.method, Payment.amount_satang, Payment.tendered_satang, Payment.change_satang,
+               Payment.reference)
+        .join(Sale, Sale.id == Payment.sale_id).order_by(Sale.seq, Payment.id)))
+    voids = tuple(ExportVoid(*_t(r)) for r in s.execute(
+        select(Void.uuid, Void.number, Void.seq, Sale.uuid, Void.created_at, TillDay.business_date, Void.reason,
+               Void.by, Void.amount_satang, Void.cash_returned_satang, Void.prev_hash, Void.hash)
+        .join(Sale, Sale.id == Void.sale_id).join(TillDay, TillDay.id == Void.till_day_id).order_by(Void.seq)))
+    refunds = tuple(ExportRefund(*_t(r)) for r in s.execute(
+        select(Refund.uuid, Refund.number, Refund.seq, Sale.uuid, Refund.created_at, TillDay.business_date,
+               Refund.reason, Refund.by, Refund.method, Refund.amount_satang, Refund.reference, Refund.prev_hash,
+               Refund.hash)
+        .join(Sale, Sale.id == Refund.sale_id).join(TillDay, TillDay.id == Refund.till_day_id)
+        .order_by(Refund.seq)))
+    refund_lines = tuple(ExportRefundLine(*_t(r)) for r in s.execute(
+        select(Refund.uuid, Sale.uuid, SaleLine.line_no, RefundLine.qty, RefundLine.amount_satang)
+        .join(Refund, Refund.id == RefundLine.refund_id).join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
+        .join(Sale, Sale.id == SaleLine.sale_id).order_by(Refund.seq, RefundLine.id)))
+    days = []
+    for d in s.scalars(select(TillDay).order_by(TillDay.id)):
+        totals = json.loads(d.totals_json) if d.totals_json else {}
+        counts = json.loads(d.counts_json) if d.counts_json else {}
+        days.append(ExportDay(d.uuid, d.business_date, d.opened_at, d.closed_at, d.float_satang,
+                              d.expected_cash_satang, d.counted_cash_satang, d.difference_satang,
+                              {int(k): int(v) for k, v in counts.items()},
+                              {str(k): int(v) for k, v in totals.get("by_method", {}).items()}))
+    return {"sales": sales, "lines": lines, "payments": payments, "voids": voids, "refunds": refunds,
+            "refund_lines": refund_lines, "days": tuple(days)}
+
+
+def build_export(store: SqliteStore) -> ExportData:
+    """Everything this till recorded (sales, lines, payments, voids, refunds, days) in ``seq`` order, read in
+    one read-only transaction; times are aware (UTC)."""
+    with store.read() as s:
+        ident = identity(s)
+        rows = _rows(s)
+        return ExportData(booth_code=ident.booth_code, till_no=ident.till_no, till_uuid=ident.till_uuid,
+                          vendor_code=ident.vendor_code, fair_id=ident.fair_id, key_id=ident.key_id,
+                          **rows)  # type: ignore[arg-type]
+
+
+def _bump(s: Session) -> int:
+    row = s.execute(update(NumberSeries).where(NumberSeries.name == EXPORT_SERIES)
+                    .values(last=NumberSeries.last + 1).returning(NumberSeries.last)).one_or_none()
+    if row is not None:
+        return int(row[0])
+    s.execute(text("INSERT INTO number_series (name, last, last_hash) VALUES (:n, 1, :h)"),
+              {"n": EXPORT_SERIES, "h": ""})
+    return 1
+
+
+def export_file_name(fair_id: str, booth_code: str, till_no: int, when_local: str, seq: int) -> str:
+    """``<fair>-<booth>-<till>-<YYYYMMDD-HHMMSS>-<seq>.otopx`` with unsafe characters replaced by ``_``."""
+    def safe(part: str) -> str:
+        return _UNSAFE.sub("_", part).strip("._") or "x"
+
+    return f"{safe(fair_id or 'fair')}-{safe(booth_code)}-{till_no}-{when_local}-{seq}{EXPORT_SUFFIX}"
+
+
+def export_booth(store: SqliteStore, clock: Clock, out_dir: Path) -> Path:
+    """Write ``<fair>-<booth>-<till>-<YYYYMMDD-HHMMSS>-<seq>.otopx`` into ``out_dir`` and return its path.
+
+    The export sequence (NumberSeries "export") is bumped in its own write transaction first (a failed write
+    leaves a gap, never a repeat); SetupError when the booth has no signing key (set it up from a booth
+    package first); StoreError when the folder cannot be written. The previous exports stay untouched.
+    """
+    with store.read() as s:
+        ident = identity(s)
+        if not ident.signing_key:
+            raise SetupError("บูธนี้ยังไม่มีกุญแจลงนาม ตั้งค่าจากแพ็กเกจบูธของผู้จัดงานก่อน (booth setup --package)",
+                             "This booth has no signing key: set it up from a booth package first "
+                             "(booth setup --package).")
+        key = ident.signing_key
+    with store.write() as s:
+        seq = _bump(s)
+    data = build_export(store)
+    now = clock.now()
+    name = export_file_name(data.fair_id, data.booth_code, data.till_no, f"{to_bangkok(now):%Y%m%d-%H%M%S}", seq)
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = write_export(out_dir / name, data, key, seq, now)
+    except OSError as exc:
+        raise StoreError(f"เขียนไฟล์ส่งยอดขายลง {out_dir} ไม่ได้: {exc.strerror or exc}",
+                         f"Cannot write the export into {out_dir}: {exc.strerror or exc}.") from exc
+    with store.write() as s:
+        s.execute(insert(AuditEvent).values(at=now, action="export", actor="", ref_uuid="",
+                                            detail_json=json.dumps({"seq": seq, "file": name,
+                                                                    "sales": len(data.sales)})))
+    return path

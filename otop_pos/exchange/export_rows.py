@@ -1,0 +1,323 @@
+"""CSV members of the booth export: column specs, writing, strict parsing, consistency checks, hash chain.
+
+Every member is UTF-8 with a BOM, CRLF rows, one header row naming the columns in this exact order.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import uuid as uuidlib
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, fields
+from datetime import date, datetime, timezone
+from typing import Any
+
+from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_doc
+from otop_pos.core.errors import ImportRefused
+from otop_pos.core.thaidate import BANGKOK
+from otop_pos.exchange.export_model import (
+    ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
+)
+
+__all__ = ["TABLES", "MEMBER_ORDER", "to_csv", "parse_members", "check_consistency", "verify_chain",
+           "counts_of", "totals_of", "METHODS"]
+
+METHODS = ("cash", "promptpay", "transfer", "other")
+BOM = b"\xef\xbb\xbf"
+_INT = re.compile(r"-?[0-9]{1,15}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+MAX_TEXT = 1000
+
+_H = ("prev_hash", "hex"), ("hash", "hex")
+#: member name → (row class, data attribute, ((column, kind), ...)); columns are the class's fields in order.
+TABLES: dict[str, tuple[type, str, tuple[tuple[str, str], ...]]] = {
+    "sales.csv": (ExportSale, "sales", (
+        ("uuid", "uuid"), ("number", "text"), ("seq", "pos"), ("created_at", "dt"), ("business_date", "date"),
+        ("cashier", "text"), ("subtotal_satang", "nn"), ("sale_discount_satang", "nn"), ("total_satang", "nn"),
+        ("paid_satang", "nn"), ("change_satang", "nn"), ("item_count", "pos"), *_H)),
+    "lines.csv": (ExportLine, "lines", (
+        ("sale_uuid", "uuid"), ("line_no", "pos"), ("sku", "text"), ("name", "text"), ("product_type", "text"),
+        ("qty", "pos"), ("list_price_satang", "nn"), ("unit_price_satang", "nn"), ("discount_satang", "nn"),
+        ("total_satang", "nn"), ("sale_discount_share_satang", "nn"), ("net_satang", "nn"))),
+    "payments.csv": (ExportPayment, "payments", (
+        ("sale_uuid", "uuid"), ("method", "method"), ("amount_satang", "nn"), ("tendered_satang", "nn?"),
+        ("change_satang", "nn"), ("reference", "text"))),
+    "voids.csv": (ExportVoid, "voids", (
+        ("uuid", "uuid"), ("number", "text"), ("seq", "pos"), ("sale_uuid", "uuid"), ("created_at", "dt"),
+        ("business_date", "date"), ("reason", "text"), ("by", "text"), ("amount_satang", "nn"),
+        ("cash_returned_satang", "nn"), *_H)),
+    "refunds.csv": (ExportRefund, "refunds", (
+        ("uuid", "uuid"), ("number", "text"), ("seq", "pos"), ("sale_uuid", "uuid"), ("created_at", "dt"),
+        ("business_date", "date"), ("reason", "text"), ("by", "text"), ("method", "method"),
+        ("amount_satang", "pos"), ("reference", "text"), *_H)),
+    "refund_lines.csv": (ExportRefundLine, "refund_lines", (
+        ("refund_uuid", "uuid"), ("sale_uuid", "uuid"), ("line_no", "pos"), ("qty", "pos"), ("amount_satang", "nn"))),
+    "days.csv": (ExportDay, "days", (
+        ("uuid", "uuid"), ("business_date", "date"), ("opened_at", "dt"), ("closed_at", "dt?"),
+        ("float_satang", "nn"), ("expected_cash_satang", "int?"), ("counted_cash_satang", "nn?"),
+        ("difference_satang", "int?"), ("counts", "counts"), ("by_method", "methods"))),
+}
+MEMBER_ORDER = tuple(TABLES)
+
+for _name, (_cls, _attr, _cols) in TABLES.items():  # the spec must follow the dataclasses exactly
+    assert tuple(c for c, _ in _cols) == tuple(f.name for f in fields(_cls)), _name
+
+
+def _refuse(reason: str, th: str, en: str) -> ImportRefused:
+    return ImportRefused(th, en, reason)
+
+
+# --- writing ------------------------------------------------------------------------------------------
+
+def _fmt(kind: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if kind in ("dt", "dt?"):
+        return value.astimezone(BANGKOK).isoformat(timespec="microseconds")
+    if kind == "date":
+        return value.isoformat()
+    if kind == "counts":
+        return json.dumps({str(k): v for k, v in sorted(value.items(), reverse=True)}, separators=(",", ":"))
+    if kind == "methods":
+        return json.dumps(dict(sorted(value.items())), separators=(",", ":"))
+    return str(value)
+
+
+def to_csv(member: str, rows: Iterable[Any]) -> bytes:
+    """The bytes of one CSV member (UTF-8 with BOM, CRLF)."""
+    _cls, _attr, cols = TABLES[member]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([c for c, _ in cols])
+    for row in rows:
+        w.writerow([_fmt(kind, v) for (_, kind), v in zip(cols, astuple(row))])
+    return BOM + buf.getvalue().encode("utf-8")
+
+
+def counts_of(data: ExportData) -> dict[str, int]:
+    """Rows per member, keyed by the member's stem (sales, lines, …)."""
+    return {attr: len(getattr(data, attr)) for _cls, attr, _cols in TABLES.values()}
+
+
+def totals_of(data: ExportData) -> dict[str, int]:
+    """Satang totals: sales, voids, refunds, net (= sales − voids − refunds), payments."""
+    sales = sum(s.total_satang for s in data.sales)
+    voids = sum(v.amount_satang for v in data.voids)
+    refunds = sum(r.amount_satang for r in data.refunds)
+    return {"sales_satang": sales, "voids_satang": voids, "refunds_satang": refunds,
+            "net_satang": sales - voids - refunds, "payments_satang": sum(p.amount_satang for p in data.payments)}
+
+
+# --- parsing ------------------------------------------------------------------------------------------
+
+def _parse(kind: str, text: str, where: str) -> Any:
+    def bad(what: str) -> ImportRefused:
+        return _refuse("csv", f"{where}: {what}", f"{where}: {what}")
+
+    if kind == "text":
+        if len(text) > MAX_TEXT or "\x00" in text:
+            raise bad("text too long / ข้อความยาวเกิน")
+        return text
+    if kind.endswith("?"):
+        if text == "":
+            return None
+        kind = kind[:-1]
+    if kind in ("pos", "nn", "int"):
+        if not _INT.fullmatch(text):
+            raise bad(f"not a whole number / ไม่ใช่จำนวนเต็ม: {text[:20]!r}")
+        n = int(text)
+        if (kind == "pos" and n < 1) or (kind == "nn" and n < 0):
+            raise bad(f"out of range / ค่าไม่อยู่ในช่วง: {n}")
+        return n
+    if kind == "uuid":
+        try:
+            if str(uuidlib.UUID(text)) != text:
+                raise ValueError
+        except ValueError:
+            raise bad(f"not a UUID / ไม่ใช่ UUID: {text[:40]!r}") from None
+        return text
+    if kind == "hex":
+        if not _HEX64.fullmatch(text):
+            raise bad("not a SHA-256 hash / ไม่ใช่ค่าแฮช")
+        return text
+    if kind == "method":
+        if text not in METHODS:
+            raise bad(f"unknown payment method / วิธีชำระไม่รู้จัก: {text[:20]!r}")
+        return text
+    if kind == "date":
+        try:
+            if len(text) != 10:
+                raise ValueError
+            return date.fromisoformat(text)
+        except ValueError:
+            raise bad(f"not a date / ไม่ใช่วันที่: {text[:20]!r}") from None
+    if kind == "dt":
+        try:
+            dt = datetime.fromisoformat(text) if len(text) <= 40 else None
+        except ValueError:
+            dt = None
+        if dt is None or dt.tzinfo is None or dt.utcoffset() is None:
+            raise bad(f"not a time with offset / ไม่ใช่เวลาพร้อมเขตเวลา: {text[:40]!r}")
+        return dt
+    try:
+        obj = json.loads(text) if len(text) <= 2000 else None
+    except ValueError:
+        obj = None
+    if not isinstance(obj, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in obj.values()):
+        raise bad("not a JSON object of whole numbers / ไม่ใช่ JSON ที่ถูกต้อง")
+    if kind == "counts":
+        if not all(_INT.fullmatch(k) and int(k) > 0 and v >= 0 for k, v in obj.items()):
+            raise bad("bad cash count / การนับเงินไม่ถูกต้อง")
+        return {int(k): v for k, v in obj.items()}
+    if not all(k in METHODS for k in obj):
+        raise bad("unknown payment method / วิธีชำระไม่รู้จัก")
+    return dict(obj)
+
+
+def _rows(member: str, blob: bytes) -> list[Any]:
+    cls, _attr, cols = TABLES[member]
+    if not blob.startswith(BOM):
+        raise _refuse("csv", f"{member} ไม่ใช่ UTF-8 BOM", f"{member} is not UTF-8 with BOM.")
+    try:
+        text = blob[len(BOM):].decode("utf-8")
+    except UnicodeDecodeError:
+        raise _refuse("csv", f"{member} ไม่ใช่ UTF-8", f"{member} is not UTF-8.") from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    out: list[Any] = []
+    try:
+        header = next(reader, None)
+        if header != [c for c, _ in cols]:
+            raise _refuse("csv", f"{member}: หัวตารางไม่ถูกต้อง", f"{member}: the header is not the expected one.")
+        for line, row in enumerate(reader, start=2):
+            if len(row) != len(cols):
+                raise _refuse("csv", f"{member} บรรทัด {line}: จำนวนช่องไม่ถูกต้อง",
+                              f"{member} line {line}: wrong number of cells.")
+            out.append(cls(*(_parse(kind, cell, f"{member}:{line}[{name}]") for (name, kind), cell in zip(cols, row))))
+    except csv.Error as exc:
+        raise _refuse("csv", f"{member} อ่านไม่ได้ ({exc})", f"{member} cannot be read ({exc}).") from None
+    return out
+
+
+def parse_members(blobs: dict[str, bytes], ident: dict[str, Any]) -> ExportData:
+    """Parse every CSV member strictly into an ExportData (identity fields from the verified manifest)."""
+    parsed = {TABLES[m][1]: tuple(_rows(m, blobs[m])) for m in MEMBER_ORDER}
+    return ExportData(booth_code=ident["booth_code"], till_no=ident["till_no"], till_uuid=ident["till_uuid"],
+                      vendor_code=ident["vendor_code"], fair_id=ident["fair_id"], key_id=ident["key_id"], **parsed)
+
+
+# --- consistency ---------------------------------------------------------------------------------------
+
+def _inconsistent(th: str, en: str) -> ImportRefused:
+    return _refuse("integrity", "ข้อมูลในไฟล์ไม่สอดคล้องกัน: " + th, "The file's content is inconsistent: " + en)
+
+
+def _unique(values: Sequence[str], what: str) -> None:
+    if len(set(values)) != len(values):
+        raise _inconsistent(f"{what} ซ้ำ", f"a {what} repeats.")
+
+
+def check_consistency(data: ExportData) -> None:
+    """Referential integrity and sums inside one export; ImportRefused(reason "integrity")."""
+    sales = {s.uuid: s for s in data.sales}
+    docs: list[Any] = [*data.sales, *data.voids, *data.refunds]
+    _unique([d.uuid for d in docs] + [d.uuid for d in data.days], "uuid")
+    _unique([d.number for d in docs], "document number")
+    day_dates = {d.business_date for d in data.days}
+    for d in docs:
+        if d.business_date not in day_dates:
+            raise _inconsistent(f"เอกสาร {d.number} ไม่มีวันขาย", f"document {d.number} has no till day.")
+    lines: dict[str, list[ExportLine]] = {}
+    for ln in data.lines:
+        if ln.sale_uuid not in sales:
+            raise _inconsistent("รายการสินค้าไม่มีบิล", f"a line points at a sale not in the file ({ln.sale_uuid}).")
+        lines.setdefault(ln.sale_uuid, []).append(ln)
+        if ln.total_satang != ln.qty * ln.unit_price_satang - ln.discount_satang \
+                or ln.net_satang != ln.total_satang - ln.sale_discount_share_satang:
+            raise _inconsistent("ยอดรายการไม่ถูกต้อง", f"line {ln.line_no} of sale {ln.sale_uuid} does not add up.")
+    pays: dict[str, list[ExportPayment]] = {}
+    for p in data.payments:
+        if p.sale_uuid not in sales:
+            raise _inconsistent("การชำระไม่มีบิล", f"a payment points at a sale not in the file ({p.sale_uuid}).")
+        pays.setdefault(p.sale_uuid, []).append(p)
+    for s in data.sales:
+        ls, ps = lines.get(s.uuid, []), pays.get(s.uuid, [])
+        if [ln.line_no for ln in ls] != list(range(1, len(ls) + 1)) or not ls:
+            raise _inconsistent(f"บิล {s.number} รายการไม่ครบ", f"sale {s.number} has missing or repeated lines.")
+        if (sum(ln.net_satang for ln in ls) != s.total_satang or sum(ln.total_satang for ln in ls) != s.subtotal_satang
+                or s.total_satang != s.subtotal_satang - s.sale_discount_satang
+                or sum(ln.qty for ln in ls) != s.item_count
+                or sum(p.amount_satang for p in ps) != s.total_satang or s.paid_satang != s.total_satang
+                or sum(p.change_satang for p in ps) != s.change_satang):
+            raise _inconsistent(f"ยอดบิล {s.number} ไม่ตรงกับรายการหรือการชำระ",
+                                f"sale {s.number}: lines or payments do not add up to its total.")
+    voided: set[str] = set()
+    for v in data.voids:
+        target = sales.get(v.sale_uuid)
+        if target is None or v.sale_uuid in voided or v.amount_satang != target.total_satang:
+            raise _inconsistent(f"การยกเลิก {v.number} ไม่ถูกต้อง", f"void {v.number} does not match its sale.")
+        voided.add(v.sale_uuid)
+    refunds = {r.uuid: r for r in data.refunds}
+    per_refund: dict[str, int] = {}
+    refunded_qty: dict[tuple[str, int], int] = {}
+    for rl in data.refund_lines:
+        r = refunds.get(rl.refund_uuid)
+        if r is None or r.sale_uuid != rl.sale_uuid:
+            raise _inconsistent("รายการคืนเงินไม่มีเอกสารคืนเงิน", "a refund line points at no refund of its sale.")
+        ls = lines.get(rl.sale_uuid, [])
+        if rl.line_no > len(ls):
+            raise _inconsistent("รายการคืนเงินไม่มีในบิล", f"refund {r.number} names a line the sale does not have.")
+        key = (rl.sale_uuid, rl.line_no)
+        refunded_qty[key] = refunded_qty.get(key, 0) + rl.qty
+        if refunded_qty[key] > ls[rl.line_no - 1].qty:
+            raise _inconsistent("คืนสินค้าเกินจำนวนที่ขาย", f"refund {r.number} gives back more than was sold.")
+        per_refund[rl.refund_uuid] = per_refund.get(rl.refund_uuid, 0) + rl.amount_satang
+    for r in data.refunds:
+        if r.sale_uuid not in sales or r.sale_uuid in voided or per_refund.get(r.uuid) != r.amount_satang:
+            raise _inconsistent(f"การคืนเงิน {r.number} ไม่ถูกต้อง", f"refund {r.number} does not match its sale.")
+
+
+def _at(dt: datetime) -> str:
+    return dt.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def verify_chain(data: ExportData) -> None:
+    """Recompute the till's hash chain over sales, voids and refunds in ``seq`` order (1..n from GENESIS);
+    ImportRefused(reason "chain") on any gap, reordering or mismatch."""
+    lines: dict[str, list[ExportLine]] = {}
+    for ln in data.lines:
+        lines.setdefault(ln.sale_uuid, []).append(ln)
+    pays: dict[str, list[ExportPayment]] = {}
+    for p in data.payments:
+        pays.setdefault(p.sale_uuid, []).append(p)
+    rlines: dict[str, list[ExportRefundLine]] = {}
+    for rl in data.refund_lines:
+        rlines.setdefault(rl.refund_uuid, []).append(rl)
+    docs: list[tuple[int, str, str, str, dict[str, Any]]] = []
+    for s in data.sales:
+        docs.append((s.seq, s.number, s.prev_hash, s.hash, sale_doc(
+            uuid=s.uuid, seq=s.seq, number=s.number, at=_at(s.created_at), total=s.total_satang,
+            discount=s.sale_discount_satang,
+            lines=[(ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.net_satang)
+                   for ln in sorted(lines.get(s.uuid, []), key=lambda x: x.line_no)],
+            payments=[(p.method, p.amount_satang, p.reference) for p in pays.get(s.uuid, [])])))
+    for v in data.voids:
+        docs.append((v.seq, v.number, v.prev_hash, v.hash, void_doc(
+            uuid=v.uuid, seq=v.seq, number=v.number, at=_at(v.created_at), sale=v.sale_uuid, amount=v.amount_satang,
+            reason=v.reason)))
+    for r in data.refunds:
+        docs.append((r.seq, r.number, r.prev_hash, r.hash, refund_doc(
+            uuid=r.uuid, seq=r.seq, number=r.number, at=_at(r.created_at), sale=r.sale_uuid, amount=r.amount_satang,
+            method=r.method, reason=r.reason,
+            lines=[(x.line_no, x.qty, x.amount_satang) for x in rlines.get(r.uuid, [])])))
+    docs.sort(key=lambda d: d[0])
+    prev = GENESIS
+    for expected, (seq, number, prev_hash, digest, doc) in enumerate(docs, start=1):
+        if seq != expected:
+            raise _refuse("chain", f"เลขลำดับเอกสารขาดหายหรือซ้ำที่ {expected} ({number})",
+                          f"The document sequence has a gap or repeat at {expected} ({number}).")
+        if prev_hash != prev or chain_hash(prev, doc) != digest:
+            raise _refuse("chain", f"ห่วงโซ่แฮชไม่ถูกต้องที่เอกสาร {number} (ข้อมูลถูกแก้ไข)",
+                          f"The hash chain breaks at document {number} (the data was altered).")
+        prev = digest
