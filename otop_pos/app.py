@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from otop_pos.booth.demo import DEMO_FAIR, DEMO_PIN, DEMO_VENDOR, demo_registry, ensure_demo_booth, open_booth
 from otop_pos.core.resources import resource_path
 
-__all__ = ["DEMO_FAIR", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "main",
+__all__ = ["DEMO_FAIR", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "launch_organiser", "main",
            "open_booth", "resource_path"]
 
 
@@ -28,8 +28,20 @@ def launch_gui(args: argparse.Namespace) -> int:
     return run_booth_app(demo=bool(args.demo), lang=args.lang)
 
 
+def launch_organiser(args: argparse.Namespace) -> int:
+    """Open the organiser window on the fair store given by ``--db`` (or the default)."""
+    try:
+        from otop_pos.ui.organiser.app import run_organiser_app
+    except ImportError as exc:
+        print("เปิดหน้าต่างผู้จัดงานไม่ได้ในเครื่องนี้\n"
+              f"The organiser window cannot start here: {exc}. The command-line tools work: otop-pos fair --help",
+              file=sys.stderr)
+        return 2
+    return run_organiser_app(db=getattr(args, "db", None), lang=args.lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``otop-pos`` entry point: the CLI, which starts the booth window when given no command."""
     from otop_pos.cli.main import main as cli_main
 
-    return cli_main(argv, start_gui=launch_gui)
+    return cli_main(argv, start_gui=launch_gui, start_organiser=launch_organiser)

@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("th", "en"), default=None, help="language of the app")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     booth_cmds.register(sub)
+    org = sub.add_parser("organiser", help="open the organiser window (fairs, import, dashboard, reports)")
+    org.add_argument("--db", help="fair store: a SQLite file or postgresql+psycopg://… URL (or OTOP_POS_DB)")
     print_cmds.register(sub)
     fair_cmds.register(sub)
     return p
@@ -41,9 +43,11 @@ def _print_error(exc: OtopError) -> None:
 
 
 def main(argv: Sequence[str] | None = None, *,
-         start_gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+         start_gui: Callable[[argparse.Namespace], int] | None = None,
+         start_organiser: Callable[[argparse.Namespace], int] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 2 user error, 70 bug). With no command it calls
-    ``start_gui`` (handed in by the composition root, otop_pos.app)."""
+    ``start_gui``; ``organiser`` calls ``start_organiser`` (both handed in by the composition root,
+    otop_pos.app, so that cli/ never imports ui/)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir is not None:
@@ -54,6 +58,11 @@ def main(argv: Sequence[str] | None = None, *,
                 parser.print_help()
                 return 2
             return start_gui(args)
+        if args.command == "organiser":
+            if start_organiser is None:
+                print("The organiser window is not available here.", file=sys.stderr)
+                return 2
+            return start_organiser(args)
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.parse_args([args.command, "--help"])
