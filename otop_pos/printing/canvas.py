@@ -31,6 +31,9 @@ _QR_ECC = {
 }
 
 
+LEADING = 1  # dots between the lowest ink of a line and the highest of the next
+
+
 def base_pixel_size(width_dots: int) -> int:
     """Body text size for a paper width: 20 dots at 576 (80 mm), 18 at 512, 17 at 384 (58 mm)."""
     return max(17, round(width_dots * 20 / 576))
@@ -42,15 +45,53 @@ class _Op:
     paint: PaintFn
 
 
-class _Laid:
-    """A QTextLayout laid out in a box of ``width`` with its total height."""
+#: Thai stacks that reach highest (tone mark over an upper vowel) and lowest (lower vowels, descenders).
+TOP_PROBE = "ญี่ปั้ฟ้ำปั๊ป๋ฝื่ฬี้ก๋ำÁÉ"
+BOTTOM_PROBE = "ปุ่ญูฤฦฎฏรุคู gjpqy"
+_extents_cache: dict[tuple[str, int, bool], tuple[int, int]] = {}
 
-    def __init__(self, text: str, font: QFont, width: float, align: Qt.AlignmentFlag) -> None:
+
+def ink_extents(font: QFont) -> tuple[int, int]:
+    """(dots above, dots below the baseline) that Thai text in ``font`` really inks, never less than the
+    font's ascent/descent. Sarabun's ascent (1.068 em) is lower than a tone mark stacked on an upper vowel
+    (about 1.2 em), so lines spaced by ascent + descent alone would let marks collide or be clipped."""
+    key = (font.family(), font.pixelSize(), font.bold())
+    if key not in _extents_cache:
+        metrics = QFontMetricsF(font)
+        px = font.pixelSize()
+        width = math.ceil(metrics.horizontalAdvance(TOP_PROBE + BOTTOM_PROBE)) + 2 * px
+        height, base = 4 * px, 2 * px
+        img = QImage(width, height, QImage.Format.Format_Grayscale8)
+        img.fill(WHITE)
+        painter = QPainter(img)
+        painter.setFont(font)
+        painter.setPen(QPen(BLACK))
+        painter.drawText(QPointF(px, base), TOP_PROBE + BOTTOM_PROBE)
+        painter.end()
+        data, stride = bytes(img.constBits()), img.bytesPerLine()
+        inked = [y for y in range(height) if min(data[y * stride: y * stride + width]) < 128]
+        top = base - inked[0] if inked else 0
+        bottom = inked[-1] + 1 - base if inked else 0
+        above = max(math.ceil(metrics.ascent()), top)
+        _extents_cache[key] = (above, max(math.ceil(metrics.descent()), bottom))
+    return _extents_cache[key]
+
+
+class _Laid:
+    """A QTextLayout laid out in a box of ``width``; lines are ``ink_extents`` + 1 dot apart."""
+
+    def __init__(
+        self, text: str, font: QFont, width: float, align: Qt.AlignmentFlag, *, wrap: bool = True
+    ) -> None:
         self.layout = QTextLayout(text, font)
         option = QTextOption(align)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(
+            QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if wrap else QTextOption.WrapMode.NoWrap
+        )
         self.layout.setTextOption(option)
         self.layout.setCacheEnabled(True)
+        above, below = ink_extents(font)
+        pitch = above + below + LEADING
         self.layout.beginLayout()
         y = 0.0
         self.lines = 0
@@ -59,8 +100,8 @@ class _Laid:
             if not line.isValid():
                 break
             line.setLineWidth(max(1.0, width))
-            line.setPosition(QPointF(0.0, y))
-            y += line.ascent() + line.descent()
+            line.setPosition(QPointF(0.0, y + above - line.ascent()))  # baseline at y + above
+            y += pitch
             self.lines += 1
         self.layout.endLayout()
         self.height = math.ceil(y)
@@ -98,7 +139,7 @@ class Canvas:
 
     def advance(self, text: str, size: float = 1.0, bold: bool = False) -> int:
         """Width in dots of ``text`` on one line."""
-        return math.ceil(QFontMetricsF(self.font(size, bold)).horizontalAdvance(text))
+        return math.ceil(QFontMetricsF(self.font(size, bold)).horizontalAdvance(text)) + 1
 
     def _add(self, height: int, paint: PaintFn) -> None:
         self._ops.append(_Op(max(0, int(height)), paint))
@@ -159,9 +200,11 @@ class Canvas:
         if left:
             parts.append((_Laid(left, font, lwidth, lflag), self.margin + indent))
         if mid:
-            parts.append((_Laid(mid, font, mwidth, Align.AlignRight), self.margin + indent + lwidth + gap))
+            mid_x = self.margin + indent + lwidth + gap
+            parts.append((_Laid(mid, font, mwidth, Align.AlignRight, wrap=False), mid_x))
         if right:
-            parts.append((_Laid(right, font, rwidth, Align.AlignRight), self.margin + self.inner - rwidth))
+            right_x = self.margin + self.inner - rwidth
+            parts.append((_Laid(right, font, rwidth, Align.AlignRight, wrap=False), right_x))
         height = max((laid.height for laid, _ in parts), default=0)
 
         def paint(p: QPainter, y: int) -> None:
@@ -174,7 +217,7 @@ class Canvas:
     def rule(self, style: str = "dashed") -> None:
         """A horizontal line across the paper: "dashed", "solid" or "double"."""
         thick = max(1, self.base_px // 11)
-        pad = max(3, self.base_px // 5)
+        pad = max(3, self.base_px // 4)
         height = 2 * pad + (3 * thick if style == "double" else thick)
         x0, x1 = self.margin, self.margin + self.inner
 
@@ -226,7 +269,9 @@ class Canvas:
         x0 = self.margin + max(0, (self.inner - total) // 2) + quiet
         self._draw_modules(matrix, size, x0, quiet, total)
 
-    def _draw_modules(self, matrix: Sequence[Sequence[bool]], size: int, x0: int, top: int, height: int) -> None:
+    def _draw_modules(
+        self, matrix: Sequence[Sequence[bool]], size: int, x0: int, top: int, height: int
+    ) -> None:
         runs: list[tuple[int, int, int]] = []  # (row, first column, length) of dark modules
         for r, row in enumerate(matrix):
             c = 0

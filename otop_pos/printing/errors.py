@@ -96,7 +96,8 @@ def not_found(where: Where) -> PrinterError:
 
 def timeout(where: Where) -> PrinterError:
     return PrinterError(
-        f"เครื่องพิมพ์ {where.target} ไม่ตอบสนองภายในเวลาที่กำหนด (กระดาษหมด ฝาเปิด หรือสายหลุด?) {_REPRINT_TH}",
+        f"เครื่องพิมพ์ {where.target} ไม่ตอบสนองภายในเวลาที่กำหนด (กระดาษหมด ฝาเปิด หรือสายหลุด?) "
+        + _REPRINT_TH,
         f"The printer {where.target} did not respond in time (paper out, cover open or cable loose?). "
         + _REPRINT_EN,
         "timeout",
@@ -165,7 +166,9 @@ def _from_errno(code: int | None, where: Where, exc: BaseException) -> PrinterEr
         if where.is_device or where.kind != "file":
             return paper_out(where)
         return PrinterError(
-            f"ดิสก์เต็ม เขียน {where.target} ไม่ได้", f"The disk is full: cannot write {where.target}.", "error"
+            f"ดิสก์เต็ม เขียน {where.target} ไม่ได้",
+            f"The disk is full: cannot write {where.target}.",
+            "error",
         )
     if code == errno.EIO:
         return offline(where)
@@ -176,7 +179,7 @@ def _from_text(text: str, where: Where) -> PrinterError | None:
     low = text.lower()
     if "no backend available" in low:
         return no_backend()
-    if "errno 13" in low or "access denied" in low or "permission denied" in low or "insufficient permissions" in low:
+    if any(s in low for s in ("errno 13", "access denied", "permission denied", "insufficient permissions")):
         return access_denied(where)
     if "errno 16" in low or "resource busy" in low:
         return busy(where)

@@ -1,6 +1,6 @@
-"""1-bit images to ESC/POS bytes with python-escpos (``GS v 0`` raster, in fragments), plus cut and drawer kick.
+"""1-bit images to ESC/POS bytes with python-escpos (``GS v 0`` raster in fragments), cut, drawer kick.
 
-Nothing here talks to a device: the bytes go to a transport afterwards (python-escpos ``Dummy`` collects them).
+Nothing here talks to a device: python-escpos ``Dummy`` collects the bytes for a transport to send.
 """
 from __future__ import annotations
 
@@ -59,11 +59,16 @@ def encode_image(
         ) from exc
     printer._raw(ESC_INIT)
     try:
-        printer.image(mono, impl="bitImageRaster", fragment_height=fragment_height)
+        # Cut the fragments here: python-escpos would convert the whole image once more before splitting.
+        for top in range(0, mono.height, fragment_height):
+            part = mono.crop((0, top, mono.width, min(mono.height, top + fragment_height)))
+            printer.image(part, impl="bitImageRaster", fragment_height=fragment_height)
     except ImageWidthError as exc:
         raise PrinterError(
-            f"ภาพกว้าง {mono.width} จุด เกินความกว้างกระดาษของเครื่องรุ่นนี้ ({exc}) กรุณาตั้งความกว้างให้ถูก",
-            f"The image is {mono.width} dots wide, wider than this printer's paper ({exc}); set the right width.",
+            f"ภาพกว้าง {mono.width} จุด เกินความกว้างกระดาษของเครื่องรุ่นนี้ ({exc}) "
+            "กรุณาตั้งความกว้างให้ถูก",
+            f"The image is {mono.width} dots wide, wider than this printer's paper ({exc}); "
+            "set the right width.",
             "error",
         ) from exc
     if drawer:

@@ -61,6 +61,8 @@ def ensure_qt_app() -> QCoreApplication:
     with _lock:
         app = QCoreApplication.instance()
         if app is None:
+            if threading.current_thread() is not threading.main_thread():
+                raise RuntimeError("call ensure_qt_app() on the main thread before rendering in a worker")
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             app = QGuiApplication([])
             _app = app
@@ -71,10 +73,13 @@ def ensure_qt_app() -> QCoreApplication:
 
 
 def make_font(pixel_size: int, *, bold: bool = False) -> QFont:
-    """Sarabun at ``pixel_size`` pixels (dots), regular or bold, with full hinting for crisp 1-bit output."""
+    """Sarabun at ``pixel_size`` pixels (dots), regular or bold.
+
+    Vertical-only hinting: full hinting snaps the thin Thai tone marks into shapes that read worse once
+    thresholded to 1 bit (at 20 dots Tesseract misses the marks of ญี่ปุ่น with full hinting, not without)."""
     font = QFont(FONT_FAMILY)
     font.setPixelSize(max(6, int(pixel_size)))
     font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-    font.setHintingPreference(QFont.HintingPreference.PreferFullHinting)
+    font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
     font.setKerning(True)
     return font

@@ -75,8 +75,8 @@ def _edges(canvas: Canvas, height: int) -> None:
     width = canvas.width
 
     def paint(p: QPainter, y: int) -> None:
-        p.fillRect(QRect(0, y, 3, height), BLACK)
-        p.fillRect(QRect(width - 3, y, 3, height), BLACK)
+        p.fillRect(QRect(0, y, 4, height), BLACK)
+        p.fillRect(QRect(width - 4, y, 4, height), BLACK)
 
     canvas.custom(height, paint)
 
@@ -84,7 +84,7 @@ def _edges(canvas: Canvas, height: int) -> None:
 def render_test_page(width_dots: int = DEFAULT_WIDTH, printer_label: str = "") -> QImage:
     """A test page: Thai with stacked marks, a dot ruler across the full width, edge marks and a QR."""
     c = Canvas(width_dots)
-    _edges(c, c.base_px)
+    _edges(c, c.base_px * 2)
     c.text("ทดสอบเครื่องพิมพ์", size=1.4, bold=True, align="center")
     c.text("PRINTER TEST", size=1.1, bold=True, align="center")
     if printer_label:
@@ -103,12 +103,12 @@ def render_test_page(width_dots: int = DEFAULT_WIDTH, printer_label: str = "") -
     c.text("Both edge marks must print.", size=0.85, align="center")
     c.qr(f"OTOP-POS TEST {width_dots}", max_dots=c.base_px * 8)
     c.text("สแกนคิวอาร์ได้ = พิมพ์ภาพได้ชัด / QR scans = sharp", size=0.85, align="center")
-    _edges(c, c.base_px)
+    _edges(c, c.base_px * 2)
     return c.render()
 
 
 def to_mono(img: QImage, threshold: int = 128) -> Image.Image:
-    """Threshold to a 1-bit PIL image (mode "1", white = 1): grey < ``threshold`` becomes black. No dithering."""
+    """Threshold to a 1-bit PIL image (mode "1"): grey below ``threshold`` becomes black. No dithering."""
     if not 0 < threshold <= 255:
         raise ValueError("threshold must be in 1..255")
     grey = img if img.format() == QImage.Format.Format_Grayscale8 else img.convertToFormat(

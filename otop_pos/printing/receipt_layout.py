@@ -1,4 +1,4 @@
-"""What a receipt shows, in order, in Thai or English: header, title, lines, totals, payments, words, QR codes.
+"""What a receipt shows, in order, in Thai or English: header, title, lines, totals, payments, QR codes.
 
 Only layout decisions live here; the drawing primitives are in ``canvas.py``.
 """
@@ -35,8 +35,6 @@ L: dict[str, tuple[str, str]] = {
     "cashier": ("พนักงาน", "Cashier"),
     "buyer": ("ผู้ซื้อ", "Buyer"),
     "buyer_tax_id": ("เลขผู้เสียภาษีผู้ซื้อ", "Buyer tax ID"),
-    "item": ("รายการ", "Item"),
-    "amount": ("จำนวนเงิน", "Amount"),
     "discount": ("ส่วนลด", "Discount"),
     "subtotal": ("รวมเป็นเงิน", "Subtotal"),
     "sale_discount": ("ส่วนลดท้ายบิล", "Bill discount"),
@@ -47,7 +45,8 @@ L: dict[str, tuple[str, str]] = {
     "change": ("เงินทอน", "Change"),
     "items": ("จำนวนสินค้า {n} ชิ้น", "{n} item(s)"),
     "promptpay": ("สแกนจ่ายพร้อมเพย์", "PromptPay"),
-    "promptpay_bad": ("(ตั้งค่าเลขพร้อมเพย์ไม่ถูกต้อง จึงไม่มีคิวอาร์)", "(PromptPay number is invalid: no QR)"),
+    "promptpay_bad": ("(ตั้งค่าเลขพร้อมเพย์ไม่ถูกต้อง จึงไม่มีคิวอาร์)",
+                      "(PromptPay number is invalid: no QR)"),
 }
 
 
@@ -62,10 +61,12 @@ def money(satang: int) -> str:
     return format_baht(satang)
 
 
-def header(c: Canvas, shop_name: str, fair_name: str, booth: str, till: str, lang: str, cashier: str = "") -> None:
+def header(
+    c: Canvas, shop_name: str, fair_name: str, booth: str, till: str, lang: str, cashier: str = ""
+) -> None:
     """Shop name (large), fair name and booth/till (and cashier), centred."""
     c.text(shop_name, size=1.5, bold=True, align="center")
-    c.text(fair_name, size=0.95, align="center")
+    c.text(fair_name, size=0.9, align="center")
     where = []
     if booth:
         where.append(f"{label('booth', lang)} {booth}")
@@ -73,7 +74,7 @@ def header(c: Canvas, shop_name: str, fair_name: str, booth: str, till: str, lan
         where.append(f"{label('till', lang)} {till}")
     if cashier:
         where.append(f"{label('cashier', lang)} {cashier}")
-    c.text("   ".join(where), size=0.9, align="center")
+    c.text("   ".join(where), size=0.85, align="center")
 
 
 def _logo(c: Canvas, path: str) -> None:
@@ -174,9 +175,9 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
     _logo(c, doc.logo_path)
     header(c, doc.shop_name, doc.fair_name, doc.booth, doc.till, lang, doc.cashier)
     if doc.tax_id:
-        c.text(f"{label('tax_id', lang)} {doc.tax_id}", size=0.9, align="center")
+        c.text(f"{label('tax_id', lang)} {doc.tax_id}", size=0.85, align="center")
     for extra in doc.header_lines:
-        c.text(extra, size=0.9, align="center")
+        c.text(extra, size=0.85, align="center")
     _title(c, doc, lang)
     c.space()
     _meta(c, doc, lang)
@@ -184,7 +185,6 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
     amounts = [ln.total_satang for ln in doc.lines] + [doc.subtotal_satang, doc.total_satang]
     amounts += [p.amount_satang for p in doc.payments] + [p.tendered_satang or 0 for p in doc.payments]
     amount_col = max(c.advance(money(a)) for a in amounts + [-doc.sale_discount_satang])
-    amount_col = max(amount_col, c.advance(label("amount", lang), size=0.85))
 
     c.rule("dashed")
     qty_col = max((c.advance(f"{ln.qty:,} × {money(ln.unit_satang)}") for ln in doc.lines
@@ -202,8 +202,6 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
     words = baht_text_en(abs(doc.total_satang)) if lang == "en" else baht_text(abs(doc.total_satang))
     count = doc.item_count or sum(ln.qty for ln in doc.lines)
     c.row(label("items", lang).format(n=f"{count:,}"), f"({words})", size=0.9)
-    if doc.title_mode == "abbreviated_tax_invoice":
-        c.text(label("vat_included", lang), size=0.85, align="right")
 
     if doc.payments or doc.change_satang:
         c.rule("dashed")

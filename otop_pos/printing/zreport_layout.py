@@ -89,10 +89,13 @@ def build_zreport(c: Canvas, doc: ZReportDoc) -> None:
     c.row(_z("cash_sales", lang), money(doc.cash_sales_satang), indent=c.base_px, right_col=col)
     c.row(_z("cash_refunds", lang), money(-doc.cash_refunds_satang), indent=c.base_px, right_col=col)
     c.row(_z("expected", lang), money(doc.expected_cash_satang), indent=c.base_px, right_col=col, bold=True)
-    counted = money(doc.counted_cash_satang) if doc.counted_cash_satang is not None else _z("not_counted", lang)
+    counted = _z("not_counted", lang)
+    if doc.counted_cash_satang is not None:
+        counted = money(doc.counted_cash_satang)
     c.row(_z("counted", lang), counted, indent=c.base_px, right_col=col)
     if doc.difference_satang is not None:
-        c.row(_z("difference", lang), _signed(doc.difference_satang), indent=c.base_px, right_col=col, bold=True)
+        c.row(_z("difference", lang), _signed(doc.difference_satang),
+              indent=c.base_px, right_col=col, bold=True)
     if doc.counts:
         c.text(_z("counts", lang), size=0.9)
         for denom, pieces in doc.counts:

@@ -88,12 +88,15 @@ def parse_status(printer_byte: int | None, paper_byte: int | None) -> PrinterSta
     if online is None and paper == "unknown":
         return unknown_status()
     if paper == "low":
-        return PrinterStatus(online, "low", "กระดาษใกล้หมด เตรียมม้วนใหม่ไว้", "Paper is running low: have a new roll ready.")
+        return PrinterStatus(online, "low", "กระดาษใกล้หมด เตรียมม้วนใหม่ไว้",
+                             "Paper is running low: have a new roll ready.")
     if paper == "ok" and online:
         return PrinterStatus(True, "ok", "พร้อมพิมพ์", "Ready.")
     if online:
-        return PrinterStatus(True, "unknown", "เครื่องพิมพ์ออนไลน์ (ไม่ทราบสถานะกระดาษ)", "Online (paper state unknown).")
-    return PrinterStatus(None, paper, "ไม่ทราบว่าเครื่องพิมพ์ออนไลน์หรือไม่", "Whether the printer is online is unknown.")
+        return PrinterStatus(True, "unknown", "เครื่องพิมพ์ออนไลน์ (ไม่ทราบสถานะกระดาษ)",
+                             "Online (paper state unknown).")
+    return PrinterStatus(None, paper, "ไม่ทราบว่าเครื่องพิมพ์ออนไลน์หรือไม่",
+                         "Whether the printer is online is unknown.")
 
 
 def query_status(write: Callable[[bytes], None], read_byte: Callable[[], int | None]) -> PrinterStatus:

@@ -75,7 +75,7 @@ class NullTransport:
     """No printer configured: every job fails with a clear message; status says so."""
 
     TH = "ยังไม่ได้ตั้งค่าเครื่องพิมพ์ใบเสร็จ ไปที่การตั้งค่าเพื่อเลือกเครื่องพิมพ์"
-    EN = "No receipt printer is set up: choose one in the settings."
+    EN = "No printer is set up for receipts: choose one in the settings."
 
     def send(self, data: bytes) -> None:
         raise PrinterError(self.TH, self.EN, "not_found")

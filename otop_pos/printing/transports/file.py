@@ -27,10 +27,12 @@ class FileTransport:
         return f"FileTransport({self.path!r})"
 
     def _is_device(self) -> bool:
+        """A character device (/dev/usb/lp0) or a pipe: both can block, so they get timed writes."""
         try:
-            return stat.S_ISCHR(os.stat(self.path).st_mode)
+            mode = os.stat(self.path).st_mode
         except OSError:
             return False
+        return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
     def send(self, data: bytes) -> None:
         """Write ``data``; raises ``PrinterError`` (ENOSPC on a device = paper out, EACCES = permissions)."""

@@ -1,4 +1,4 @@
-"""Serial (RS-232 / USB-serial) printers through pyserial, with a write timeout so a stuck printer cannot hang."""
+"""Serial (RS-232, USB-serial) printers through pyserial; a write timeout stops a stuck printer hanging."""
 from __future__ import annotations
 
 import threading

@@ -10,7 +10,9 @@ from otop_pos.printing.transports.base import Transport
 
 SpecKind = Literal["usb", "net", "serial", "file", "dummy", "none"]
 FLOW_CONTROLS = ("rtscts", "dsrdtr", "xonxoff")
-SPEC_HELP = "usb:VID:PID[:IN:OUT] | net:HOST[:PORT] | serial:DEVICE[:BAUD[:rtscts]] | file:PATH | dummy | none"
+SPEC_HELP = (
+    "usb:VID:PID[:IN:OUT] | net:HOST[:PORT] | serial:DEVICE[:BAUD[:rtscts]] | file:PATH | dummy | none"
+)
 
 
 class PrinterSpecError(PrinterError):
@@ -42,7 +44,9 @@ class PrinterSpec:
 
     def __str__(self) -> str:
         if self.kind == "usb":
-            eps = f":{self.in_ep:02x}:{self.out_ep:02x}" if self.in_ep is not None and self.out_ep is not None else ""
+            eps = ""
+            if self.in_ep is not None and self.out_ep is not None:
+                eps = f":{self.in_ep:02x}:{self.out_ep:02x}"
             return f"usb:{self.vid:04x}:{self.pid:04x}{eps}"
         if self.kind == "net":
             host = f"[{self.host}]" if ":" in self.host else self.host
@@ -72,7 +76,9 @@ def _hex(spec: str, text: str, what: str, limit: int) -> int:
     try:
         value = int(body, 16)
     except ValueError:
-        raise PrinterSpecError(spec, f"{what} “{text}” ไม่ใช่เลขฐานสิบหก", f"{what} “{text}” is not hexadecimal") from None
+        raise PrinterSpecError(
+            spec, f"{what} “{text}” ไม่ใช่เลขฐานสิบหก", f"{what} “{text}” is not hexadecimal"
+        ) from None
     if not 0 <= value <= limit or not body:
         raise PrinterSpecError(spec, f"{what} “{text}” เกินช่วง", f"{what} “{text}” is out of range")
     return value
@@ -119,7 +125,9 @@ def _net(spec: str, rest: str) -> PrinterSpec:
         host = rest
     host = host.strip()
     if not host or any(ch.isspace() for ch in host) or "/" in host:
-        raise PrinterSpecError(spec, "ไม่มีชื่อหรือที่อยู่ IP ของเครื่องพิมพ์", "the printer host name or IP is missing")
+        raise PrinterSpecError(
+            spec, "ไม่มีชื่อหรือที่อยู่ IP ของเครื่องพิมพ์", "the printer host name or IP is missing"
+        )
     port = _int(spec, port_text, "port", 1, 65535) if port_text else 9100
     return PrinterSpec("net", host=host, port=port)
 

@@ -101,7 +101,7 @@ class UsbTransport:
                 pass
 
     def send(self, data: bytes) -> None:
-        """Write ``data`` to the OUT endpoint in chunks, each within ``timeout_ms``. Raises ``PrinterError``."""
+        """Write ``data`` to the OUT endpoint in chunks, each within ``timeout_ms`` (or ``PrinterError``)."""
         with self._lock:
             try:
                 device = self._open()
