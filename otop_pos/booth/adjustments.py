@@ -92,7 +92,7 @@ def void_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str,
         now = clock.now()
         seq, number, prev = next_document(s)
         vid = new_uuid()
-        digest = link(s, prev, void_doc(uuid=vid, seq=seq, number=number, at=iso(now), sale=sale.uuid,
+        digest = link(s, seq, prev, void_doc(uuid=vid, seq=seq, number=number, at=iso(now), sale=sale.uuid,
                                         amount=sale.total_satang, reason=reason))
         s.execute(insert(Void).values(uuid=vid, seq=seq, number=number, sale_id=sale.id, till_day_id=day.id,
                                       created_at=now, reason=reason, by=by, amount_satang=sale.total_satang,
@@ -150,7 +150,7 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
         now = clock.now()
         seq, number, prev = next_document(s)
         rid = new_uuid()
-        digest = link(s, prev, refund_doc(uuid=rid, seq=seq, number=number, at=iso(now), sale=sale.uuid,
+        digest = link(s, seq, prev, refund_doc(uuid=rid, seq=seq, number=number, at=iso(now), sale=sale.uuid,
                                           amount=total, method=method, reason=reason,
                                           lines=[(ln.line_no, q, a) for ln, q, a in picked]))
         refund_id = inserted_id(s.execute(insert(Refund).values(

@@ -23,11 +23,13 @@ def info(p: Product) -> ProductInfo:
 
 def list_products(store: SqliteStore, *, include_inactive: bool = False) -> tuple[ProductInfo, ...]:
     """All products in quick-key order."""
-    with store.read() as s:
-        q = select(Product).order_by(Product.sort_order, Product.id)
-        if not include_inactive:
-            q = q.where(Product.active.is_(True))
-        return tuple(info(p) for p in s.scalars(q))
+    q = select(Product.id, Product.sku, Product.name, Product.product_type, Product.price_satang, Product.barcode,
+               Product.stock, Product.sold_out, Product.active, Product.sort_order
+               ).order_by(Product.sort_order, Product.id)
+    if not include_inactive:
+        q = q.where(Product.active.is_(True))
+    with store.read() as s:  # plain rows, no ORM identity map: 20,000 products load in a fraction of a second
+        return tuple(ProductInfo(*row) for row in s.execute(q))
 
 
 @dataclass

@@ -5,10 +5,10 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from otop_pos.booth.cart import Cart
-from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
+from otop_pos.booth.journal import iso, link, next_document, open_day_id
 from otop_pos.booth.payments import PaymentIn, change_of, settle
 from otop_pos.booth.pin import verify_pin
 from otop_pos.core.chain import sale_doc
@@ -17,6 +17,17 @@ from otop_pos.core.errors import SaleError, SoldOutError
 from otop_pos.core.ids import new_uuid
 from otop_pos.store.booth_models import AuditEvent, Payment, PrintJob, Product, Sale, SaleLine
 from otop_pos.store.engine import SqliteStore, inserted_id
+
+
+# Statements built once (Core, not the ORM unit of work: the checkout is the hot path).
+_STOCK = (select(Product.id, Product.name, Product.stock, Product.sold_out, Product.sku)
+          .where(Product.id.in_(bindparam("ids", expanding=True))))
+_DECREMENT = (update(Product.__table__).where(Product.__table__.c.id == bindparam("pid"))
+              .values(stock=Product.__table__.c.stock - bindparam("qty")))
+_SALE = insert(Sale.__table__)
+_LINE = insert(SaleLine.__table__)
+_PAYMENT = insert(Payment.__table__)
+_JOB = insert(PrintJob.__table__)
 
 
 @dataclass(frozen=True)
@@ -60,15 +71,15 @@ def checkout(
     shares = cart.discount_shares()
     sale_uuid = new_uuid()
     with store.write() as s:
-        day = open_day_or_refuse(s)
+        day_id = open_day_id(s)
         now = clock.now()
+        conn = s.connection()
         wanted: dict[int, int] = {}
         for line in cart.lines:
             if line.product_id is not None:
                 wanted[line.product_id] = wanted.get(line.product_id, 0) + line.qty
         if wanted:
-            rows = s.execute(select(Product.id, Product.name, Product.stock, Product.sold_out, Product.sku)
-                             .where(Product.id.in_(wanted))).all()
+            rows = conn.execute(_STOCK, {"ids": list(wanted)}).all()
             if len(rows) != len(wanted):
                 raise SaleError("มีสินค้าในตะกร้าที่ถูกลบจากรายการสินค้าแล้ว", "A product in the cart no longer exists.")
             for pid, name, stock, sold_out, sku in rows:
@@ -80,7 +91,7 @@ def checkout(
                         f"Sold out: {name} ({available} left, {qty} wanted). Confirm to sell anyway.",
                         sku, available)
                 if stock is not None:
-                    s.execute(update(Product).where(Product.id == pid).values(stock=Product.stock - qty))
+                    conn.execute(_DECREMENT, {"qty": qty, "pid": pid})
         seq, number, prev = next_document(s)
         paid = sum(p.amount_satang for p in settled)
         change = change_of(settled)
@@ -89,16 +100,16 @@ def checkout(
                        lines=[(ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.total_satang - sh)
                               for ln, sh in zip(cart.lines, shares)],
                        payments=[(p.method, p.amount_satang, p.reference) for p in settled])
-        digest = link(s, prev, doc)
-        sale_id = inserted_id(s.execute(insert(Sale).values(
-            uuid=sale_uuid, seq=seq, number=number, till_day_id=day.id, created_at=now, cashier=cashier,
+        digest = link(s, seq, prev, doc)
+        sale_id = inserted_id(conn.execute(_SALE, dict(
+            uuid=sale_uuid, seq=seq, number=number, till_day_id=day_id, created_at=now, cashier=cashier,
             subtotal_satang=cart.subtotal_satang,
             sale_discount_kind=cart.discount.kind if cart.discount else "",
             sale_discount_value=cart.discount.value if cart.discount else 0,
             sale_discount_satang=cart.sale_discount_satang, total_satang=total, paid_satang=paid,
             change_satang=change, item_count=cart.item_count, prev_hash=prev, hash=digest,
         )))
-        s.execute(insert(SaleLine), [
+        conn.execute(_LINE, [
             dict(sale_id=sale_id, line_no=i + 1, product_id=ln.product_id, sku=ln.sku, name=ln.name,
                  product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.list_price_satang,
                  unit_price_satang=ln.unit_price_satang,
@@ -109,18 +120,18 @@ def checkout(
             for i, (ln, sh) in enumerate(zip(cart.lines, shares))
         ])
         if settled:
-            s.execute(insert(Payment), [
+            conn.execute(_PAYMENT, [
                 dict(sale_id=sale_id, method=p.method, amount_satang=p.amount_satang,
                      tendered_satang=p.tendered_satang, change_satang=p.change_satang, reference=p.reference)
                 for p in settled
             ])
         job_id = None
         if print_receipt:
-            job_id = inserted_id(s.execute(insert(PrintJob).values(
+            job_id = inserted_id(conn.execute(_JOB, dict(
                 created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending", attempts=0,
-            )))
+                error_code="", error_th="", error_en="", finished_at=None)))
         if overridden or allow_oversell:
-            s.execute(insert(AuditEvent).values(
+            conn.execute(insert(AuditEvent.__table__).values(
                 at=now, action="override", actor=cashier, ref_uuid=sale_uuid,
                 detail_json=json.dumps({
                     "prices": [[ln.sku, ln.list_price_satang, ln.unit_price_satang] for ln in overridden],

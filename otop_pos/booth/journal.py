@@ -4,37 +4,43 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.store import document_number, identity
 from otop_pos.core.chain import GENESIS, chain_hash
 from otop_pos.core.errors import DayError
-from otop_pos.store.booth_models import NumberSeries, TillDay
+from otop_pos.store.booth_models import TillDay
 
 SERIES = "doc"
 
 
+_HEAD = text("SELECT i.booth_code, i.till_no, n.last, n.last_hash FROM identity AS i "
+             "LEFT JOIN number_series AS n ON n.name = :series WHERE i.id = 1")
+_BUMP = text("UPDATE number_series SET last = :seq, last_hash = :digest WHERE name = :series AND last = :prev_seq")
+_FIRST = text("INSERT INTO number_series (name, last, last_hash) VALUES (:series, :seq, :digest)")
+
+
 def next_document(session: Session) -> tuple[int, str, str]:
-    """Reserve the next (seq, number, prev_hash) of this till; rolled back with the transaction."""
-    ident = identity(session)
-    row = session.execute(
-        update(NumberSeries).where(NumberSeries.name == SERIES).values(last=NumberSeries.last + 1)
-        .returning(NumberSeries.last, NumberSeries.last_hash)
-    ).one_or_none()
+    """The next (seq, number, prev_hash) of this till; ``link`` makes it taken, in the same transaction
+    (BEGIN IMMEDIATE: no other writer can take it meanwhile)."""
+    row = session.execute(_HEAD, {"series": SERIES}).one_or_none()
     if row is None:
-        session.execute(text("INSERT INTO number_series (name, last, last_hash) VALUES (:n, 1, :h)"),
-                        {"n": SERIES, "h": GENESIS})
-        seq, prev = 1, GENESIS
-    else:
-        seq, prev = int(row[0]), str(row[1])
-    return seq, document_number(ident.booth_code, ident.till_no, seq), prev
+        identity(session)  # raises the clear "not set up" error
+        raise AssertionError("unreachable")
+    booth_code, till_no, last, last_hash = row
+    seq = int(last or 0) + 1
+    return seq, document_number(booth_code, int(till_no), seq), str(last_hash or GENESIS)
 
 
-def link(session: Session, prev_hash: str, doc: dict[str, Any]) -> str:
-    """Hash ``doc`` onto the chain and make it the new head."""
+def link(session: Session, seq: int, prev_hash: str, doc: dict[str, Any]) -> str:
+    """Hash ``doc`` onto the chain, taking number ``seq``; returns the new head hash."""
     digest = chain_hash(prev_hash, doc)
-    session.execute(update(NumberSeries).where(NumberSeries.name == SERIES).values(last_hash=digest))
+    params = {"series": SERIES, "seq": seq, "digest": digest, "prev_seq": seq - 1}
+    if seq == 1:
+        session.execute(_FIRST, params)
+    elif session.execute(_BUMP, params).rowcount != 1:  # type: ignore[attr-defined]
+        raise RuntimeError("document number series moved during the transaction")
     return digest
 
 
@@ -53,3 +59,14 @@ def open_day_or_refuse(session: Session) -> TillDay:
             "No sales day is open: open the day with a cash float before selling.",
         )
     return day
+
+
+_OPEN_DAY = text("SELECT id FROM till_day WHERE closed_at IS NULL")
+
+
+def open_day_id(session: Session) -> int:
+    """The id of the open till day (a cheap check for the checkout path); DayError when none is open."""
+    day_id = session.execute(_OPEN_DAY).scalar()
+    if day_id is None:
+        open_day_or_refuse(session)
+    return int(day_id)

@@ -1,8 +1,10 @@
 """Engines for the stores: SQLite pragmas on every connection, BEGIN IMMEDIATE for writes, fs checks."""
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import tempfile
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,9 +99,25 @@ def sqlite_engine(path: Path, *, readonly: bool = False) -> Engine:
     return engine
 
 
-def storage_error(exc: BaseException) -> StoreError:
-    """Turn a low-level storage failure (disk full, read-only, locked, I/O) into a vendor message."""
+def folder_read_only(folder: Path) -> bool:
+    """True when no file can be created in ``folder`` (read-only mount, emergency remount, permissions).
+
+    Tried for real: statvfs and os.access miss an ext4 emergency read-only remount."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return False
+    except OSError as exc:
+        return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def storage_error(exc: BaseException, folder: Path | None = None) -> StoreError:
+    """Turn a low-level storage failure (disk full, read-only, locked, I/O) into a vendor message.
+
+    SQLite says "unable to open database file" or "disk I/O error" when the folder turned read-only,
+    so with ``folder`` given the folder itself is checked."""
     text = str(exc).lower()
+    if folder is not None and "full" not in text and folder_read_only(folder):
+        text += " read-only"
     if "full" in text or "no space" in text:
         return StoreError(
             "ดิสก์เต็ม บันทึกการขายไม่ได้ รายการในตะกร้ายังอยู่ครบ กรุณาลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง",
@@ -139,9 +157,9 @@ class SqliteStore:
             with session.begin():
                 yield session
         except OperationalError as exc:
-            raise storage_error(exc.orig or exc) from exc
+            raise storage_error(exc.orig or exc, self.path.parent) from exc
         except sqlite3.OperationalError as exc:
-            raise storage_error(exc) from exc
+            raise storage_error(exc, self.path.parent) from exc
         finally:
             session.close()
 

@@ -163,11 +163,8 @@ def _says_read_only(err: StoreError) -> bool:
 
 
 def _expect_read_only_wording(err: StoreError) -> None:
-    """The vendor should be told the folder is read-only. Today storage_error only recognises SQLite's own
-    'readonly' text, so a read-only folder shows the generic 'saving failed' message: reported to the lead
-    (engine.storage_error). Marked xfail until fixed; the test then simply passes."""
-    if not _says_read_only(err):
-        pytest.xfail(f"read-only folder reported with the generic message: {err.en!r} (engine.storage_error)")
+    """The vendor is told the folder is read-only (not a generic 'saving failed')."""
+    assert _says_read_only(err), f"read-only folder reported with the generic message: {err.en!r}"
 
 
 # ----------------------------------------------------------------------------------------------------------

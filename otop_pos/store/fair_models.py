@@ -1,0 +1,317 @@
+"""The fair store (organiser): fairs, registry, booth keys, tills, imported documents and the import log.
+
+SQLite by default, PostgreSQL by URL; written by the organiser use cases only (``otop_pos.fair``).
+Money is integer satang. Imported documents (sale, void, refund) are append-only and keyed by the
+booth's UUID; the detail tables (sale_line, payment, refund_line) carry ``fair_id``, ``vendor_id``,
+``till_id`` and ``business_date`` so that the reports can aggregate them with plain SQL.
+A document's ``hash`` is its link in the till's hash chain (``prev_hash`` is the hash of ``seq - 1``).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from otop_pos.store.types import UTCDateTime, new_metadata
+
+METHODS = "('cash','promptpay','transfer','other')"
+
+
+class FairBase(DeclarativeBase):
+    """Declarative base of the fair store."""
+
+    metadata = new_metadata()
+
+
+class Fair(FairBase):
+    """A fair: ``uid`` is the id written into packages and exports."""
+
+    __tablename__ = "fair"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    province: Mapped[str] = mapped_column(String(100), default="")
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    __table_args__ = (CheckConstraint("first_day <= last_day", name="days"),)
+
+
+class Vendor(FairBase):
+    """A registered producer of one fair; ``district_code``/``province_code`` are DOPA codes when known."""
+
+    __tablename__ = "vendor"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(300))
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    product_type: Mapped[str] = mapped_column(String(64), default="")
+    star: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    district: Mapped[str] = mapped_column(String(100), default="")
+    province: Mapped[str] = mapped_column(String(100), default="")
+    district_code: Mapped[str | None] = mapped_column(String(4), nullable=True)
+    province_code: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    booth: Mapped[str] = mapped_column(String(16))
+    producer_type: Mapped[str] = mapped_column(String(16), default="")
+    __table_args__ = (
+        UniqueConstraint("fair_id", "code"),
+        Index("ix_vendor_fair_booth", "fair_id", "booth"),
+        CheckConstraint("star IS NULL OR (star BETWEEN 1 AND 5)", name="star"),
+    )
+
+
+class Product(FairBase):
+    """A catalogue product of a vendor (as registered; lines keep what was sold)."""
+
+    __tablename__ = "product"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(300))
+    product_type: Mapped[str] = mapped_column(String(64))
+    price_satang: Mapped[int] = mapped_column(Integer)
+    barcode: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    stock: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    __table_args__ = (
+        UniqueConstraint("vendor_id", "sku"),
+        Index("ix_product_fair_id", "fair_id"),
+        CheckConstraint("price_satang >= 0", name="price"),
+    )
+
+
+class BoothKey(FairBase):
+    """A booth's public signing key (Ed25519, PEM); the private key went into the package only."""
+
+    __tablename__ = "booth_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), index=True)
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    public_pem: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class Till(FairBase):
+    """A booth till seen in an export, with the head of its hash chain as imported so far."""
+
+    __tablename__ = "till"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), index=True)
+    booth_code: Mapped[str] = mapped_column(String(16))
+    till_no: Mapped[int] = mapped_column(Integer)
+    till_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    head_seq: Mapped[int] = mapped_column(Integer, default=0)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    export_seq: Mapped[int] = mapped_column(Integer, default=0)  # newest export imported
+    export_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ImportLog(FairBase):
+    """One file handed to the import: what it was, when, and what became of it."""
+
+    __tablename__ = "import_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int | None] = mapped_column(ForeignKey("fair.id"), nullable=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    file_name: Mapped[str] = mapped_column(String(260))
+    path: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    result: Mapped[str] = mapped_column(String(16))  # imported | unchanged | refused
+    reason: Mapped[str] = mapped_column(String(32), default="")
+    message_th: Mapped[str] = mapped_column(Text, default="")
+    message_en: Mapped[str] = mapped_column(Text, default="")
+    vendor_code: Mapped[str] = mapped_column(String(32), default="")
+    booth_code: Mapped[str] = mapped_column(String(16), default="")
+    till_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    till_uuid: Mapped[str] = mapped_column(String(36), default="")
+    export_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    export_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    sales_added: Mapped[int] = mapped_column(Integer, default=0)
+    voids_added: Mapped[int] = mapped_column(Integer, default=0)
+    refunds_added: Mapped[int] = mapped_column(Integer, default=0)
+    days_added: Mapped[int] = mapped_column(Integer, default=0)
+    docs_skipped: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (
+        CheckConstraint("result IN ('imported','unchanged','refused')", name="result"),
+        Index("ix_import_log_sha256", "sha256"),
+        Index("ix_import_log_fair_at", "fair_id", "at"),
+    )
+
+
+class TillDay(FairBase):
+    """A booth's till session (Z report): opened with a float, closed with a count."""
+
+    __tablename__ = "till_day"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"), index=True)
+    business_date: Mapped[date] = mapped_column(Date)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    float_satang: Mapped[int] = mapped_column(Integer, default=0)
+    expected_cash_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    counted_cash_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    difference_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    counts_json: Mapped[str] = mapped_column(Text, default="")
+    by_method_json: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_till_day_fair_date", "fair_id", "business_date", "vendor_id"),)
+
+
+class Sale(FairBase):
+    """An imported sale (receipt)."""
+
+    __tablename__ = "sale"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    cashier: Mapped[str] = mapped_column(String(64), default="")
+    subtotal_satang: Mapped[int] = mapped_column(Integer)
+    sale_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    total_satang: Mapped[int] = mapped_column(Integer)
+    paid_satang: Mapped[int] = mapped_column(Integer)
+    change_satang: Mapped[int] = mapped_column(Integer, default=0)
+    item_count: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"))
+    __table_args__ = (
+        UniqueConstraint("till_id", "seq"),
+        Index("ix_sale_fair_date_vendor", "fair_id", "business_date", "vendor_id"),
+        CheckConstraint("total_satang >= 0", name="total"),
+    )
+
+
+class SaleLine(FairBase):
+    """One line of an imported sale, as sold; ``net_satang`` includes its share of the sale discount."""
+
+    __tablename__ = "sale_line"
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(300))
+    product_type: Mapped[str] = mapped_column(String(64))
+    qty: Mapped[int] = mapped_column(Integer)
+    list_price_satang: Mapped[int] = mapped_column(Integer)
+    unit_price_satang: Mapped[int] = mapped_column(Integer)
+    discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    total_satang: Mapped[int] = mapped_column(Integer)
+    sale_discount_share_satang: Mapped[int] = mapped_column(Integer, default=0)
+    net_satang: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_sale_line_fair_date", "fair_id", "business_date"),)
+
+
+class Payment(FairBase):
+    """A payment of an imported sale (``amount_satang`` is what it settled)."""
+
+    __tablename__ = "payment"
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), primary_key=True)
+    pay_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(16))
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    tendered_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    change_satang: Mapped[int] = mapped_column(Integer, default=0)
+    reference: Mapped[str] = mapped_column(String(64), default="")
+    __table_args__ = (
+        Index("ix_payment_fair_date", "fair_id", "business_date"),
+        CheckConstraint(f"method IN {METHODS}", name="method"),
+    )
+
+
+class Void(FairBase):
+    """An imported void of a whole sale."""
+
+    __tablename__ = "void"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), unique=True)
+    business_date: Mapped[date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    by: Mapped[str] = mapped_column(String(64), default="")
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    cash_returned_satang: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64))
+    import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"))
+    __table_args__ = (
+        UniqueConstraint("till_id", "seq"),
+        Index("ix_void_fair_date", "fair_id", "business_date"),
+    )
+
+
+class Refund(FairBase):
+    """An imported refund of some or all lines of a sale."""
+
+    __tablename__ = "refund"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
+    business_date: Mapped[date] = mapped_column(Date)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    by: Mapped[str] = mapped_column(String(64), default="")
+    method: Mapped[str] = mapped_column(String(16))
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64))
+    import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"))
+    __table_args__ = (
+        UniqueConstraint("till_id", "seq"),
+        Index("ix_refund_fair_date", "fair_id", "business_date"),
+        CheckConstraint(f"method IN {METHODS}", name="method"),
+    )
+
+
+class RefundLine(FairBase):
+    """How much of one sale line (by its ``line_no``) a refund gives back."""
+
+    __tablename__ = "refund_line"
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refund.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    qty: Mapped[int] = mapped_column(Integer)
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (CheckConstraint("qty > 0", name="qty"),)
+
+
+#: Tables holding imported data, in the order they are written (parents first).
+DATA_TABLES = ("till", "till_day", "sale", "sale_line", "payment", "void", "refund", "refund_line")
