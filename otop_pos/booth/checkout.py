@@ -15,19 +15,20 @@ from otop_pos.core.chain import sale_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SaleError, SoldOutError
 from otop_pos.core.ids import new_uuid
-from otop_pos.store.booth_models import AuditEvent, Payment, PrintJob, Product, Sale, SaleLine
+from otop_pos.store.booth_models import AuditEvent, BoothBase, Payment, PrintJob, Product, Sale, SaleLine
 from otop_pos.store.engine import SqliteStore, inserted_id
 
 
 # Statements built once (Core, not the ORM unit of work: the checkout is the hot path).
 _STOCK = (select(Product.id, Product.name, Product.stock, Product.sold_out, Product.sku)
           .where(Product.id.in_(bindparam("ids", expanding=True))))
-_DECREMENT = (update(Product.__table__).where(Product.__table__.c.id == bindparam("pid"))
-              .values(stock=Product.__table__.c.stock - bindparam("qty")))
-_SALE = insert(Sale.__table__)
-_LINE = insert(SaleLine.__table__)
-_PAYMENT = insert(Payment.__table__)
-_JOB = insert(PrintJob.__table__)
+_TABLES = BoothBase.metadata.tables
+_DECREMENT = (update(_TABLES["product"]).where(_TABLES["product"].c.id == bindparam("pid"))
+              .values(stock=_TABLES["product"].c.stock - bindparam("qty")))
+_SALE = insert(_TABLES["sale"])
+_LINE = insert(_TABLES["sale_line"])
+_PAYMENT = insert(_TABLES["payment"])
+_JOB = insert(_TABLES["print_job"])
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def checkout(
                 created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending", attempts=0,
                 error_code="", error_th="", error_en="", finished_at=None)))
         if overridden or allow_oversell:
-            conn.execute(insert(AuditEvent.__table__).values(
+            conn.execute(insert(_TABLES[AuditEvent.__tablename__]).values(
                 at=now, action="override", actor=cashier, ref_uuid=sale_uuid,
                 detail_json=json.dumps({
                     "prices": [[ln.sku, ln.list_price_satang, ln.unit_price_satang] for ln in overridden],

@@ -68,5 +68,5 @@ def open_day_id(session: Session) -> int:
     """The id of the open till day (a cheap check for the checkout path); DayError when none is open."""
     day_id = session.execute(_OPEN_DAY).scalar()
     if day_id is None:
-        open_day_or_refuse(session)
+        return open_day_or_refuse(session).id
     return int(day_id)

@@ -229,7 +229,7 @@ def register(sub: Any) -> None:
     p.add_argument("--vendor", action="append", help="only this vendor code (repeatable)")
     p = action("import", cmd_import, "import booth exports (files and folders); exit 1 if any was refused")
     p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
-    p.add_argument("--jobs", type=int, default=None, help="worker processes verifying files (default: auto)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes verifying files while this one writes (0: none; default: auto)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p = action("status", cmd_status, "imported vendors and days, missing exports, import log")
