@@ -15,7 +15,7 @@ from otop_pos.core.chain import sale_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SaleError, SoldOutError
 from otop_pos.core.ids import new_uuid
-from otop_pos.store.booth_models import AuditEvent, BoothBase, Payment, PrintJob, Product, Sale, SaleLine
+from otop_pos.store.booth_models import AuditEvent, BoothBase, Product
 from otop_pos.store.engine import SqliteStore, inserted_id
 
 
