@@ -1,0 +1,145 @@
+"""Starting the booth app: Qt, fonts, theme, language, the store (first-run wizard or demo), workers, window."""
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from otop_pos.booth.pin import has_pin
+from otop_pos.booth.store import default_data_dir
+from otop_pos.core.clock import Clock, SystemClock
+from otop_pos.core.errors import OtopError
+from otop_pos.store.engine import SqliteStore
+from otop_pos.ui.context import BoothContext
+from otop_pos.ui.i18n import error_text, install_language, translate
+from otop_pos.ui.main_window import MainWindow
+from otop_pos.ui.theme import apply_theme
+from otop_pos.ui.widgets import show_error
+
+log = logging.getLogger("otop_pos")
+
+
+def is_set_up(store: SqliteStore) -> bool:
+    """True when the booth has its identity (``booth_info`` when the store offers it; else a manager PIN)."""
+    import otop_pos.booth.store as booth_store
+
+    info = getattr(booth_store, "booth_info", None)
+    if callable(info):
+        return info(store) is not None
+    return has_pin(store)
+
+
+class WindowManager(QObject):
+    """Keeps one main window; a language change builds a new one in place (cart and held sales stay)."""
+
+    def __init__(self, ctx: BoothContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.window = MainWindow(ctx)
+        ctx.languageChanged.connect(self.rebuild)
+
+    def rebuild(self, _lang: str) -> None:
+        old = self.window
+        page = old.current_page()
+        self.window = MainWindow(self.ctx)
+        self.window.setGeometry(old.geometry())
+        if old.isMaximized():
+            self.window.showMaximized()
+        else:
+            self.window.show()
+        self.window.show_page(page)
+        old.hide()
+        old.deleteLater()
+
+
+def setup_logging() -> None:
+    """Bugs go to otop-pos-errors.log in the data folder (the CLI writes there too)."""
+    folder = default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "otop-pos-errors.log", encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    root = logging.getLogger("otop_pos")
+    if not any(isinstance(h, type(handler)) for h in root.handlers):
+        root.addHandler(handler)
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """A bug in a slot: log it with its traceback and tell the vendor, without closing the app."""
+    if isinstance(exc, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+    try:
+        show_error(QApplication.activeWindow(), exc)
+    except Exception:  # noqa: BLE001 - never fail while reporting
+        pass
+
+
+def _fatal(text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("Common", "OTOP POS"), text)
+    box.exec()
+
+
+def make_context(store: SqliteStore, clock: Clock, lang: str | None = None) -> BoothContext:
+    """The booth session (workers started)."""
+    return BoothContext(store, clock, lang=lang)
+
+
+def run_booth_app(demo: bool = False, lang: str | None = None) -> int:
+    """Open the booth app (``demo``: set up the demo fair when the store is empty); returns the exit code."""
+    from otop_pos.booth.demo import ensure_demo_booth, open_booth
+
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("otop-pos")
+    app.setApplicationDisplayName("OTOP POS")
+    apply_theme(app)
+    install_language(lang or "th")
+    clock = SystemClock()
+    try:
+        store = open_booth()
+    except OtopError as exc:
+        _fatal(error_text(exc))
+        return 2
+    try:
+        if demo:
+            ensure_demo_booth(store, clock)
+        if not is_set_up(store):
+            from otop_pos.ui.first_run import FirstRunDialog
+
+            wizard = FirstRunDialog(store, clock)
+            if wizard.exec() != FirstRunDialog.DialogCode.Accepted:
+                return 0
+        ctx = make_context(store, clock, lang)
+    except OtopError as exc:
+        _fatal(error_text(exc))
+        store.dispose()
+        return 2
+    sys.excepthook = _excepthook
+    manager = WindowManager(ctx)
+    screen = app.primaryScreen()
+    if screen is not None:
+        manager.window.setGeometry(screen.availableGeometry())  # no window manager: fill the screen anyway
+    manager.window.showMaximized()
+    QTimer.singleShot(300, ctx.warm_up)
+    if demo:
+        from otop_pos.booth.demo import DEMO_PIN
+
+        manager.window.sell.show_banner(translate("Main", "Demo fair: the manager PIN is {pin}.").format(
+            pin=DEMO_PIN), "info")
+    if ctx.day is None:
+        QTimer.singleShot(0, manager.window.sell.open_day)
+    try:
+        return int(app.exec())
+    finally:
+        ctx.shutdown()
+        store.dispose()

@@ -1,0 +1,327 @@
+"""The cart side of the sell screen: lines with quantity −/+, remove, line and sale discounts, big totals."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_pos.booth.cart import Cart, Discount
+from otop_pos.core.errors import OtopError
+from otop_pos.core.money import parse_baht, parse_percent
+from otop_pos.ui.context import BoothContext
+from otop_pos.ui.i18n import error_text, money, translate
+from otop_pos.ui.models import CartModel
+from otop_pos.ui.widgets import ErrorLabel, NumberEdit, label, make_button, open_dialog
+
+
+class CartTable(QTableView):
+    """The cart lines; + and − change the quantity of the selected line, Delete removes it."""
+
+    keyAction = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        actions = {Qt.Key.Key_Plus: "plus", Qt.Key.Key_Minus: "minus", Qt.Key.Key_Delete: "remove"}
+        action = actions.get(Qt.Key(event.key()))
+        if action:
+            self.keyAction.emit(action)
+            return
+        super().keyPressEvent(event)
+
+
+class ValueDialog(QDialog):
+    """Asks for one value (quantity or discount); ``submit`` validates and returns True when accepted."""
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, text: str = "", *,
+                 percent_option: bool = False, clear_text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(380)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label(prompt, wrap=True))
+        self.amount_radio: QRadioButton | None = None
+        self.percent_radio: QRadioButton | None = None
+        if percent_option:
+            row = QHBoxLayout()
+            self.amount_radio = QRadioButton(translate("Cart", "Baht"))
+            self.percent_radio = QRadioButton(translate("Cart", "Percent (%)"))
+            self.amount_radio.setChecked(True)
+            row.addWidget(self.amount_radio)
+            row.addWidget(self.percent_radio)
+            row.addStretch(1)
+            lay.addLayout(row)
+        self.edit = NumberEdit(big=True)
+        self.edit.setText(text)
+        self.edit.selectAll()
+        lay.addWidget(self.edit)
+        self.error = ErrorLabel()
+        lay.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.cleared = False
+        if clear_text:
+            buttons.addWidget(make_button(clear_text, slot=self._clear))
+        buttons.addStretch(1)
+        buttons.addWidget(make_button(translate("Common", "Cancel"), slot=self.reject))
+        self.ok_button = make_button(translate("Common", "OK"), name="primary", slot=self._ok)
+        self.ok_button.setDefault(True)
+        buttons.addWidget(self.ok_button)
+        lay.addLayout(buttons)
+        self.on_value: Callable[[NumberEdit, bool], None] | None = None
+        self.edit.returnPressed.connect(self._ok)
+
+    def percent(self) -> bool:
+        return bool(self.percent_radio and self.percent_radio.isChecked())
+
+    def _clear(self) -> None:
+        self.cleared = True
+        self.accept()
+
+    def _ok(self) -> None:
+        try:
+            if self.on_value is not None:
+                self.on_value(self.edit, self.percent())
+        except OtopError as exc:
+            self.error.show_error(exc)
+            return
+        self.accept()
+
+
+class CartPanel(QWidget):
+    """Shows ``ctx.cart``; every button turns the cart into a new cart value (no store access here)."""
+
+    payRequested = Signal()
+    message = Signal(str, str)  # text, kind
+
+    def __init__(self, ctx: BoothContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._focus: int | None = None
+        self.focus_after: QWidget | None = None  # gets the keyboard back after a dialog (the search box)
+        self.model = CartModel(self)
+        self.table = CartTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, 5):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
+        self.table.keyAction.connect(self._key_action)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.minus_button = make_button("−", slot=lambda: self.change_qty(-1))
+        self.plus_button = make_button("+", slot=lambda: self.change_qty(1))
+        self.qty_button = make_button(translate("Cart", "Qty (F3)"), slot=self.ask_qty)
+        self.discount_button = make_button(translate("Cart", "Discount (F4)"), slot=self.ask_line_discount)
+        self.remove_button = make_button(translate("Cart", "Remove (Del)"), slot=self.remove_line)
+        for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.remove_button):
+            row.addWidget(b)
+        lay.addLayout(row)
+        totals = QGridLayout()
+        self.items_label = label(name="caption")
+        self.subtotal_label = label(name="caption", align=Qt.AlignmentFlag.AlignRight)
+        self.sale_discount_button = make_button(translate("Cart", "Bill discount (F5)"), slot=self.ask_sale_discount)
+        self.sale_discount_label = label(align=Qt.AlignmentFlag.AlignRight)
+        self.total_caption = label(translate("Cart", "TOTAL"), name="big")
+        self.total_label = label(money(0), name="huge", align=Qt.AlignmentFlag.AlignRight)
+        totals.addWidget(self.items_label, 0, 0)
+        totals.addWidget(self.subtotal_label, 0, 1)
+        totals.addWidget(self.sale_discount_button, 1, 0)
+        totals.addWidget(self.sale_discount_label, 1, 1)
+        totals.addWidget(self.total_caption, 2, 0)
+        totals.addWidget(self.total_label, 2, 1)
+        lay.addLayout(totals)
+        self.last_sale_label = label(name="ok", wrap=True)
+        self.last_sale_label.hide()
+        lay.addWidget(self.last_sale_label)
+        actions = QHBoxLayout()
+        self.hold_button = make_button(translate("Cart", "Hold (F6)"), slot=self.hold)
+        self.resume_button = make_button(translate("Cart", "Resume (F7)"))
+        self.clear_button = make_button(translate("Cart", "Clear (F8)"), slot=self.clear)
+        self.pay_button = make_button(translate("Cart", "PAY (F12)"), name="primary", slot=self.payRequested.emit)
+        for b in (self.hold_button, self.resume_button, self.clear_button):
+            actions.addWidget(b)
+        actions.addWidget(self.pay_button, 2)
+        lay.addLayout(actions)
+        ctx.cartChanged.connect(self.refresh)
+        ctx.heldChanged.connect(self.refresh_held)
+        self.refresh()
+        self.refresh_held()
+
+    # --- showing ------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        cart = self.ctx.cart
+        self.model.set_cart(cart)
+        self.items_label.setText(translate("Cart", "Items: {n}").format(n=cart.item_count))
+        self.subtotal_label.setText(translate("Cart", "Subtotal {amount}").format(amount=money(cart.subtotal_satang)))
+        if cart.discount:
+            pct = f" ({cart.discount.value / 100:g}%)" if cart.discount.kind == "percent" else ""
+            self.sale_discount_label.setText(f"-{money(cart.sale_discount_satang)}{pct}")
+        else:
+            self.sale_discount_label.setText("")
+        self.total_label.setText(money(cart.total_satang))
+        has = not cart.is_empty
+        for b in (self.pay_button, self.clear_button, self.hold_button, self.sale_discount_button):
+            b.setEnabled(has)
+        if has:
+            self.last_sale_label.hide()
+        row = self._focus if self._focus is not None else len(cart.lines) - 1
+        self._focus = None
+        if 0 <= row < len(cart.lines):
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(self.model.index(row, 0))
+        line_ok = 0 <= self.current_row() < len(cart.lines)
+        for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.remove_button):
+            b.setEnabled(line_ok)
+
+    def refresh_held(self) -> None:
+        n = len(self.ctx.held)
+        text = translate("Cart", "Resume (F7)")
+        self.resume_button.setText(f"{text} · {n}" if n else text)
+        self.resume_button.setEnabled(n > 0)
+
+    def show_last_sale(self, text: str) -> None:
+        self.last_sale_label.setText(text)
+        self.last_sale_label.show()
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    # --- changing ------------------------------------------------------------------------------------------
+    def _apply(self, change: Callable[[Cart], Cart], focus: int | None = None) -> bool:
+        try:
+            cart = change(self.ctx.cart)
+        except OtopError as exc:
+            self.message.emit(error_text(exc), "warn")
+            self.ctx.sounds.error()
+            return False
+        self._focus = focus
+        self.ctx.set_cart(cart)
+        return True
+
+    def _set(self, change: Callable[[Cart], Cart], focus: int | None = None) -> None:
+        """Apply a change from a dialog (errors go back to the dialog)."""
+        cart = change(self.ctx.cart)
+        self._focus = focus
+        self.ctx.set_cart(cart)
+
+    def _line(self) -> int | None:
+        row = self.current_row()
+        if 0 <= row < len(self.ctx.cart.lines):
+            return row
+        if self.ctx.cart.lines:
+            return len(self.ctx.cart.lines) - 1
+        self.message.emit(translate("Cart", "The cart is empty."), "warn")
+        return None
+
+    def _key_action(self, action: str) -> None:
+        {"plus": lambda: self.change_qty(1), "minus": lambda: self.change_qty(-1), "remove": self.remove_line}[action]()
+
+    def change_qty(self, delta: int) -> None:
+        i = self._line()
+        if i is None:
+            return
+        qty = self.ctx.cart.lines[i].qty + delta
+        if qty < 1:
+            self.remove_line()
+            return
+        self._apply(lambda c: c.set_qty(i, qty), i)
+
+    def remove_line(self) -> None:
+        i = self._line()
+        if i is None:
+            return
+        self._apply(lambda c: c.remove(i), min(i, len(self.ctx.cart.lines) - 2))
+
+    def ask_qty(self) -> None:
+        i = self._line()
+        if i is None:
+            return
+        line = self.ctx.cart.lines[i]
+        dlg = ValueDialog(self.window(), translate("Cart", "Quantity"),
+                          translate("Cart", "How many “{name}”?").format(name=line.name), str(line.qty))
+
+        def apply(edit: NumberEdit, _percent: bool) -> None:
+            qty = edit.quantity()
+            self._set(lambda c: c.set_qty(i, qty), i)
+        dlg.on_value = apply
+        open_dialog(dlg, self.focus_after)
+        self.value_dialog = dlg
+
+    @staticmethod
+    def _discount(edit: NumberEdit, percent: bool) -> Discount | None:
+        if not edit.digits():
+            return None
+        if percent:
+            return Discount("percent", parse_percent(edit.text()))
+        return Discount("amount", parse_baht(edit.text()))
+
+    def ask_line_discount(self) -> None:
+        i = self._line()
+        if i is None:
+            return
+        line = self.ctx.cart.lines[i]
+        dlg = ValueDialog(self.window(), translate("Cart", "Line discount"),
+                          translate("Cart", "Discount on “{name}” ({amount})").format(
+                              name=line.name, amount=money(line.gross_satang)),
+                          percent_option=True, clear_text=translate("Cart", "No discount"))
+
+        def apply(edit: NumberEdit, percent: bool) -> None:
+            d = self._discount(edit, percent)
+            self._set(lambda c: c.set_line_discount(i, d), i)
+        dlg.on_value = apply
+        dlg.accepted.connect(lambda: self._apply(lambda c: c.set_line_discount(i, None), i) if dlg.cleared else None)
+        open_dialog(dlg, self.focus_after)
+        self.value_dialog = dlg
+
+    def ask_sale_discount(self) -> None:
+        if self.ctx.cart.is_empty:
+            self.message.emit(translate("Cart", "The cart is empty."), "warn")
+            return
+        dlg = ValueDialog(self.window(), translate("Cart", "Bill discount"),
+                          translate("Cart", "Discount on the whole bill ({amount})").format(
+                              amount=money(self.ctx.cart.subtotal_satang)),
+                          percent_option=True, clear_text=translate("Cart", "No discount"))
+
+        def apply(edit: NumberEdit, percent: bool) -> None:
+            d = self._discount(edit, percent)
+            self._set(lambda c: c.set_discount(d))
+        dlg.on_value = apply
+        dlg.accepted.connect(lambda: self._apply(lambda c: c.set_discount(None)) if dlg.cleared else None)
+        open_dialog(dlg, self.focus_after)
+        self.value_dialog = dlg
+
+    def hold(self) -> None:
+        if self.ctx.hold():
+            self.message.emit(translate("Cart", "Sale held. Press Resume (F7) to bring it back."), "info")
+        else:
+            self.message.emit(translate("Cart", "The cart is empty."), "warn")
+
+    def clear(self) -> None:
+        if self.ctx.cart.is_empty:
+            return
+        from otop_pos.ui.widgets import confirm
+
+        self.confirm_dialog = confirm(
+            self.window(), translate("Cart", "Remove every item from the cart?"),
+            lambda: self.ctx.set_cart(Cart()), yes_text=translate("Cart", "Clear cart"), danger=True)

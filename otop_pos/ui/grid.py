@@ -1,0 +1,163 @@
+"""The product grid of the sell screen: big touch tiles painted by a delegate (fast for thousands of products)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from otop_pos.booth.cart import ProductInfo
+from otop_pos.core.money import format_baht
+from otop_pos.ui.i18n import translate
+from otop_pos.ui.models import ROW_ROLE, ProductGridModel
+from otop_pos.ui.theme import metrics, pastel, type_color
+
+
+class TileDelegate(QStyledItemDelegate):
+    """Paints one product: type colour band, name (wrapped Thai), price, stock and sold-out state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.size = QSize(metrics().tile_w, metrics().tile_h)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        return self.size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        product: ProductInfo | None = index.data(ROW_ROLE)
+        if product is None:
+            return
+        m = metrics()
+        rect: QRect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        color = type_color(product.product_type)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        hover = bool(option.state & QStyle.StateFlag.State_MouseOver)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bg = QColor("#eceff1") if product.sold_out else pastel(color, 0.30 if hover else 0.22)
+        painter.setPen(QPen(color.darker(130) if selected else color, 3 if selected else 1))
+        painter.setBrush(bg)
+        painter.drawRoundedRect(QRectF(rect), 8, 8)
+        painter.fillRect(QRect(rect.left() + 1, rect.top() + 6, 6, rect.height() - 12), color)
+        pad = max(6, m.base // 2)
+        inner = rect.adjusted(pad + 6, pad // 2, -pad, -pad // 2)
+        name_font = QFont(painter.font())
+        name_font.setPixelSize(m.base)
+        name_font.setWeight(QFont.Weight.DemiBold)
+        price_font = QFont(painter.font())
+        price_font.setPixelSize(round(m.base * 1.15))
+        price_font.setWeight(QFont.Weight.Bold)
+        price_h = QFontMetrics(price_font).height()
+        name_rect = QRectF(inner.left(), inner.top(), inner.width(), inner.height() - price_h)
+        painter.setFont(name_font)
+        painter.setPen(QColor("#868e96") if product.sold_out else QColor("#212529"))
+        opt = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        painter.setClipRect(name_rect)
+        painter.drawText(name_rect, product.name, opt)
+        painter.setClipping(False)
+        bottom = QRect(inner.left(), inner.bottom() - price_h, inner.width(), price_h)
+        painter.setFont(price_font)
+        painter.setPen(QColor("#212529") if not product.sold_out else QColor("#868e96"))
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"฿{format_baht(product.price_satang, decimals=False)}")
+        small = QFont(painter.font())
+        small.setPixelSize(max(10, round(m.base * 0.8)))
+        small.setWeight(QFont.Weight.Bold)
+        painter.setFont(small)
+        if product.sold_out:
+            painter.setPen(QColor("#c92a2a"))
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             translate("Sell", "Sold out"))
+        elif product.stock is not None:
+            painter.setPen(QColor("#c92a2a") if product.stock <= 0 else QColor("#495057"))
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             translate("Sell", "Left: {n}").format(n=product.stock))
+        painter.restore()
+
+
+class ProductGrid(QListView):
+    """Tiles in rows; a click or Enter on a tile emits ``chosen(product)``."""
+
+    chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid_model = ProductGridModel(self)
+        self.setModel(self.grid_model)
+        self.delegate = TileDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setMouseTracking(True)
+        self.setSpacing(0)
+        self.setStyleSheet("QListView { background: #f4f6f8; border: none; }")
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.clicked.connect(self._clicked)
+        self.apply_metrics()
+
+    def apply_metrics(self) -> None:
+        """Tiles at least the theme's width, stretched so that each row fills the view exactly."""
+        m = metrics()
+        width = max(m.tile_w, self.viewport().width() - 2)
+        columns = max(1, width // m.tile_w)
+        size = QSize(width // columns, m.tile_h)
+        if size != self.gridSize():
+            self.delegate.size = size
+            self.setGridSize(size)
+        self.verticalScrollBar().setSingleStep(m.tile_h // 3)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.apply_metrics()
+
+    def set_products(self, products: list[ProductInfo]) -> None:
+        self.grid_model.set_products(products)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        product = index.data(ROW_ROLE)
+        if product is not None:
+            self.chosen.emit(product)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            index = self.currentIndex()
+            if index.isValid():
+                self._clicked(index)
+                return
+        super().keyPressEvent(event)
+
+    def tile_rect(self, row: int) -> QRect:
+        """Where tile ``row`` is drawn (tests click it)."""
+        return self.visualRect(self.grid_model.index(row, 0))
+
+    def product_at(self, row: int) -> Any:
+        return self.grid_model.products[row]

@@ -1,0 +1,223 @@
+"""The main window: a navigation bar (Sell, History, Products, Day, Settings), the screens, the status bar."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_pos.booth.backup import BackupResult
+from otop_pos.booth.printjobs import cancel_job, retry_job
+from otop_pos.core.thaidate import to_bangkok
+from otop_pos.ui.context import BoothContext
+from otop_pos.ui.i18n import error_text, translate
+from otop_pos.ui.sell_screen import SellScreen
+from otop_pos.ui.widgets import label, make_button, show_error
+from otop_pos.ui.workers import PrintState
+
+PAGES = ("sell", "history", "products", "day", "settings")
+
+
+class MainWindow(QMainWindow):
+    """One window per language; the booth context (cart, held sales, workers) outlives it."""
+
+    def __init__(self, ctx: BoothContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(translate("Main", "OTOP POS"))
+        self.setMinimumSize(1000, 560)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.nav_buttons: dict[str, QPushButton] = {}
+        nav = QWidget()
+        nav.setObjectName("navbar")
+        nl = QHBoxLayout(nav)
+        nl.setContentsMargins(0, 0, 0, 0)
+        nl.setSpacing(0)
+        group = QButtonGroup(self)
+        names = {"sell": translate("Main", "Sell"), "history": translate("Main", "History"),
+                 "products": translate("Main", "Products"), "day": translate("Main", "Day"),
+                 "settings": translate("Main", "Settings")}
+        for i, page in enumerate(PAGES):
+            b = make_button(names[page], name="nav", slot=partial(self.show_page, page))
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            group.addButton(b)
+            nl.addWidget(b)
+            self.nav_buttons[page] = b
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            shortcut.activated.connect(partial(self.show_page, page))
+        nl.addStretch(1)
+        self.shop_label = label("", name="navtitle")
+        nl.addWidget(self.shop_label)
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(nav)
+        cl.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._status_bar()
+        self.sell = SellScreen(ctx)
+        self._add("sell", self.sell)
+        self.show_page("sell")
+        ctx.settingsChanged.connect(self._settings_changed)
+        ctx.dayChanged.connect(self._update_day)
+        self._update_title()
+        self._update_day()
+        if ctx.printing is not None:
+            ctx.printing.stateChanged.connect(self._update_printer)
+            if ctx.printing.state is not None:
+                self._update_printer(ctx.printing.state)
+        if ctx.backups is not None:
+            ctx.backups.done.connect(self._backup_event)
+            ctx.backups.failed.connect(self._backup_event)
+        self._update_backup()
+        ctx.runner.busyChanged.connect(self._busy)
+
+    def _settings_changed(self, _settings: object) -> None:
+        self._update_title()
+        self._update_backup()
+
+    def _backup_event(self, _result: object) -> None:
+        self._update_backup()
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(translate("Main", "Working…") if busy else "")
+
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        return next((name for name, w in self.pages.items() if w is widget), "sell")
+
+    # --- pages ---------------------------------------------------------------------------------------------
+    def _add(self, name: str, widget: QWidget) -> None:
+        self.pages[name] = widget
+        self.stack.addWidget(widget)
+
+    def _factory(self, name: str) -> Callable[[BoothContext], QWidget]:
+        if name == "history":
+            from otop_pos.ui.history_screen import HistoryScreen
+            return HistoryScreen
+        if name == "products":
+            from otop_pos.ui.products_screen import ProductsScreen
+            return ProductsScreen
+        if name == "day":
+            from otop_pos.ui.day_dialogs import DayScreen
+            return DayScreen
+        from otop_pos.ui.settings_screen import SettingsScreen
+        return SettingsScreen
+
+    def page(self, name: str) -> QWidget:
+        """The screen ``name``, built the first time it is needed."""
+        if name not in self.pages:
+            self._add(name, self._factory(name)(self.ctx))
+        return self.pages[name]
+
+    def show_page(self, name: str) -> QWidget:
+        widget = self.page(name)
+        self.stack.setCurrentWidget(widget)
+        self.nav_buttons[name].setChecked(True)
+        return widget
+
+    # --- status bar ----------------------------------------------------------------------------------------
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.day_status = label()
+        self.printer_status = label()
+        self.printer_retry = make_button(translate("Main", "Print again"), slot=self.retry_prints)
+        self.printer_dismiss = make_button(translate("Main", "Dismiss"), slot=self.dismiss_prints)
+        for b in (self.printer_retry, self.printer_dismiss):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.hide()
+        self.backup_status = label()
+        self.busy_label = label(name="caption")
+        bar.addWidget(self.day_status)
+        bar.addWidget(self.busy_label)
+        bar.addPermanentWidget(self.printer_status)
+        bar.addPermanentWidget(self.printer_retry)
+        bar.addPermanentWidget(self.printer_dismiss)
+        bar.addPermanentWidget(self.backup_status)
+        self._update_printer(PrintState(self.ctx.prints))
+
+    def _update_title(self) -> None:
+        shop = self.ctx.settings.shop_name
+        self.shop_label.setText(shop)
+        title = translate("Main", "OTOP POS")
+        self.setWindowTitle(f"{title} — {shop}" if shop else title)
+
+    def _update_day(self) -> None:
+        day = self.ctx.day
+        if day is None:
+            self.day_status.setText(translate("Main", "Day not open"))
+            self.day_status.setStyleSheet("color: #c92a2a; font-weight: bold;")
+        else:
+            self.day_status.setText(translate("Main", "Day open since {time}").format(
+                time=to_bangkok(day.opened_at).strftime("%H:%M")))
+            self.day_status.setStyleSheet("color: #2b8a3e;")
+
+    def _update_printer(self, state: PrintState) -> None:
+        self.print_state = state
+        failed = bool(state.failed)
+        if not state.configured and not failed:
+            text, color = translate("Main", "No receipt printer"), "#868e96"
+        elif state.error_th or failed:
+            msg = state.error_en if self.ctx.lang == "en" else state.error_th
+            text, color = translate("Main", "Printer problem: {message}").format(message=msg), "#c92a2a"
+        elif state.pending:
+            text, color = translate("Main", "Printing: {n} waiting").format(n=state.pending), "#e67700"
+        else:
+            text, color = translate("Main", "Printer ready"), "#2b8a3e"
+        self.printer_status.setText(text)
+        self.printer_status.setToolTip(text)
+        self.printer_status.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.printer_retry.setVisible(failed)
+        self.printer_dismiss.setVisible(failed)
+
+    def _update_backup(self) -> None:
+        state = self.ctx.backup_state()
+        if isinstance(state, BackupResult):
+            text, color = translate("Main", "Backup {time} ✓").format(
+                time=to_bangkok(state.at).strftime("%H:%M")), "#2b8a3e"
+        elif isinstance(state, BaseException):
+            text, color = translate("Main", "Backup failed: {message}").format(message=error_text(state)), "#c92a2a"
+        elif not self.ctx.settings.backup_dir:
+            text, color = translate("Main", "No backup folder"), "#e67700"
+        else:
+            text, color = translate("Main", "Backup on"), "#495057"
+        self.backup_status.setText(text)
+        self.backup_status.setToolTip(text)
+        self.backup_status.setStyleSheet(f"color: {color};")
+
+    def retry_prints(self) -> None:
+        """The vendor checked the paper and wants the failed receipts printed again."""
+        ids = [j.id for j in self.print_state.failed]
+        store, ctx = self.ctx.store, self.ctx
+
+        def retry() -> None:
+            for job_id in ids:
+                retry_job(store, job_id)
+        ctx.run(retry, lambda _r: ctx.kick_printer(), lambda e: show_error(self, e))
+
+    def dismiss_prints(self) -> None:
+        """The receipts came out (or are not needed): stop offering them."""
+        ids = [j.id for j in self.print_state.failed]
+        store, clock, ctx = self.ctx.store, self.ctx.clock, self.ctx
+
+        def cancel() -> None:
+            for job_id in ids:
+                cancel_job(store, clock, job_id)
+        ctx.run(cancel, lambda _r: ctx.kick_printer(), lambda e: show_error(self, e))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.ctx.runner.wait()
+        super().closeEvent(event)

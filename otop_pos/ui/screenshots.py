@@ -1,0 +1,225 @@
+"""Screenshots of the main screens in Thai and English at 1024×600 and 1920×1080 (for the README and reviews).
+
+    xvfb-run -a python -m otop_pos.ui.screenshots [OUTDIR]      # default: docs/screenshots
+
+Builds a throw-away demo booth (a few products of every type, a morning of sales, a void and a refund) in a
+temporary folder; nothing touches the real data folder.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
+
+from otop_pos.core.clock import FixedClock
+from otop_pos.store.engine import SqliteStore
+
+SIZES = ((1024, 600), (1920, 1080))
+LANGS = ("th", "en")
+
+
+def _pump(ms: int = 30) -> None:
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.003)
+
+
+def build_store(folder: Path) -> tuple[SqliteStore, FixedClock]:
+    """A demo booth with products of all five types and some sales; returns (store, clock)."""
+    from otop_pos.booth.adjustments import RefundLineIn, refund_sale, void_sale
+    from otop_pos.booth.cart import Cart, Discount
+    from otop_pos.booth.catalogue import CatalogueIndex
+    from otop_pos.booth.checkout import checkout
+    from otop_pos.booth.days import open_day
+    from otop_pos.booth.demo import DEMO_FAIR, demo_registry
+    from otop_pos.booth.payments import PaymentIn
+    from otop_pos.booth.settings import update_settings
+    from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth
+    from otop_pos.booth.store import open_booth_store
+    from otop_pos.exchange.registry_csv import load_registry
+    from otop_pos.ui.theme import PRODUCT_TYPES
+
+    registry = load_registry(*demo_registry())
+    vendors = {v.code: v for v in registry.vendors}
+    per_type: dict[str, list[ProductSpec]] = {t.thai: [] for t in PRODUCT_TYPES}
+    for p in registry.products:
+        kind = p.product_type or vendors[p.vendor_code].product_type
+        if kind in per_type and len(per_type[kind]) < 5:
+            per_type[kind].append(ProductSpec(p.sku, p.name, kind, p.price_satang, p.barcode,
+                                              12 if len(per_type[kind]) == 1 else None))
+    products = tuple(spec for specs in per_type.values() for spec in specs)
+    clock = FixedClock(datetime(2020, 10, 26, 2, 30, tzinfo=UTC), step=timedelta(seconds=40))
+    store = open_booth_store(folder)
+    setup_booth(store, clock, BoothSetup(booth_code="B001", vendor_code="KK20-0001", vendor_name="สุดา สุขประเสริฐ",
+                                         product_type="ของใช้ ของตกแต่งและของที่ระลึก", products=products,
+                                         fair_name=DEMO_FAIR), pin="1234")
+    update_settings(store, clock, shop_name="ร้านสุดาของดีโคราช", promptpay_id="0812345678",
+                    promptpay_name="สุดา สุขประเสริฐ", backup_dir="")
+    open_day(store, clock, 100000)
+    index = CatalogueIndex.load(store)
+    items = list(index.products)
+    numbers = []
+    for i in range(14):
+        cart = Cart()
+        for k in range(1 + i % 3):
+            cart = cart.add(items[(i * 3 + k * 5) % len(items)], 1 + (i + k) % 2)
+        if i == 4:
+            cart = cart.set_discount(Discount("percent", 1000))
+        total = cart.total_satang
+        pays = [PaymentIn("cash", tendered_satang=((total + 9999) // 10000) * 10000)] if i % 3 else [
+            PaymentIn("promptpay", total, reference=f"{4400 + i}")]
+        numbers.append(checkout(store, clock, cart, pays, print_receipt=False).uuid)
+    void_sale(store, clock, numbers[3], "ลูกค้าเปลี่ยนใจ", "1234", print_receipt=False)
+    refund_sale(store, clock, numbers[5], "สินค้าชำรุด", "1234", lines=[RefundLineIn(1, 1)], print_receipt=False)
+    return store, clock
+
+
+def _save(pix: QPixmap, out: Path, name: str) -> Path:
+    path = out / f"{name}.png"
+    pix.save(str(path))
+    return path
+
+
+def _composite(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window with the dialog on top of it, as the vendor sees it."""
+    base = window.grab()
+    over = dialog.grab()
+    p = QPainter(base)
+    p.fillRect(base.rect(), QColor(0, 0, 0, 90))
+    x = max(0, (base.width() - over.width()) // 2)
+    y = max(0, (base.height() - over.height()) // 2)
+    p.drawPixmap(QPoint(x, y), over)
+    p.setPen(QColor("#adb5bd"))
+    p.drawRect(x, y, over.width() - 1, over.height() - 1)
+    p.end()
+    return base
+
+
+def _show_dialog(dialog: QDialog, window: QWidget, size: tuple[int, int] | None = None) -> None:
+    if size is not None:
+        dialog.resize(min(size[0], window.width() - 40), min(size[1], window.height() - 30))
+    dialog.show()
+    _pump(60)
+
+
+def shoot(store: SqliteStore, clock: FixedClock, out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+    """Every screen of one language at one size."""
+    from otop_pos.booth.cart import Cart, Discount
+    from otop_pos.ui.context import BoothContext
+    from otop_pos.ui.day_dialogs import CloseDayDialog
+    from otop_pos.ui.first_run import FirstRunDialog
+    from otop_pos.ui.history_screen import HistoryScreen
+    from otop_pos.ui.main_window import MainWindow
+    from otop_pos.ui.pay_dialog import PayDialog
+    from otop_pos.ui.products_screen import ProductsScreen
+    from otop_pos.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, size[1])
+    ctx = BoothContext(store, clock, lang=lang, workers=False)
+    made: list[Path] = []
+    tag = f"{lang}-{size[0]}x{size[1]}"
+
+    def wait() -> None:
+        while ctx.runner.busy:
+            _pump(10)
+        _pump(40)
+
+    try:
+        w = MainWindow(ctx)
+        w.resize(*size)
+        w.show()
+        wait()
+        items = list(ctx.index.products)
+        cart = Cart().add(items[0], 2).add(items[6]).add(items[11]).add(items[16], 3)
+        ctx.set_cart(cart.set_line_discount(1, Discount("amount", 2000)))
+        wait()
+        made.append(_save(w.grab(), out, f"{tag}-sell"))
+        pay = PayDialog(ctx, ctx.cart, w)
+        pay.cash_edit.setText("3,000")
+        _show_dialog(pay, w)
+        made.append(_save(_composite(w, pay), out, f"{tag}-pay-cash"))
+        pay.tabs.setCurrentIndex(1)
+        _pump(60)
+        made.append(_save(_composite(w, pay), out, f"{tag}-pay-promptpay"))
+        pay.reject()
+        history = w.show_page("history")
+        wait()
+        assert isinstance(history, HistoryScreen)
+        history.table.selectRow(8)
+        wait()
+        made.append(_save(w.grab(), out, f"{tag}-history"))
+        w.show_page("day")
+        wait()
+        close = CloseDayDialog(ctx, w)
+        wait()
+        left = (close.figures.expected_cash_satang if close.figures else 0) - 2000  # ฿20 short
+        for denom in sorted(close.edits, reverse=True):
+            n, left = divmod(left, denom)
+            close.edits[denom].setText(str(n) if n else "")
+        _show_dialog(close, w, (900, close.sizeHint().height()))
+        made.append(_save(_composite(w, close), out, f"{tag}-day-close"))
+        close.reject()
+        products = w.show_page("products")
+        wait()
+        assert isinstance(products, ProductsScreen)
+        products.table.selectRow(2)
+        wait()
+        made.append(_save(w.grab(), out, f"{tag}-products"))
+        settings = w.show_page("settings")
+        wait()
+        made.append(_save(w.grab(), out, f"{tag}-settings"))
+        tabs = settings.findChild(QTabWidget)
+        if tabs is not None:
+            tabs.setCurrentIndex(2)
+            wait()
+            made.append(_save(w.grab(), out, f"{tag}-settings-printer"))
+        blank = QWidget()
+        blank.resize(*size)
+        blank.setStyleSheet("background: #dee2e6;")
+        first = FirstRunDialog(store, clock, w)
+        _show_dialog(first, w, (820, 540))
+        made.append(_save(_composite(blank, first), out, f"{tag}-first-run"))
+        first.reject()
+        w.close()
+        w.deleteLater()
+        _pump(30)
+    finally:
+        ctx.shutdown()
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("OTOP_POS_SOUND", "0")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)  # type: ignore[union-attr]
+    with tempfile.TemporaryDirectory(prefix="otop-shots-") as tmp:
+        store, clock = build_store(Path(tmp) / "booth")
+        made: list[Path] = []
+        try:
+            for lang in LANGS:
+                for size in SIZES:
+                    made += shoot(store, clock, out, lang, size)
+        finally:
+            store.dispose()
+    for path in made:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Small shared widgets: number fields that take Thai digits, banners, message/confirm dialogs, error display."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from otop_pos.core.digits import normalize_digits
+from otop_pos.core.errors import InputError, OtopError
+from otop_pos.core.money import parse_baht, parse_quantity
+from otop_pos.ui.i18n import error_text, translate
+
+log = logging.getLogger("otop_pos.ui")
+
+
+def make_button(text: str, *, name: str = "", slot: Callable[[], object] | None = None,
+                parent: QWidget | None = None) -> QPushButton:
+    """A push button (``name`` picks a style: primary, danger, nav)."""
+    btn = QPushButton(text, parent)
+    if name:
+        btn.setObjectName(name)
+    if slot is not None:
+        btn.clicked.connect(lambda _=False: slot())
+    btn.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return btn
+
+
+def label(text: str = "", *, name: str = "", wrap: bool = False,
+          align: Qt.AlignmentFlag | None = None) -> QLabel:
+    """A label with a style name."""
+    lab = QLabel(text)
+    if name:
+        lab.setObjectName(name)
+    lab.setWordWrap(wrap)
+    if align is not None:
+        if not align & Qt.AlignmentFlag.AlignVertical_Mask:
+            align |= Qt.AlignmentFlag.AlignVCenter
+        lab.setAlignment(align)
+    return lab
+
+
+class NumberEdit(QLineEdit):
+    """A field for amounts, quantities and counts: ASCII and Thai digits (๐–๙) both work."""
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None, *, big: bool = False) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        if big:
+            self.setObjectName("bigedit")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def digits(self) -> str:
+        """The text with Thai digits turned into ASCII."""
+        return normalize_digits(self.text()).strip()
+
+    def satang(self) -> int:
+        """The amount typed, in satang (InputError when it is not an amount)."""
+        return parse_baht(self.text())
+
+    def satang_or_none(self) -> int | None:
+        """The amount, or None while the field is empty or not (yet) a valid amount."""
+        if not self.digits():
+            return None
+        try:
+            return parse_baht(self.text())
+        except InputError:
+            return None
+
+    def quantity(self) -> int:
+        """A quantity 1–9999 (InputError otherwise)."""
+        return parse_quantity(self.text())
+
+    def count(self) -> int:
+        """A count ≥ 0 (empty is 0)."""
+        text = self.digits().replace(",", "")
+        if not text:
+            return 0
+        if not text.isdigit():
+            raise InputError(f"จำนวน “{self.text()}” ต้องเป็นจำนวนเต็ม", f"The count “{self.text()}” must be a whole number.")
+        return int(text)
+
+
+class PinEdit(QLineEdit):
+    """The manager PIN (hidden; Thai digits accepted by the PIN use case)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setMaxLength(8)
+        self.setPlaceholderText(translate("Common", "Manager PIN"))
+
+
+class Banner(QLabel):
+    """A non-blocking message strip that hides itself after a while."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "info", ms: int = 6000) -> None:
+        """Show ``text`` (kind: info, ok, warn, error); ``ms`` 0 keeps it until replaced."""
+        self.kind = kind
+        self.setObjectName(f"banner_{kind}")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+        self.show()
+        if ms:
+            self._timer.start(ms)
+        else:
+            self._timer.stop()
+
+    def clear_message(self) -> None:
+        """Hide now."""
+        self._timer.stop()
+        self.kind = ""
+        self.hide()
+
+
+class ErrorLabel(QLabel):
+    """An inline error line in a dialog (hidden while empty)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("error")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, exc_or_text: BaseException | str) -> None:
+        """Show an error (an exception is logged unless it is an OtopError)."""
+        if isinstance(exc_or_text, BaseException):
+            log_unexpected(exc_or_text)
+            text = error_text(exc_or_text)
+        else:
+            text = exc_or_text
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+def fit_columns(view: QAbstractItemView, samples: dict[int, str], stretch: int) -> None:
+    """Column widths from sample texts (the longest a column shows) instead of measuring every row, which
+    costs a Python call per cell on each page of a long list; column ``stretch`` takes the rest."""
+    header = view.horizontalHeader()  # type: ignore[attr-defined]
+    model = view.model()
+    fm = view.fontMetrics()
+    bold = QFont(view.font())
+    bold.setBold(True)
+    hm = QFontMetrics(bold)
+    for col in range(model.columnCount()):
+        if col == stretch:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            continue
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        width = max(fm.horizontalAdvance(samples.get(col, "")), hm.horizontalAdvance(title)) + fm.height()
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(col, width)
+
+
+def log_unexpected(exc: BaseException) -> None:
+    """Log anything that is not an OtopError with its traceback (a bug)."""
+    if not isinstance(exc, OtopError):
+        log.error("unexpected error in the booth app", exc_info=(type(exc), exc, exc.__traceback__))
+
+
+class MessageDialog(QDialog):
+    """A message with one or two buttons; opened window-modal without blocking the caller."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str, *, kind: str = "info",
+                 yes_text: str = "", no_text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        lay = QVBoxLayout(self)
+        self.text_label = label(text, wrap=True, name="error" if kind == "error" else "")
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.text_label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.no_button: QPushButton | None = None
+        if no_text:
+            self.no_button = make_button(no_text, slot=self.reject)
+            row.addWidget(self.no_button)
+        self.yes_button = make_button(yes_text or translate("Common", "OK"),
+                                      name="danger" if kind == "danger" else "primary", slot=self.accept)
+        self.yes_button.setDefault(True)
+        row.addWidget(self.yes_button)
+        lay.addLayout(row)
+
+
+def show_message(parent: QWidget | None, text: str, *, title: str = "", kind: str = "info") -> MessageDialog:
+    """Show a message (non-blocking)."""
+    dlg = MessageDialog(parent, title or translate("Common", "OTOP POS"), text, kind=kind)
+    open_dialog(dlg, parent.focusWidget() if parent is not None else None)
+    return dlg
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> MessageDialog:
+    """Show an error: an OtopError in the current language; anything else is logged as a bug."""
+    log_unexpected(exc)
+    return show_message(parent, error_text(exc), title=translate("Common", "Problem"), kind="error")
+
+
+def confirm(parent: QWidget | None, text: str, on_yes: Callable[[], object], *, yes_text: str = "",
+            no_text: str = "", danger: bool = False, title: str = "") -> MessageDialog:
+    """Ask before doing something; ``on_yes`` runs when the vendor agrees."""
+    dlg = MessageDialog(parent, title or translate("Common", "Please confirm"), text,
+                        kind="danger" if danger else "info",
+                        yes_text=yes_text or translate("Common", "Yes"), no_text=no_text or translate("Common", "No"))
+    dlg.accepted.connect(lambda: on_yes())
+    open_dialog(dlg, parent.focusWidget() if parent is not None else None)
+    return dlg
+
+
+def alive(widget: QWidget | None) -> bool:
+    """True while ``widget`` exists and is shown (dialogs delete themselves when closed)."""
+    import shiboken6
+
+    return widget is not None and shiboken6.isValid(widget) and widget.isVisible()
+
+
+def open_dialog(dlg: QDialog, focus: QWidget | None = None) -> QDialog:
+    """Open ``dlg`` window-modal without blocking; when it closes, its window is active again and ``focus``
+    (e.g. the search box, so the next scan lands on the sell screen) gets the keyboard."""
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    owner = dlg.parentWidget()
+
+    def back(_result: int) -> None:
+        win = owner.window() if owner is not None else None
+        if win is not None and win.isVisible():
+            win.activateWindow()
+        if focus is not None and focus.isVisible():
+            focus.setFocus()
+    dlg.finished.connect(back)
+    dlg.open()
+    dlg.activateWindow()
+    return dlg

@@ -1,0 +1,1247 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>Adjust</name>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>Void sale</translation>
+    </message>
+    <message>
+        <source>Void receipt {number} ({amount})? It stays in the records, marked VOID, and the stock goes back.</source>
+        <translation>Void receipt {number} ({amount})? It stays in the records, marked VOID, and the stock goes back.</translation>
+    </message>
+    <message>
+        <source>Customer changed their mind</source>
+        <translation>Customer changed their mind</translation>
+    </message>
+    <message>
+        <source>Wrong item rung up</source>
+        <translation>Wrong item rung up</translation>
+    </message>
+    <message>
+        <source>Wrong price</source>
+        <translation>Wrong price</translation>
+    </message>
+    <message>
+        <source>Test sale</source>
+        <translation>Test sale</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Refund from receipt {number}: tick the items coming back.</source>
+        <translation>Refund from receipt {number}: tick the items coming back.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Can refund</source>
+        <translation>Can refund</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>Refund qty</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>Give back by</translation>
+    </message>
+    <message>
+        <source>Transfer reference (optional)</source>
+        <translation>Transfer reference (optional)</translation>
+    </message>
+    <message>
+        <source>Damaged product</source>
+        <translation>Damaged product</translation>
+    </message>
+    <message>
+        <source>Customer returned it</source>
+        <translation>Customer returned it</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Wrong item</translation>
+    </message>
+</context>
+<context>
+    <name>Cart</name>
+    <message>
+        <source>Baht</source>
+        <translation>Baht</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>Percent (%)</translation>
+    </message>
+    <message>
+        <source>Qty (F3)</source>
+        <translation>Qty (F3)</translation>
+    </message>
+    <message>
+        <source>Discount (F4)</source>
+        <translation>Discount (F4)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Remove (Del)</translation>
+    </message>
+    <message>
+        <source>Bill discount (F5)</source>
+        <translation>Bill discount (F5)</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Hold (F6)</source>
+        <translation>Hold (F6)</translation>
+    </message>
+    <message>
+        <source>Resume (F7)</source>
+        <translation>Resume (F7)</translation>
+    </message>
+    <message>
+        <source>Clear (F8)</source>
+        <translation>Clear (F8)</translation>
+    </message>
+    <message>
+        <source>PAY (F12)</source>
+        <translation>PAY (F12)</translation>
+    </message>
+    <message>
+        <source>Items: {n}</source>
+        <translation>Items: {n}</translation>
+    </message>
+    <message>
+        <source>Subtotal {amount}</source>
+        <translation>Subtotal {amount}</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>The cart is empty.</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>How many “{name}”?</source>
+        <translation>How many “{name}”?</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Discount on “{name}” ({amount})</source>
+        <translation>Discount on “{name}” ({amount})</translation>
+    </message>
+    <message>
+        <source>No discount</source>
+        <translation>No discount</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>Bill discount</translation>
+    </message>
+    <message>
+        <source>Discount on the whole bill ({amount})</source>
+        <translation>Discount on the whole bill ({amount})</translation>
+    </message>
+    <message>
+        <source>Sale held. Press Resume (F7) to bring it back.</source>
+        <translation>Sale held. Press Resume (F7) to bring it back.</translation>
+    </message>
+    <message>
+        <source>Remove every item from the cart?</source>
+        <translation>Remove every item from the cart?</translation>
+    </message>
+    <message>
+        <source>Clear cart</source>
+        <translation>Clear cart</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>OTOP POS</source>
+        <translation>OTOP POS</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>Day</name>
+    <message>
+        <source>Open the sales day</source>
+        <translation>Open the sales day</translation>
+    </message>
+    <message>
+        <source>Cash float in the drawer (change money)</source>
+        <translation>Cash float in the drawer (change money)</translation>
+    </message>
+    <message>
+        <source>Open day</source>
+        <translation>Open day</translation>
+    </message>
+    <message>
+        <source>Close the day: count the cash</source>
+        <translation>Close the day: count the cash</translation>
+    </message>
+    <message>
+        <source>Reading the day&apos;s figures…</source>
+        <translation>Reading the day&apos;s figures…</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Coins</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>Expected in the drawer</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <source>{date}: {n} sales, net {net}. {methods}</source>
+        <translation>{date}: {n} sales, net {net}. {methods}</translation>
+    </message>
+    <message>
+        <source>Exact ✓</source>
+        <translation>Exact ✓</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z report</translation>
+    </message>
+    <message>
+        <source>Day closed. Counted {counted}, difference {diff}.</source>
+        <translation>Day closed. Counted {counted}, difference {diff}.</translation>
+    </message>
+    <message>
+        <source>Close day and count cash</source>
+        <translation>Close day and count cash</translation>
+    </message>
+    <message>
+        <source>Export for the organiser…</source>
+        <translation>Export for the organiser…</translation>
+    </message>
+    <message>
+        <source>Past days</source>
+        <translation>Past days</translation>
+    </message>
+    <message>
+        <source>Show Z report</source>
+        <translation>Show Z report</translation>
+    </message>
+    <message>
+        <source>Print Z report again</source>
+        <translation>Print Z report again</translation>
+    </message>
+    <message>
+        <source>No sales day is open.</source>
+        <translation>No sales day is open.</translation>
+    </message>
+    <message>
+        <source>Open since {time} · float {amount}</source>
+        <translation>Open since {time} · float {amount}</translation>
+    </message>
+    <message>
+        <source>Sales: {n} · gross {gross} · net {net}</source>
+        <translation>Sales: {n} · gross {gross} · net {net}</translation>
+    </message>
+    <message>
+        <source>Voids: {n} ({amount}) · refunds: {r} ({ramount})</source>
+        <translation>Voids: {n} ({amount}) · refunds: {r} ({ramount})</translation>
+    </message>
+    <message>
+        <source>Cash expected in the drawer: {amount}</source>
+        <translation>Cash expected in the drawer: {amount}</translation>
+    </message>
+    <message>
+        <source>Export saved: {path}. Give this file to the organiser.</source>
+        <translation>Export saved: {path}. Give this file to the organiser.</translation>
+    </message>
+    <message>
+        <source>The Z report is printing.</source>
+        <translation>The Z report is printing.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong. The details were written to the error log.</source>
+        <translation>Something went wrong. The details were written to the error log.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Set up this booth</source>
+        <translation>Set up this booth</translation>
+    </message>
+    <message>
+        <source>Welcome to OTOP POS</source>
+        <translation>Welcome to OTOP POS</translation>
+    </message>
+    <message>
+        <source>How do you want to set up this booth?</source>
+        <translation>How do you want to set up this booth?</translation>
+    </message>
+    <message>
+        <source>Load the fair package from the organiser</source>
+        <translation>Load the fair package from the organiser</translation>
+    </message>
+    <message>
+        <source>Set up from the registry folder and my vendor code</source>
+        <translation>Set up from the registry folder and my vendor code</translation>
+    </message>
+    <message>
+        <source>Try the demo fair</source>
+        <translation>Try the demo fair</translation>
+    </message>
+    <message>
+        <source>The demo fair has invented vendors and products; its sales stay in this data folder.</source>
+        <translation>The demo fair has invented vendors and products; its sales stay in this data folder.</translation>
+    </message>
+    <message>
+        <source>4–8 digits</source>
+        <translation>4–8 digits</translation>
+    </message>
+    <message>
+        <source>New manager PIN</source>
+        <translation>New manager PIN</translation>
+    </message>
+    <message>
+        <source>Manager PIN again</source>
+        <translation>Manager PIN again</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>Set up</translation>
+    </message>
+    <message>
+        <source>Choose the booth package file the organiser gave you.</source>
+        <translation>Choose the booth package file the organiser gave you.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>Package file</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the vendors and catalogue CSV files, and type your vendor code.</source>
+        <translation>Choose the folder with the vendors and catalogue CSV files, and type your vendor code.</translation>
+    </message>
+    <message>
+        <source>Registry folder</source>
+        <translation>Registry folder</translation>
+    </message>
+    <message>
+        <source>Vendor code</source>
+        <translation>Vendor code</translation>
+    </message>
+    <message>
+        <source>from the registry</source>
+        <translation>from the registry</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Booth</translation>
+    </message>
+    <message>
+        <source>Fair name</source>
+        <translation>Fair name</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Receipt number or product</source>
+        <translation>Receipt number or product</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Show receipt</source>
+        <translation>Show receipt</translation>
+    </message>
+    <message>
+        <source>Reprint (COPY)</source>
+        <translation>Reprint (COPY)</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>Choose a sale on the left.</source>
+        <translation>Choose a sale on the left.</translation>
+    </message>
+    <message>
+        <source>Voided by {number}</source>
+        <translation>Voided by {number}</translation>
+    </message>
+    <message>
+        <source>Refunds: {numbers}</source>
+        <translation>Refunds: {numbers}</translation>
+    </message>
+    <message>
+        <source>{time} · total {total} · net {net}</source>
+        <translation>{time} · total {total} · net {net}</translation>
+    </message>
+    <message>
+        <source>received {tendered}, change {change}</source>
+        <translation>received {tendered}, change {change}</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>Receipt {number}</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up (Settings → Printer). Use “Show receipt” to show it on screen.</source>
+        <translation>No receipt printer is set up (Settings → Printer). Use “Show receipt” to show it on screen.</translation>
+    </message>
+    <message>
+        <source>Printing a copy (marked COPY).</source>
+        <translation>Printing a copy (marked COPY).</translation>
+    </message>
+    <message>
+        <source>Voided: {number} ({amount}).</source>
+        <translation>Voided: {number} ({amount}).</translation>
+    </message>
+    <message>
+        <source>Refunded: {number} ({amount}).</source>
+        <translation>Refunded: {number} ({amount}).</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>Partly refunded</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>All days</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>OTOP POS</source>
+        <translation>OTOP POS</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Sell</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Day not open</source>
+        <translation>Day not open</translation>
+    </message>
+    <message>
+        <source>Day open since {time}</source>
+        <translation>Day open since {time}</translation>
+    </message>
+    <message>
+        <source>No receipt printer</source>
+        <translation>No receipt printer</translation>
+    </message>
+    <message>
+        <source>Printer problem: {message}</source>
+        <translation>Printer problem: {message}</translation>
+    </message>
+    <message>
+        <source>Printing: {n} waiting</source>
+        <translation>Printing: {n} waiting</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Printer ready</translation>
+    </message>
+    <message>
+        <source>Backup {time} ✓</source>
+        <translation>Backup {time} ✓</translation>
+    </message>
+    <message>
+        <source>Backup failed: {message}</source>
+        <translation>Backup failed: {message}</translation>
+    </message>
+    <message>
+        <source>No backup folder</source>
+        <translation>No backup folder</translation>
+    </message>
+    <message>
+        <source>Backup on</source>
+        <translation>Backup on</translation>
+    </message>
+    <message>
+        <source>Demo fair: the manager PIN is {pin}.</source>
+        <translation>Demo fair: the manager PIN is {pin}.</translation>
+    </message>
+</context>
+<context>
+    <name>Pay</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Still to pay</translation>
+    </message>
+    <message>
+        <source>Cash (F5)</source>
+        <translation>Cash (F5)</translation>
+    </message>
+    <message>
+        <source>PromptPay (F6)</source>
+        <translation>PromptPay (F6)</translation>
+    </message>
+    <message>
+        <source>Transfer (F7)</source>
+        <translation>Transfer (F7)</translation>
+    </message>
+    <message>
+        <source>Back to cart (Esc)</source>
+        <translation>Back to cart (Esc)</translation>
+    </message>
+    <message>
+        <source>Complete sale (Enter)</source>
+        <translation>Complete sale (Enter)</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Exact</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>PromptPay to {who}</source>
+        <translation>PromptPay to {who}</translation>
+    </message>
+    <message>
+        <source>No PromptPay ID is set: no QR can be shown. Set it in Settings → Shop.</source>
+        <translation>No PromptPay ID is set: no QR can be shown. Set it in Settings → Shop.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Slip reference (optional)</source>
+        <translation>Slip reference (optional)</translation>
+    </message>
+    <message>
+        <source>Money received ✓</source>
+        <translation>Money received ✓</translation>
+    </message>
+    <message>
+        <source>Amount transferred</source>
+        <translation>Amount transferred</translation>
+    </message>
+    <message>
+        <source>Reference (optional)</source>
+        <translation>Reference (optional)</translation>
+    </message>
+    <message>
+        <source>Transfer received ✓</source>
+        <translation>Transfer received ✓</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Sell anyway</source>
+        <translation>Sell anyway</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>58 mm (384 dots)</source>
+        <translation>58 mm (384 dots)</translation>
+    </message>
+    <message>
+        <source>80 mm, 180 dpi (512 dots)</source>
+        <translation>80 mm, 180 dpi (512 dots)</translation>
+    </message>
+    <message>
+        <source>80 mm (576 dots)</source>
+        <translation>80 mm (576 dots)</translation>
+    </message>
+    <message>
+        <source>Find USB printers</source>
+        <translation>Find USB printers</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Other width (dots)</source>
+        <translation>Other width (dots)</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <source>empty = standard ESC/POS</source>
+        <translation>empty = standard ESC/POS</translation>
+    </message>
+    <message>
+        <source>Printer profile</source>
+        <translation>Printer profile</translation>
+    </message>
+    <message>
+        <source>Cut the paper after each receipt</source>
+        <translation>Cut the paper after each receipt</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer for cash sales</source>
+        <translation>Open the cash drawer for cash sales</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>No printer</translation>
+    </message>
+    <message>
+        <source>Test printer (prints nothing)</source>
+        <translation>Test printer (prints nothing)</translation>
+    </message>
+    <message>
+        <source>Network, serial or device file (type below)</source>
+        <translation>Network, serial or device file (type below)</translation>
+    </message>
+    <message>
+        <source>{n} USB printer(s) found.</source>
+        <translation>{n} USB printer(s) found.</translation>
+    </message>
+    <message>
+        <source>Choose a printer first.</source>
+        <translation>Choose a printer first.</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>Printing the test page…</translation>
+    </message>
+    <message>
+        <source>Test page sent. Check the paper: Thai text, both edge marks and a QR code must print.</source>
+        <translation>Test page sent. Check the paper: Thai text, both edge marks and a QR code must print.</translation>
+    </message>
+</context>
+<context>
+    <name>Products</name>
+    <message>
+        <source>EAN-13, e.g. 885…</source>
+        <translation>EAN-13, e.g. 885…</translation>
+    </message>
+    <message>
+        <source>empty = not counted</source>
+        <translation>empty = not counted</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Price (baht)</source>
+        <translation>Price (baht)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Quick-key position</source>
+        <translation>Quick-key position</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>▲ Move up</source>
+        <translation>▲ Move up</translation>
+    </message>
+    <message>
+        <source>▼ Move down</source>
+        <translation>▼ Move down</translation>
+    </message>
+    <message>
+        <source>Sold out / back in sale</source>
+        <translation>Sold out / back in sale</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>Saved “{name}”.</translation>
+    </message>
+    <message>
+        <source>“{name}” is back in sale.</source>
+        <translation>“{name}” is back in sale.</translation>
+    </message>
+    <message>
+        <source>“{name}” is marked sold out.</source>
+        <translation>“{name}” is marked sold out.</translation>
+    </message>
+    <message>
+        <source>Moved “{name}”.</source>
+        <translation>Moved “{name}”.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <source>For sale</source>
+        <translation>For sale</translation>
+    </message>
+</context>
+<context>
+    <name>Sell</name>
+    <message>
+        <source>Sold out</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <source>Left: {n}</source>
+        <translation>Left: {n}</translation>
+    </message>
+    <message>
+        <source>Held sales</source>
+        <translation>Held sales</translation>
+    </message>
+    <message>
+        <source>{time} · {n} items · {total}</source>
+        <translation>{time} · {n} items · {total}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Search name, SKU or barcode (F2)</source>
+        <translation>Search name, SKU or barcode (F2)</translation>
+    </message>
+    <message>
+        <source>The sales day is not open yet: open it with the cash float before selling.</source>
+        <translation>The sales day is not open yet: open it with the cash float before selling.</translation>
+    </message>
+    <message>
+        <source>Open day</source>
+        <translation>Open day</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Several products match: tap one, or keep typing.</source>
+        <translation>Several products match: tap one, or keep typing.</translation>
+    </message>
+    <message>
+        <source>“{name}” is marked sold out.</source>
+        <translation>“{name}” is marked sold out.</translation>
+    </message>
+    <message>
+        <source>Barcode {code} is not valid (misread?). Scan it again.</source>
+        <translation>Barcode {code} is not valid (misread?). Scan it again.</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: no product has it.</source>
+        <translation>Unknown code {code}: no product has it.</translation>
+    </message>
+    <message>
+        <source>Open the sales day first.</source>
+        <translation>Open the sales day first.</translation>
+    </message>
+    <message>
+        <source>Saved {number} · Change {change}</source>
+        <translation>Saved {number} · Change {change}</translation>
+    </message>
+    <message>
+        <source>Saved {number} · {total}</source>
+        <translation>Saved {number} · {total}</translation>
+    </message>
+    <message>
+        <source>No sale is held.</source>
+        <translation>No sale is held.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>PIN and backup</source>
+        <translation>PIN and backup</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Booth</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <source>13 digits (optional)</source>
+        <translation>13 digits (optional)</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Tax ID</translation>
+    </message>
+    <message>
+        <source>VAT registered (abbreviated tax invoice)</source>
+        <translation>VAT registered (abbreviated tax invoice)</translation>
+    </message>
+    <message>
+        <source>Mobile 08x-xxx-xxxx or 13-digit ID</source>
+        <translation>Mobile 08x-xxx-xxxx or 13-digit ID</translation>
+    </message>
+    <message>
+        <source>PromptPay ID</source>
+        <translation>PromptPay ID</translation>
+    </message>
+    <message>
+        <source>PromptPay account name</source>
+        <translation>PromptPay account name</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Seller name</source>
+        <translation>Seller name</translation>
+    </message>
+    <message>
+        <source>Receipt header</source>
+        <translation>Receipt header</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <source>Receipt language</source>
+        <translation>Receipt language</translation>
+    </message>
+    <message>
+        <source>Print a QR code with the receipt number</source>
+        <translation>Print a QR code with the receipt number</translation>
+    </message>
+    <message>
+        <source>Change the manager PIN</source>
+        <translation>Change the manager PIN</translation>
+    </message>
+    <message>
+        <source>4–8 digits</source>
+        <translation>4–8 digits</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>e.g. a USB stick</source>
+        <translation>e.g. a USB stick</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Back up every (minutes)</source>
+        <translation>Back up every (minutes)</translation>
+    </message>
+    <message>
+        <source>Keep the last (copies)</source>
+        <translation>Keep the last (copies)</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Without a PromptPay ID no QR can be shown.</source>
+        <translation>Without a PromptPay ID no QR can be shown.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>The manager PIN was changed.</source>
+        <translation>The manager PIN was changed.</translation>
+    </message>
+    <message>
+        <source>Save the settings first.</source>
+        <translation>Save the settings first.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Backed up at {time}: {path}</source>
+        <translation>Backed up at {time}: {path}</translation>
+    </message>
+    <message>
+        <source>Booth {booth} · till {till} · vendor {vendor}</source>
+        <translation>Booth {booth} · till {till} · vendor {vendor}</translation>
+    </message>
+</context>
+<context>
+    <name>Types</name>
+    <message>
+        <source>Food</source>
+        <translation>Food</translation>
+    </message>
+    <message>
+        <source>Drinks</source>
+        <translation>Drinks</translation>
+    </message>
+    <message>
+        <source>Cloth &amp; apparel</source>
+        <translation>Cloth &amp; apparel</translation>
+    </message>
+    <message>
+        <source>Cloth</source>
+        <translation>Cloth</translation>
+    </message>
+    <message>
+        <source>Household &amp; souvenirs</source>
+        <translation>Household &amp; souvenirs</translation>
+    </message>
+    <message>
+        <source>Crafts &amp; gifts</source>
+        <translation>Crafts &amp; gifts</translation>
+    </message>
+    <message>
+        <source>Herbal (non-food)</source>
+        <translation>Herbal (non-food)</translation>
+    </message>
+    <message>
+        <source>Herbal</source>
+        <translation>Herbal</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+</TS>

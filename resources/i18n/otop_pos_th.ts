@@ -1,0 +1,1247 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH" sourcelanguage="en">
+<context>
+    <name>Adjust</name>
+    <message>
+        <source>Reason (required)</source>
+        <translation>เหตุผล (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>รหัสผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>ยกเลิกบิล</translation>
+    </message>
+    <message>
+        <source>Void receipt {number} ({amount})? It stays in the records, marked VOID, and the stock goes back.</source>
+        <translation>ยกเลิกบิล {number} ({amount}) ใช่ไหม? บิลนี้ยังเก็บไว้ในประวัติโดยมีตรา “ยกเลิก” และสินค้าจะคืนเข้าสต็อก</translation>
+    </message>
+    <message>
+        <source>Customer changed their mind</source>
+        <translation>ลูกค้าเปลี่ยนใจ</translation>
+    </message>
+    <message>
+        <source>Wrong item rung up</source>
+        <translation>คิดเงินผิดรายการ</translation>
+    </message>
+    <message>
+        <source>Wrong price</source>
+        <translation>คิดราคาผิด</translation>
+    </message>
+    <message>
+        <source>Test sale</source>
+        <translation>ทดลองขาย</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>คืนเงิน</translation>
+    </message>
+    <message>
+        <source>Refund from receipt {number}: tick the items coming back.</source>
+        <translation>คืนเงินจากบิล {number}: ติ๊กเลือกสินค้าที่ลูกค้านำมาคืน</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Can refund</source>
+        <translation>คืนได้</translation>
+    </message>
+    <message>
+        <source>Refund qty</source>
+        <translation>จำนวนที่คืน</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>คืนเงินทาง</translation>
+    </message>
+    <message>
+        <source>Transfer reference (optional)</source>
+        <translation>เลขอ้างอิงการโอน (ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>Damaged product</source>
+        <translation>สินค้าชำรุด</translation>
+    </message>
+    <message>
+        <source>Customer returned it</source>
+        <translation>ลูกค้านำมาคืน</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>ผิดรายการ</translation>
+    </message>
+</context>
+<context>
+    <name>Cart</name>
+    <message>
+        <source>Baht</source>
+        <translation>บาท</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>เปอร์เซ็นต์ (%)</translation>
+    </message>
+    <message>
+        <source>Qty (F3)</source>
+        <translation>จำนวน (F3)</translation>
+    </message>
+    <message>
+        <source>Discount (F4)</source>
+        <translation>ส่วนลด (F4)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>ลบ (Del)</translation>
+    </message>
+    <message>
+        <source>Bill discount (F5)</source>
+        <translation>ลดทั้งบิล (F5)</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>ยอดรวม</translation>
+    </message>
+    <message>
+        <source>Hold (F6)</source>
+        <translation>พักบิล (F6)</translation>
+    </message>
+    <message>
+        <source>Resume (F7)</source>
+        <translation>เรียกบิล (F7)</translation>
+    </message>
+    <message>
+        <source>Clear (F8)</source>
+        <translation>ล้าง (F8)</translation>
+    </message>
+    <message>
+        <source>PAY (F12)</source>
+        <translation>รับเงิน (F12)</translation>
+    </message>
+    <message>
+        <source>Items: {n}</source>
+        <translation>จำนวน {n} ชิ้น</translation>
+    </message>
+    <message>
+        <source>Subtotal {amount}</source>
+        <translation>รวมก่อนลด {amount}</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>ยังไม่มีสินค้าในตะกร้า</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>How many “{name}”?</source>
+        <translation>“{name}” กี่ชิ้น?</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>ส่วนลดรายการนี้</translation>
+    </message>
+    <message>
+        <source>Discount on “{name}” ({amount})</source>
+        <translation>ส่วนลดของ “{name}” ({amount})</translation>
+    </message>
+    <message>
+        <source>No discount</source>
+        <translation>ไม่ลด</translation>
+    </message>
+    <message>
+        <source>Bill discount</source>
+        <translation>ส่วนลดทั้งบิล</translation>
+    </message>
+    <message>
+        <source>Discount on the whole bill ({amount})</source>
+        <translation>ส่วนลดทั้งบิล (ยอด {amount})</translation>
+    </message>
+    <message>
+        <source>Sale held. Press Resume (F7) to bring it back.</source>
+        <translation>พักบิลไว้แล้ว กด “เรียกบิล (F7)” เพื่อเรียกกลับมา</translation>
+    </message>
+    <message>
+        <source>Remove every item from the cart?</source>
+        <translation>ลบสินค้าทั้งหมดออกจากตะกร้าใช่ไหม?</translation>
+    </message>
+    <message>
+        <source>Clear cart</source>
+        <translation>ล้างตะกร้า</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>รวม</translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>OTOP POS</source>
+        <translation>OTOP POS</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>รหัสผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>มีปัญหา</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>โปรดยืนยัน</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>ไม่</translation>
+    </message>
+</context>
+<context>
+    <name>Day</name>
+    <message>
+        <source>Open the sales day</source>
+        <translation>เปิดวันขาย</translation>
+    </message>
+    <message>
+        <source>Cash float in the drawer (change money)</source>
+        <translation>เงินทอนตั้งต้นในลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>Open day</source>
+        <translation>เปิดวันขาย</translation>
+    </message>
+    <message>
+        <source>Close the day: count the cash</source>
+        <translation>ปิดวัน: นับเงินสด</translation>
+    </message>
+    <message>
+        <source>Reading the day&apos;s figures…</source>
+        <translation>กำลังอ่านยอดของวันนี้…</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ธนบัตร</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>เหรียญ</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>ส่วนต่าง</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>ควรมีในลิ้นชัก</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>นับได้</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>ปิดวันขาย</translation>
+    </message>
+    <message>
+        <source>{date}: {n} sales, net {net}. {methods}</source>
+        <translation>{date}: ขาย {n} บิล ยอดสุทธิ {net} · {methods}</translation>
+    </message>
+    <message>
+        <source>Exact ✓</source>
+        <translation>พอดี ✓</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>ขาด</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>เกิน</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>รายงานปิดยอด (Z)</translation>
+    </message>
+    <message>
+        <source>Day closed. Counted {counted}, difference {diff}.</source>
+        <translation>ปิดวันแล้ว นับได้ {counted} ส่วนต่าง {diff}</translation>
+    </message>
+    <message>
+        <source>Close day and count cash</source>
+        <translation>ปิดวันและนับเงิน</translation>
+    </message>
+    <message>
+        <source>Export for the organiser…</source>
+        <translation>ส่งออกยอดให้ผู้จัดงาน…</translation>
+    </message>
+    <message>
+        <source>Past days</source>
+        <translation>วันที่ผ่านมา</translation>
+    </message>
+    <message>
+        <source>Show Z report</source>
+        <translation>ดูรายงานปิดยอด</translation>
+    </message>
+    <message>
+        <source>Print Z report again</source>
+        <translation>พิมพ์รายงานปิดยอดอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>No sales day is open.</source>
+        <translation>ยังไม่ได้เปิดวันขาย</translation>
+    </message>
+    <message>
+        <source>Open since {time} · float {amount}</source>
+        <translation>เปิดตั้งแต่ {time} · เงินทอนตั้งต้น {amount}</translation>
+    </message>
+    <message>
+        <source>Sales: {n} · gross {gross} · net {net}</source>
+        <translation>ขาย {n} บิล · ยอดขาย {gross} · สุทธิ {net}</translation>
+    </message>
+    <message>
+        <source>Voids: {n} ({amount}) · refunds: {r} ({ramount})</source>
+        <translation>ยกเลิก {n} บิล ({amount}) · คืนเงิน {r} บิล ({ramount})</translation>
+    </message>
+    <message>
+        <source>Cash expected in the drawer: {amount}</source>
+        <translation>เงินสดที่ควรมีในลิ้นชัก: {amount}</translation>
+    </message>
+    <message>
+        <source>Export saved: {path}. Give this file to the organiser.</source>
+        <translation>บันทึกไฟล์ส่งออกแล้ว: {path} นำไฟล์นี้ส่งให้ผู้จัดงาน</translation>
+    </message>
+    <message>
+        <source>The Z report is printing.</source>
+        <translation>กำลังพิมพ์รายงานปิดยอด</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong. The details were written to the error log.</source>
+        <translation>เกิดข้อผิดพลาดในโปรแกรม บันทึกรายละเอียดไว้ในไฟล์บันทึกข้อผิดพลาดแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Set up this booth</source>
+        <translation>ตั้งค่าบูธนี้</translation>
+    </message>
+    <message>
+        <source>Welcome to OTOP POS</source>
+        <translation>ยินดีต้อนรับสู่ OTOP POS</translation>
+    </message>
+    <message>
+        <source>How do you want to set up this booth?</source>
+        <translation>จะตั้งค่าบูธนี้ด้วยวิธีไหน?</translation>
+    </message>
+    <message>
+        <source>Load the fair package from the organiser</source>
+        <translation>ใช้ไฟล์แพ็กเกจจากผู้จัดงาน</translation>
+    </message>
+    <message>
+        <source>Set up from the registry folder and my vendor code</source>
+        <translation>ใช้โฟลเดอร์ทะเบียนและรหัสผู้ประกอบการของฉัน</translation>
+    </message>
+    <message>
+        <source>Try the demo fair</source>
+        <translation>ทดลองใช้กับงานตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>The demo fair has invented vendors and products; its sales stay in this data folder.</source>
+        <translation>งานตัวอย่างใช้ชื่อร้านและสินค้าสมมุติ ยอดขายจะเก็บอยู่ในโฟลเดอร์ข้อมูลนี้</translation>
+    </message>
+    <message>
+        <source>4–8 digits</source>
+        <translation>ตัวเลข 4–8 หลัก</translation>
+    </message>
+    <message>
+        <source>New manager PIN</source>
+        <translation>ตั้งรหัสผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Manager PIN again</source>
+        <translation>ใส่รหัสผู้จัดการอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Choose the booth package file the organiser gave you.</source>
+        <translation>เลือกไฟล์แพ็กเกจบูธที่ได้รับจากผู้จัดงาน</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>ไฟล์แพ็กเกจ</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the vendors and catalogue CSV files, and type your vendor code.</source>
+        <translation>เลือกโฟลเดอร์ที่มีไฟล์ CSV ทะเบียนผู้ประกอบการและรายการสินค้า แล้วใส่รหัสผู้ประกอบการของคุณ</translation>
+    </message>
+    <message>
+        <source>Registry folder</source>
+        <translation>โฟลเดอร์ทะเบียน</translation>
+    </message>
+    <message>
+        <source>Vendor code</source>
+        <translation>รหัสผู้ประกอบการ</translation>
+    </message>
+    <message>
+        <source>from the registry</source>
+        <translation>ตามทะเบียน</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>บูธ</translation>
+    </message>
+    <message>
+        <source>Fair name</source>
+        <translation>ชื่องาน</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Receipt number or product</source>
+        <translation>เลขที่บิลหรือชื่อสินค้า</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>ค้นหา</translation>
+    </message>
+    <message>
+        <source>Show receipt</source>
+        <translation>ดูใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Reprint (COPY)</source>
+        <translation>พิมพ์สำเนา</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>ยกเลิกบิล…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>คืนเงิน…</translation>
+    </message>
+    <message>
+        <source>Choose a sale on the left.</source>
+        <translation>เลือกบิลจากรายการทางซ้าย</translation>
+    </message>
+    <message>
+        <source>Voided by {number}</source>
+        <translation>ยกเลิกแล้ว เลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>Refunds: {numbers}</source>
+        <translation>คืนเงินแล้ว: {numbers}</translation>
+    </message>
+    <message>
+        <source>{time} · total {total} · net {net}</source>
+        <translation>{time} · ยอดรวม {total} · สุทธิ {net}</translation>
+    </message>
+    <message>
+        <source>received {tendered}, change {change}</source>
+        <translation>รับมา {tendered} ทอน {change}</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>ใบเสร็จ {number}</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up (Settings → Printer). Use “Show receipt” to show it on screen.</source>
+        <translation>ยังไม่ได้ตั้งค่าเครื่องพิมพ์ใบเสร็จ (ตั้งค่า → เครื่องพิมพ์) กด “ดูใบเสร็จ” เพื่อแสดงบนจอ</translation>
+    </message>
+    <message>
+        <source>Printing a copy (marked COPY).</source>
+        <translation>กำลังพิมพ์สำเนา (มีคำว่า สำเนา)</translation>
+    </message>
+    <message>
+        <source>Voided: {number} ({amount}).</source>
+        <translation>ยกเลิกบิลแล้ว: {number} ({amount})</translation>
+    </message>
+    <message>
+        <source>Refunded: {number} ({amount}).</source>
+        <translation>คืนเงินแล้ว: {number} ({amount})</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Paid</source>
+        <translation>ชำระแล้ว</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>คืนเงินแล้ว</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>คืนบางส่วน</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>เลขที่บิล</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>เวลา</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>ชิ้น</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>ชำระโดย</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>ยอดรวม</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>สุทธิ</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>ทุกวัน</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>OTOP POS</source>
+        <translation>OTOP POS</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>ขาย</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>ประวัติการขาย</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>วันขาย</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>กำลังทำงาน…</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>พิมพ์อีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>ไม่ต้องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Day not open</source>
+        <translation>ยังไม่เปิดวันขาย</translation>
+    </message>
+    <message>
+        <source>Day open since {time}</source>
+        <translation>เปิดวันขายตั้งแต่ {time}</translation>
+    </message>
+    <message>
+        <source>No receipt printer</source>
+        <translation>ไม่มีเครื่องพิมพ์ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Printer problem: {message}</source>
+        <translation>เครื่องพิมพ์มีปัญหา: {message}</translation>
+    </message>
+    <message>
+        <source>Printing: {n} waiting</source>
+        <translation>กำลังพิมพ์: รอ {n} ใบ</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>เครื่องพิมพ์พร้อม</translation>
+    </message>
+    <message>
+        <source>Backup {time} ✓</source>
+        <translation>สำรองข้อมูล {time} ✓</translation>
+    </message>
+    <message>
+        <source>Backup failed: {message}</source>
+        <translation>สำรองข้อมูลไม่สำเร็จ: {message}</translation>
+    </message>
+    <message>
+        <source>No backup folder</source>
+        <translation>ยังไม่ได้ตั้งที่สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>Backup on</source>
+        <translation>สำรองข้อมูลอัตโนมัติ</translation>
+    </message>
+    <message>
+        <source>Demo fair: the manager PIN is {pin}.</source>
+        <translation>งานตัวอย่าง: รหัสผู้จัดการคือ {pin}</translation>
+    </message>
+</context>
+<context>
+    <name>Pay</name>
+    <message>
+        <source>Payment</source>
+        <translation>รับชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>ยอดที่ต้องชำระ</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>ยังต้องจ่ายอีก</translation>
+    </message>
+    <message>
+        <source>Cash (F5)</source>
+        <translation>เงินสด (F5)</translation>
+    </message>
+    <message>
+        <source>PromptPay (F6)</source>
+        <translation>พร้อมเพย์ (F6)</translation>
+    </message>
+    <message>
+        <source>Transfer (F7)</source>
+        <translation>โอนเงิน (F7)</translation>
+    </message>
+    <message>
+        <source>Back to cart (Esc)</source>
+        <translation>กลับไปที่ตะกร้า (Esc)</translation>
+    </message>
+    <message>
+        <source>Complete sale (Enter)</source>
+        <translation>จบการขาย (Enter)</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>รับเงินมา</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>พอดี</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>ล้าง</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>เงินทอน</translation>
+    </message>
+    <message>
+        <source>PromptPay to {who}</source>
+        <translation>พร้อมเพย์เข้าบัญชี {who}</translation>
+    </message>
+    <message>
+        <source>No PromptPay ID is set: no QR can be shown. Set it in Settings → Shop.</source>
+        <translation>ยังไม่ได้ตั้งหมายเลขพร้อมเพย์ จึงแสดงคิวอาร์ไม่ได้ ตั้งได้ที่ ตั้งค่า → ร้าน</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Slip reference (optional)</source>
+        <translation>เลขอ้างอิงในสลิป (ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>Money received ✓</source>
+        <translation>ได้รับเงินแล้ว ✓</translation>
+    </message>
+    <message>
+        <source>Amount transferred</source>
+        <translation>ยอดที่โอน</translation>
+    </message>
+    <message>
+        <source>Reference (optional)</source>
+        <translation>เลขอ้างอิง (ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>Transfer received ✓</source>
+        <translation>ได้รับเงินโอนแล้ว ✓</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>ยังขาด</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
+        <source>Sell anyway</source>
+        <translation>ขายต่อ</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>58 mm (384 dots)</source>
+        <translation>58 มม. (384 จุด)</translation>
+    </message>
+    <message>
+        <source>80 mm, 180 dpi (512 dots)</source>
+        <translation>80 มม. 180 dpi (512 จุด)</translation>
+    </message>
+    <message>
+        <source>80 mm (576 dots)</source>
+        <translation>80 มม. (576 จุด)</translation>
+    </message>
+    <message>
+        <source>Find USB printers</source>
+        <translation>ค้นหาเครื่องพิมพ์ USB</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>การเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Other width (dots)</source>
+        <translation>ความกว้างอื่น (จุด)</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>ความกว้างกระดาษ</translation>
+    </message>
+    <message>
+        <source>empty = standard ESC/POS</source>
+        <translation>เว้นว่าง = ESC/POS มาตรฐาน</translation>
+    </message>
+    <message>
+        <source>Printer profile</source>
+        <translation>รุ่นเครื่องพิมพ์ (profile)</translation>
+    </message>
+    <message>
+        <source>Cut the paper after each receipt</source>
+        <translation>ตัดกระดาษหลังพิมพ์ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer for cash sales</source>
+        <translation>เปิดลิ้นชักเงินเมื่อรับเงินสด</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>พิมพ์หน้าทดสอบ</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>ไม่ใช้เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Test printer (prints nothing)</source>
+        <translation>เครื่องพิมพ์ทดลอง (ไม่พิมพ์จริง)</translation>
+    </message>
+    <message>
+        <source>Network, serial or device file (type below)</source>
+        <translation>เครือข่าย พอร์ตอนุกรม หรือไฟล์อุปกรณ์ (พิมพ์ด้านล่าง)</translation>
+    </message>
+    <message>
+        <source>{n} USB printer(s) found.</source>
+        <translation>พบเครื่องพิมพ์ USB {n} เครื่อง</translation>
+    </message>
+    <message>
+        <source>Choose a printer first.</source>
+        <translation>เลือกเครื่องพิมพ์ก่อน</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>กำลังพิมพ์หน้าทดสอบ…</translation>
+    </message>
+    <message>
+        <source>Test page sent. Check the paper: Thai text, both edge marks and a QR code must print.</source>
+        <translation>ส่งหน้าทดสอบแล้ว ตรวจดูกระดาษ: ต้องเห็นภาษาไทย ขีดขอบทั้งสองข้าง และคิวอาร์โค้ด</translation>
+    </message>
+</context>
+<context>
+    <name>Products</name>
+    <message>
+        <source>EAN-13, e.g. 885…</source>
+        <translation>EAN-13 เช่น 885…</translation>
+    </message>
+    <message>
+        <source>empty = not counted</source>
+        <translation>เว้นว่าง = ไม่นับสต็อก</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>สินค้าหมด</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อสินค้า</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Price (baht)</source>
+        <translation>ราคา (บาท)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>บาร์โค้ด</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>คงเหลือ</translation>
+    </message>
+    <message>
+        <source>Quick-key position</source>
+        <translation>ลำดับปุ่ม</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>เพิ่มสินค้าใหม่</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>▲ Move up</source>
+        <translation>▲ เลื่อนขึ้น</translation>
+    </message>
+    <message>
+        <source>▼ Move down</source>
+        <translation>▼ เลื่อนลง</translation>
+    </message>
+    <message>
+        <source>Sold out / back in sale</source>
+        <translation>หมด / กลับมาขาย</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>บันทึก “{name}” แล้ว</translation>
+    </message>
+    <message>
+        <source>“{name}” is back in sale.</source>
+        <translation>“{name}” กลับมาขายแล้ว</translation>
+    </message>
+    <message>
+        <source>“{name}” is marked sold out.</source>
+        <translation>ตั้ง “{name}” เป็นสินค้าหมดแล้ว</translation>
+    </message>
+    <message>
+        <source>Moved “{name}”.</source>
+        <translation>ย้ายลำดับ “{name}” แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>#</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อสินค้า</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>บาร์โค้ด</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>คงเหลือ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>ซ่อน</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>หมด</translation>
+    </message>
+    <message>
+        <source>For sale</source>
+        <translation>ขายอยู่</translation>
+    </message>
+</context>
+<context>
+    <name>Sell</name>
+    <message>
+        <source>Sold out</source>
+        <translation>หมด</translation>
+    </message>
+    <message>
+        <source>Left: {n}</source>
+        <translation>เหลือ {n}</translation>
+    </message>
+    <message>
+        <source>Held sales</source>
+        <translation>บิลที่พักไว้</translation>
+    </message>
+    <message>
+        <source>{time} · {n} items · {total}</source>
+        <translation>{time} · {n} ชิ้น · {total}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>เรียกบิล</translation>
+    </message>
+    <message>
+        <source>Search name, SKU or barcode (F2)</source>
+        <translation>ค้นหาชื่อ รหัส หรือบาร์โค้ด (F2)</translation>
+    </message>
+    <message>
+        <source>The sales day is not open yet: open it with the cash float before selling.</source>
+        <translation>ยังไม่ได้เปิดวันขาย กรุณาเปิดวันพร้อมใส่เงินทอนตั้งต้นก่อนขาย</translation>
+    </message>
+    <message>
+        <source>Open day</source>
+        <translation>เปิดวันขาย</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Several products match: tap one, or keep typing.</source>
+        <translation>มีสินค้าตรงหลายรายการ แตะเลือก หรือพิมพ์ต่อ</translation>
+    </message>
+    <message>
+        <source>“{name}” is marked sold out.</source>
+        <translation>“{name}” ตั้งไว้ว่าสินค้าหมด</translation>
+    </message>
+    <message>
+        <source>Barcode {code} is not valid (misread?). Scan it again.</source>
+        <translation>บาร์โค้ด {code} ไม่ถูกต้อง (อาจอ่านผิด) สแกนใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: no product has it.</source>
+        <translation>ไม่พบสินค้ารหัส {code}</translation>
+    </message>
+    <message>
+        <source>Open the sales day first.</source>
+        <translation>เปิดวันขายก่อน</translation>
+    </message>
+    <message>
+        <source>Saved {number} · Change {change}</source>
+        <translation>บันทึกบิล {number} แล้ว · ทอน {change}</translation>
+    </message>
+    <message>
+        <source>Saved {number} · {total}</source>
+        <translation>บันทึกบิล {number} แล้ว · {total}</translation>
+    </message>
+    <message>
+        <source>No sale is held.</source>
+        <translation>ไม่มีบิลที่พักไว้</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Shop</source>
+        <translation>ร้าน</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>PIN and backup</source>
+        <translation>รหัสและสำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>บันทึกการตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>บูธ</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>ชื่อร้าน</translation>
+    </message>
+    <message>
+        <source>13 digits (optional)</source>
+        <translation>13 หลัก (ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>เลขประจำตัวผู้เสียภาษี</translation>
+    </message>
+    <message>
+        <source>VAT registered (abbreviated tax invoice)</source>
+        <translation>จดทะเบียนภาษีมูลค่าเพิ่ม (ออกใบกำกับภาษีอย่างย่อ)</translation>
+    </message>
+    <message>
+        <source>Mobile 08x-xxx-xxxx or 13-digit ID</source>
+        <translation>เบอร์มือถือ 08x-xxx-xxxx หรือเลข 13 หลัก</translation>
+    </message>
+    <message>
+        <source>PromptPay ID</source>
+        <translation>หมายเลขพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>PromptPay account name</source>
+        <translation>ชื่อบัญชีพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>Seller name</source>
+        <translation>ชื่อผู้ขาย</translation>
+    </message>
+    <message>
+        <source>Receipt header</source>
+        <translation>ข้อความหัวใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>ข้อความท้ายใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Receipt language</source>
+        <translation>ภาษาของใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Print a QR code with the receipt number</source>
+        <translation>พิมพ์คิวอาร์โค้ดเลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Change the manager PIN</source>
+        <translation>เปลี่ยนรหัสผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>4–8 digits</source>
+        <translation>ตัวเลข 4–8 หลัก</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>รหัสเดิม</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>รหัสใหม่</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>รหัสใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>เปลี่ยนรหัส</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>e.g. a USB stick</source>
+        <translation>เช่น แฟลชไดรฟ์</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>โฟลเดอร์สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>Back up every (minutes)</source>
+        <translation>สำรองทุก (นาที)</translation>
+    </message>
+    <message>
+        <source>Keep the last (copies)</source>
+        <translation>เก็บไว้ล่าสุด (ชุด)</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <source>Without a PromptPay ID no QR can be shown.</source>
+        <translation>ถ้าไม่มีหมายเลขพร้อมเพย์ จะแสดงคิวอาร์ให้ลูกค้าสแกนไม่ได้</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>บันทึกการตั้งค่าแล้ว</translation>
+    </message>
+    <message>
+        <source>The manager PIN was changed.</source>
+        <translation>เปลี่ยนรหัสผู้จัดการแล้ว</translation>
+    </message>
+    <message>
+        <source>Save the settings first.</source>
+        <translation>กดบันทึกการตั้งค่าก่อน</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>กำลังสำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <source>Backed up at {time}: {path}</source>
+        <translation>สำรองข้อมูลแล้วเมื่อ {time}: {path}</translation>
+    </message>
+    <message>
+        <source>Booth {booth} · till {till} · vendor {vendor}</source>
+        <translation>บูธ {booth} · เครื่อง {till} · ผู้ประกอบการ {vendor}</translation>
+    </message>
+</context>
+<context>
+    <name>Types</name>
+    <message>
+        <source>Food</source>
+        <translation>อาหาร</translation>
+    </message>
+    <message>
+        <source>Drinks</source>
+        <translation>เครื่องดื่ม</translation>
+    </message>
+    <message>
+        <source>Cloth &amp; apparel</source>
+        <translation>ผ้าและเครื่องแต่งกาย</translation>
+    </message>
+    <message>
+        <source>Cloth</source>
+        <translation>ผ้า เสื้อผ้า</translation>
+    </message>
+    <message>
+        <source>Household &amp; souvenirs</source>
+        <translation>ของใช้ ของที่ระลึก</translation>
+    </message>
+    <message>
+        <source>Crafts &amp; gifts</source>
+        <translation>ของใช้ ของฝาก</translation>
+    </message>
+    <message>
+        <source>Herbal (non-food)</source>
+        <translation>สมุนไพร (ไม่ใช่อาหาร)</translation>
+    </message>
+    <message>
+        <source>Herbal</source>
+        <translation>สมุนไพร</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>อื่นๆ</translation>
+    </message>
+</context>
+</TS>

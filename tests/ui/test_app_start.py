@@ -1,0 +1,62 @@
+"""Starting the real app (``otop-pos --demo``) and the screenshot script, on the test platform."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from otop_pos.booth.catalogue import list_products
+from otop_pos.booth.store import open_booth_store
+
+CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+
+def look():
+    from otop_pos.ui.day_dialogs import OpenDayDialog
+    from otop_pos.ui.main_window import MainWindow
+    wins = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    print("WINDOW", bool(wins) and wins[0].sell.isVisible())
+    print("BANNER", wins[0].sell.banner.text() if wins else "")
+    print("DIALOG", isinstance(app.activeModalWidget(), OpenDayDialog))
+    app.quit()
+QTimer.singleShot(800, look)
+from otop_pos.app import main
+sys.exit(main(["--demo", "--lang", "en"]))
+"""
+
+
+def test_otop_pos_demo_opens_the_sell_screen_and_asks_to_open_the_day(tmp_path: Path) -> None:
+    """What the README's run command does: the CLI entry point starts the app on the demo fair."""
+    env = dict(os.environ, OTOP_POS_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen", OTOP_POS_SOUND="0")
+    out = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr
+    assert "WINDOW True" in out.stdout
+    assert "BANNER Demo fair: the manager PIN is 1234." in out.stdout
+    assert "DIALOG True" in out.stdout
+    store = open_booth_store(tmp_path / "home")
+    try:
+        assert len(list_products(store)) == 2
+    finally:
+        store.dispose()
+    assert not (tmp_path / "home" / "otop-pos-errors.log").exists()
+
+
+def test_screenshots_of_every_screen(tmp_path: Path, qapp: Any) -> None:
+    from otop_pos.ui import screenshots
+
+    store, clock = screenshots.build_store(tmp_path / "booth")
+    try:
+        made = screenshots.shoot(store, clock, tmp_path, "th", (1024, 600))
+    finally:
+        store.dispose()  # type: ignore[attr-defined]
+    names = sorted(p.stem for p in made)
+    assert names == sorted(f"th-1024x600-{n}" for n in (
+        "sell", "pay-cash", "pay-promptpay", "history", "day-close", "products", "settings", "settings-printer",
+        "first-run"))
+    assert all(p.stat().st_size > 10_000 for p in made)
