@@ -200,6 +200,45 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Every report figure: as JSON (satang), PDF, XLSX and/or CSV files, else a short summary."""
+    from otop_pos.fair.figures import compute_figures
+    from otop_pos.reports.model import figures_to_json
+
+    fig = compute_figures(_store(args), fair_refs=args.fair, first=args.date_from, last=args.date_to, top=args.top)
+    written: list[Path] = []
+    if args.pdf:
+        from otop_pos.reports.figures_pdf import write_figures_pdf
+
+        write_figures_pdf(fig, args.pdf, lang=args.lang)
+        written.append(args.pdf)
+    if args.xlsx:
+        from otop_pos.reports.xlsx_out import write_figures_xlsx
+
+        write_figures_xlsx(fig, args.xlsx, lang=args.lang)
+        written.append(args.xlsx)
+    if args.csv:
+        from otop_pos.reports.csv_out import write_figures_csv
+
+        written += write_figures_csv(fig, args.csv, lang=args.lang)
+    for path in written:
+        print(f"เขียนแล้ว / written: {path}", file=sys.stderr)
+    if args.json:
+        _dump(figures_to_json(fig))
+    elif not written:
+        k = fig.key
+        print(f"{fig.fair_name}: {fig.period.first} – {fig.period.last}")
+        print(f"รายได้สุทธิ / net income {format_baht(k.net_satang):>16}  (sales {k.sales_count:,}, voids "
+              f"{k.voids_count:,}, refunds {k.refunds_count:,}, items {k.items_sold:,}, average "
+              f"{format_baht(k.average_sale_satang)})")
+        for title, rows in (("product type", fig.by_product_type), ("payment method", fig.by_method),
+                            ("day", fig.by_day)):
+            print(f"  {title}:")
+            for r in rows:
+                print(f"    {r.label_th:<34} {format_baht(r.net_satang):>16} {r.share_bp / 100:6.2f} %")
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add the ``fair`` command group (``--db`` accepted before or after the action)."""
     fair = sub.add_parser("fair", help="organiser commands (fair store)")
@@ -236,3 +275,17 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p = action("summary", cmd_summary, "the fair's totals (net income in satang per vendor)")
     p.add_argument("--json", action="store_true")
+    p = action("report", cmd_report, "report figures: --json, --pdf, --xlsx, --csv (several at once)",
+               with_fair=False)
+    p.add_argument("--fair", action="append", default=None, help="fair id (repeat for several fairs in one report; "
+                   "default: the only or newest fair)")
+    p.add_argument("--from", dest="date_from", type=_date, default=None, help="first business date (default: the "
+                   "fair's first day)")
+    p.add_argument("--to", dest="date_to", type=_date, default=None, help="last business date (default: the fair's "
+                   "last day)")
+    p.add_argument("--json", action="store_true", help="print every figure as JSON (money in satang)")
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report")
+    p.add_argument("--xlsx", type=Path, metavar="FILE", help="write the XLSX workbook")
+    p.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV per breakdown into DIR")
+    p.add_argument("--lang", choices=("th", "en"), default="th", help="language of the PDF, XLSX and CSV")
+    p.add_argument("--top", type=int, default=10, help="how many top products and vendors (default 10)")

@@ -1,0 +1,171 @@
+"""What the organiser has so far: imported vendors and days, missing exports, the import log, and the
+fair's totals — all SQL aggregates over the imported tables."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import distinct, func, select, union
+from sqlalchemy.orm import Session
+
+from otop_pos.core.clock import Clock
+from otop_pos.core.thaidate import fair_day
+from otop_pos.fair.fairs import FairInfo, fair_info, find_fair
+from otop_pos.fair.store import FairStore
+from otop_pos.store.fair_models import (
+    ImportLog, Payment, Refund, Sale, Till, TillDay, Vendor, Void,
+)
+
+METHODS = ("cash", "promptpay", "transfer", "other")
+
+
+@dataclass(frozen=True)
+class VendorStatus:
+    """One vendor's imports: tills seen, days with data, the newest export and its net income."""
+
+    code: str
+    name: str
+    booth: str
+    tills: int
+    days: tuple[date, ...]
+    last_export_at: datetime | None
+    net_satang: int
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of the import log."""
+
+    at: datetime
+    file_name: str
+    result: str
+    reason: str
+    message_en: str
+    message_th: str
+    vendor_code: str
+    booth_code: str
+    till_no: int | None
+    sales_added: int
+    voids_added: int
+    refunds_added: int
+
+
+@dataclass(frozen=True)
+class FairStatus:
+    """The fair, its imported vendors, the vendors still missing per day, and the newest log lines."""
+
+    fair: FairInfo
+    vendors_registered: int
+    vendors: tuple[VendorStatus, ...]
+    missing: dict[date, tuple[str, ...]]
+    log: tuple[LogEntry, ...]
+    files: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FairSummary:
+    """The fair's totals: net = sales − voids − refunds (satang), per vendor, per day, per payment method."""
+
+    fair: FairInfo
+    net_satang: int
+    gross_satang: int
+    sales_count: int
+    voids_count: int
+    voids_satang: int
+    refunds_count: int
+    refunds_satang: int
+    per_vendor: dict[str, int]
+    per_day: dict[str, int]
+    per_method: dict[str, int]
+
+
+def _by(session: Session, key: Any, table: Any, amount: Any, fair_id: int) -> dict[Any, int]:
+    rows = session.execute(select(key, func.sum(amount)).where(table.fair_id == fair_id).group_by(key))
+    return {k: int(v or 0) for k, v in rows}
+
+
+def fair_summary(store: FairStore, fair_ref: str | None = None) -> FairSummary:
+    """The totals of the fair (the only or newest one unless ``fair_ref`` names it)."""
+    with store.read() as s:
+        fair = find_fair(s, fair_ref)
+        fid = fair.id
+        gross, n_sales = s.execute(select(func.coalesce(func.sum(Sale.total_satang), 0), func.count())
+                                   .where(Sale.fair_id == fid)).one()
+        v_amt, n_void = s.execute(select(func.coalesce(func.sum(Void.amount_satang), 0), func.count())
+                                  .where(Void.fair_id == fid)).one()
+        r_amt, n_ref = s.execute(select(func.coalesce(func.sum(Refund.amount_satang), 0), func.count())
+                                 .where(Refund.fair_id == fid)).one()
+        codes = dict(s.execute(select(Vendor.id, Vendor.code).where(Vendor.fair_id == fid)).all())
+        per_vendor: dict[str, int] = {}
+        for sign, table, amount in ((1, Sale, Sale.total_satang), (-1, Void, Void.amount_satang),
+                                    (-1, Refund, Refund.amount_satang)):
+            for vid, amt in _by(s, table.vendor_id, table, amount, fid).items():
+                code = codes[vid]
+                per_vendor[code] = per_vendor.get(code, 0) + sign * amt
+        per_day: dict[str, int] = {}
+        for sign, table, amount in ((1, Sale, Sale.total_satang), (-1, Void, Void.amount_satang),
+                                    (-1, Refund, Refund.amount_satang)):
+            for d, amt in _by(s, table.business_date, table, amount, fid).items():
+                key = d.isoformat() if isinstance(d, date) else str(d)
+                per_day[key] = per_day.get(key, 0) + sign * amt
+        per_method = {m: 0 for m in METHODS}
+        for m, amt in _by(s, Payment.method, Payment, Payment.amount_satang, fid).items():
+            per_method[str(m)] += amt
+        voided = s.execute(select(Payment.method, func.sum(Payment.amount_satang))
+                           .join(Void, Void.sale_id == Payment.sale_id).where(Void.fair_id == fid)
+                           .group_by(Payment.method))
+        for m, amt in voided:
+            per_method[m] -= int(amt)
+        for m, amt in _by(s, Refund.method, Refund, Refund.amount_satang, fid).items():
+            per_method[str(m)] -= amt
+        return FairSummary(fair_info(fair), int(gross) - int(v_amt) - int(r_amt), int(gross), int(n_sales), int(n_void),
+                           int(v_amt), int(n_ref), int(r_amt), dict(sorted(per_vendor.items())),
+                           dict(sorted(per_day.items())), per_method)
+
+
+def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, log_lines: int = 50) -> FairStatus:
+    """Imported vendors and days, vendors missing per fair day (up to today), and the newest log lines.
+
+    A vendor has sent a day when the store holds a till day or a sale of that date from one of its tills, or
+    an export of it (imported or unchanged) was made after that day ended (a booth that did not trade)."""
+    summary = fair_summary(store, fair_ref)
+    with store.read() as s:
+        fair = find_fair(s, fair_ref)
+        fid = fair.id
+        vendors = {v.id: v for v in s.scalars(select(Vendor).where(Vendor.fair_id == fid).order_by(Vendor.code))}
+        data_days = union(
+            select(TillDay.vendor_id, TillDay.business_date).where(TillDay.fair_id == fid),
+            select(Sale.vendor_id, Sale.business_date).where(Sale.fair_id == fid).distinct(),
+        ).subquery()
+        days: dict[int, set[date]] = {}
+        for vid, d in s.execute(select(data_days.c[0], data_days.c[1])):
+            days.setdefault(int(vid), set()).add(d if isinstance(d, date) else date.fromisoformat(str(d)))
+        tills = dict(s.execute(select(Till.vendor_id, func.count(Till.id)).where(Till.fair_id == fid)
+                               .group_by(Till.vendor_id)).all())
+        last = dict(s.execute(select(ImportLog.vendor_code, func.max(ImportLog.export_created_at))
+                              .where(ImportLog.fair_id == fid, ImportLog.result.in_(("imported", "unchanged")))
+                              .group_by(ImportLog.vendor_code)).all())
+        entries = tuple(LogEntry(r.at, r.file_name, r.result, r.reason, r.message_en, r.message_th, r.vendor_code,
+                                 r.booth_code, r.till_no, r.sales_added, r.voids_added, r.refunds_added)
+                        for r in s.scalars(select(ImportLog).where(ImportLog.fair_id == fid)
+                                           .order_by(ImportLog.id.desc()).limit(log_lines)))
+        files = {str(k): int(n) for k, n in s.execute(
+            select(ImportLog.result, func.count(distinct(ImportLog.sha256))).where(ImportLog.fair_id == fid)
+            .group_by(ImportLog.result))}
+        registered = len(vendors)
+    today = fair_day(clock.now())
+    fair_days = [d for d in fair_info(fair).days if d <= today]
+    missing: dict[date, tuple[str, ...]] = {}
+    for d in fair_days:
+        absent = []
+        for vid, v in vendors.items():
+            exported = last.get(v.code)
+            if d in days.get(vid, ()) or (exported is not None and fair_day(exported) > d):
+                continue
+            absent.append(v.code)
+        missing[d] = tuple(absent)
+    statuses = tuple(VendorStatus(v.code, v.name, v.booth, int(tills.get(vid, 0)), tuple(sorted(days.get(vid, ()))),
+                                  last.get(v.code), summary.per_vendor.get(v.code, 0))
+                     for vid, v in vendors.items() if vid in tills)
+    return FairStatus(fair_info(fair), registered, statuses, missing, entries, files)

@@ -1,0 +1,267 @@
+"""Writing one prepared export inside one transaction: lock the till, compare hash chains, insert what is new.
+
+Exactly once comes from the till's hash chain: the store keeps each till's head (seq, hash). A file whose
+chain contains that head at the same seq holds every stored document unchanged, so only documents with a
+higher seq are new. A chain that does not contain the head means documents were removed or changed:
+refused as a deletion or a conflict. Rows are bulk-inserted in key order with the driver's executemany.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from otop_pos.core.chain import GENESIS
+from otop_pos.core.errors import ImportRefused
+from otop_pos.fair import prepare as P
+from otop_pos.store.fair_models import ImportLog, Till
+
+_SQL: dict[tuple[str, str, tuple[str, ...]], str] = {}
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """What the store says about the export's fair, vendor and key (looked up from the manifest)."""
+
+    fair_id: int
+    fair_uid: str
+    fair_name: str
+    first_day: date
+    last_day: date
+    vendor_id: int
+    vendor_code: str
+    booth: str
+    public_pem: str
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What one file added."""
+
+    result: str  # imported | unchanged
+    sales: int
+    voids: int
+    refunds: int
+    days: int
+    skipped: int
+    import_id: int
+
+
+def insert_rows(conn: Connection, table: str, cols: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """executemany of plain tuples (driver-ready values) into ``table`` in the given column order."""
+    if not rows:
+        return
+    key = (conn.dialect.name, table, tuple(cols))
+    sql = _SQL.get(key)
+    if sql is None:
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        quoted = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in cols)
+        sql = _SQL[key] = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join([mark] * len(cols))})"
+    conn.exec_driver_sql(sql, rows)
+
+
+def allocate_ids(conn: Connection, table: str, n: int) -> list[int]:
+    """``n`` new primary keys for ``table``, ascending: after max(id) on SQLite (the write lock is held),
+    from the table's sequence on PostgreSQL (safe with other desks writing)."""
+    if n == 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        start = int(conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar_one()) + 1
+        return list(range(start, start + n))
+    ids = conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                       {"t": table, "n": n}).scalars().all()
+    return sorted(int(i) for i in ids)
+
+
+def _lock_till(conn: Connection, ctx: FileContext, p: P.Prepared, at: datetime) -> Any:
+    query = select(Till).where(Till.till_uuid == p.till_uuid).with_for_update()
+    row = conn.execute(query).one_or_none()
+    if row is None:
+        dialect_insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
+        conn.execute(dialect_insert(Till).values(
+            fair_id=ctx.fair_id, vendor_id=ctx.vendor_id, booth_code=p.booth_code, till_no=p.till_no,
+            till_uuid=p.till_uuid, head_seq=0, head_hash=GENESIS, export_seq=0, updated_at=at,
+        ).on_conflict_do_nothing(index_elements=["till_uuid"]))
+        row = conn.execute(query).one()
+    if (row.fair_id, row.vendor_id, row.till_no) != (ctx.fair_id, ctx.vendor_id, p.till_no):
+        raise ImportRefused(
+            "เครื่องขายในไฟล์นี้ถูกใช้กับบูธอื่นหรือหมายเลขเครื่องอื่นมาก่อน (อาจคัดลอกฐานข้อมูลบูธไปอีกเครื่อง)",
+            "This export's till was seen before for another booth or till number (a copied booth store?).",
+            "conflict")
+    return row
+
+
+def _stored_docs(conn: Connection, till_id: int, min_seq: int = 0) -> list[tuple[int, str, str, str]]:
+    """(seq, uuid, hash, number) of every stored document of the till with seq > ``min_seq``."""
+    sql = text("SELECT seq, uuid, hash, number FROM sale WHERE till_id = :t AND seq > :m "
+               "UNION ALL SELECT seq, uuid, hash, number FROM void WHERE till_id = :t AND seq > :m "
+               "UNION ALL SELECT seq, uuid, hash, number FROM refund WHERE till_id = :t AND seq > :m ORDER BY 1")
+    return [(int(r[0]), r[1], r[2], r[3]) for r in conn.execute(sql, {"t": till_id, "m": min_seq})]
+
+
+def _stored_hash(conn: Connection, till_id: int, seq: int) -> str | None:
+    if seq == 0:
+        return GENESIS
+    sql = text("SELECT hash FROM sale WHERE till_id = :t AND seq = :s UNION ALL "
+               "SELECT hash FROM void WHERE till_id = :t AND seq = :s UNION ALL "
+               "SELECT hash FROM refund WHERE till_id = :t AND seq = :s")
+    return conn.execute(sql, {"t": till_id, "s": seq}).scalar()
+
+
+def _examples(numbers: list[str]) -> str:
+    return ", ".join(numbers[:5]) + (f" … (+{len(numbers) - 5})" if len(numbers) > 5 else "")
+
+
+def _fork(conn: Connection, till_id: int, p: P.Prepared) -> ImportRefused:
+    """Why a file's chain does not continue the stored one: deleted or changed documents."""
+    in_file = dict(zip(p.uuids, p.hashes))
+    stored = _stored_docs(conn, till_id)
+    missing = [num for _seq, uuid, _h, num in stored if uuid not in in_file]
+    changed = [num for _seq, uuid, h, num in stored if uuid in in_file and in_file[uuid] != h]
+    if missing:
+        return ImportRefused(
+            f"ไฟล์นี้ไม่มีเอกสาร {len(missing)} รายการที่เคยนำเข้าจากเครื่องนี้แล้ว ({_examples(missing)}) "
+            "ถือว่ามีการลบข้อมูล จึงไม่นำเข้า",
+            f"This export lacks {len(missing)} document(s) that earlier imports of this till held "
+            f"({_examples(missing)}): reported as a deletion and refused.", "deletion")
+    if changed:
+        return ImportRefused(
+            f"เอกสาร {_examples(changed)} ในไฟล์นี้มีเนื้อหาต่างจากที่นำเข้าไว้แล้ว จึงไม่นำเข้า",
+            f"The document(s) {_examples(changed)} differ from what was imported before (same UUID, "
+            "different content): conflict, refused.", "conflict")
+    return ImportRefused(
+        "ลำดับเอกสารของเครื่องนี้ไม่ต่อจากที่นำเข้าไว้ (เครื่องอาจถูกกู้คืนจากสำรองเก่า) จึงไม่นำเข้า",
+        "This till's document chain does not continue the one imported before (restored from an older "
+        "backup?): reported as a deletion and refused.", "deletion")
+
+
+def _lost_tail(conn: Connection, till_id: int, p: P.Prepared) -> ImportRefused:
+    lost = [num for _s, _u, _h, num in _stored_docs(conn, till_id, p.head_seq)]
+    return ImportRefused(
+        f"ไฟล์นี้สร้างหลังไฟล์ที่นำเข้าไว้ แต่ขาดเอกสาร {len(lost)} รายการ ({_examples(lost)}) "
+        "ถือว่ามีการลบข้อมูล (เครื่องอาจถูกกู้คืนจากสำรองเก่า) จึงไม่นำเข้า",
+        f"This export is newer than one already imported but lacks {len(lost)} document(s) "
+        f"({_examples(lost)}): reported as a deletion (restored from an older backup?) and refused.", "deletion")
+
+
+def _days(conn: Connection, till_id: int, p: P.Prepared) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """(new days, open days now closed) after comparing with the stored days of the till."""
+    stored = {r[0]: (r[1] is not None, r[2], r[3], r[4], r[5]) for r in conn.execute(text(
+        "SELECT uuid, closed_at, expected_cash_satang, counted_cash_satang, difference_satang, counts_json "
+        "FROM till_day WHERE till_id = :t"), {"t": till_id})}
+    new, closing = [], []
+    for row in p.days:
+        have = stored.get(row[0])
+        mine = p.day_values[row[0]]
+        if have is None:
+            new.append(row)
+        elif not have[0] and mine[0]:
+            closing.append(row)
+        elif have[0] and mine[0] and have != mine:
+            raise ImportRefused(f"วันขาย {row[1]} ที่ปิดแล้วมีตัวเลขต่างจากที่นำเข้าไว้",
+                                f"The closed till day {row[1]} differs from the one imported before: conflict.",
+                                "conflict")
+    return new, closing
+
+
+def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: datetime, file_name: str,
+                   path: str) -> WriteOutcome:
+    """Import ``p`` in the session's transaction (the caller commits, or retries the whole of it)."""
+    conn = session.connection()
+    till = _lock_till(conn, ctx, p, at)
+    H, B = int(till.head_seq), p.head_seq
+    if B >= H:
+        if H and p.hashes[H - 1] != till.head_hash:
+            raise _fork(conn, till.id, p)
+    else:
+        if _stored_hash(conn, till.id, B) != p.head_hash:
+            raise _fork(conn, till.id, p)
+        older = till.export_created_at is not None and (p.created_at, p.export_seq) <= (
+            till.export_created_at, till.export_seq)
+        if not older:
+            raise _lost_tail(conn, till.id, p)
+    new_days, closing = _days(conn, till.id, p)
+    k = bisect_right([s[0] for s in p.sales], H)
+    new_sales = p.sales[k:]
+    new_voids = [v for v in p.voids if v[1] > H]
+    new_refunds = [r for r in p.refunds if r[1] > H]
+    added = bool(new_sales or new_voids or new_refunds or new_days or closing)
+    skipped = min(H, B)
+    import_id = conn.execute(insert(ImportLog).values(
+        fair_id=ctx.fair_id, at=at, file_name=file_name[:260], path=path, sha256=p.sha256, size_bytes=p.size,
+        result="imported" if added else "unchanged", reason="" if added else "nothing_new",
+        vendor_code=p.vendor_code, booth_code=p.booth_code, till_no=p.till_no, till_uuid=p.till_uuid,
+        export_seq=p.export_seq, export_created_at=p.created_at, sales_added=len(new_sales),
+        voids_added=len(new_voids), refunds_added=len(new_refunds), days_added=len(new_days), docs_skipped=skipped,
+    ).returning(ImportLog.id)).scalar_one()
+    head = (max(H, B), till.head_hash if H >= B else p.head_hash)
+    newest = till.export_created_at is None or (p.created_at, p.export_seq) > (till.export_created_at,
+                                                                              till.export_seq)
+    values: dict[str, Any] = {"head_seq": head[0], "head_hash": head[1], "updated_at": at}
+    if newest:
+        values.update(export_seq=p.export_seq, export_created_at=p.created_at)
+    conn.execute(update(Till).where(Till.id == till.id).values(**values))
+    if added:
+        _insert_docs(conn, ctx, till.id, import_id, p, k, new_sales, new_voids, new_refunds)
+        _write_days(conn, ctx, till.id, new_days, closing)
+    return WriteOutcome("imported" if added else "unchanged", len(new_sales), len(new_voids), len(new_refunds),
+                        len(new_days), skipped, import_id)
+
+
+def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: int, p: P.Prepared, k: int,
+                 new_sales: list[tuple[Any, ...]], new_voids: list[tuple[Any, ...]],
+                 new_refunds: list[tuple[Any, ...]]) -> None:
+    f, v, t = ctx.fair_id, ctx.vendor_id, till_id
+    ids = allocate_ids(conn, "sale", len(new_sales))
+    insert_rows(conn, "sale", ("id", "fair_id", "vendor_id", "till_id", "import_id") + P.SALE_COLS,
+                [(i, f, v, t, import_id) + s for i, s in zip(ids, new_sales)])
+    sale_id_of: list[int | None] = [None] * k + ids  # by sale index in the file
+    first_line = bisect_left([ln[0] for ln in p.lines], k)
+    insert_rows(conn, "sale_line", ("sale_id", "fair_id", "vendor_id", "till_id") + P.LINE_COLS,
+                [(sale_id_of[ln[0]], f, v, t) + ln[1:] for ln in p.lines[first_line:]])
+    first_pay = bisect_left([pay[0] for pay in p.payments], k)
+    insert_rows(conn, "payment", ("sale_id", "fair_id", "vendor_id", "till_id") + P.PAYMENT_COLS,
+                [(sale_id_of[pay[0]], f, v, t) + pay[1:] for pay in p.payments[first_pay:]])
+    if not new_voids and not new_refunds:
+        return
+    by_uuid = {s[1]: i for i, s in zip(ids, new_sales)}
+    wanted = {d[0] for d in new_voids} | {d[0] for d in new_refunds}
+    older = sorted(wanted - by_uuid.keys())
+    for n in range(0, len(older), 500):
+        chunk = older[n:n + 500]
+        rows = conn.execute(text("SELECT uuid, id FROM sale WHERE till_id = :t AND uuid IN :u")
+                            .bindparams(bindparam("u", expanding=True)), {"t": till_id, "u": chunk})
+        by_uuid.update({r[0]: int(r[1]) for r in rows})
+    if not wanted <= by_uuid.keys():
+        raise ImportRefused("การยกเลิกหรือคืนเงินอ้างถึงใบขายที่ไม่มีในฐานข้อมูล",
+                            "A void or refund refers to a sale that is not in the store.", "corrupt")
+    void_ids = allocate_ids(conn, "void", len(new_voids))
+    insert_rows(conn, "void", ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id") + P.VOID_COLS,
+                [(i, f, v, t, import_id, by_uuid[d[0]]) + d[1:] for i, d in zip(void_ids, new_voids)])
+    refund_ids = allocate_ids(conn, "refund", len(new_refunds))
+    insert_rows(conn, "refund",
+                ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id") + P.REFUND_COLS,
+                [(i, f, v, t, import_id, by_uuid[d[0]]) + d[1:] for i, d in zip(refund_ids, new_refunds)])
+    kr = len(p.refunds) - len(new_refunds)
+    refund_id_of: list[int | None] = [None] * kr + refund_ids
+    first_rl = bisect_left([rl[0] for rl in p.refund_lines], kr)
+    insert_rows(conn, "refund_line", ("refund_id", "sale_id", "fair_id", "vendor_id", "till_id")
+                + P.REFUND_LINE_COLS,
+                [(refund_id_of[rl[0]], by_uuid[rl[1]], f, v, t) + rl[2:] for rl in p.refund_lines[first_rl:]])
+
+
+def _write_days(conn: Connection, ctx: FileContext, till_id: int, new: list[tuple[Any, ...]],
+                closing: list[tuple[Any, ...]]) -> None:
+    cols = ("fair_id", "vendor_id", "till_id") + P.DAY_COLS
+    insert_rows(conn, "till_day", cols, [(ctx.fair_id, ctx.vendor_id, till_id) + d for d in sorted(new)])
+    if closing:
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        sets = ", ".join(f"{c} = {mark}" for c in P.DAY_COLS[3:])
+        conn.exec_driver_sql(f"UPDATE till_day SET {sets} WHERE uuid = {mark}",
+                             [d[3:] + (d[0],) for d in sorted(closing)])
