@@ -9,7 +9,7 @@ import io
 import json
 import re
 import uuid as uuidlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import astuple, fields
 from datetime import date, datetime, timezone
 from typing import Any
@@ -176,6 +176,70 @@ def _parse(kind: str, text: str, where: str) -> Any:
     return dict(obj)
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _fast(kind: str) -> Callable[[str], Any]:
+    """A converter for one column that accepts exactly what ``_parse`` accepts and raises ValueError
+    otherwise (then ``_parse`` runs again on the row to name the bad cell). Built once per member."""
+    optional = kind.endswith("?")
+    base = kind[:-1] if optional else kind
+    conv: Callable[[str], Any]
+    if base == "text":
+        def conv(t: str) -> Any:
+            if len(t) > MAX_TEXT or "\x00" in t:
+                raise ValueError
+            return t
+        return conv
+    if base in ("pos", "nn", "int"):
+        low = {"pos": 1, "nn": 0, "int": None}[base]
+        match = _INT.fullmatch
+
+        def conv(t: str) -> Any:
+            if not match(t):
+                raise ValueError
+            n = int(t)
+            if low is not None and n < low:
+                raise ValueError
+            return n
+    elif base in ("uuid", "hex"):
+        match = (_UUID if base == "uuid" else _HEX64).fullmatch
+
+        def conv(t: str) -> Any:
+            if not match(t):
+                raise ValueError
+            return t
+    elif base == "method":
+        def conv(t: str) -> Any:
+            if t not in METHODS:
+                raise ValueError
+            return t
+    elif base == "date":
+        def conv(t: str) -> Any:
+            if len(t) != 10:
+                raise ValueError
+            return date.fromisoformat(t)
+    elif base == "dt":
+        def conv(t: str) -> Any:
+            if len(t) > 40:
+                raise ValueError
+            dt = datetime.fromisoformat(t)
+            if dt.tzinfo is None or dt.utcoffset() is None:
+                raise ValueError
+            return dt
+    else:
+        def conv(t: str) -> Any:
+            try:
+                return _parse(kind, t, "")
+            except ImportRefused:
+                raise ValueError from None
+        return conv
+    if not optional:
+        return conv
+    inner = conv
+    return lambda t: None if t == "" else inner(t)
+
+
 def _rows(member: str, blob: bytes) -> list[Any]:
     cls, _attr, cols = TABLES[member]
     if not blob.startswith(BOM):
@@ -185,6 +249,7 @@ def _rows(member: str, blob: bytes) -> list[Any]:
     except UnicodeDecodeError:
         raise _refuse("csv", f"{member} ไม่ใช่ UTF-8", f"{member} is not UTF-8.") from None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    convs = [_fast(kind) for _, kind in cols]
     out: list[Any] = []
     try:
         header = next(reader, None)
@@ -194,7 +259,13 @@ def _rows(member: str, blob: bytes) -> list[Any]:
             if len(row) != len(cols):
                 raise _refuse("csv", f"{member} บรรทัด {line}: จำนวนช่องไม่ถูกต้อง",
                               f"{member} line {line}: wrong number of cells.")
-            out.append(cls(*(_parse(kind, cell, f"{member}:{line}[{name}]") for (name, kind), cell in zip(cols, row))))
+            try:
+                out.append(cls(*[conv(cell) for conv, cell in zip(convs, row)]))
+            except ValueError:  # name the bad cell with the full message
+                for (name, kind), cell in zip(cols, row):
+                    _parse(kind, cell, f"{member}:{line}[{name}]")
+                raise _refuse("csv", f"{member} บรรทัด {line}: ข้อมูลไม่ถูกต้อง",
+                              f"{member} line {line}: a cell is not valid.") from None
     except csv.Error as exc:
         raise _refuse("csv", f"{member} อ่านไม่ได้ ({exc})", f"{member} cannot be read ({exc}).") from None
     return out
