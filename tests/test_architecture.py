@@ -42,3 +42,12 @@ def test_modules_stay_small_and_documented() -> None:
         assert len(text.splitlines()) <= 600, f"{path} is over 600 lines"
         if path.stat().st_size > 0:
             assert text.lstrip().startswith(('"""', "'''", "#")), f"{path} has no module docstring"
+
+
+def test_fast_head_check_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from otop_pos.store.migrate import alembic_config, script_heads
+
+    for store in ("booth", "fair"):
+        assert script_heads(store) == set(ScriptDirectory.from_config(alembic_config(store)).get_heads())
