@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -60,3 +61,25 @@ def identity(session: Session) -> Identity:
 def document_number(booth_code: str, till_no: int, seq: int) -> str:
     """Receipt number: ``B001-000123`` on till 1, ``B001-2-000045`` on till 2 and up."""
     return f"{booth_code}-{seq:06d}" if till_no == 1 else f"{booth_code}-{till_no}-{seq:06d}"
+
+
+@dataclass(frozen=True)
+class BoothInfo:
+    """Who this till is, as the UI shows it."""
+
+    booth_code: str
+    till_no: int
+    vendor_code: str
+    vendor_name: str
+    fair_name: str
+    has_signing_key: bool
+
+
+def booth_info(store: SqliteStore) -> BoothInfo | None:
+    """The till's identity, or None when the booth is not set up yet (a cheap one-row read)."""
+    with store.read() as s:
+        ident = s.scalar(select(Identity).where(Identity.id == 1))
+        if ident is None:
+            return None
+        return BoothInfo(ident.booth_code, ident.till_no, ident.vendor_code, ident.vendor_name, ident.fair_name,
+                         bool(ident.signing_key))

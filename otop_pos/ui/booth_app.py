@@ -9,7 +9,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from otop_pos.booth.pin import has_pin
+from otop_pos.booth.store import booth_info
 from otop_pos.booth.store import default_data_dir
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.errors import OtopError
@@ -24,13 +24,8 @@ log = logging.getLogger("otop_pos")
 
 
 def is_set_up(store: SqliteStore) -> bool:
-    """True when the booth has its identity (``booth_info`` when the store offers it; else a manager PIN)."""
-    import otop_pos.booth.store as booth_store
-
-    info = getattr(booth_store, "booth_info", None)
-    if callable(info):
-        return info(store) is not None
-    return has_pin(store)
+    """True when the booth has its identity."""
+    return booth_info(store) is not None
 
 
 class WindowManager(QObject):

@@ -252,13 +252,16 @@ class SettingsScreen(QWidget):
         self.backup_state.setText(error_text(exc) if isinstance(exc, BaseException) else str(exc))
 
     # --- booth identity ------------------------------------------------------------------------------------
+    def _show_booth(self, info: object) -> None:
+        if info is not None:
+            self.booth_label.setText(translate("Settings", "Booth {booth} · till {till} · vendor {vendor}").format(
+                booth=info.booth_code, till=info.till_no, vendor=info.vendor_code))  # type: ignore[attr-defined]
+
     def showEvent(self, event: object) -> None:  # noqa: N802
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._booth_loaded:
             self._booth_loaded = True
-            from otop_pos.booth.queries import booth_report
+            from otop_pos.booth.store import booth_info
 
             store = self.ctx.store
-            self.ctx.run(lambda: booth_report(store), lambda r: self.booth_label.setText(
-                translate("Settings", "Booth {booth} · till {till} · vendor {vendor}").format(
-                    booth=r.booth, till=r.till, vendor=r.vendor_code)), self.error.show_error)
+            self.ctx.run(lambda: booth_info(store), self._show_booth, self.error.show_error)
