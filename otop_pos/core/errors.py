@@ -20,8 +20,19 @@ class OtopError(Exception):
         """The message in ``lang`` ("th" or "en")."""
         return self.th if lang == "th" else self.en
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Picklable whatever the subclass's constructor takes (errors cross worker processes)."""
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
     def __str__(self) -> str:  # both languages: the CLI prints this
         return f"{self.th}\n{self.en}" if self.th and self.th != self.en else self.en
+
+
+def _rebuild(cls: type[OtopError], args: tuple[object, ...], state: dict[str, object]) -> OtopError:
+    err = Exception.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
 
 
 class InputError(OtopError):
