@@ -277,15 +277,15 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p = action("report", cmd_report, "report figures: --json, --pdf, --xlsx, --csv (several at once)",
                with_fair=False)
-    p.add_argument("--fair", action="append", default=None, help="fair id (repeat for several fairs in one report; "
+    p.add_argument("--fair", action="append", default=None, metavar="ID", help="fair id (repeat for several fairs in one report; "
                    "default: the only or newest fair)")
-    p.add_argument("--from", dest="date_from", type=_date, default=None, help="first business date (default: the "
+    p.add_argument("--from", dest="date_from", type=_date, default=None, metavar="DATE", help="first business date (default: the "
                    "fair's first day)")
-    p.add_argument("--to", dest="date_to", type=_date, default=None, help="last business date (default: the fair's "
+    p.add_argument("--to", dest="date_to", type=_date, default=None, metavar="DATE", help="last business date (default: the fair's "
                    "last day)")
     p.add_argument("--json", action="store_true", help="print every figure as JSON (money in satang)")
     p.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report")
     p.add_argument("--xlsx", type=Path, metavar="FILE", help="write the XLSX workbook")
     p.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV per breakdown into DIR")
     p.add_argument("--lang", choices=("th", "en"), default="th", help="language of the PDF, XLSX and CSV")
-    p.add_argument("--top", type=int, default=10, help="how many top products and vendors (default 10)")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="how many top products and vendors (default 10)")

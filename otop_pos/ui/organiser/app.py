@@ -1,0 +1,87 @@
+"""Starting the organiser window: Qt, Sarabun, theme, language, the fair store (``--db`` or the default), the
+window (rebuilt in place on a language switch)."""
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from otop_pos.core.clock import Clock, SystemClock
+from otop_pos.core.errors import OtopError
+from otop_pos.fair.store import default_db, open_fair_store
+from otop_pos.ui.fonts import apply_app_font
+from otop_pos.ui.i18n import error_text
+from otop_pos.ui.organiser.context import OrganiserContext
+from otop_pos.ui.organiser.i18n import install_organiser_language, translate
+from otop_pos.ui.organiser.main_window import OrganiserWindow
+from otop_pos.ui.organiser.widgets import organiser_style
+from otop_pos.ui.theme import Metrics, apply_theme, style_sheet
+
+log = logging.getLogger("otop_pos")
+
+
+def apply_organiser_theme(app: QApplication, height: int | None = None) -> Metrics:
+    """The booth app's fonts and style plus the organiser's cards and key figures (a smaller base size: the
+    organiser reads tables and charts at a desk, not a till in a hurry)."""
+    m = apply_theme(app, height)
+    m = Metrics(max(13, min(m.base - 2, 17)))
+    apply_app_font(app, m.base)
+    app.setStyleSheet(style_sheet(m) + organiser_style(m))
+    return m
+
+
+class OrganiserWindows(QObject):
+    """Keeps one window; a language switch builds a new one in place (same page, same geometry)."""
+
+    def __init__(self, ctx: OrganiserContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.window = OrganiserWindow(ctx)
+        ctx.languageChanged.connect(self.rebuild)
+
+    def rebuild(self, _lang: str) -> None:
+        """Replace the window by one in the new language."""
+        old = self.window
+        page = old.current_page()
+        self.window = OrganiserWindow(self.ctx)
+        self.window.setGeometry(old.geometry())
+        if old.isMaximized():
+            self.window.showMaximized()
+        else:
+            self.window.show()
+        self.window.show_page(page)
+        old.hide()
+        old.deleteLater()
+
+
+def make_context(db: str | None, clock: Clock | None = None, lang: str | None = None) -> OrganiserContext:
+    """Open the fair store and the organiser session."""
+    store = open_fair_store(db or default_db())
+    return OrganiserContext(store, clock or SystemClock(), lang=lang)
+
+
+def run_organiser_app(db: str | None, lang: str | None) -> int:
+    """Open the organiser window on the fair store ``db`` (path or URL; None: the default); the exit code."""
+    from otop_pos.ui.booth_app import setup_logging
+
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("otop-pos")
+    app.setApplicationDisplayName(translate("OrgMain", "OTOP fair organiser"))
+    apply_organiser_theme(app)
+    install_organiser_language(lang)
+    try:
+        ctx = make_context(db, lang=lang)
+    except OtopError as exc:
+        QMessageBox(QMessageBox.Icon.Critical, "OTOP POS", error_text(exc)).exec()
+        return 2
+    windows = OrganiserWindows(ctx)
+    windows.window.showMaximized()
+    try:
+        return int(app.exec())
+    finally:
+        ctx.shutdown()
+        ctx.store.dispose()
