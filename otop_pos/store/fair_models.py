@@ -315,3 +315,15 @@ class RefundLine(FairBase):
 
 #: Tables holding imported data, in the order they are written (parents first).
 DATA_TABLES = ("till", "till_day", "sale", "sale_line", "payment", "void", "refund", "refund_line")
+
+# Covering indexes of the report queries (migration f0002). The SQLite-only index on the Bangkok hour of
+# sale.created_at is an expression the models cannot declare portably; it lives in the migration alone.
+_T = FairBase.metadata.tables
+Index("ix_sale_report_vendor_day", _T["sale"].c.fair_id, _T["sale"].c.vendor_id, _T["sale"].c.business_date,
+      _T["sale"].c.total_satang, _T["sale"].c.item_count)
+Index("ix_sale_line_report_product", _T["sale_line"].c.fair_id, _T["sale_line"].c.vendor_id, _T["sale_line"].c.sku,
+      _T["sale_line"].c.business_date, _T["sale_line"].c.qty, _T["sale_line"].c.net_satang)
+Index("ix_payment_report_vendor_method", _T["payment"].c.fair_id, _T["payment"].c.vendor_id, _T["payment"].c.method,
+      _T["payment"].c.business_date, _T["payment"].c.amount_satang)
+Index("ix_refund_line_fair_date", _T["refund_line"].c.fair_id, _T["refund_line"].c.business_date,
+      _T["refund_line"].c.vendor_id)
