@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from otop_pos.booth.backup import BackupResult
-from otop_pos.booth.printjobs import cancel_job, retry_job
+from otop_pos.booth.printjobs import cancel_job, list_jobs, retry_job
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import error_text, translate
@@ -199,13 +199,13 @@ class MainWindow(QMainWindow):
         self.backup_status.setStyleSheet(f"color: {color};")
 
     def retry_prints(self) -> None:
-        """The vendor checked the paper and wants the failed receipts printed again."""
-        ids = [j.id for j in self.print_state.failed]
+        """The vendor checked the paper and wants the failed receipts printed again — every one failed by
+        now, including any that failed after the status bar last changed."""
         store, ctx = self.ctx.store, self.ctx
 
         def retry() -> None:
-            for job_id in ids:
-                retry_job(store, job_id)
+            for job in list_jobs(store, statuses=("failed",)):
+                retry_job(store, job.id)
         ctx.run(retry, lambda _r: ctx.kick_printer(), lambda e: show_error(self, e))
 
     def dismiss_prints(self) -> None:

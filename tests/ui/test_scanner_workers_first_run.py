@@ -98,6 +98,7 @@ def test_a_failed_print_is_shown_and_printed_again_only_when_asked(printing_wind
     assert w.printer_retry.isVisible() and printed.transport.jobs == []
     assert len(list_sales(shop)) == 1                     # the sale is saved whatever the printer does
     _pay_exact(w, qtbot, BASKET)                          # selling goes on; the next receipt waits its turn
+    qtbot.waitUntil(lambda: len(w.print_state.failed) == 2, timeout=10000)  # the vendor sees both failed
     printed.transport.fail_with(None)
     qtbot.mouseClick(w.printer_retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(printed.transport.jobs) == 2, timeout=10000)
