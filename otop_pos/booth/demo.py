@@ -11,7 +11,7 @@ from otop_pos.core.resources import resource_path
 from otop_pos.exchange.registry_csv import load_registry
 from otop_pos.store.engine import SqliteStore
 
-DEMO_VENDOR = "KK20-0002"
+DEMO_VENDOR = "KK20-0018"  # seven food products, four with barcodes to scan
 DEMO_PIN = "1234"
 DEMO_FAIR = "OTOP CITY IN KHONKAEN ครั้งที่ 20"
 
