@@ -41,7 +41,7 @@ def test_otop_pos_demo_opens_the_sell_screen_and_asks_to_open_the_day(tmp_path: 
     assert "DIALOG True" in out.stdout
     store = open_booth_store(tmp_path / "home")
     try:
-        assert len(list_products(store)) == 2
+        assert len(list_products(store)) == 7  # the demo vendor KK20-0018
     finally:
         store.dispose()
     assert not (tmp_path / "home" / "otop-pos-errors.log").exists()
