@@ -6,7 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from otop_pos.booth.store import booth_info
@@ -19,6 +19,7 @@ from otop_pos.ui.i18n import error_text, install_language, translate
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.theme import apply_theme
 from otop_pos.ui.widgets import show_error
+from otop_pos.ui.window_swap import WindowSwap
 
 log = logging.getLogger("otop_pos")
 
@@ -28,27 +29,11 @@ def is_set_up(store: SqliteStore) -> bool:
     return booth_info(store) is not None
 
 
-class WindowManager(QObject):
+class WindowManager(WindowSwap):
     """Keeps one main window; a language change builds a new one in place (cart and held sales stay)."""
 
     def __init__(self, ctx: BoothContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.window = MainWindow(ctx)
-        ctx.languageChanged.connect(self.rebuild)
-
-    def rebuild(self, _lang: str) -> None:
-        old = self.window
-        page = old.current_page()
-        self.window = MainWindow(self.ctx)
-        self.window.setGeometry(old.geometry())
-        if old.isMaximized():
-            self.window.showMaximized()
-        else:
-            self.window.show()
-        self.window.show_page(page)
-        old.hide()
-        old.deleteLater()
+        super().__init__(ctx, MainWindow)
 
 
 def setup_logging() -> None:

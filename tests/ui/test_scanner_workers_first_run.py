@@ -175,7 +175,7 @@ def test_first_run_demo(empty_store: SqliteStore, clock: FixedClock, qtbot: Any)
     with qtbot.waitSignal(dlg.accepted, timeout=10000):
         qtbot.mouseClick(dlg.demo_button, Qt.MouseButton.LeftButton)
     assert is_set_up(empty_store)
-    assert len(list_products(empty_store)) == 2
+    assert len(list_products(empty_store)) == 7  # the demo vendor KK20-0018
 
 
 def test_first_run_from_the_registry_folder(empty_store: SqliteStore, clock: FixedClock, tmp_path: Path,

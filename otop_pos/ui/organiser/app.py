@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from otop_pos.core.clock import Clock, SystemClock
@@ -18,6 +17,7 @@ from otop_pos.ui.organiser.i18n import install_organiser_language, translate
 from otop_pos.ui.organiser.main_window import OrganiserWindow
 from otop_pos.ui.organiser.widgets import organiser_style
 from otop_pos.ui.theme import Metrics, apply_theme, style_sheet
+from otop_pos.ui.window_swap import WindowSwap
 
 log = logging.getLogger("otop_pos")
 
@@ -32,28 +32,11 @@ def apply_organiser_theme(app: QApplication, height: int | None = None) -> Metri
     return m
 
 
-class OrganiserWindows(QObject):
+class OrganiserWindows(WindowSwap):
     """Keeps one window; a language switch builds a new one in place (same page, same geometry)."""
 
     def __init__(self, ctx: OrganiserContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.window = OrganiserWindow(ctx)
-        ctx.languageChanged.connect(self.rebuild)
-
-    def rebuild(self, _lang: str) -> None:
-        """Replace the window by one in the new language."""
-        old = self.window
-        page = old.current_page()
-        self.window = OrganiserWindow(self.ctx)
-        self.window.setGeometry(old.geometry())
-        if old.isMaximized():
-            self.window.showMaximized()
-        else:
-            self.window.show()
-        self.window.show_page(page)
-        old.hide()
-        old.deleteLater()
+        super().__init__(ctx, OrganiserWindow)
 
 
 def make_context(db: str | None, clock: Clock | None = None, lang: str | None = None) -> OrganiserContext:
