@@ -88,7 +88,7 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def refused(path: Path, public: str, reasons: set[str] | str) -> ImportRefused:
+def assert_refused(path: Path, public: str, reasons: set[str] | str) -> ImportRefused:
     with pytest.raises(ImportRefused) as info:
         read_export(path, public)
     exc = info.value
@@ -172,27 +172,27 @@ def test_random_byte_flips_anywhere_are_refused(booth: Booth, tmp_path: Path, no
     for off in sorted(offsets):
         flipped = bytearray(data)
         flipped[off] ^= rng.randrange(1, 256)
-        refused(write(path, bytes(flipped)), booth.public, EARLY)
+        assert_refused(write(path, bytes(flipped)), booth.public, EARLY)
     assert no_parsing == []
 
 
 def test_member_swapped_from_another_export_is_refused(booth: Booth, tmp_path: Path, no_parsing: list[int]) -> None:
     old, new = members_of(booth.first), members_of(booth.second)
     for name in ("sales.csv", "lines.csv", "days.csv"):
-        refused(rezip(tmp_path / "swap.otopx", {**new, name: old[name]}), booth.public, "member_hash")
+        assert_refused(rezip(tmp_path / "swap.otopx", {**new, name: old[name]}), booth.public, "member_hash")
     assert no_parsing == []
 
 
 def test_file_of_another_booth_or_wrong_key_is_refused(booth: Booth, tmp_path: Path, no_parsing: list[int]) -> None:
-    refused(booth.other, booth.public, "wrong_key")
-    refused(booth.second, booth.other_public, "wrong_key")
-    refused(booth.second, generate_keypair()[1], "wrong_key")
+    assert_refused(booth.other, booth.public, "wrong_key")
+    assert_refused(booth.second, booth.other_public, "wrong_key")
+    assert_refused(booth.second, generate_keypair()[1], "wrong_key")
     # another booth's file claiming this booth's key id: the signature does not verify
     m = members_of(booth.other)
     doc = json.loads(m["manifest.json"])
     doc.update(key_id=key_id_of(booth.public), booth_code="B001")
     m["manifest.json"] = json.dumps(doc, ensure_ascii=False, indent=1).encode()
-    refused(rezip(tmp_path / "forged.otopx", m), booth.public, "signature")
+    assert_refused(rezip(tmp_path / "forged.otopx", m), booth.public, "signature")
     assert no_parsing == []
 
 
@@ -207,11 +207,11 @@ def test_edited_csv_with_recomputed_hash_but_old_signature_is_refused(booth: Boo
         if member["name"] == "sales.csv":
             member.update(sha256=hashlib.sha256(m["sales.csv"]).hexdigest(), size=len(m["sales.csv"]))
     m["manifest.json"] = json.dumps(doc, ensure_ascii=False, indent=1).encode()
-    refused(rezip(tmp_path / "edited.otopx", m), booth.public, "signature")
+    assert_refused(rezip(tmp_path / "edited.otopx", m), booth.public, "signature")
     # the same edit without touching the manifest: the member hash catches it
     m2 = members_of(booth.second)
     m2["sales.csv"] = m["sales.csv"]
-    refused(rezip(tmp_path / "edited2.otopx", m2), booth.public, "member_hash")
+    assert_refused(rezip(tmp_path / "edited2.otopx", m2), booth.public, "member_hash")
     assert no_parsing == []
 
 
@@ -219,23 +219,23 @@ def test_truncated_at_many_offsets_is_refused(booth: Booth, tmp_path: Path, no_p
     data = booth.first.read_bytes()
     path = tmp_path / "cut.otopx"
     for cut in [*range(0, len(data), 211), *range(len(data) - 300, len(data))]:
-        refused(write(path, data[:cut]), booth.public, {"not_zip", "truncated", "corrupt"})
+        assert_refused(write(path, data[:cut]), booth.public, {"not_zip", "truncated", "corrupt"})
     assert no_parsing == []
 
 
 def test_extra_missing_or_renamed_members_are_refused(booth: Booth, tmp_path: Path, no_parsing: list[int]) -> None:
     m = members_of(booth.second)
-    refused(rezip(tmp_path / "a.otopx", {**m, "notes.txt": b"hi"}), booth.public, "unexpected_member")
-    refused(rezip(tmp_path / "b.otopx", {k: v for k, v in m.items() if k != "voids.csv"}), booth.public,
+    assert_refused(rezip(tmp_path / "a.otopx", {**m, "notes.txt": b"hi"}), booth.public, "unexpected_member")
+    assert_refused(rezip(tmp_path / "b.otopx", {k: v for k, v in m.items() if k != "voids.csv"}), booth.public,
             "unexpected_member")
-    refused(rezip(tmp_path / "c.otopx", {k: v for k, v in m.items() if k != "manifest.sig"}), booth.public, "format")
-    refused(rezip(tmp_path / "d.otopx", {**m, "../../evil": b"x"}), booth.public, "path_traversal")
-    refused(rezip(tmp_path / "e.otopx", {**m, "manifest.sig": b"AAAA\n"}), booth.public, "signature")
+    assert_refused(rezip(tmp_path / "c.otopx", {k: v for k, v in m.items() if k != "manifest.sig"}), booth.public, "format")
+    assert_refused(rezip(tmp_path / "d.otopx", {**m, "../../evil": b"x"}), booth.public, "path_traversal")
+    assert_refused(rezip(tmp_path / "e.otopx", {**m, "manifest.sig": b"AAAA\n"}), booth.public, "signature")
     doc = json.loads(m["manifest.json"])
     doc["version"] = 2
-    refused(rezip(tmp_path / "f.otopx", {**m, "manifest.json": json.dumps(doc).encode()}), booth.public, "version")
-    refused(rezip(tmp_path / "g.otopx", {**m, "manifest.json": b"\xff not json"}), booth.public, "format")
-    refused(write_package(tmp_path / "h.otopx", make_package()[0]), booth.public, "format")
+    assert_refused(rezip(tmp_path / "f.otopx", {**m, "manifest.json": json.dumps(doc).encode()}), booth.public, "version")
+    assert_refused(rezip(tmp_path / "g.otopx", {**m, "manifest.json": b"\xff not json"}), booth.public, "format")
+    assert_refused(write_package(tmp_path / "h.otopx", make_package()[0]), booth.public, "format")
     assert no_parsing == []
 
 
@@ -245,14 +245,14 @@ def test_zips_not_written_by_the_app_are_refused(booth: Booth, tmp_path: Path, n
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:  # e.g. unpacked and re-zipped by hand
         for name, blob in m.items():
             zf.writestr(name, blob)
-    refused(path, booth.public, {"corrupt", "bomb"})
+    assert_refused(path, booth.public, {"corrupt", "bomb"})
     assert no_parsing == []
 
 
 def test_oversized_file_is_refused_before_reading(booth: Booth, monkeypatch: pytest.MonkeyPatch,
                                                   no_parsing: list[int]) -> None:
     monkeypatch.setattr(export_format, "MAX_FILE_BYTES", booth.second.stat().st_size - 1)
-    refused(booth.second, booth.public, "too_large")
+    assert_refused(booth.second, booth.public, "too_large")
     assert no_parsing == []
 
 
@@ -265,14 +265,14 @@ def signed(tmp_path: Path, booth: Booth, data: ExportData) -> Path:
 def test_content_checks_after_the_signature(booth: Booth, tmp_path: Path) -> None:
     d = booth.data
     bad_line = replace(d.lines[0], net_satang=d.lines[0].net_satang + 100)
-    refused(signed(tmp_path, booth, replace(d, lines=(bad_line, *d.lines[1:]))), booth.public, "integrity")
+    assert_refused(signed(tmp_path, booth, replace(d, lines=(bad_line, *d.lines[1:]))), booth.public, "integrity")
     orphan = replace(d.payments[0], sale_uuid="00000000-0000-4000-8000-000000000000")
-    refused(signed(tmp_path, booth, replace(d, payments=(*d.payments, orphan))), booth.public, "integrity")
-    refused(signed(tmp_path, booth, replace(d, payments=d.payments[1:])), booth.public, "integrity")
+    assert_refused(signed(tmp_path, booth, replace(d, payments=(*d.payments, orphan))), booth.public, "integrity")
+    assert_refused(signed(tmp_path, booth, replace(d, payments=d.payments[1:])), booth.public, "integrity")
     bad_refund = replace(d.refund_lines[0], line_no=99)
-    refused(signed(tmp_path, booth, replace(d, refund_lines=(bad_refund, *d.refund_lines[1:]))), booth.public,
+    assert_refused(signed(tmp_path, booth, replace(d, refund_lines=(bad_refund, *d.refund_lines[1:]))), booth.public,
             "integrity")
-    refused(signed(tmp_path, booth, replace(d, voids=(*d.voids, d.voids[0]))), booth.public, "integrity")
+    assert_refused(signed(tmp_path, booth, replace(d, voids=(*d.voids, d.voids[0]))), booth.public, "integrity")
 
 
 def test_chain_catches_deleted_and_rewritten_sales(booth: Booth, tmp_path: Path) -> None:
@@ -282,11 +282,11 @@ def test_chain_catches_deleted_and_rewritten_sales(booth: Booth, tmp_path: Path)
     deleted = replace(d, sales=tuple(s for s in d.sales if s is not victim),
                       lines=tuple(x for x in d.lines if x.sale_uuid != victim.uuid),
                       payments=tuple(x for x in d.payments if x.sale_uuid != victim.uuid))
-    exc = refused(signed(tmp_path, booth, deleted), booth.public, "chain")
+    exc = assert_refused(signed(tmp_path, booth, deleted), booth.public, "chain")
     assert str(victim.seq) in exc.en
     # a sale moved to another day's time: consistent sums, but its hash no longer matches
     moved = replace(victim, created_at=victim.created_at + timedelta(hours=1))
-    refused(signed(tmp_path, booth, replace(d, sales=tuple(moved if s is victim else s for s in d.sales))),
+    assert_refused(signed(tmp_path, booth, replace(d, sales=tuple(moved if s is victim else s for s in d.sales))),
             booth.public, "chain")
     with pytest.raises(ImportRefused) as info:
         verify_chain(replace(d, voids=tuple(replace(v, reason=v.reason + "!") for v in d.voids)))

@@ -22,7 +22,7 @@ TEXT = "".join(f"สวัสดี {i * 7919 % 10007}\n" for i in range(5000))
 WHEN = datetime(2020, 10, 26, 10, 0, tzinfo=timezone.utc)
 
 
-def refused(path: Path, reason: str | set[str], **limits: int) -> ImportRefused:
+def assert_refused(path: Path, reason: str | set[str], **limits: int) -> ImportRefused:
     with pytest.raises(ImportRefused) as info:
         with open_zip_safely(path, **{**LIMITS, **limits}) as z:
             for name in z.names():
@@ -67,69 +67,69 @@ def test_deflated_zip_from_zipfile_is_read_but_not_canonical(tmp_path: Path) -> 
 @pytest.mark.parametrize("name", ["../evil.txt", "a/../../evil.txt", "/etc/passwd", "\\windows\\x", "C:\\x.txt",
                                   "C:x.txt", "c:/x", "./x", "a/./b", "x\x00y", "tab\there"])
 def test_zip_slip_names_are_refused(tmp_path: Path, name: str) -> None:
-    refused(write(tmp_path / "z.zip", build_zip([stored("ok.txt", b"1"), stored(name, b"evil")])), "path_traversal")
+    assert_refused(write(tmp_path / "z.zip", build_zip([stored("ok.txt", b"1"), stored(name, b"evil")])), "path_traversal")
 
 
 def test_symlink_and_folder_entries_are_refused(tmp_path: Path) -> None:
     link = RawEntry(b"link", b"/etc/passwd", crc=zlib.crc32(b"/etc/passwd"), external_attr=0o120777 << 16)
-    refused(write(tmp_path / "l.zip", build_zip([link])), "link")
-    refused(write(tmp_path / "d.zip", build_zip([stored("dir/", b"")])), "link")
+    assert_refused(write(tmp_path / "l.zip", build_zip([link])), "link")
+    assert_refused(write(tmp_path / "d.zip", build_zip([stored("dir/", b"")])), "link")
 
 
 @pytest.mark.parametrize("names", [("a.csv", "a.csv"), ("A.csv", "a.csv")])
 def test_duplicate_names_are_refused(tmp_path: Path, names: tuple[str, str]) -> None:
-    refused(write(tmp_path / "z.zip", build_zip([stored(names[0], b"1"), stored(names[1], b"2")])), "duplicate_name")
+    assert_refused(write(tmp_path / "z.zip", build_zip([stored(names[0], b"1"), stored(names[1], b"2")])), "duplicate_name")
 
 
 def test_limits_on_file_members_and_sizes(tmp_path: Path) -> None:
     path = write(tmp_path / "z.zip", canonical([(f"m{i}", b"x" * 100) for i in range(5)]))
-    refused(path, "too_large", max_file_bytes=200)
-    refused(path, "too_large", max_members=4)
-    refused(path, "too_large", max_member_bytes=99)
-    refused(path, "too_large", max_total_bytes=450)
+    assert_refused(path, "too_large", max_file_bytes=200)
+    assert_refused(path, "too_large", max_members=4)
+    assert_refused(path, "too_large", max_member_bytes=99)
+    assert_refused(path, "too_large", max_total_bytes=450)
     with open_zip_safely(path, **LIMITS) as z, pytest.raises(ImportRefused) as info:
         z.read("m0", max_bytes=50)
     assert info.value.reason == "too_large"
 
 
 def test_not_a_zip_empty_and_missing(tmp_path: Path) -> None:
-    refused(write(tmp_path / "t.zip", "ชื่อ,ราคา\n".encode() * 10), "not_zip")
-    refused(write(tmp_path / "e.zip", b""), "not_zip")
-    refused(tmp_path / "nope.zip", "unreadable")
-    refused(tmp_path, "unreadable")
+    assert_refused(write(tmp_path / "t.zip", "ชื่อ,ราคา\n".encode() * 10), "not_zip")
+    assert_refused(write(tmp_path / "e.zip", b""), "not_zip")
+    assert_refused(tmp_path / "nope.zip", "unreadable")
+    assert_refused(tmp_path, "unreadable")
 
 
 def test_truncated_at_every_offset_is_refused(tmp_path: Path) -> None:
     data = canonical([("a.csv", b"abc" * 50), ("b.csv", "ผ้าไหม".encode() * 20)])
     for cut in range(len(data)):
-        refused(write(tmp_path / "t.zip", data[:cut]), {"truncated", "not_zip", "corrupt"})
+        assert_refused(write(tmp_path / "t.zip", data[:cut]), {"truncated", "not_zip", "corrupt"})
 
 
 def test_extra_bytes_comment_and_gaps_are_refused(tmp_path: Path) -> None:
     data = canonical([("a.csv", b"abc")])
-    refused(write(tmp_path / "p.zip", b"junk" + data), {"not_zip", "corrupt"})
-    refused(write(tmp_path / "a.zip", data + b"junk"), {"truncated", "corrupt"})
+    assert_refused(write(tmp_path / "p.zip", b"junk" + data), {"not_zip", "corrupt"})
+    assert_refused(write(tmp_path / "a.zip", data + b"junk"), {"truncated", "corrupt"})
     commented = data[:-2] + struct.pack("<H", 3) + b"abc"
-    refused(write(tmp_path / "c.zip", commented), {"truncated", "corrupt"})
+    assert_refused(write(tmp_path / "c.zip", commented), {"truncated", "corrupt"})
 
 
 def test_crc_and_header_mismatches_are_refused(tmp_path: Path) -> None:
-    refused(write(tmp_path / "c.zip", build_zip([RawEntry(b"a", b"abc", crc=1)])), "corrupt")
+    assert_refused(write(tmp_path / "c.zip", build_zip([RawEntry(b"a", b"abc", crc=1)])), "corrupt")
     data = bytearray(canonical([("a.csv", b"abc")]))
     data[10] ^= 1  # local header time differs from the central directory
-    refused(write(tmp_path / "h.zip", bytes(data)), "corrupt")
-    refused(write(tmp_path / "s.zip", build_zip([RawEntry(b"a", b"abc", crc=zlib.crc32(b"abc"), size=4)])), "corrupt")
+    assert_refused(write(tmp_path / "h.zip", bytes(data)), "corrupt")
+    assert_refused(write(tmp_path / "s.zip", build_zip([RawEntry(b"a", b"abc", crc=zlib.crc32(b"abc"), size=4)])), "corrupt")
 
 
 def test_encryption_descriptor_and_other_methods_are_refused(tmp_path: Path) -> None:
     for entry in (RawEntry(b"a", b"abc", flags=1), RawEntry(b"a", b"abc", flags=8), RawEntry(b"a", b"abc", method=12)):
-        refused(write(tmp_path / "u.zip", build_zip([entry])), "unsupported")
+        assert_refused(write(tmp_path / "u.zip", build_zip([entry])), "unsupported")
 
 
 def test_high_ratio_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
     data, crc = zeros_bomb(50 << 20)
     path = write(tmp_path / "bomb.zip", build_zip([RawEntry(b"zeros.csv", data, method=8, crc=crc, size=50 << 20)]))
-    refused(path, "bomb", max_member_bytes=1 << 30, max_total_bytes=1 << 30)
+    assert_refused(path, "bomb", max_member_bytes=1 << 30, max_total_bytes=1 << 30)
 
 
 def test_patched_header_sizes_that_lie_are_caught_while_streaming(tmp_path: Path) -> None:
@@ -145,7 +145,7 @@ def test_patched_header_sizes_that_lie_are_caught_while_streaming(tmp_path: Path
     claimed = csize * 2  # an innocent ratio, far below the truth
     struct.pack_into("<L", raw, lfh + 22, claimed)
     struct.pack_into("<L", raw, cdh + 24, claimed)
-    refused(write(path, bytes(raw)), "bomb")
+    assert_refused(write(path, bytes(raw)), "bomb")
 
 
 def test_a_gigabyte_bomb_is_refused_with_bounded_memory(tmp_path: Path) -> None:
@@ -156,8 +156,8 @@ def test_a_gigabyte_bomb_is_refused_with_bounded_memory(tmp_path: Path) -> None:
     del data
     tracemalloc.start()
     try:
-        refused(honest, "bomb", **big)
-        refused(liar, "bomb", **big)
+        assert_refused(honest, "bomb", **big)
+        assert_refused(liar, "bomb", **big)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -167,10 +167,10 @@ def test_a_gigabyte_bomb_is_refused_with_bounded_memory(tmp_path: Path) -> None:
 def test_deflate_stream_must_end_exactly(tmp_path: Path) -> None:
     body = b"hello" * 100
     comp = deflate(body) + b"trailing"
-    refused(write(tmp_path / "t.zip", build_zip([RawEntry(b"a", comp, method=8, crc=zlib.crc32(body),
+    assert_refused(write(tmp_path / "t.zip", build_zip([RawEntry(b"a", comp, method=8, crc=zlib.crc32(body),
                                                           size=len(body))])), "corrupt")
     short = deflate(body)[:-3]
-    refused(write(tmp_path / "s.zip", build_zip([RawEntry(b"a", short, method=8, crc=zlib.crc32(body),
+    assert_refused(write(tmp_path / "s.zip", build_zip([RawEntry(b"a", short, method=8, crc=zlib.crc32(body),
                                                           size=len(body))])), "corrupt")
 
 
@@ -216,6 +216,6 @@ def test_large_legitimate_deflated_member_reads_back(tmp_path: Path) -> None:
     comp = deflate(zeros)  # ratio ~1000: over the limit of 200, refused though honest
     path = write(tmp_path / "z.zip", build_zip([RawEntry(b"z", comp, method=8, crc=zlib.crc32(zeros),
                                                          size=len(zeros))]))
-    refused(path, "bomb")
+    assert_refused(path, "bomb")
     with open_zip_safely(path, **{**LIMITS, "max_ratio": 5000}) as z:
         assert z.read("z") == zeros
