@@ -30,7 +30,7 @@ def rezip(path: Path, members: dict[str, bytes]) -> Path:
     return write(path, buf.getvalue())
 
 
-def refused(path: Path, reason: str) -> None:
+def assert_refused(path: Path, reason: str) -> None:
     with pytest.raises(ImportRefused) as info:
         read_package(path)
     assert info.value.reason == reason, info.value.en
@@ -65,7 +65,7 @@ def test_edited_catalogue_is_refused(tmp_path: Path) -> None:
     path = write_package(tmp_path / "p.otopbooth", make_package()[0])
     m = members_of(path)
     m["catalogue.csv"] = m["catalogue.csv"].replace(b"14975", b"00100")
-    refused(rezip(tmp_path / "e.otopbooth", m), "member_hash")
+    assert_refused(rezip(tmp_path / "e.otopbooth", m), "member_hash")
 
 
 @pytest.mark.parametrize("edit, reason", [
@@ -87,7 +87,7 @@ def test_invalid_package_json_is_refused(tmp_path: Path, edit, reason: str) -> N
     doc = json.loads(m["package.json"])
     edit(doc)
     m["package.json"] = json.dumps(doc, ensure_ascii=False).encode()
-    refused(rezip(tmp_path / "e.otopbooth", m), reason)
+    assert_refused(rezip(tmp_path / "e.otopbooth", m), reason)
 
 
 @pytest.mark.parametrize("csv_text", [
@@ -110,17 +110,17 @@ def test_invalid_catalogue_is_refused(tmp_path: Path, csv_text: str) -> None:
     doc["members"]["catalogue.csv"] = {"sha256": hashlib.sha256(m["catalogue.csv"]).hexdigest(),
                                        "size": len(m["catalogue.csv"])}
     m["package.json"] = json.dumps(doc, ensure_ascii=False).encode()
-    refused(rezip(tmp_path / "e.otopbooth", m), "package")
+    assert_refused(rezip(tmp_path / "e.otopbooth", m), "package")
 
 
 def test_unsafe_or_foreign_zips_are_refused(tmp_path: Path) -> None:
     path = write_package(tmp_path / "p.otopbooth", make_package()[0])
     m = members_of(path)
-    refused(rezip(tmp_path / "x.otopbooth", {**m, "../evil.sh": b"rm -rf /"}), "path_traversal")
-    refused(rezip(tmp_path / "y.otopbooth", {**m, "extra.txt": b"hi"}), "unexpected_member")
-    refused(rezip(tmp_path / "z.otopbooth", {"catalogue.csv": m["catalogue.csv"]}), "format")
-    refused(write(tmp_path / "t.otopbooth", b"PK\x03\x04" + b"\x00" * 100), "truncated")
-    refused(write(tmp_path / "c.otopbooth", "ไม่ใช่แพ็กเกจ".encode()), "not_zip")
+    assert_refused(rezip(tmp_path / "x.otopbooth", {**m, "../evil.sh": b"rm -rf /"}), "path_traversal")
+    assert_refused(rezip(tmp_path / "y.otopbooth", {**m, "extra.txt": b"hi"}), "unexpected_member")
+    assert_refused(rezip(tmp_path / "z.otopbooth", {"catalogue.csv": m["catalogue.csv"]}), "format")
+    assert_refused(write(tmp_path / "t.otopbooth", b"PK\x03\x04" + b"\x00" * 100), "truncated")
+    assert_refused(write(tmp_path / "c.otopbooth", "ไม่ใช่แพ็กเกจ".encode()), "not_zip")
     data = path.read_bytes()
     for cut in range(0, len(data), 37):
         with pytest.raises(ImportRefused):
