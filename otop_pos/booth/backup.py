@@ -125,3 +125,17 @@ def restore_backup(backup: Path, data_dir: Path, store_file: str = "booth.sqlite
         src.close()
         dst.close()
     return aside or live
+
+
+def backup_after_close(store: SqliteStore, clock: Clock) -> BackupResult | StoreError | None:
+    """The day-close backup to the configured folder. A failure (stick missing, full) never undoes the
+    close: it is recorded as a failed backup and returned for the caller to show."""
+    st = get_settings(store)
+    if not st.backup_dir:
+        return None
+    try:
+        return backup_now(store, clock, Path(st.backup_dir), keep=st.backup_keep)
+    except StoreError as exc:
+        with store.write() as s:
+            s.add(Backup(at=clock.now(), path=st.backup_dir, size_bytes=0, sales_count=0, ok=False, message=exc.en))
+        return exc

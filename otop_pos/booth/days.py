@@ -144,8 +144,11 @@ def count_cash(counts: dict[int, int]) -> int:
 
 
 def close_day(store: SqliteStore, clock: Clock, pin: str, *, counted_satang: int | None = None,
-              counts: dict[int, int] | None = None, by: str = "", print_report: bool = True) -> ZReportDoc:
-    """Close the open day with the counted cash (a total, or a denomination count); returns the Z report."""
+              counts: dict[int, int] | None = None, by: str = "", print_report: bool = True,
+              back_up: bool = True) -> ZReportDoc:
+    """Close the open day with the counted cash (a total, or a denomination count); returns the Z report.
+
+    Then the store is backed up to the backup folder from settings (when one is set)."""
     if counts is not None:
         counted = count_cash(counts)
         if counted_satang is not None and counted_satang != counted:
@@ -177,7 +180,12 @@ def close_day(store: SqliteStore, clock: Clock, pin: str, *, counted_satang: int
         if print_report:
             s.add(PrintJob(created_at=now, kind="zreport", ref_uuid=day.uuid, copy=False, status="pending"))
         s.flush()
-        return zreport_of(s, day)
+        report = zreport_of(s, day)
+    if back_up:
+        from otop_pos.booth.backup import backup_after_close
+
+        backup_after_close(store, clock)  # after the close is durable; a failure is recorded, not raised
+    return report
 
 
 def zreport_of(s: Session, day: TillDay, lang: str = "th") -> ZReportDoc:

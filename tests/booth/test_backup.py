@@ -419,3 +419,34 @@ def test_a_failed_backup_does_not_count_as_the_last_one(store: SqliteStore, tmp_
     update_settings(store, clock, backup_dir=str(tmp_path / "stick"))
     clock.advance(timedelta(minutes=1))
     assert backup_if_due(store, clock) is not None  # retried at once on a good folder, not in 30 minutes
+
+
+def test_day_close_backs_up_and_a_missing_stick_does_not_undo_the_close(tmp_path: Path) -> None:
+    from datetime import datetime, timezone
+
+    from otop_pos.app import demo_registry
+    from otop_pos.booth.days import close_day, current_day, open_day
+    from otop_pos.booth.settings import update_settings
+    from otop_pos.booth.setup import from_registry, setup_booth
+    from otop_pos.booth.store import open_booth_store
+    from otop_pos.core.clock import FixedClock
+    from otop_pos.exchange.registry_csv import load_registry
+    from otop_pos.store.booth_models import Backup
+
+    clock = FixedClock(datetime(2020, 10, 26, 3, 0, tzinfo=timezone.utc))
+    store = open_booth_store(tmp_path / "booth")
+    setup_booth(store, clock, from_registry(load_registry(*demo_registry()), "KK20-0001"), pin="1234")
+    stick = tmp_path / "stick"
+    update_settings(store, clock, backup_dir=str(stick))
+    open_day(store, clock, 0)
+    close_day(store, clock, "1234", counted_satang=0)
+    assert len(list(stick.glob("otop-booth-*.sqlite"))) == 1
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    update_settings(store, clock, backup_dir=str(blocker / "sub"))  # the stick was pulled out
+    open_day(store, clock, 0)
+    close_day(store, clock, "1234", counted_satang=0)
+    assert current_day(store) is None  # the close stands
+    with store.read() as s:
+        rows = [(b.ok, b.message) for b in s.query(Backup).order_by(Backup.id)]
+    assert rows[0][0] is True and rows[-1][0] is False and "backup folder" in rows[-1][1]
