@@ -6,28 +6,17 @@ import json
 import os
 import sys
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from otop_pos.cli.common import booth_store, date_arg, dump_json
 from otop_pos.core.clock import SystemClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht, parse_baht
 
 
-def _store() -> Any:
-    from otop_pos.booth.demo import open_booth
-
-    return open_booth()
 
 
-def _date(text: str) -> date:
-    from otop_pos.core.thaidate import parse_date
-
-    try:
-        return parse_date(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.en) from exc
 
 
 def _positive(text: str) -> int:
@@ -50,21 +39,14 @@ def _pin(args: argparse.Namespace) -> str:
     return str(pin)
 
 
-def _json_default(obj: Any) -> Any:
-    if hasattr(obj, "isoformat"):
-        return obj.isoformat()
-    raise TypeError(type(obj).__name__)
 
 
-def _dump(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
-    sys.stdout.write("\n")
 
 
 def _setup_from_package(args: argparse.Namespace) -> int:
     from otop_pos.booth.package_setup import setup_from_package
 
-    store = _store()
+    store = booth_store()
     setup = setup_from_package(store, SystemClock(), args.package, till_no=args.till,
                                pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
     print(f"ตั้งค่าบูธ {setup.booth_code} เครื่อง {setup.till_no}: {setup.vendor_name} งาน {setup.fair_name} "
@@ -90,7 +72,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     vendors, catalogue = find_registry_files(args.registry)
     registry = load_registry(vendors, catalogue)
     setup = from_registry(registry, args.vendor, booth=args.booth, till_no=args.till, fair_name=args.fair_name or "")
-    store = _store()
+    store = booth_store()
     setup_booth(store, SystemClock(), setup, pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
     print(f"ตั้งค่าบูธ {setup.booth_code} เครื่อง {setup.till_no}: {setup.vendor_name} — สินค้า {len(setup.products)} รายการ\n"
           f"Booth {setup.booth_code} till {setup.till_no} set up for {setup.vendor_code} "
@@ -101,7 +83,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from otop_pos.booth.export import export_booth
 
-    print(export_booth(_store(), SystemClock(), args.out_dir))
+    print(export_booth(booth_store(), SystemClock(), args.out_dir))
     return 0
 
 
@@ -109,7 +91,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from otop_pos.booth.checkout import SaleResult
     from otop_pos.booth.simulate import simulate
 
-    store = _store()
+    store = booth_store()
 
     def emit(result: SaleResult) -> None:
         if args.jsonl:
@@ -128,9 +110,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_products(args: argparse.Namespace) -> int:
     from otop_pos.booth.catalogue import list_products
 
-    products = list_products(_store(), include_inactive=False)
+    products = list_products(booth_store(), include_inactive=False)
     if args.json:
-        _dump([{"sku": p.sku, "name": p.name, "product_type": p.product_type, "price_satang": p.price_satang,
+        dump_json([{"sku": p.sku, "name": p.name, "product_type": p.product_type, "price_satang": p.price_satang,
                 "barcode": p.barcode, "stock": p.stock, "sold_out": p.sold_out} for p in products])
         return 0
     for p in products:
@@ -142,7 +124,7 @@ def cmd_products(args: argparse.Namespace) -> int:
 def cmd_sales(args: argparse.Namespace) -> int:
     from otop_pos.booth.queries import iter_sales_plain
 
-    rows = iter_sales_plain(_store(), business_date=args.date)
+    rows = iter_sales_plain(booth_store(), business_date=args.date)
     out = sys.stdout
 
     def quoted(text: str) -> str:  # receipt numbers are plain ASCII; anything else goes through json
@@ -171,9 +153,9 @@ def cmd_sales(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from otop_pos.booth.queries import booth_report
 
-    rep = booth_report(_store())
+    rep = booth_report(booth_store())
     if args.json:
-        _dump(asdict(rep))
+        dump_json(asdict(rep))
         return 0
     print(f"บูธ/Booth {rep.booth} till {rep.till} ({rep.vendor_code})")
     print(f"รายได้สุทธิ / Net income: {format_baht(rep.net_satang)}  ขาย/sales {rep.sales_count}  "
@@ -188,7 +170,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_pin(args: argparse.Namespace) -> int:
     from otop_pos.booth.pin import set_pin
 
-    set_pin(_store(), SystemClock(), args.new_pin, current_pin=args.current)
+    set_pin(booth_store(), SystemClock(), args.new_pin, current_pin=args.current)
     print("ตั้งรหัสผู้จัดการแล้ว / Manager PIN set.")
     return 0
 
@@ -196,13 +178,13 @@ def cmd_pin(args: argparse.Namespace) -> int:
 def cmd_day(args: argparse.Namespace) -> int:
     from otop_pos.booth.days import close_day, day_figures, open_day
 
-    store, clock = _store(), SystemClock()
+    store, clock = booth_store(), SystemClock()
     if args.action == "open":
         day = open_day(store, clock, parse_baht(args.float or "0"))
         print(f"เปิดวันขาย {day.business_date} เงินทอนตั้งต้น {format_baht(day.float_satang)} / Day opened.")
     elif args.action == "status":
         fig = day_figures(store)
-        _dump(asdict(fig))
+        dump_json(asdict(fig))
     else:
         if args.counted is None:
             raise InputError("ต้องระบุ --counted ยอดเงินสดที่นับได้", "Give --counted (the cash counted).")
@@ -218,7 +200,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from otop_pos.booth.backup import backup_now
     from otop_pos.booth.settings import get_settings
 
-    store = _store()
+    store = booth_store()
     folder = args.to or (Path(get_settings(store).backup_dir) if get_settings(store).backup_dir else None)
     if folder is None:
         raise InputError("ต้องระบุ --to โฟลเดอร์สำรองข้อมูล", "Give --to FOLDER for the backup.")
@@ -255,7 +237,7 @@ def register(sub: Any) -> None:
     p.add_argument("--days", type=_positive, required=True)
     p.add_argument("--sales-per-day", type=_positive, required=True)
     p.add_argument("--seed", type=int, default=None)
-    p.add_argument("--start", type=_date, default=None, help="first day, YYYY-MM-DD (or พ.ศ.)")
+    p.add_argument("--start", type=date_arg, default=None, help="first day, YYYY-MM-DD (or พ.ศ.)")
     p.add_argument("--jsonl", action="store_true", help="print one JSON line per committed sale")
     p.add_argument("--pin", help="manager PIN (or OTOP_POS_PIN)")
     p.set_defaults(handler=cmd_simulate)
@@ -264,7 +246,7 @@ def register(sub: Any) -> None:
         p = booth.add_parser(name, help=hlp)
         p.add_argument("--json", action="store_true")
         if name == "sales":
-            p.add_argument("--date", type=_date, default=None)
+            p.add_argument("--date", type=date_arg, default=None)
         p.set_defaults(handler=fn)
     p = booth.add_parser("pin", help="set or change the manager PIN")
     p.add_argument("new_pin")

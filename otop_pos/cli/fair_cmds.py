@@ -3,14 +3,13 @@ booth exports, show status and totals. ``--db PATH|URL`` (or ``OTOP_POS_DB``) pi
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from otop_pos.cli.common import date_arg, dump_json
 from otop_pos.core.clock import SystemClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht
@@ -19,13 +18,6 @@ DB_HELP = "fair store: a SQLite file path or postgresql+psycopg://… URL (defau
           "in the user data folder)"
 
 
-def _date(text: str) -> date:
-    from otop_pos.core.thaidate import parse_date
-
-    try:
-        return parse_date(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.en) from exc
 
 
 def _store(args: argparse.Namespace) -> Any:
@@ -34,17 +26,8 @@ def _store(args: argparse.Namespace) -> Any:
     return open_fair_store(getattr(args, "db", None))
 
 
-def _json_default(obj: Any) -> Any:
-    if hasattr(obj, "isoformat"):
-        return obj.isoformat()
-    if isinstance(obj, Path):
-        return str(obj)
-    raise TypeError(type(obj).__name__)
 
 
-def _dump(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
-    sys.stdout.write("\n")
 
 
 def cmd_create(args: argparse.Namespace) -> int:
@@ -66,7 +49,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     fairs = list_fairs(_store(args))
     if args.json:
-        _dump([asdict(f) for f in fairs])
+        dump_json([asdict(f) for f in fairs])
         return 0
     for f in fairs:
         print(f"{f.id:>3}  {f.uid}  {f.first_day} – {f.last_day}  {f.name}  ({f.venue}, {f.province})")
@@ -141,7 +124,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = import_paths(store, SystemClock(), args.paths, fair_ref=args.fair, jobs=args.jobs,
                           on_progress=_Progress(not args.quiet))
     if args.json:
-        _dump({"imported": report.count("imported"), "unchanged": report.count("unchanged"),
+        dump_json({"imported": report.count("imported"), "unchanged": report.count("unchanged"),
                "refused": report.count("refused"), "sales_added": report.sales, "retries": report.retries,
                "files": [asdict(f) for f in report.files]})
     else:
@@ -167,7 +150,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         data = asdict(st)
         data["missing"] = {d.isoformat(): list(v) for d, v in st.missing.items()}
-        _dump(data)
+        dump_json(data)
         return 0
     f = st.fair
     print(f"{f.name} — {f.venue}, {f.province}: {f.first_day} – {f.last_day} (id {f.id}, {f.uid})")
@@ -191,7 +174,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     sm = fair_summary(_store(args), args.fair)
     if args.json:
-        _dump(asdict(sm))
+        dump_json(asdict(sm))
         return 0
     print(f"{sm.fair.name}: รายได้สุทธิ / net income {format_baht(sm.net_satang)} "
           f"(sales {sm.sales_count}, voids {sm.voids_count}, refunds {sm.refunds_count})")
@@ -224,7 +207,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     for path in written:
         print(f"เขียนแล้ว / written: {path}", file=sys.stderr)
     if args.json:
-        _dump(figures_to_json(fig))
+        dump_json(figures_to_json(fig))
     elif not written:
         k = fig.key
         print(f"{fig.fair_name}: {fig.period.first} – {fig.period.last}")
@@ -257,8 +240,8 @@ def register(sub: Any) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--venue", default="")
     p.add_argument("--province", default="")
-    p.add_argument("--start", type=_date, required=True, help="first day, YYYY-MM-DD (or พ.ศ.)")
-    p.add_argument("--end", type=_date, required=True, help="last day, YYYY-MM-DD (or พ.ศ.)")
+    p.add_argument("--start", type=date_arg, required=True, help="first day, YYYY-MM-DD (or พ.ศ.)")
+    p.add_argument("--end", type=date_arg, required=True, help="last day, YYYY-MM-DD (or พ.ศ.)")
     p = action("list", cmd_list, "list the fairs in the store", with_fair=False)
     p.add_argument("--json", action="store_true")
     p = action("registry", cmd_registry, "load VENDORS.csv and CATALOGUE.csv into the fair")
@@ -279,9 +262,9 @@ def register(sub: Any) -> None:
                with_fair=False)
     p.add_argument("--fair", action="append", default=None, metavar="ID", help="fair id (repeat for several fairs in one report; "
                    "default: the only or newest fair)")
-    p.add_argument("--from", dest="date_from", type=_date, default=None, metavar="DATE", help="first business date (default: the "
+    p.add_argument("--from", dest="date_from", type=date_arg, default=None, metavar="DATE", help="first business date (default: the "
                    "fair's first day)")
-    p.add_argument("--to", dest="date_to", type=_date, default=None, metavar="DATE", help="last business date (default: the fair's "
+    p.add_argument("--to", dest="date_to", type=date_arg, default=None, metavar="DATE", help="last business date (default: the fair's "
                    "last day)")
     p.add_argument("--json", action="store_true", help="print every figure as JSON (money in satang)")
     p.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report")

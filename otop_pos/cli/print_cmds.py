@@ -4,20 +4,16 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from otop_pos.cli.common import booth_store, date_arg
 from otop_pos.core.clock import SystemClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import parse_baht
 from otop_pos.core.promptpay import promptpay_payload
 
 
-def _store() -> Any:
-    from otop_pos.booth.demo import open_booth
-
-    return open_booth()
 
 
 def _printer(args: argparse.Namespace, store: Any | None) -> Any:
@@ -49,7 +45,7 @@ def cmd_test(args: argparse.Namespace) -> int:
 def cmd_receipt(args: argparse.Namespace) -> int:
     from otop_pos.booth.queries import last_sale_number, receipt_doc
 
-    store = _store()
+    store = booth_store()
     ref = last_sale_number(store) if args.last else args.number
     if not ref:
         raise InputError("ต้องระบุเลขที่ใบเสร็จ หรือ --last", "Give a receipt number or --last.")
@@ -75,7 +71,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 def cmd_zreport(args: argparse.Namespace) -> int:
     from otop_pos.booth.days import zreport
 
-    store = _store()
+    store = booth_store()
     doc = zreport(store, business_date=args.date, lang=args.lang_doc or "th")
     if args.pdf:
         from otop_pos.reports.zreport_pdf import write_zreport_pdf
@@ -95,7 +91,7 @@ def cmd_zreport(args: argparse.Namespace) -> int:
 def cmd_queue(args: argparse.Namespace) -> int:
     from otop_pos.booth.printjobs import list_jobs, retry_job, run_pending
 
-    store = _store()
+    store = booth_store()
     if args.retry is not None:
         retry_job(store, args.retry)
     if args.run:
@@ -133,13 +129,6 @@ def cmd_promptpay(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> date:
-    from otop_pos.core.thaidate import parse_date
-
-    try:
-        return parse_date(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.en) from exc
 
 
 def _width(text: str) -> int:
@@ -177,7 +166,7 @@ def register(sub: Any) -> None:
     common(p)
     p.set_defaults(handler=cmd_receipt)
     p = group.add_parser("zreport", help="print the Z report of a day, or write it as PDF")
-    p.add_argument("date", type=_date)
+    p.add_argument("date", type=date_arg)
     p.add_argument("--pdf", type=Path)
     p.add_argument("--doc-lang", dest="lang_doc", choices=("th", "en"))
     common(p)
