@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 from otop_pos.ui.i18n import LANGS, ts_path
@@ -37,19 +38,29 @@ def sources() -> list[Path]:
     return sorted(p for p in UI_DIR.glob("*.py") if p.name != "i18n_build.py")
 
 
-def lupdate(folder: Path) -> None:
-    """Collect every translate() text into the .ts files (keeps translations, drops vanished messages)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def lupdate_into(files: list[Path], ts_of: Callable[[str], Path]) -> None:
+    """Collect every translate() text of ``files`` into the .ts of each language (keeps translations, drops
+    vanished messages). Shared by the booth app's and the organiser's builds."""
     for lang in LANGS:
-        ts = ts_path(lang, folder)
+        ts = ts_of(lang)
+        ts.parent.mkdir(parents=True, exist_ok=True)
         cmd = [tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-source-language", "en",
-               "-target-language", "th_TH" if lang == "th" else "en_US", *map(str, sources()), "-ts", str(ts)]
+               "-target-language", "th_TH" if lang == "th" else "en_US", *map(str, files), "-ts", str(ts)]
         subprocess.run(cmd, check=True, capture_output=True, text=True)
+
+
+def lupdate(folder: Path) -> None:
+    """Collect every translate() text of the booth app into its .ts files in ``folder``."""
+    lupdate_into(sources(), lambda lang: ts_path(lang, folder))
 
 
 def fill_english(folder: Path) -> int:
     """English translations are the source texts; returns how many were filled in."""
-    ts = ts_path("en", folder)
+    return fill_english_ts(ts_path("en", folder))
+
+
+def fill_english_ts(ts: Path) -> int:
+    """Give every unfinished message of an English .ts its source text; returns how many were filled in."""
     tree = ET.parse(ts)
     filled = 0
     for msg in tree.getroot().iter("message"):
@@ -94,20 +105,32 @@ def lrelease(folder: Path, out: Path | None = None) -> list[Path]:
     return made
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run_build(argv: list[str] | None, *, description: str, update: Callable[[], None], th_ts: Path,
+              release: Callable[[], list[Path]], label: str = "") -> int:
+    """The command line of a translations build: update the .ts (unless --no-update), list untranslated Thai,
+    compile; with --check, exit 1 when Thai is missing."""
+    p = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--check", action="store_true", help="fail when a translation is missing")
     p.add_argument("--no-update", action="store_true", help="only compile the .ts files")
     args = p.parse_args(argv)
     if not args.no_update:
-        lupdate(TS_DIR)
-        fill_english(TS_DIR)
-    missing = unfinished(ts_path("th", TS_DIR))
+        update()
+    missing = unfinished(th_ts)
     for ctx, src in missing:
         print(f"untranslated (th) [{ctx}] {src!r}", file=sys.stderr)
-    for qm in lrelease(TS_DIR):
-        print(f"wrote {qm.relative_to(ROOT)}")
+    for qm in release():
+        print(f"wrote {qm.relative_to(ROOT) if qm.is_relative_to(ROOT) else qm}{label}")
     return 1 if args.check and missing else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Update, check and compile the booth app's translations (and compile every other .ts too)."""
+    def update() -> None:
+        lupdate(TS_DIR)
+        fill_english(TS_DIR)
+
+    return run_build(argv, description=__doc__ or "", update=update, th_ts=ts_path("th", TS_DIR),
+                     release=lambda: lrelease(TS_DIR))
 
 
 if __name__ == "__main__":  # pragma: no cover
