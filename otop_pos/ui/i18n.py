@@ -82,8 +82,8 @@ class TsTranslator(QTranslator):
         return not self._map
 
 
-def _make_translator(lang: str) -> QTranslator | None:
-    qm, ts = qm_path(lang), ts_path(lang)
+def translator_for(qm: Path, ts: Path) -> QTranslator | None:
+    """The compiled .qm when it is current, else the .ts source read directly; None when neither exists."""
     if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
         translator = QTranslator()
         if translator.load(str(qm)):
@@ -100,7 +100,7 @@ def install_language(lang: str) -> str:
     old = _state.get("translator")
     if app is not None and isinstance(old, QTranslator):
         QCoreApplication.removeTranslator(old)
-    translator = _make_translator(lang)
+    translator = translator_for(qm_path(lang), ts_path(lang))
     if app is not None and translator is not None:
         QCoreApplication.installTranslator(translator)
     _state["translator"] = translator

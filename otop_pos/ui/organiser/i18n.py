@@ -16,7 +16,7 @@ from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import format_en_date, format_thai_date
 from otop_pos.ui.i18n import (
     LANGS,
-    TsTranslator,
+    translator_for,
     current_lang,
     i18n_dir,
     install_language,
@@ -53,17 +53,6 @@ def qm_path(lang: str, folder: Path | None = None) -> Path:
     return (folder or i18n_dir()) / f"{APP_NAME}_{lang}.qm"
 
 
-def _translator(lang: str) -> QTranslator | None:
-    qm, ts = qm_path(lang), ts_path(lang)
-    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
-        translator = QTranslator()
-        if translator.load(str(qm)):
-            return translator
-    if ts.is_file():
-        return TsTranslator(ts)
-    return None
-
-
 def install_organiser_language(lang: str | None) -> str:
     """Switch the running application to ``lang`` ("th" or "en", default Thai): the booth app's
     translations and the organiser's. Returns the language in use."""
@@ -71,7 +60,7 @@ def install_organiser_language(lang: str | None) -> str:
     old = _state["translator"]
     if old is not None and QCoreApplication.instance() is not None:
         QCoreApplication.removeTranslator(old)
-    translator = _translator(lang)
+    translator = translator_for(qm_path(lang), ts_path(lang))
     if translator is not None and QCoreApplication.instance() is not None:
         QCoreApplication.installTranslator(translator)
     _state["translator"] = translator
