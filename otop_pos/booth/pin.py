@@ -7,7 +7,6 @@ import json
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import select
 
 from otop_pos.core.clock import Clock
 from otop_pos.core.digits import normalize_digits
@@ -97,10 +96,3 @@ def verify_pin(store: SqliteStore, clock: Clock, pin: str, *, action: str) -> No
                        f"Wrong manager PIN: locked for {LOCK_MINUTES} minutes.")
     raise PinError(f"รหัสผู้จัดการไม่ถูกต้อง (ลองได้อีก {left} ครั้ง)",
                    f"Wrong manager PIN ({left} tries left).")
-
-
-def pin_locked_until(store: SqliteStore) -> str | None:
-    """ISO time until which the PIN is locked, or None."""
-    with store.read() as s:
-        row = s.scalar(select(ManagerPin))
-        return row.locked_until.isoformat() if row and row.locked_until else None

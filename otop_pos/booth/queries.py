@@ -257,10 +257,6 @@ def booth_report(store: SqliteStore) -> BoothReport:
                            by_method, dict(sorted(by_day.items())), by_product)
 
 
-def require_sale(store: SqliteStore, ref: str) -> str:
-    """The UUID of a sale by number or UUID (SaleError when unknown)."""
-    with store.read() as s:
-        return find_sale(s, ref).uuid
 
 
 def last_sale_number(store: SqliteStore) -> str:

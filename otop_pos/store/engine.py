@@ -89,13 +89,11 @@ def _sqlite_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def sqlite_engine(path: Path, *, readonly: bool = False) -> Engine:
+def sqlite_engine(path: Path) -> Engine:
     """An engine on a SQLite file: WAL, synchronous=FULL, foreign keys, busy timeout, BEGIN IMMEDIATE."""
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
-    if readonly:
-        engine = engine.execution_options(otop_readonly=True)
     return engine
 
 
