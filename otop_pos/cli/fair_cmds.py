@@ -1,5 +1,5 @@
 """``otop-pos fair …``: organiser commands — create a fair, load the registry, write booth packages, import
-booth exports, show status and totals. ``--db PATH|URL`` (or ``OTOP_POS_DB``) picks the store."""
+booth exports, show status and totals, verify the report totals, write reports. ``--db PATH|URL`` (or ``OTOP_POS_DB``) picks the store."""
 from __future__ import annotations
 
 import argparse
@@ -222,6 +222,32 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Compare the report totals with the documents; exit 1 when they differ (and were not repaired)."""
+    from otop_pos.fair.totals import verify_totals
+
+    check = verify_totals(_store(args), args.fair, repair=args.repair)
+    if args.json:
+        dump_json(asdict(check))
+    else:
+        for d in check.differences[:50]:
+            print(f"  {d.table} {d.key}: stored {d.stored}, from the documents {d.computed}")
+        if len(check.differences) > 50:
+            print(f"  … {len(check.differences) - 50} more")
+        if not check.differences:
+            print(f"{check.fair_name}: ยอดรวมของรายงานตรงกับเอกสารทุกฉบับ\n"
+                  f"{check.fair_name}: the report totals match the imported documents.")
+        elif check.repaired:
+            print(f"{check.fair_name}: ยอดรวม {len(check.differences)} แถวไม่ตรง คำนวณใหม่จากเอกสารแล้ว\n"
+                  f"{check.fair_name}: {len(check.differences)} totals row(s) differed; computed afresh from the "
+                  "documents.")
+        else:
+            print(f"{check.fair_name}: ยอดรวม {len(check.differences)} แถวไม่ตรงกับเอกสาร (ใช้ --repair เพื่อคำนวณใหม่)\n"
+                  f"{check.fair_name}: {len(check.differences)} totals row(s) differ from the documents "
+                  "(--repair computes them afresh).")
+    return 1 if check.differences and not check.repaired else 0
+
+
 def register(sub: Any) -> None:
     """Add the ``fair`` command group (``--db`` accepted before or after the action)."""
     fair = sub.add_parser("fair", help="organiser commands (fair store)")
@@ -257,6 +283,10 @@ def register(sub: Any) -> None:
     p = action("status", cmd_status, "imported vendors and days, missing exports, import log")
     p.add_argument("--json", action="store_true")
     p = action("summary", cmd_summary, "the fair's totals (net income in satang per vendor)")
+    p.add_argument("--json", action="store_true")
+    p = action("verify", cmd_verify, "check the report totals against the imported documents; exit 1 if they "
+               "differ")
+    p.add_argument("--repair", action="store_true", help="compute differing totals afresh from the documents")
     p.add_argument("--json", action="store_true")
     p = action("report", cmd_report, "report figures: --json, --pdf, --xlsx, --csv (several at once)",
                with_fair=False)

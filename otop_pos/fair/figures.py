@@ -3,9 +3,9 @@
 Net income = sales − voids − refunds. Each document counts on the business date (and the Bangkok hour) of
 its own till day: a refund made on a later day lowers that later day, as on the booth's own report, so every
 breakdown of a period sums to the period's net income. Only aggregates leave the database (per vendor and
-day, per product, per hour, per vendor and payment method — see ``figures_sql``); breakdowns by the
-vendors' attributes (province, district, star, producer type) are sums of the vendor rows, at most a few
-thousand. All queries of one report read one consistent snapshot of the store.
+day, per product, per hour, per vendor and payment method — see ``figures_sql``; sales are read from the
+totals the import keeps); breakdowns by the vendors' attributes (province, district, star, producer type)
+are sums of the vendor rows, at most a few thousand. All queries of one report read one consistent snapshot of the store.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import (
     CashRow, Figures, KeyFigures, MissingRow, Period, ProductRow, Row, VendorDetail, VendorRow,
 )
-from otop_pos.store.fair_models import Fair, Product, SaleLine, Till, Vendor
+from otop_pos.store.fair_models import Fair, Product, ProductTotal, Till, Vendor
 
 __all__ = ["compute_figures", "vendor_detail", "METHOD_LABELS"]
 
@@ -182,8 +182,8 @@ def _product_names(s: Session, sc: Q.Scope, keys: list[tuple[int, str]]) -> dict
     names: dict[tuple[int, str], str] = {}
     for vid, sku in keys:
         name = s.scalar(select(Product.name).where(Product.vendor_id == vid, Product.sku == sku)) \
-            or s.scalar(select(SaleLine.name).where(SaleLine.fair_id.in_(sc.fair_ids), SaleLine.vendor_id == vid,
-                                                    SaleLine.sku == sku).limit(1))
+            or s.scalar(select(func.min(ProductTotal.name)).where(
+                ProductTotal.fair_id.in_(sc.fair_ids), ProductTotal.vendor_id == vid, ProductTotal.sku == sku))
         names[vid, sku] = name or sku
     return names
 

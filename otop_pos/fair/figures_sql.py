@@ -1,19 +1,16 @@
 """The SQL aggregates behind the organiser report: sales, voids and refunds per vendor and day, per hour,
 per payment method and per product — GROUP BY in the database, only the groups come back.
 
-The four big scans (sales per vendor and day, sales per hour, payments per vendor and method, sale lines per
-vendor and SKU) each read one narrow covering index of migration f0002 in the order of their GROUP BY, so
-SQLite streams the groups instead of sorting millions of rows; on SQLite the index is named (``INDEXED BY``)
-because the planner otherwise takes the (fair, date) index and sorts. A fair whose every day is in the
-period needs no date filter (the import refuses documents dated outside the fair); for part of a fair the
-date is a filter on the index, written ``+business_date`` on SQLite so that it does not change the index's
-use. Voids and refunds (~1 % of the documents) are read in a few joined queries grouped by vendor, date,
-hour, SKU and method at once.
+Sales, their payments and their lines are read from the totals the import keeps (``totals``: per vendor,
+date and hour / method / product), a few hundred thousand rows for a national fair of millions of sales,
+each read in the order of its primary key. A fair whose every day is in the period needs no date filter
+(the import refuses documents dated outside the fair). Voids and refunds (~1 % of the documents) are read
+from their own tables in a few joined queries grouped by vendor, date, hour, SKU and method at once.
 
-On SQLite the scans run side by side on their own connections (one thread each); every connection first
+On SQLite the queries run side by side on their own connections (one thread each); every connection first
 counts the import log, and the results are used only when all counts agree (imports only ever add log
-rows, in the same transaction as their documents), else the whole collection runs again. On PostgreSQL one
-REPEATABLE READ transaction reads everything (the server parallelises the scans itself).
+rows, in the same transaction as their documents and totals), else the whole collection runs again. On
+PostgreSQL one REPEATABLE READ transaction reads everything.
 """
 from __future__ import annotations
 
@@ -26,19 +23,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, func, literal_column, select, text
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session
 
 from otop_pos.fair.store import FairStore
-from otop_pos.store.fair_models import ImportLog, SaleLine
+from otop_pos.store.fair_models import ImportLog
 
-__all__ = ["Acc", "Scope", "Collected", "snapshot", "collect", "hour_of", "to_date", "where_sql", "HOUR_SQLITE",
-           "HOUR_PG"]
-
-#: Hour of day in Bangkok of a UTC 'YYYY-MM-DD HH:MM:SS.ffffff' SQLite timestamp (Thailand has no DST).
-#: Written exactly as in the expression index ``ix_sale_report_hour`` (SQLite matches the expression).
-HOUR_SQLITE = "((CAST(substr(created_at, 12, 2) AS INTEGER) + 7) % 24)"
-HOUR_PG = "CAST(EXTRACT(HOUR FROM created_at AT TIME ZONE 'Asia/Bangkok') AS INTEGER)"
+__all__ = ["Acc", "Scope", "Collected", "snapshot", "collect", "to_date", "where_sql"]
 ATTEMPTS = 3
 Job = Callable[[Session], Any]
 
@@ -146,57 +137,43 @@ def to_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def hour_of(s: Session, table: Any) -> ColumnElement[int]:
-    """The Bangkok hour of ``table.created_at`` as a column expression for the dialect in use."""
-    col = f"{table.__tablename__}.created_at"
-    if s.get_bind().dialect.name == "sqlite":
-        return literal_column(HOUR_SQLITE.replace("created_at", col), Integer)
-    return literal_column(HOUR_PG.replace("created_at", col), Integer)
+#: The summed columns of ``sale_total`` in the order ``_add_sales`` takes them.
+SALE_SUMS = ("sales", "total_satang", "items", "voids", "void_satang", "void_items", "refunds", "refund_satang",
+             "refund_items")
 
 
-def _scan(s: Session, sc: Scope, table: str, index: str, columns: str, group_by: str) -> list[Any]:
-    """``SELECT columns FROM table … GROUP BY group_by`` per fair, reading ``index`` on SQLite."""
-    sqlite = s.get_bind().dialect.name == "sqlite"
-    source = f"{table} INDEXED BY {index}" if sqlite else table
-    rows: list[Any] = []
-    for fid in sc.fair_ids:
-        where = ["fair_id = :fid"]
-        params: dict[str, Any] = {"fid": fid}
-        if sc.vendor_id is not None:
-            where.append("vendor_id = :vid")
-            params["vid"] = sc.vendor_id
-        if fid not in sc.whole:
-            where.append(f"{'+' if sqlite else ''}business_date BETWEEN :first AND :last")
-            params.update(first=sc.first.isoformat() if sqlite else sc.first,
-                          last=sc.last.isoformat() if sqlite else sc.last)
-        rows += s.execute(text(f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)} GROUP BY {group_by}"),
-                          params).all()
-    return rows
-
-
-def _hour_sql(s: Session) -> str:
-    return HOUR_SQLITE if s.get_bind().dialect.name == "sqlite" else HOUR_PG
+def _scan(s: Session, sc: Scope, table: str, keys: str, values: str) -> list[Any]:
+    """``SELECT keys, values FROM table WHERE <scope> GROUP BY keys`` over a totals table."""
+    where, params = where_sql(s, sc, table)
+    return list(s.execute(text(f"SELECT {keys}, {values} FROM {table} WHERE {where} GROUP BY {keys}"), params))
 
 
 def _sales_by_vendor_day(sc: Scope) -> Job:
-    return lambda s: _scan(s, sc, "sale", "ix_sale_report_vendor_day",
-                           "vendor_id, business_date, count(*), sum(total_satang), sum(item_count)",
-                           "vendor_id, business_date")
+    return lambda s: _scan(s, sc, "sale_total", "vendor_id, business_date", ", ".join(f"sum({c})" for c in SALE_SUMS))
 
 
 def _sales_by_hour(sc: Scope) -> Job:
-    return lambda s: _scan(s, sc, "sale", "ix_sale_report_hour",
-                           f"{_hour_sql(s)}, count(*), sum(total_satang), sum(item_count)", _hour_sql(s))
+    return lambda s: _scan(s, sc, "sale_total", "hour", ", ".join(f"sum({c})" for c in SALE_SUMS))
 
 
 def _payments(sc: Scope) -> Job:
-    return lambda s: _scan(s, sc, "payment", "ix_payment_report_vendor_method",
-                           "method, count(*), sum(amount_satang)", "vendor_id, method")
+    return lambda s: _scan(s, sc, "payment_total", "method", "sum(payments), sum(amount_satang), sum(voids), "
+                           "sum(void_satang), sum(refunds), sum(refund_satang)")
 
 
-def _lines(sc: Scope) -> Job:
-    return lambda s: _scan(s, sc, "sale_line", "ix_sale_line_report_product",
-                           "vendor_id, sku, sum(qty), sum(net_satang), count(*)", "vendor_id, sku")
+def _products(sc: Scope) -> Job:
+    """Per (vendor, SKU): net quantity, net income, lines that stand, the product type as registered (else as
+    sold)."""
+    def run(s: Session) -> tuple[list[Any], list[Any]]:
+        rows = _scan(s, sc, "product_total", "vendor_id, sku",
+                     "sum(qty) - sum(void_qty) - sum(refund_qty), sum(net_satang) - sum(void_satang) - "
+                     "sum(refund_satang), sum(lines) - sum(void_lines), min(product_type)")
+        where, params = where_sql(s, sc, "p")
+        where = where.split(" AND ")[0] + (" AND p.vendor_id = :vid" if sc.vendor_id is not None else "")
+        registered = list(s.execute(text(f"SELECT p.vendor_id, p.sku, p.product_type FROM product p "
+                                         f"WHERE {where}"), params))
+        return rows, registered
+    return run
 
 
 def where_sql(s: Session, sc: Scope, alias: str) -> tuple[str, dict[str, Any]]:
@@ -213,40 +190,6 @@ def where_sql(s: Session, sc: Scope, alias: str) -> tuple[str, dict[str, Any]]:
         where.append(f"{alias}.vendor_id = :vid")
         params["vid"] = sc.vendor_id
     return " AND ".join(where), params
-
-
-def _adjustments(sc: Scope, part: str) -> Job:
-    """Voids (``part="voids"``) or refunds (``"refunds"``, with the registered product types), with their lines
-    and payments, grouped by vendor, date, hour, SKU and method (textual SQL: tens of thousands of small
-    groups come back without per-value conversions)."""
-    def run(s: Session) -> dict[str, list[Any]]:
-        hour = _hour_sql(s)
-        vh, rh = hour.replace("created_at", "v.created_at"), hour.replace("created_at", "r.created_at")
-        vw, params = where_sql(s, sc, "v")
-        rw, _ = where_sql(s, sc, "r")
-        lw, _ = where_sql(s, sc, "rl")
-        pw, _ = where_sql(s, sc, "p")
-        queries = {
-            "voids": f"SELECT v.vendor_id, v.business_date, {vh}, count(*), sum(v.amount_satang) FROM void v "
-                     f"WHERE {vw} GROUP BY v.vendor_id, v.business_date, {vh}",
-            "void_lines": f"SELECT v.vendor_id, v.business_date, {vh}, l.sku, sum(l.qty), sum(l.net_satang), "
-                          f"count(*) FROM void v JOIN sale_line l ON l.sale_id = v.sale_id WHERE {vw} "
-                          f"GROUP BY v.vendor_id, v.business_date, {vh}, l.sku",
-            "void_payments": f"SELECT pm.method, count(*), sum(pm.amount_satang) FROM void v JOIN payment pm "
-                             f"ON pm.sale_id = v.sale_id WHERE {vw} GROUP BY pm.method",
-            "refunds": f"SELECT r.vendor_id, r.business_date, {rh}, r.method, count(*), sum(r.amount_satang) "
-                       f"FROM refund r WHERE {rw} GROUP BY r.vendor_id, r.business_date, {rh}, r.method",
-            "refund_lines": f"SELECT rl.vendor_id, rl.business_date, {rh}, l.sku, sum(rl.qty), "
-                            f"sum(rl.amount_satang) FROM refund_line rl JOIN refund r ON r.id = rl.refund_id "
-                            f"JOIN sale_line l ON l.sale_id = rl.sale_id AND l.line_no = rl.line_no WHERE {lw} "
-                            f"GROUP BY rl.vendor_id, rl.business_date, {rh}, l.sku",
-            "registered": f"SELECT p.vendor_id, p.sku, p.product_type FROM product p WHERE {pw.split(' AND ')[0]}"
-                          + (" AND p.vendor_id = :vid" if sc.vendor_id is not None else ""),
-        }
-        names = ("voids", "void_lines", "void_payments") if part == "voids" else \
-            ("refunds", "refund_lines", "registered")
-        return {name: list(s.execute(text(queries[name]), params).all()) for name in names}
-    return run
 
 
 def _version(s: Session) -> int:
@@ -273,11 +216,10 @@ def collect(store: FairStore, s: Session, sc: Scope, *, hours: bool = True,
     """Run every aggregate of ``sc`` (in parallel on SQLite) and sum them into a ``Collected``; the ``extra``
     jobs (other reads of the same state) run alongside and their results land in ``Collected.extra``."""
     # longest first, so that the threads finish together
-    jobs: dict[str, Job] = {"lines": _lines(sc), "voids": _adjustments(sc, "voids"),
-                            "sales": _sales_by_vendor_day(sc)}
+    jobs: dict[str, Job] = {}
     if hours:
         jobs["hours"] = _sales_by_hour(sc)
-    jobs.update(payments=_payments(sc), refunds=_adjustments(sc, "refunds"))
+    jobs.update(sales=_sales_by_vendor_day(sc), products=_products(sc), payments=_payments(sc))
     jobs.update({f"extra:{name}": job for name, job in (extra or {}).items()})
     results = None
     if store.is_sqlite:
@@ -287,68 +229,44 @@ def collect(store: FairStore, s: Session, sc: Scope, *, hours: bool = True,
                 break
     if results is None:
         results = {name: job(s) for name, job in jobs.items()}
-    c = _merge(s, sc, results)
+    c = _merge(results)
     c.extra = {name.split(":", 1)[1]: r for name, r in results.items() if name.startswith("extra:")}
     return c
 
 
-def _merge(s: Session, sc: Scope, results: dict[str, Any]) -> Collected:
+def _add_sales(acc: Acc, n: int, amount: int, items: int, void_n: int, voids: int, void_items: int,
+               refund_n: int, refunds: int, refund_items: int) -> None:
+    """Add one ``sale_total`` group (sales, voids and refunds with their items) to ``acc``."""
+    acc.sale(n, amount, items - void_items - refund_items)
+    acc.void(void_n, voids)
+    acc.refund(refund_n, refunds)
+
+
+def _merge(results: dict[str, Any]) -> Collected:
     """Sum the groups of every query into per-(vendor, day), per-hour, per-method and per-product sums.
-    (Sums and counts of non-empty groups are never NULL, so the values are used as they come.)"""
-    lines, sales, payments = results["lines"], results["sales"], results["payments"]
-    adj = {**results["voids"], **results["refunds"]}
-    hours = "hours" in results
+    (Sums of non-empty groups are never NULL, so the values are used as they come.)"""
     c = Collected()
     days: dict[Any, date] = {}
-
-    def day(value: Any) -> date:
-        found = days.get(value)
+    vd = c.vendor_day
+    for vid, d, *sums in results["sales"]:
+        found = days.get(d)
         if found is None:
-            found = days[value] = to_date(value)
-        return found
-
-    vd, hr, products = c.vendor_day, c.hours, c.products
-    for vid, d, n, amt, items in sales:
-        vd[vid, day(d)].sale(int(n), int(amt), int(items))
-    for vid, sku, qty, net, n in lines:
-        products[vid, sku] = ["", int(qty), int(net), int(n)]
-    for m, n, amt in payments:
-        c.methods.setdefault(m, Acc()).sale(int(n), int(amt), 0)
-    if hours:
-        for h, n, amt, items in results["hours"]:
-            hr[int(h)].sale(int(n), int(amt), int(items))
-    for vid, d, h, n, amt in adj["voids"]:
-        vd[vid, day(d)].void(int(n), int(amt))
-        if hours:
-            hr[int(h)].void(int(n), int(amt))
-    for vid, d, h, sku, qty, net, n in adj["void_lines"]:
-        vd[vid, day(d)].items -= int(qty)
-        if hours:
-            hr[int(h)].items -= int(qty)
-        entry = c.product(vid, sku)
-        entry[1] -= int(qty)
-        entry[2] -= int(net)
-        entry[3] -= int(n)
-    for m, n, amt in adj["void_payments"]:
-        c.methods.setdefault(m, Acc()).void(int(n), int(amt))
-    for vid, d, h, m, n, amt in adj["refunds"]:
-        vd[vid, day(d)].refund(int(n), int(amt))
-        if hours:
-            hr[int(h)].refund(int(n), int(amt))
-        c.methods.setdefault(m, Acc()).refund(int(n), int(amt))
-    for vid, d, h, sku, qty, amt in adj["refund_lines"]:
-        vd[vid, day(d)].items -= int(qty)
-        if hours:
-            hr[int(h)].items -= int(qty)
-        entry = c.product(vid, sku)
-        entry[1] -= int(qty)
-        entry[2] -= int(amt)
-    for vid, sku, ptype in adj["registered"]:
+            found = days[d] = to_date(d)
+        _add_sales(vd[vid, found], *(int(x) for x in sums))
+    if "hours" in results:
+        for h, *sums in results["hours"]:
+            _add_sales(c.hours[int(h)], *(int(x) for x in sums))
+    for m, n, amount, void_n, voids, refund_n, refunds in results["payments"]:
+        acc = c.methods.setdefault(m, Acc())
+        acc.sale(int(n), int(amount), 0)
+        acc.void(int(void_n), int(voids))
+        acc.refund(int(refund_n), int(refunds))
+    rows, registered = results["products"]
+    products = c.products
+    for vid, sku, qty, net, lines, sold_as in rows:
+        products[vid, sku] = [sold_as or "", int(qty), int(net), int(lines)]
+    for vid, sku, ptype in registered:
         known = products.get((vid, sku))
         if known is not None:
             known[0] = ptype
-    for (vid, sku), entry in products.items():
-        if not entry[0]:  # sold but not in the registry: the type it was sold with
-            entry[0] = s.scalar(select(SaleLine.product_type).where(
-                SaleLine.fair_id.in_(sc.fair_ids), SaleLine.vendor_id == vid, SaleLine.sku == sku).limit(1)) or ""
     return c

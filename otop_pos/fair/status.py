@@ -1,21 +1,17 @@
 """What the organiser has so far: imported vendors and days, missing exports, the import log, and the
-fair's totals — all SQL aggregates over the imported tables."""
+fair's totals — SQL aggregates over the imported tables and the report totals the import keeps."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import distinct, func, select, union
-from sqlalchemy.orm import Session
 
 from otop_pos.core.clock import Clock
 from otop_pos.core.thaidate import fair_day
 from otop_pos.fair.fairs import FairInfo, fair_info, find_fair
 from otop_pos.fair.store import FairStore
-from otop_pos.store.fair_models import (
-    ImportLog, Payment, Refund, Sale, Till, TillDay, Vendor, Void,
-)
+from otop_pos.store.fair_models import ImportLog, PaymentTotal, SaleTotal, Till, TillDay, Vendor
 
 METHODS = ("cash", "promptpay", "transfer", "other")
 
@@ -80,48 +76,31 @@ class FairSummary:
     per_method: dict[str, int]
 
 
-def _by(session: Session, key: Any, table: Any, amount: Any, fair_id: int) -> dict[Any, int]:
-    rows = session.execute(select(key, func.sum(amount)).where(table.fair_id == fair_id).group_by(key))
-    return {k: int(v or 0) for k, v in rows}
-
-
 def fair_summary(store: FairStore, fair_ref: str | None = None) -> FairSummary:
-    """The totals of the fair (the only or newest one unless ``fair_ref`` names it)."""
+    """The totals of the fair (the only or newest one unless ``fair_ref`` names it), from the report totals
+    the import keeps (a void or refund counts on its own day)."""
     with store.read() as s:
         fair = find_fair(s, fair_ref)
         fid = fair.id
-        gross, n_sales = s.execute(select(func.coalesce(func.sum(Sale.total_satang), 0), func.count())
-                                   .where(Sale.fair_id == fid)).one()
-        v_amt, n_void = s.execute(select(func.coalesce(func.sum(Void.amount_satang), 0), func.count())
-                                  .where(Void.fair_id == fid)).one()
-        r_amt, n_ref = s.execute(select(func.coalesce(func.sum(Refund.amount_satang), 0), func.count())
-                                 .where(Refund.fair_id == fid)).one()
-        codes = dict(s.execute(select(Vendor.id, Vendor.code).where(Vendor.fair_id == fid)).all())
-        per_vendor: dict[str, int] = {}
-        for sign, table, amount in ((1, Sale, Sale.total_satang), (-1, Void, Void.amount_satang),
-                                    (-1, Refund, Refund.amount_satang)):
-            for vid, amt in _by(s, table.vendor_id, table, amount, fid).items():
-                code = codes[vid]
-                per_vendor[code] = per_vendor.get(code, 0) + sign * amt
-        per_day: dict[str, int] = {}
-        for sign, table, amount in ((1, Sale, Sale.total_satang), (-1, Void, Void.amount_satang),
-                                    (-1, Refund, Refund.amount_satang)):
-            for d, amt in _by(s, table.business_date, table, amount, fid).items():
-                key = d.isoformat() if isinstance(d, date) else str(d)
-                per_day[key] = per_day.get(key, 0) + sign * amt
+        net = SaleTotal.total_satang - SaleTotal.void_satang - SaleTotal.refund_satang
+        gross, n_sales, v_amt, n_void, r_amt, n_ref = (int(x or 0) for x in s.execute(
+            select(func.sum(SaleTotal.total_satang), func.sum(SaleTotal.sales), func.sum(SaleTotal.void_satang),
+                   func.sum(SaleTotal.voids), func.sum(SaleTotal.refund_satang), func.sum(SaleTotal.refunds))
+            .where(SaleTotal.fair_id == fid)).one())
+        per_vendor = {code: int(amount) for code, amount in s.execute(
+            select(Vendor.code, func.sum(net)).join(Vendor, Vendor.id == SaleTotal.vendor_id)
+            .where(SaleTotal.fair_id == fid).group_by(Vendor.code))}
+        per_day = {d.isoformat() if isinstance(d, date) else str(d): int(amount) for d, amount in s.execute(
+            select(SaleTotal.business_date, func.sum(net)).where(SaleTotal.fair_id == fid)
+            .group_by(SaleTotal.business_date))}
         per_method = {m: 0 for m in METHODS}
-        for m, amt in _by(s, Payment.method, Payment, Payment.amount_satang, fid).items():
-            per_method[str(m)] += amt
-        voided = s.execute(select(Payment.method, func.sum(Payment.amount_satang))
-                           .join(Void, Void.sale_id == Payment.sale_id).where(Void.fair_id == fid)
-                           .group_by(Payment.method))
-        for m, amt in voided:
-            per_method[m] -= int(amt)
-        for m, amt in _by(s, Refund.method, Refund, Refund.amount_satang, fid).items():
-            per_method[str(m)] -= amt
-        return FairSummary(fair_info(fair), int(gross) - int(v_amt) - int(r_amt), int(gross), int(n_sales), int(n_void),
-                           int(v_amt), int(n_ref), int(r_amt), dict(sorted(per_vendor.items())),
-                           dict(sorted(per_day.items())), per_method)
+        for m, amount in s.execute(
+                select(PaymentTotal.method, func.sum(PaymentTotal.amount_satang - PaymentTotal.void_satang
+                                                     - PaymentTotal.refund_satang))
+                .where(PaymentTotal.fair_id == fid).group_by(PaymentTotal.method)):
+            per_method[str(m)] += int(amount)
+        return FairSummary(fair_info(fair), gross - v_amt - r_amt, gross, n_sales, n_void, v_amt, n_ref, r_amt,
+                           dict(sorted(per_vendor.items())), dict(sorted(per_day.items())), per_method)
 
 
 def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, log_lines: int = 50) -> FairStatus:
@@ -136,7 +115,7 @@ def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, 
         vendors = {v.id: v for v in s.scalars(select(Vendor).where(Vendor.fair_id == fid).order_by(Vendor.code))}
         data_days = union(
             select(TillDay.vendor_id, TillDay.business_date).where(TillDay.fair_id == fid),
-            select(Sale.vendor_id, Sale.business_date).where(Sale.fair_id == fid).distinct(),
+            select(SaleTotal.vendor_id, SaleTotal.business_date).where(SaleTotal.fair_id == fid, SaleTotal.sales > 0),
         ).subquery()
         days: dict[int, set[date]] = {}
         for vid, d in s.execute(select(data_days.c[0], data_days.c[1])):

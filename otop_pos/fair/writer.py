@@ -3,7 +3,8 @@
 Exactly once comes from the till's hash chain: the store keeps each till's head (seq, hash). A file whose
 chain contains that head at the same seq holds every stored document unchanged, so only documents with a
 higher seq are new. A chain that does not contain the head means documents were removed or changed:
-refused as a deletion or a conflict. Rows are bulk-inserted in key order with the driver's executemany.
+refused as a deletion or a conflict. Rows are bulk-inserted in key order with the driver's executemany, and
+the new sales are added to the report totals (``totals``) in the same transaction.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.fair import prepare as P
+from otop_pos.fair.totals import REFUND, SALE, VOID, add_imported
 from otop_pos.store.fair_models import ImportLog, Till
 
 _SQL: dict[tuple[str, str, tuple[str, ...]], str] = {}
@@ -228,6 +230,8 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     first_pay = bisect_left([pay[0] for pay in p.payments], k)
     insert_rows(conn, "payment", ("sale_id", "fair_id", "vendor_id", "till_id") + P.PAYMENT_COLS,
                 [(sale_id_of[pay[0]], f, v, t) + pay[1:] for pay in p.payments[first_pay:]])
+    if ids:
+        add_imported(conn, t, SALE, ids[0], ids[-1])
     if not new_voids and not new_refunds:
         return
     by_uuid = {s[1]: i for i, s in zip(ids, new_sales)}
@@ -244,6 +248,8 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     void_ids = allocate_ids(conn, "void", len(new_voids))
     insert_rows(conn, "void", ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id") + P.VOID_COLS,
                 [(i, f, v, t, import_id, by_uuid[d[0]]) + d[1:] for i, d in zip(void_ids, new_voids)])
+    if void_ids:
+        add_imported(conn, t, VOID, void_ids[0], void_ids[-1])
     refund_ids = allocate_ids(conn, "refund", len(new_refunds))
     insert_rows(conn, "refund",
                 ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id") + P.REFUND_COLS,
@@ -254,6 +260,8 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     insert_rows(conn, "refund_line", ("refund_id", "sale_id", "fair_id", "vendor_id", "till_id")
                 + P.REFUND_LINE_COLS,
                 [(refund_id_of[rl[0]], by_uuid[rl[1]], f, v, t) + rl[2:] for rl in p.refund_lines[first_rl:]])
+    if refund_ids:
+        add_imported(conn, t, REFUND, refund_ids[0], refund_ids[-1])
 
 
 def _write_days(conn: Connection, ctx: FileContext, till_id: int, new: list[tuple[Any, ...]],

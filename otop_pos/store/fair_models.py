@@ -313,17 +313,74 @@ class RefundLine(FairBase):
     __table_args__ = (CheckConstraint("qty > 0", name="qty"),)
 
 
-#: Tables holding imported data, in the order they are written (parents first).
-DATA_TABLES = ("till", "till_day", "sale", "sale_line", "payment", "void", "refund", "refund_line")
+class SaleTotal(FairBase):
+    """One vendor's documents of one business date and Bangkok hour of day: the sales made then, the voids
+    made then (with the items of the voided sales) and the refunds made then (with the items given back).
+    Kept by the import in the transaction that inserts the documents (``otop_pos.fair.totals``)."""
 
-# Covering indexes of the report queries (migration f0002). The SQLite-only index on the Bangkok hour of
-# sale.created_at is an expression the models cannot declare portably; it lives in the migration alone.
+    __tablename__ = "sale_total"
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"), primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
+    business_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sales: Mapped[int] = mapped_column(Integer, default=0)
+    total_satang: Mapped[int] = mapped_column(Integer, default=0)
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    voids: Mapped[int] = mapped_column(Integer, default=0)
+    void_satang: Mapped[int] = mapped_column(Integer, default=0)
+    void_items: Mapped[int] = mapped_column(Integer, default=0)
+    refunds: Mapped[int] = mapped_column(Integer, default=0)
+    refund_satang: Mapped[int] = mapped_column(Integer, default=0)
+    refund_items: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class PaymentTotal(FairBase):
+    """One vendor's payments by one method on one business date: of the sales made, of the sales voided and
+    of the refunds paid out that day (kept like ``SaleTotal``)."""
+
+    __tablename__ = "payment_total"
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"), primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
+    method: Mapped[str] = mapped_column(String(16), primary_key=True)
+    business_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    payments: Mapped[int] = mapped_column(Integer, default=0)
+    amount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    voids: Mapped[int] = mapped_column(Integer, default=0)
+    void_satang: Mapped[int] = mapped_column(Integer, default=0)
+    refunds: Mapped[int] = mapped_column(Integer, default=0)
+    refund_satang: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class ProductTotal(FairBase):
+    """One vendor's product (SKU) on one business date: the lines sold, the lines of sales voided and what
+    was given back that day, with a name and product type it was sold under (kept like ``SaleTotal``)."""
+
+    __tablename__ = "product_total"
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"), primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    business_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    lines: Mapped[int] = mapped_column(Integer, default=0)
+    qty: Mapped[int] = mapped_column(Integer, default=0)
+    net_satang: Mapped[int] = mapped_column(Integer, default=0)
+    void_lines: Mapped[int] = mapped_column(Integer, default=0)
+    void_qty: Mapped[int] = mapped_column(Integer, default=0)
+    void_satang: Mapped[int] = mapped_column(Integer, default=0)
+    refund_qty: Mapped[int] = mapped_column(Integer, default=0)
+    refund_satang: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+    product_type: Mapped[str] = mapped_column(String(64))
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+#: Tables holding imported data, in the order they are written (parents first); then the totals kept with them.
+DATA_TABLES = ("till", "till_day", "sale", "sale_line", "payment", "void", "refund", "refund_line")
+TOTAL_TABLES = ("sale_total", "payment_total", "product_total")
+
+# The report reads the totals tables above; of the covering indexes of migration f0002 only the one on
+# refund_line stays (migration f0003 dropped the others with the totals' arrival).
 _T = FairBase.metadata.tables
-Index("ix_sale_report_vendor_day", _T["sale"].c.fair_id, _T["sale"].c.vendor_id, _T["sale"].c.business_date,
-      _T["sale"].c.total_satang, _T["sale"].c.item_count)
-Index("ix_sale_line_report_product", _T["sale_line"].c.fair_id, _T["sale_line"].c.vendor_id, _T["sale_line"].c.sku,
-      _T["sale_line"].c.business_date, _T["sale_line"].c.qty, _T["sale_line"].c.net_satang)
-Index("ix_payment_report_vendor_method", _T["payment"].c.fair_id, _T["payment"].c.vendor_id, _T["payment"].c.method,
-      _T["payment"].c.business_date, _T["payment"].c.amount_satang)
 Index("ix_refund_line_fair_date", _T["refund_line"].c.fair_id, _T["refund_line"].c.business_date,
       _T["refund_line"].c.vendor_id)

@@ -29,6 +29,9 @@ VENDORS = ["KK20-0001", "KK20-0002", "KK20-0003"]
 DATA_SUMS = {
     "sale": "total_satang", "sale_line": "net_satang", "payment": "amount_satang", "void": "amount_satang",
     "refund": "amount_satang", "refund_line": "amount_satang", "till_day": "float_satang", "till": "head_seq",
+    "sale_total": "total_satang + void_satang + refund_satang + items",
+    "payment_total": "amount_satang + void_satang + refund_satang",
+    "product_total": "net_satang + void_satang + refund_satang + qty",
 }
 
 

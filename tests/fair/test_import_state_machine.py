@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import shutil
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -23,8 +23,10 @@ from otop_pos.exchange.registry_csv import Registry
 from otop_pos.fair.fairs import create_fair, load_registry_into
 from otop_pos.fair.importer import import_paths
 from otop_pos.fair.packages import make_packages
+from otop_pos.fair.figures import compute_figures
 from otop_pos.fair.status import fair_summary
 from otop_pos.fair.store import FairStore
+from otop_pos.fair.totals import differences
 from tests.fair.booths import FIRST_DAY, LAST_DAY, Booth
 
 VENDORS = ("KK20-0001", "KK20-0002")
@@ -184,6 +186,10 @@ def machine(store: FairStore, clock: FixedClock, registry: Registry, root: Path)
                 if h.docs:
                     per_vendor[VENDORS[v]] = per_vendor.get(VENDORS[v], 0) + h.net
             assert {k: n for k, n in sm.per_vendor.items()} == per_vendor
+            with store.engine.connect() as conn:  # the totals the imports kept: as computed afresh
+                assert differences(conn) == []
+            report_clock = FixedClock(datetime(2020, 11, 1, 14, tzinfo=timezone.utc))  # not the import's clock
+            assert compute_figures(store, fair_refs=[self.fair_uid], clock=report_clock).key.net_satang == sm.net_satang
 
     return FairExchange
 
