@@ -20,6 +20,7 @@ import os
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,8 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import geothai  # noqa: E402
 from sqlalchemy import create_engine  # noqa: E402
 
+from otop_pos.core.clock import SystemClock  # noqa: E402
 from otop_pos.core.money import format_baht  # noqa: E402
 from otop_pos.fair.figures import compute_figures, vendor_detail  # noqa: E402
+from otop_pos.fair.status import fair_status, fair_summary  # noqa: E402
 from otop_pos.fair.store import open_fair_store  # noqa: E402
 from otop_pos.fair.totals import rebuild as rebuild_totals  # noqa: E402
 from otop_pos.reports.csv_out import write_figures_csv  # noqa: E402
@@ -266,6 +269,14 @@ def main() -> None:
     assert fig.key.net_satang == counts["net"], (fig.key.net_satang, counts["net"])  # type: ignore[attr-defined]
     top = fig.top_vendors[0].code  # type: ignore[attr-defined]
     t_one, c_one, _ = _timed(lambda: vendor_detail(store, top), a.runs)
+    def cli_json() -> None:  # the command an organiser runs, interpreter start-up included
+        subprocess.run([sys.executable, "-m", "otop_pos", "fair", "--db", str(db), "report", "--json"], check=True,
+                       stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[1])
+
+    t_cli, _c_cli, _ = _timed(cli_json, a.runs)
+    t_sum, c_sum, summary = _timed(lambda: fair_summary(store), a.runs)
+    assert summary.net_satang == counts["net"]  # type: ignore[attr-defined]
+    t_status, c_status, _ = _timed(lambda: fair_status(store, SystemClock()), a.runs)
     out = folder / "out"
     t_pdf, c_pdf, _ = _timed(lambda: write_figures_pdf(fig, out / "report.pdf", lang=a.lang), 1)  # type: ignore[arg-type]
     t_xlsx, c_xlsx, _ = _timed(lambda: write_figures_xlsx(fig, out / "report.xlsx", lang=a.lang), 1)  # type: ignore[arg-type]
@@ -280,13 +291,16 @@ def main() -> None:
     print(f"  {len(fig.by_vendor):,} vendors, {len(fig.cash):,} day closes, {len(fig.missing):,} missing vendor-days")  # type: ignore[attr-defined]
     print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     targets = (("compute_figures", t_fig, c_fig, None), ("JSON report (figures + json.dumps)", t_json, c_json, 2.0),
-               ("vendor_detail (drill-down)", t_one, c_one, None), ("PDF (writing)", t_pdf, c_pdf, 10.0),
+               ("`otop-pos fair report --json` (CLI)", t_cli, float("nan"), 2.0),
+               ("vendor_detail (drill-down)", t_one, c_one, None), ("fair_summary", t_sum, c_sum, None),
+               ("fair_status", t_status, c_status, None), ("PDF (writing)", t_pdf, c_pdf, 10.0),
                ("PDF incl. figures", t_pdf + t_fig, c_pdf + c_fig, 10.0), ("XLSX (writing)", t_xlsx, c_xlsx, None),
                ("CSV (writing)", t_csv, c_csv, None))
     print(f"{'':<36} {'wall':>9} {'cpu':>9}")
     for name, t, c, target in targets:
         verdict = "" if target is None else ("  target ≤ %.0f s: %s" % (target, "met" if t <= target else "MISSED"))
-        print(f"{name:<36} {t:8.3f}s {c:8.3f}s{verdict}")
+        cpu = "        —" if c != c else f"{c:8.3f}s"  # NaN: not measured (another process)
+        print(f"{name:<36} {t:8.3f}s {cpu}{verdict}")
     print(f"outputs in {out}")
     store.dispose()
 

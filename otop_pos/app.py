@@ -9,11 +9,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from otop_pos.booth.demo import DEMO_FAIR, DEMO_PIN, DEMO_VENDOR, demo_registry, ensure_demo_booth, open_booth
-from otop_pos.core.resources import resource_path
+from typing import Any
 
 __all__ = ["DEMO_FAIR", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "launch_organiser", "main",
            "open_booth", "resource_path"]
+#: Re-exported on first use, so that commands which do not need the booth (``fair …``) start without it.
+_LAZY = {"DEMO_FAIR": "otop_pos.booth.demo", "DEMO_PIN": "otop_pos.booth.demo", "DEMO_VENDOR": "otop_pos.booth.demo",
+         "demo_registry": "otop_pos.booth.demo", "ensure_demo_booth": "otop_pos.booth.demo",
+         "open_booth": "otop_pos.booth.demo", "resource_path": "otop_pos.core.resources"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def launch_gui(args: argparse.Namespace) -> int:

@@ -31,8 +31,7 @@ def _json_default(obj: Any) -> Any:
 
 def dump_json(data: Any) -> None:
     """Print ``data`` as indented JSON (Thai kept as is; dates and paths as text)."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
-    sys.stdout.write("\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n")  # one write
 
 
 def booth_store() -> Any:

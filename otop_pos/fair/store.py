@@ -99,11 +99,19 @@ class FairStore:
         finally:
             session.close()
 
-    def transaction(self, work: Callable[[Session], T], *, attempts: int = MAX_ATTEMPTS) -> T:
+    def transaction(self, work: Callable[[Session], T], *, attempts: int = MAX_ATTEMPTS,
+                    snapshot: bool = False) -> T:
         """Run ``work(session)`` in one transaction; on a serialization failure, a deadlock or a busy
-        SQLite file the whole transaction is rolled back and run again (with a growing random pause)."""
+        SQLite file the whole transaction is rolled back and run again (with a growing random pause).
+        ``snapshot``: on PostgreSQL the transaction is REPEATABLE READ (every statement sees one state, and
+        writing a row that another desk changed since is a serialization failure, so it runs again); a SQLite
+        write transaction is serialized anyway."""
+        sessions = self._sessions
+        if snapshot and not self.is_sqlite:
+            sessions = sessionmaker(self.engine.execution_options(isolation_level="REPEATABLE READ"),
+                                    expire_on_commit=False)
         for attempt in range(1, attempts + 1):
-            session = self._sessions()
+            session = sessions()
             try:
                 with session.begin():
                     result = work(session)

@@ -48,6 +48,19 @@ class _Table:
     sums: tuple[str, ...]
     kept: tuple[str, ...] = ()
 
+    def upsert(self, dialect: str, parts: list[tuple[_Part, str]]) -> str:
+        """One statement that adds the totals of every (part, WHERE clause) to the table: the parts' groups
+        summed per key, rows made when missing, taken in key order. An import writes the three tables in
+        this order with one such statement each, so two desks adding to the same rows (two tills of one
+        vendor) lock them in the same order and never deadlock."""
+        union = " UNION ALL ".join(part.select(dialect, where) for part, where in parts)
+        keys = ", ".join(self.keys)
+        values = ", ".join([f"sum({c})" for c in self.sums] + [f"min({c})" for c in self.kept])
+        add = ", ".join(f"{c} = {self.name}.{c} + excluded.{c}" for c in self.sums)
+        return (f"INSERT INTO {self.name} ({', '.join(self.keys + self.sums + self.kept)}) "
+                f"SELECT {keys}, {values} FROM ({union}) AS docs WHERE 1 = 1 GROUP BY {keys} ORDER BY {keys} "
+                f"ON CONFLICT ({keys}) DO UPDATE SET {add}")
+
 
 @dataclass(frozen=True)
 class _Part:
@@ -63,25 +76,21 @@ class _Part:
     values: dict[str, str]
 
     def select(self, dialect: str, where: str) -> str:
-        """One row per key: the key, every summed column (0 where this part adds nothing), the kept ones."""
+        """One row per key: the key, every summed column (0 where this part adds nothing), the kept ones,
+        named as the table's columns."""
         keys = [hour_sql(dialect, k[5:]) if k.startswith("hour:") else k for k in self.keys]
-        values = [self.values.get(c, "0") for c in self.table.sums + self.table.kept]
-        return f"SELECT {', '.join(keys + values)} FROM {self.source} WHERE {where} GROUP BY {', '.join(keys)}"
-
-    def upsert(self, dialect: str, where: str) -> str:
-        """Add this part's totals of the rows matching ``where`` (rows are made when missing; they are taken
-        in key order, so that two desks adding to the same rows lock them in the same order)."""
         t = self.table
-        order = ", ".join(str(n) for n in range(1, len(t.keys) + 1))
-        add = ", ".join(f"{c} = {t.name}.{c} + excluded.{c}" for c in t.sums if c in self.values)
-        return (f"INSERT INTO {t.name} ({', '.join(t.keys + t.sums + t.kept)}) {self.select(dialect, where)} "
-                f"ORDER BY {order} ON CONFLICT ({', '.join(t.keys)}) DO UPDATE SET {add}")
+        values = [f"{self.values.get(c, '0')} AS {c}" for c in t.sums + t.kept]
+        named = [f"{k} AS {c}" for k, c in zip(keys, t.keys)]
+        return f"SELECT {', '.join(named + values)} FROM {self.source} WHERE {where} GROUP BY {', '.join(keys)}"
 
     def where(self, *, fair: bool = False, imported: bool = False) -> str:
-        """The rows of one fair (``:f``), of one import (till ``:t``, ids ``:lo``..``:hi``) or all."""
+        """The rows of one fair (``:f``), of one import (till ``:t``, ids ``:<kind>_lo``..``:<kind>_hi``) or
+        all. (The till row is locked by the import, and ids only grow, so the till's rows in the id range
+        are exactly the ones the import inserted, also when other desks insert between them.)"""
         alias, id_col = self.doc
         if imported:
-            return f"{alias}.till_id = :t AND {id_col} BETWEEN :lo AND :hi"
+            return f"{alias}.till_id = :t AND {id_col} BETWEEN :{self.kind}_lo AND :{self.kind}_hi"
         return f"{alias}.fair_id = :f" if fair else "1 = 1"
 
 
@@ -129,24 +138,25 @@ PARTS = (
 TABLES = (SALE_TOTAL, PAYMENT_TOTAL, PRODUCT_TOTAL)
 
 
-def add_imported(conn: Connection, till_id: int, kind: str, first_id: int, last_id: int) -> None:
-    """Add the documents of ``kind`` ("sale", "void" or "refund") of till ``till_id`` with ids ``first_id``..
-    ``last_id`` — the ones an import has just inserted, in its transaction — to the totals."""
-    d = conn.dialect.name
-    params = {"t": till_id, "lo": first_id, "hi": last_id}
-    for part in PARTS:
-        if part.kind == kind:
-            conn.execute(text(part.upsert(d, part.where(imported=True))), params)
+def add_imported(conn: Connection, till_id: int, ids: dict[str, tuple[int, int]]) -> None:
+    """Add the documents an import has just inserted, in its transaction, to the totals: of till ``till_id``,
+    per kind ("sale", "void", "refund") the ids from the first to the last inserted."""
+    params: dict[str, Any] = {"t": till_id}
+    for kind, (lo, hi) in ids.items():
+        params.update({f"{kind}_lo": lo, f"{kind}_hi": hi})
+    for table in TABLES:
+        parts = [(p, p.where(imported=True)) for p in PARTS if p.table is table and p.kind in ids]
+        if parts:
+            conn.execute(text(table.upsert(conn.dialect.name, parts)), params)
 
 
 def rebuild(conn: Connection, fair_id: int | None = None) -> None:
     """Compute the totals of one fair (or every fair) afresh from its documents, in the caller's transaction."""
-    d = conn.dialect.name
     params = {"f": fair_id} if fair_id is not None else {}
     for table in TABLES:
         conn.execute(text(f"DELETE FROM {table.name} WHERE {'fair_id = :f' if params else '1 = 1'}"), params)
-    for part in PARTS:
-        conn.execute(text(part.upsert(d, part.where(fair=bool(params)))), params)
+        parts = [(p, p.where(fair=bool(params))) for p in PARTS if p.table is table]
+        conn.execute(text(table.upsert(conn.dialect.name, parts)), params)
 
 
 @dataclass(frozen=True)
@@ -211,4 +221,4 @@ def verify_totals(store: FairStore, fair_ref: str | None = None, *, repair: bool
             rebuild(session.connection(), fair_id)
         return TotalsCheck(fair_id, name, found, bool(found) and repair)
 
-    return store.transaction(check)
+    return store.transaction(check, snapshot=True)  # an import committing meanwhile makes it run again

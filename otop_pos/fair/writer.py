@@ -230,9 +230,9 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     first_pay = bisect_left([pay[0] for pay in p.payments], k)
     insert_rows(conn, "payment", ("sale_id", "fair_id", "vendor_id", "till_id") + P.PAYMENT_COLS,
                 [(sale_id_of[pay[0]], f, v, t) + pay[1:] for pay in p.payments[first_pay:]])
-    if ids:
-        add_imported(conn, t, SALE, ids[0], ids[-1])
     if not new_voids and not new_refunds:
+        if ids:
+            add_imported(conn, t, {SALE: (ids[0], ids[-1])})
         return
     by_uuid = {s[1]: i for i, s in zip(ids, new_sales)}
     wanted = {d[0] for d in new_voids} | {d[0] for d in new_refunds}
@@ -248,8 +248,6 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     void_ids = allocate_ids(conn, "void", len(new_voids))
     insert_rows(conn, "void", ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id") + P.VOID_COLS,
                 [(i, f, v, t, import_id, by_uuid[d[0]]) + d[1:] for i, d in zip(void_ids, new_voids)])
-    if void_ids:
-        add_imported(conn, t, VOID, void_ids[0], void_ids[-1])
     refund_ids = allocate_ids(conn, "refund", len(new_refunds))
     insert_rows(conn, "refund",
                 ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id") + P.REFUND_COLS,
@@ -260,8 +258,8 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     insert_rows(conn, "refund_line", ("refund_id", "sale_id", "fair_id", "vendor_id", "till_id")
                 + P.REFUND_LINE_COLS,
                 [(refund_id_of[rl[0]], by_uuid[rl[1]], f, v, t) + rl[2:] for rl in p.refund_lines[first_rl:]])
-    if refund_ids:
-        add_imported(conn, t, REFUND, refund_ids[0], refund_ids[-1])
+    added = {kind: (new[0], new[-1]) for kind, new in ((SALE, ids), (VOID, void_ids), (REFUND, refund_ids)) if new}
+    add_imported(conn, t, added)
 
 
 def _write_days(conn: Connection, ctx: FileContext, till_id: int, new: list[tuple[Any, ...]],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+    BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -323,15 +323,15 @@ class SaleTotal(FairBase):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
     business_date: Mapped[date] = mapped_column(Date, primary_key=True)
     hour: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sales: Mapped[int] = mapped_column(Integer, default=0)
-    total_satang: Mapped[int] = mapped_column(Integer, default=0)
-    items: Mapped[int] = mapped_column(Integer, default=0)
-    voids: Mapped[int] = mapped_column(Integer, default=0)
-    void_satang: Mapped[int] = mapped_column(Integer, default=0)
-    void_items: Mapped[int] = mapped_column(Integer, default=0)
-    refunds: Mapped[int] = mapped_column(Integer, default=0)
-    refund_satang: Mapped[int] = mapped_column(Integer, default=0)
-    refund_items: Mapped[int] = mapped_column(Integer, default=0)
+    sales: Mapped[int] = mapped_column(BigInteger, default=0)
+    total_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    items: Mapped[int] = mapped_column(BigInteger, default=0)
+    voids: Mapped[int] = mapped_column(BigInteger, default=0)
+    void_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    void_items: Mapped[int] = mapped_column(BigInteger, default=0)
+    refunds: Mapped[int] = mapped_column(BigInteger, default=0)
+    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    refund_items: Mapped[int] = mapped_column(BigInteger, default=0)
     __table_args__ = {"sqlite_with_rowid": False}
 
 
@@ -344,12 +344,12 @@ class PaymentTotal(FairBase):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
     method: Mapped[str] = mapped_column(String(16), primary_key=True)
     business_date: Mapped[date] = mapped_column(Date, primary_key=True)
-    payments: Mapped[int] = mapped_column(Integer, default=0)
-    amount_satang: Mapped[int] = mapped_column(Integer, default=0)
-    voids: Mapped[int] = mapped_column(Integer, default=0)
-    void_satang: Mapped[int] = mapped_column(Integer, default=0)
-    refunds: Mapped[int] = mapped_column(Integer, default=0)
-    refund_satang: Mapped[int] = mapped_column(Integer, default=0)
+    payments: Mapped[int] = mapped_column(BigInteger, default=0)
+    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    voids: Mapped[int] = mapped_column(BigInteger, default=0)
+    void_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    refunds: Mapped[int] = mapped_column(BigInteger, default=0)
+    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0)
     __table_args__ = {"sqlite_with_rowid": False}
 
 
@@ -362,14 +362,14 @@ class ProductTotal(FairBase):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
     sku: Mapped[str] = mapped_column(String(64), primary_key=True)
     business_date: Mapped[date] = mapped_column(Date, primary_key=True)
-    lines: Mapped[int] = mapped_column(Integer, default=0)
-    qty: Mapped[int] = mapped_column(Integer, default=0)
-    net_satang: Mapped[int] = mapped_column(Integer, default=0)
-    void_lines: Mapped[int] = mapped_column(Integer, default=0)
-    void_qty: Mapped[int] = mapped_column(Integer, default=0)
-    void_satang: Mapped[int] = mapped_column(Integer, default=0)
-    refund_qty: Mapped[int] = mapped_column(Integer, default=0)
-    refund_satang: Mapped[int] = mapped_column(Integer, default=0)
+    lines: Mapped[int] = mapped_column(BigInteger, default=0)
+    qty: Mapped[int] = mapped_column(BigInteger, default=0)
+    net_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    void_lines: Mapped[int] = mapped_column(BigInteger, default=0)
+    void_qty: Mapped[int] = mapped_column(BigInteger, default=0)
+    void_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    refund_qty: Mapped[int] = mapped_column(BigInteger, default=0)
+    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0)
     name: Mapped[str] = mapped_column(String(300))
     product_type: Mapped[str] = mapped_column(String(64))
     __table_args__ = {"sqlite_with_rowid": False}

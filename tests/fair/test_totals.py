@@ -1,20 +1,24 @@
 """The report totals that the import keeps (``otop_pos.fair.totals``), on SQLite and PostgreSQL: after imports
 that add to rows made by earlier imports (same vendor, day and hour; a void and a refund of sales imported
 before; two tills of one vendor) they equal a fresh computation from the documents; re-imports leave them
-alone; ``rebuild`` and migration f0003 compute the same rows; ``fair verify`` finds and repairs a damaged row."""
+alone; ``rebuild`` and migration f0003 compute the same rows; ``fair verify`` finds and repairs a damaged row;
+two tills of one vendor importing at once do not deadlock, and a repair racing an import counts it once."""
 from __future__ import annotations
 
 import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from datetime import timedelta
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from otop_pos.app import demo_registry
 from otop_pos.core.clock import FixedClock
@@ -46,6 +50,38 @@ def check(store: FairStore) -> None:
         assert differences(conn) == []
 
 
+def paused_race(store: FairStore, statement: str, first: Callable[[], Any], then: Callable[[], Any],
+                pause: float = 1.0) -> tuple[Any, Any]:
+    """Run ``first`` on a thread that pauses for ``pause`` s right after executing a statement starting with
+    ``statement`` (holding whatever it has locked), and ``then`` on a second thread started in that pause;
+    returns both results."""
+    reached = threading.Event()
+    results: dict[str, Any] = {}
+
+    def pause_first(_conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
+        if threading.current_thread().name == "first" and sql.startswith(statement) and not reached.is_set():
+            reached.set()
+            time.sleep(pause)
+
+    def run_first() -> None:
+        results["first"] = first()
+
+    def run_then() -> None:
+        assert reached.wait(30)
+        results["then"] = then()
+
+    event.listen(store.engine, "after_cursor_execute", pause_first)
+    threads = [threading.Thread(target=run_first, name="first"), threading.Thread(target=run_then, name="then")]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+    finally:
+        event.remove(store.engine, "after_cursor_execute", pause_first)
+    return results.get("first"), results.get("then")
+
+
 @pytest.fixture
 def imported(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> dict[str, Any]:
     """Four imports of growing exports: sales in the same hour over two imports, a void and a refund (on the
@@ -75,7 +111,7 @@ def imported(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> d
     nets = {"a": a.net(), "a2": a2.net(), "b": b.net()}
     for x in (a, a2, b):
         x.close()
-    return {"first": first, "nets": nets}
+    return {"first": first, "nets": nets, "packages": packages}
 
 
 def test_the_totals_kept_by_the_imports_equal_a_fresh_computation(fair_store: FairStore, fair_clock: FixedClock,
@@ -191,3 +227,57 @@ def test_fair_verify_command(fair_store: FairStore, fair_db: str, imported: dict
     fixed = run("--repair")
     assert fixed.returncode == 0 and "computed afresh" in fixed.stdout
     assert run().returncode == 0
+
+
+def test_two_tills_of_one_vendor_importing_at_once_wait_for_each_other_without_deadlock(
+        fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
+    """Till A's file has a refund at 10:xx and sales at 11:xx, till B's sales at 10:xx and 11:xx of the same day:
+    both add to the rows (day 2, 10) and (day 2, 11). A pauses right after writing its sale totals (holding
+    both rows) while B starts: B waits for A, and nobody deadlocks or has to run again."""
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", ["KK20-0001"])
+    a = Booth(tmp_path / "a", packages["KK20-0001"].path, seed=1)
+    b = Booth(tmp_path / "b", packages["KK20-0001"].path, till_no=2, seed=2)
+    d2 = FIRST_DAY + timedelta(days=1)
+    a.sell(FIRST_DAY, 3)
+    b.sell(FIRST_DAY, 3)
+    assert import_paths(fair_store, fair_clock, [a.export(tmp_path / "u1"), b.export(tmp_path / "u1")],
+                        jobs=0).count("imported") == 2
+    a.ensure_day(d2)
+    assert a.refund_first()
+    a.clock.at(d2, 11)
+    a.sell(d2, 2)
+    b.ensure_day(d2)
+    b.sell(d2, 2)
+    b.clock.at(d2, 11)
+    b.sell(d2, 2)
+    file_a, file_b = a.export(tmp_path / "ua"), b.export(tmp_path / "ub")
+    got_a, got_b = paused_race(fair_store, "INSERT INTO sale_total",
+                               lambda: import_paths(fair_store, fair_clock, [file_a], jobs=0),
+                               lambda: import_paths(fair_store, fair_clock, [file_b], jobs=0))
+    assert got_a.count("imported") == 1 and got_b.count("imported") == 1
+    assert fair_store.retries == 0  # B waited; no deadlock was detected and rolled back
+    check(fair_store)
+    assert fair_summary(fair_store).net_satang == a.net() + b.net()
+    a.close()
+    b.close()
+
+
+def test_repair_while_an_import_commits_counts_every_document_once(
+        fair_store: FairStore, fair_clock: FixedClock, imported: dict[str, Any], tmp_path: Path) -> None:
+    """``fair verify --repair`` deletes a fair's totals and computes them again; an import that commits in
+    between (new rows of a later day, which the repair holds no lock on) is neither lost nor counted twice: on
+    PostgreSQL the repair reads one snapshot (without it, it would add the import's documents to the rows the
+    import has just made), and SQLite makes the import wait."""
+    with fair_store.write() as s:
+        s.execute(text("UPDATE sale_total SET sales = sales + 1 WHERE hour = (SELECT min(hour) FROM sale_total)"))
+    packages = imported["packages"]
+    c = Booth(tmp_path / "c", packages["KK20-0002"].path, till_no=2, seed=9)
+    c.sell(FIRST_DAY + timedelta(days=2), 3)  # rows the repair has not locked: the import does not wait for it
+    late = c.export(tmp_path / "late")
+    checked, desk = paused_race(fair_store, "DELETE FROM sale_total",
+                                lambda: verify_totals(fair_store, repair=True),
+                                lambda: import_paths(fair_store, fair_clock, [late], jobs=0))
+    assert checked.repaired and desk.count("imported") == 1
+    check(fair_store)
+    assert fair_summary(fair_store).net_satang == sum(imported["nets"].values()) + c.net()
+    c.close()

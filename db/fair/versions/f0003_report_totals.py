@@ -68,7 +68,7 @@ def _table(name: str, key: list[sa.Column], sums: list[str], extra: list[sa.Colu
         sa.Column('fair_id', sa.Integer(), nullable=False),
         sa.Column('vendor_id', sa.Integer(), nullable=False),
         *key,
-        *[sa.Column(s, sa.Integer(), nullable=False) for s in sums],
+        *[sa.Column(s, sa.BigInteger(), nullable=False) for s in sums],
         *extra,
         sa.ForeignKeyConstraint(['fair_id'], ['fair.id'], name=op.f(f'fk_{name}_fair_id_fair')),
         sa.ForeignKeyConstraint(['vendor_id'], ['vendor.id'], name=op.f(f'fk_{name}_vendor_id_vendor')),
@@ -89,6 +89,8 @@ def upgrade() -> None:
                  sa.Column('product_type', sa.String(length=64), nullable=False)] if kept else []
         _table(table, [key_columns[k] for k in keys.split(", ")[2:]], sums.split(", "), extra)
     bind = op.get_bind()
+    if bind.dialect.name == "postgresql":  # imports by other desks wait: the fill sees every committed document
+        bind.exec_driver_sql("LOCK TABLE sale, sale_line, payment, void, refund, refund_line IN SHARE MODE")
     hour = HOUR[bind.dialect.name]
     for table, keys, sums, kept, source in FILL:
         sql = source.format(hs=hour.format(t="s"), hv=hour.format(t="v"), hr=hour.format(t="r"))
