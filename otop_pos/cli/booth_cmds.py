@@ -215,7 +215,38 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     aside = restore_backup(args.backup, default_data_dir())
     print(f"กู้คืนแล้ว ข้อมูลเดิมเก็บไว้ที่ {aside}\nRestored; the previous store was kept as {aside}")
+    if args.exports is None:
+        print("คำเตือน: ถ้าเคยส่งยอดขายหลังวันที่สำรองไว้ ให้นำข้อมูลกลับมาก่อนขายต่อ: "
+              "otop-pos booth roll-forward โฟลเดอร์ไฟล์ส่งยอดขาย\n"
+              "Warning: if an export was made after this backup, bring its documents back before selling: "
+              "otop-pos booth roll-forward EXPORT_FOLDER", file=sys.stderr)
+        return 0
+    return _roll_forward(args.exports)
+
+
+def _roll_forward(exports: Path) -> int:
+    from otop_pos.booth.rollforward import roll_forward
+
+    store = booth_store()
+    try:
+        done = roll_forward(store, SystemClock(), exports)
+    finally:
+        store.dispose()
+    if done.sales + done.voids + done.refunds + done.days == 0:
+        print(f"ข้อมูลในเครื่องใหม่กว่าหรือเท่ากับ {done.export} แล้ว ไม่มีอะไรต้องนำกลับมา (เลขล่าสุด {done.last_number})\n"
+              f"The store already holds everything in {done.export}; nothing to bring back "
+              f"(newest number {done.last_number}).")
+        return 0
+    print(f"นำกลับมาจาก {done.export}: ขาย {done.sales} ยกเลิก {done.voids} คืนเงิน {done.refunds} วันขาย {done.days}; "
+          f"เลขเอกสารล่าสุด {done.last_number}\n"
+          f"Brought back from {done.export}: {done.sales} sales, {done.voids} voids, {done.refunds} refunds, "
+          f"{done.days} days; the newest document is {done.last_number}.")
     return 0
+
+
+def cmd_roll_forward(args: argparse.Namespace) -> int:
+    """Bring a restored store forward from this till's newest export (a file or a folder)."""
+    return _roll_forward(args.exports)
 
 
 def register(sub: Any) -> None:
@@ -264,4 +295,10 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_backup)
     p = booth.add_parser("restore", help="restore a backup file (close the app first)")
     p.add_argument("backup", type=Path)
+    p.add_argument("--exports", type=Path, metavar="PATH",
+                   help="then bring back, from this till's newest export in PATH (a file or folder, e.g. the USB "
+                        "stick), the documents made after the backup")
     p.set_defaults(handler=cmd_restore)
+    p = booth.add_parser("roll-forward", help="bring a restored store forward from this till's newest export")
+    p.add_argument("exports", type=Path, metavar="PATH", help="an export file, or a folder holding exports")
+    p.set_defaults(handler=cmd_roll_forward)

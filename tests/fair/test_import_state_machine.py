@@ -87,6 +87,10 @@ def machine(store: FairStore, clock: FixedClock, registry: Registry, root: Path)
         def first_sales(self) -> None:
             for i in range(len(TILLS)):
                 self.sell(i, 2)
+            # every run meets a till restored behind its last export at least once, whatever Hypothesis draws
+            # (its derandomized draws depend on more than the test's source): the second file is a deletion
+            self.crash_losing_an_exported_tail(0, 1)
+            self._import(list(self.exports))
 
         @rule(i=st.integers(0, len(TILLS) - 1), n=st.integers(1, 4))
         def sell_and_export(self, i: int, n: int) -> None:
@@ -153,7 +157,9 @@ def machine(store: FairStore, clock: FixedClock, registry: Registry, root: Path)
             n = len(self.exports)
             picks = data.draw(st.lists(st.integers(0, n - 1) | st.integers(max(0, n - 3), n - 1), min_size=1,
                                        max_size=6))
-            files = [self.exports[k] for k in picks]
+            self._import([self.exports[k] for k in picks])
+
+        def _import(self, files: list[Export]) -> None:
             report = import_paths(store, clock, [e.path for e in files], jobs=0)
             seen: dict[Path, bool] = {}
             for e, got in zip(files, report.files):
