@@ -1,4 +1,5 @@
-"""A small ESC/POS decoder for tests: ``GS v 0`` raster blocks back into one 1-bit PIL image.
+"""A small ESC/POS decoder for tests: ``GS v 0`` raster blocks (and ``ESC J`` dot feeds between them, as
+blank rows) back into one 1-bit PIL image.
 
 It also records what else the stream does (init, feeds, cuts, drawer kicks, status requests) and refuses
 any byte it does not understand, so a test notices stray commands.
@@ -18,6 +19,7 @@ class Decoded:
     blocks: list[tuple[int, int]] = field(default_factory=list)  # (width in dots, height in rows)
     inits: int = 0
     feeds: int = 0
+    dot_feeds: list[int] = field(default_factory=list)  # ESC J n: n blank rows of paper
     cuts: list[str] = field(default_factory=list)  # "full" / "partial"
     drawer_kicks: list[int] = field(default_factory=list)  # pin numbers
     status_requests: list[int] = field(default_factory=list)
@@ -48,10 +50,16 @@ def decode(data: bytes) -> Decoded:
                 out.inits += 1
                 out.order.append("init")
                 i += 2
-            elif cmd in (0x64, 0x4A):  # ESC d n (feed lines), ESC J n (feed dots)
+            elif cmd == 0x64:  # ESC d n (feed lines)
                 need(3)
                 out.feeds += 1
                 out.order.append("feed")
+                i += 3
+            elif cmd == 0x4A:  # ESC J n: feed n dots, blank paper in the printed image
+                rows = need(3)[2]
+                parts.append(Image.new("1", (0, rows), 1))  # width set when the image is assembled
+                out.dot_feeds.append(rows)
+                out.order.append("dot_feed")
                 i += 3
             elif cmd == 0x70:  # ESC p m t1 t2 drawer kick
                 m = need(5)[2]
@@ -102,12 +110,13 @@ def decode(data: bytes) -> Decoded:
 
     if parts:
         width = max(p.width for p in parts)
-        if any(p.width != width for p in parts):
+        if any(p.width not in (0, width) for p in parts):
             raise ValueError("raster blocks of different widths")
         image = Image.new("1", (width, sum(p.height for p in parts)), 1)
         y = 0
         for part in parts:
-            image.paste(part, (0, y))
+            if part.width:
+                image.paste(part, (0, y))
             y += part.height
         out.image = image
     return out

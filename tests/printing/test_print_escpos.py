@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 
 from otop_pos.core.errors import PrinterError
-from otop_pos.printing.escpos_encode import encode_image, encode_receipt, encode_zreport
+from otop_pos.printing.escpos_encode import MIN_FEED_ROWS, bands, encode_image, encode_receipt, encode_zreport
 from otop_pos.printing.raster import render_receipt, to_mono
 from tests.printing.escpos_decode import decode, diff_ratio
 from tests.printing.receipt_samples import real25, sale, twenty_five_lines, zreport
@@ -24,9 +24,23 @@ def test_stream_layout_init_image_fragments_then_cut() -> None:
     assert decoded.order[0] == "init"
     assert decoded.order[-1] == "cut" and decoded.cuts == ["full"]
     assert all(h <= 256 for _, h in decoded.blocks)
-    assert sum(h for _, h in decoded.blocks) == mono.height
-    assert len(decoded.blocks) == -(-mono.height // 256)
+    # blank runs between the lines go as ESC J dot feeds; raster and feeds together are the whole receipt
+    assert decoded.dot_feeds and all(1 <= n <= 255 for n in decoded.dot_feeds)
+    assert sum(h for _, h in decoded.blocks) + sum(decoded.dot_feeds) == mono.height
+    assert sum(decoded.dot_feeds) > mono.height // 5
     assert decoded.drawer_kicks == []
+
+
+def test_only_long_blank_runs_are_fed() -> None:
+    mono = Image.new("1", (64, 400), 1)
+    for y in (0, 1, 7, 60, 399):  # ink rows: gaps of 5 rows (stays raster), 52 rows and 338 rows (fed)
+        mono.paste(0, (0, y, 64, y + 1))
+    assert bands(mono) == [(True, 0, 8), (False, 8, 60), (True, 60, 61), (False, 61, 399), (True, 399, 400)]
+    decoded = decode(encode_image(mono))
+    assert decoded.dot_feeds == [52, 255, 83]  # a feed is at most 255 dots
+    assert [h for _, h in decoded.blocks] == [8, 1, 1]
+    assert diff_ratio(decoded.image, mono) == 0.0
+    assert bands(Image.new("1", (8, MIN_FEED_ROWS - 1), 1)) == [(True, 0, MIN_FEED_ROWS - 1)]
 
 
 def test_drawer_and_no_cut() -> None:
@@ -71,9 +85,10 @@ def test_size_budget_80mm_25_line_receipt_with_qr() -> None:
     assert len(data) <= 100 * 1024, len(data)
 
 
-def test_size_of_25_products_receipt_is_bounded() -> None:
+def test_size_budget_80mm_receipt_with_25_products_and_qr() -> None:
+    """25 product lines (about 38 printed lines) and the QR: within 100 KB too, thanks to the dot feeds."""
     data = encode_receipt(real25(), 576)
-    assert len(data) <= 120 * 1024, len(data)
+    assert len(data) <= 100 * 1024, len(data)
 
 
 def test_encode_zreport() -> None:
