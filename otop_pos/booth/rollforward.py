@@ -47,7 +47,8 @@ class RollForward:
     sales: int
     voids: int
     refunds: int
-    days: int
+    days: int  # sales days added
+    days_closed: int  # days the export shows closed, closed here with its cash count
     last_number: str
 
 
@@ -110,39 +111,66 @@ def _doc_hashes(data: ExportData) -> dict[int, str]:
     return hashes
 
 
-def _day_of(days: list[TillDay], business_date: Any, at: datetime) -> TillDay:
-    """The till day a document of ``business_date`` made at ``at`` belongs to (the day open at that time)."""
+def _day_of(days: list[TillDay], business_date: Any, at: datetime, before: set[int]) -> TillDay:
+    """The till day a document of ``business_date`` made at ``at`` belongs to (the day open at that time);
+    refused when it is a day this till closed before the roll-forward (closed after the restore)."""
     same = [d for d in days if d.business_date == business_date]
-    for d in reversed(same):
-        if d.opened_at <= at and (d.closed_at is None or at <= d.closed_at):
-            return d
-    if not same:
-        raise ImportRefused("ไฟล์ส่งยอดขายมีเอกสารของวันขายที่ไม่มีในไฟล์", "The export has a document of a day it "
-                            "does not hold.", "corrupt")
-    return same[-1]
+    found = next((d for d in reversed(same)
+                  if d.opened_at <= at and (d.closed_at is None or at <= d.closed_at)), None)
+    if found is None and len(same) == 1:
+        found = same[0]  # a clock stepped back a little: the only day of that date
+    if found is None:
+        raise ImportRefused(f"ไม่พบวันขายของเอกสารวันที่ {business_date} ในไฟล์ส่งยอดขาย",
+                            f"The export has a document of {business_date} that fits none of its sales days.",
+                            "corrupt")
+    if found.id in before:
+        raise _closed_after_restore(business_date)
+    return found
 
 
-def _days(s: Session, data: ExportData) -> tuple[list[TillDay], int, list[TillDay]]:
-    """The store's days with the export's new ones added and the ones the export shows closed closed
-    (returns all days, how many were added, and the days closed here, whose totals are written last)."""
-    by_uuid = {d.uuid: d for d in s.scalars(select(TillDay).order_by(TillDay.id))}
+def _closed_after_restore(business_date: Any) -> ImportRefused:
+    return ImportRefused(
+        f"วันขาย {business_date} ถูกปิดหรือเปิดในเครื่องนี้หลังกู้คืน จึงนำข้อมูลกลับมาไม่ได้ "
+        "ให้กู้คืนไฟล์สำรองอีกครั้ง แล้วนำข้อมูลกลับมาก่อนเปิดหรือปิดวันขาย",
+        f"The sales day {business_date} was closed or opened on this till after the restore, so the export "
+        "cannot be brought back: restore the backup again and bring it forward before opening or closing a day.",
+        "conflict")
+
+
+def _days(s: Session, data: ExportData) -> tuple[list[TillDay], int, list[TillDay], set[int]]:
+    """The store's days with the export's new ones added and the ones the export shows closed closed.
+    Returns all days, how many were added, the days closed here (their totals are written last) and the
+    ids of the days the store had closed already. Refused when the till opened or closed a day after the
+    restore that the export does not agree with."""
+    stored = list(s.scalars(select(TillDay).order_by(TillDay.id)))
+    by_uuid = {d.uuid: d for d in stored}
+    in_export = {d.uuid for d in data.days}
+    closed_before = {d.id for d in stored if d.closed_at is not None}
     added, closed = 0, []
     for d in sorted(data.days, key=lambda d: d.opened_at):
         day = by_uuid.get(d.uuid)
         if day is None:
+            opened_here = [x for x in stored if x.closed_at is None and x.uuid not in in_export]
+            if opened_here:  # a day opened after the restore: the export's days cannot follow it
+                raise _closed_after_restore(opened_here[0].business_date)
             day = TillDay(uuid=d.uuid, business_date=d.business_date, opened_at=d.opened_at, opened_by="",
                           float_satang=d.float_satang)
             s.add(day)
             by_uuid[d.uuid] = day
             added += 1
+        counts = json.dumps({str(k): v for k, v in d.counts.items()})
         if d.closed_at is not None and day.closed_at is None:
             day.closed_at, day.closed_by = d.closed_at, ""
             day.expected_cash_satang, day.counted_cash_satang = d.expected_cash_satang, d.counted_cash_satang
             day.difference_satang = d.difference_satang
-            day.counts_json = json.dumps({str(k): v for k, v in d.counts.items()})
+            day.counts_json = counts
             closed.append(day)
+        elif day.closed_at is not None and (
+                d.closed_at is None or (day.expected_cash_satang, day.counted_cash_satang, day.difference_satang)
+                != (d.expected_cash_satang, d.counted_cash_satang, d.difference_satang)):
+            raise _closed_after_restore(d.business_date)  # closed here after the restore, not as exported
         s.flush()  # one open day at a time: a day is closed before the next one is opened
-    return sorted(by_uuid.values(), key=lambda d: d.id), added, closed
+    return sorted(by_uuid.values(), key=lambda d: d.id), added, closed, closed_before
 
 
 def _restock(s: Session, product_id: int | None, qty: int) -> None:
@@ -159,14 +187,15 @@ def _by(rows: Any, key: str) -> dict[str, list[Any]]:
     return out
 
 
-def _insert_documents(s: Session, data: ExportData, head: int, days: list[TillDay]) -> tuple[int, int, int]:
+def _insert_documents(s: Session, data: ExportData, head: int, days: list[TillDay],
+                      closed_before: set[int]) -> tuple[int, int, int]:
     conn = s.connection()
     products = {sku: pid for pid, sku in s.execute(select(Product.id, Product.sku))}
     sale_ids = {uuid: sid for uuid, sid in s.execute(select(Sale.uuid, Sale.id))}
     new_sales = [x for x in data.sales if x.seq > head]
     lines, pays = _by(data.lines, "sale_uuid"), _by(data.payments, "sale_uuid")
     for x in new_sales:
-        day = _day_of(days, x.business_date, x.created_at)
+        day = _day_of(days, x.business_date, x.created_at, closed_before)
         sid = inserted_id(conn.execute(insert(Sale).values(
             uuid=x.uuid, seq=x.seq, number=x.number, till_day_id=day.id, created_at=x.created_at,
             cashier=x.cashier, subtotal_satang=x.subtotal_satang, sale_discount_kind="",
@@ -189,7 +218,7 @@ def _insert_documents(s: Session, data: ExportData, head: int, days: list[TillDa
                                                 reference=p.reference))
     new_voids = [v for v in data.voids if v.seq > head]
     for v in new_voids:
-        day = _day_of(days, v.business_date, v.created_at)
+        day = _day_of(days, v.business_date, v.created_at, closed_before)
         conn.execute(insert(Void).values(
             uuid=v.uuid, seq=v.seq, number=v.number, sale_id=sale_ids[v.sale_uuid], till_day_id=day.id,
             created_at=v.created_at, reason=v.reason, by=v.by, amount_satang=v.amount_satang,
@@ -200,7 +229,7 @@ def _insert_documents(s: Session, data: ExportData, head: int, days: list[TillDa
     new_refunds = [r for r in data.refunds if r.seq > head]
     refund_lines = _by(data.refund_lines, "refund_uuid")
     for r in new_refunds:
-        day = _day_of(days, r.business_date, r.created_at)
+        day = _day_of(days, r.business_date, r.created_at, closed_before)
         rid = inserted_id(conn.execute(insert(Refund).values(
             uuid=r.uuid, seq=r.seq, number=r.number, sale_id=sale_ids[r.sale_uuid], till_day_id=day.id,
             created_at=r.created_at, reason=r.reason, by=r.by, method=r.method, amount_satang=r.amount_satang,
@@ -227,7 +256,11 @@ def roll_forward(store: SqliteStore, clock: Clock, export: Path) -> RollForward:
     if path is None:
         raise InputError(f"ไม่พบไฟล์ส่งยอดขายของเครื่องนี้ใน {export}",
                          f"No export of this till was found in {export}.")
-    verified = read_export(path, public_pem)  # ImportRefused: altered, another booth's, broken chain…
+    try:
+        verified = read_export(path, public_pem)  # altered, another booth's, broken chain…
+    except ImportRefused as exc:
+        raise ImportRefused(f"{path.name}: {exc.th} (ระบุไฟล์ส่งยอดขายไฟล์อื่นได้)",
+                            f"{path.name}: {exc.en} (another export file may be given instead)", exc.reason) from exc
     data = verified.data
     if data.till_uuid != till_uuid:
         raise ImportRefused("ไฟล์นี้มาจากเครื่องขายอื่นของบูธ ใช้กู้ข้อมูลเครื่องนี้ไม่ได้",
@@ -237,25 +270,28 @@ def roll_forward(store: SqliteStore, clock: Clock, export: Path) -> RollForward:
     newest = max(hashes, default=0)
     with store.write() as s:
         head, head_hash = _head(s)
-        if newest <= head:  # the store is as new as the export: it must hold the export's head unchanged
+        if newest <= head:  # the store holds the export's documents: they must be the same ones
             if newest and _stored_hash(s, newest) != hashes[newest]:
                 raise _not_continuing()
-            return RollForward(path.name, 0, 0, 0, 0, _stored_number(s, head))
-        if head and hashes.get(head) != head_hash:
+        elif head and hashes.get(head) != head_hash:
             raise _not_continuing()
-        days, days_added, closed = _days(s, data)
-        counts = _insert_documents(s, data, head, days)
+        days, days_added, closed, closed_before = _days(s, data)
+        counts = _insert_documents(s, data, head, days, closed_before) if newest > head else (0, 0, 0)
         for day in closed:  # the Z report totals, from the documents now in the store
             fig = figures(s, day)
             day.totals_json = json.dumps({"by_method": dict(fig.by_method), "gross": fig.gross_satang,
                                           "voids": fig.voids_satang, "refunds": fig.refunds_satang,
                                           "net": fig.net_satang, "sales": fig.sales_count})
-        _set_series(s, SERIES, newest, hashes[newest])
+        if newest > head:
+            _set_series(s, SERIES, newest, hashes[newest])
         exported = s.scalar(select(NumberSeries.last).where(NumberSeries.name == EXPORT_SERIES))
         if exported is None or exported < verified.manifest.export_seq:  # the next export must be newer
             _set_series(s, EXPORT_SERIES, verified.manifest.export_seq, "")
-        s.add(AuditEvent(at=clock.now(), action="roll_forward", actor="", ref_uuid="", detail_json=json.dumps(
-            {"file": path.name, "export_seq": verified.manifest.export_seq, "from_seq": head, "to_seq": newest,
-             "sales": counts[0], "voids": counts[1], "refunds": counts[2], "days": days_added})))
-        last_number = _stored_number(s, newest)
-    return RollForward(path.name, *counts, days_added, last_number)
+        if counts != (0, 0, 0) or days_added or closed:
+            s.add(AuditEvent(at=clock.now(), action="roll_forward", actor="", ref_uuid="",
+                             detail_json=json.dumps({"file": path.name, "export_seq": verified.manifest.export_seq,
+                                                     "from_seq": head, "to_seq": max(head, newest),
+                                                     "sales": counts[0], "voids": counts[1], "refunds": counts[2],
+                                                     "days_added": days_added, "days_closed": len(closed)})))
+        last_number = _stored_number(s, max(head, newest))
+    return RollForward(path.name, *counts, days_added, len(closed), last_number)

@@ -232,15 +232,15 @@ def _roll_forward(exports: Path) -> int:
         done = roll_forward(store, SystemClock(), exports)
     finally:
         store.dispose()
-    if done.sales + done.voids + done.refunds + done.days == 0:
+    if done.sales + done.voids + done.refunds + done.days + done.days_closed == 0:
         print(f"ข้อมูลในเครื่องใหม่กว่าหรือเท่ากับ {done.export} แล้ว ไม่มีอะไรต้องนำกลับมา (เลขล่าสุด {done.last_number})\n"
               f"The store already holds everything in {done.export}; nothing to bring back "
               f"(newest number {done.last_number}).")
         return 0
-    print(f"นำกลับมาจาก {done.export}: ขาย {done.sales} ยกเลิก {done.voids} คืนเงิน {done.refunds} วันขาย {done.days}; "
-          f"เลขเอกสารล่าสุด {done.last_number}\n"
+    print(f"นำกลับมาจาก {done.export}: ขาย {done.sales} ยกเลิก {done.voids} คืนเงิน {done.refunds} "
+          f"เปิดวันขาย {done.days} ปิดวันขาย {done.days_closed}; เลขเอกสารล่าสุด {done.last_number}\n"
           f"Brought back from {done.export}: {done.sales} sales, {done.voids} voids, {done.refunds} refunds, "
-          f"{done.days} days; the newest document is {done.last_number}.")
+          f"{done.days} days opened, {done.days_closed} closed; the newest document is {done.last_number}.")
     return 0
 
 

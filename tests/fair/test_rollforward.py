@@ -23,6 +23,7 @@ from otop_pos.booth.queries import booth_report
 from otop_pos.booth.rollforward import roll_forward
 from otop_pos.core.clock import FixedClock
 from otop_pos.core.errors import ImportRefused, InputError
+from otop_pos.exchange.export_format import read_export_manifest
 from otop_pos.fair.figures import compute_figures
 from otop_pos.fair.importer import import_paths
 from otop_pos.fair.store import FairStore, open_fair_store
@@ -42,6 +43,15 @@ def state(b: Booth) -> dict[str, Any]:
     stock = {p.sku: p.stock for p in list_products(b.s)}
     return {"net": rep.net_satang, "sales": rep.sales_count, "voids": rep.voids_count, "refunds": rep.refunds_count,
             "numbers": numbers, "days": days, "head": tuple(head), "stock": stock}
+
+
+def refused_unchanged(b: Booth, export: Path) -> ImportRefused:
+    """``roll_forward`` refuses ``export`` and the till's store is exactly as before; returns the refusal."""
+    before = state(b)
+    with pytest.raises(ImportRefused) as refused:
+        roll_forward(b.s, b.clock, export)
+    assert state(b) == before
+    return refused.value
 
 
 @pytest.fixture
@@ -77,7 +87,7 @@ def test_rolled_forward_till_holds_what_the_organiser_has_and_goes_on(fair_store
     before = state(a)
     assert before["sales"] == 4 and before["head"][0] == 4
     done = roll_forward(a.s, a.clock, restored["usb"])  # a folder: the newest export of this till in it
-    assert (done.sales, done.voids, done.refunds, done.days) == (5, 1, 1, 1)
+    assert (done.sales, done.voids, done.refunds, done.days, done.days_closed) == (5, 1, 1, 1, 1)
     assert done.last_number.endswith(f"-{at_export['head'][0]:06d}")
     assert state(a) == at_export  # report, numbers, day closes, stock and chain head as when exported
     z1 = zreport(a.s, business_date=FIRST_DAY)
@@ -87,7 +97,8 @@ def test_rolled_forward_till_holds_what_the_organiser_has_and_goes_on(fair_store
         audit = s.scalar(select(AuditEvent.detail_json).where(AuditEvent.action == "roll_forward"))
     assert audit is not None and '"to_seq": 11' in audit
     again = roll_forward(a.s, a.clock, restored["usb"])  # nothing more to bring back
-    assert (again.sales, again.voids, again.refunds, again.days) == (0, 0, 0, 0) and state(a) == at_export
+    assert (again.sales, again.voids, again.refunds, again.days, again.days_closed) == (0, 0, 0, 0, 0)
+    assert state(a) == at_export
     # the till goes on from the organiser's head: its next export is accepted and every number is new
     a.sell(D2, 3)
     later = a.export(tmp_path / "usb2")
@@ -107,11 +118,8 @@ def test_without_the_roll_forward_the_organiser_refuses_the_restored_till(
     report = import_paths(fair_store, fair_clock, [a.export(tmp_path / "usb2")], jobs=0)
     assert report.count("refused") == 1 and report.files[0].reason == "deletion"
     # and once the till has sold after the restore, the export no longer continues it: nothing changes
-    before = state(a)
-    with pytest.raises(ImportRefused) as refused:
-        roll_forward(a.s, a.clock, restored["usb"])
-    assert refused.value.reason == "conflict" and "ไม่ต่อ" in refused.value.th
-    assert state(a) == before
+    refused = refused_unchanged(a, restored["usb"])
+    assert refused.reason == "conflict" and "ไม่ต่อ" in refused.th
     a.close()
 
 
@@ -168,3 +176,80 @@ def test_restore_with_exports_on_the_command_line(fair_clock: FixedClock, tmp_pa
     (tmp_path / "usb").mkdir()
     missing = run("roll-forward", str(tmp_path / "usb"))
     assert missing.returncode != 0 and "No export of this till" in missing.stderr
+
+
+def _fresh(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> Booth:
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", ["KK20-0001"])
+    return Booth(tmp_path / "a", packages["KK20-0001"].path, seed=4)
+
+
+def _restore(b: Booth, backup: Path) -> None:
+    b.close()
+    restore_backup(backup, b.folder)
+    b.open()
+
+
+def test_a_backup_taken_before_the_day_close_gets_the_close_back(fair_store: FairStore, fair_clock: FixedClock,
+                                                                 tmp_path: Path) -> None:
+    """No document is newer than the backup, but the export closed the day: the close (cash count, Z report)
+    comes back and the next export is numbered after it, so the organiser accepts the next day."""
+    a = _fresh(fair_store, fair_clock, tmp_path)
+    a.sell(FIRST_DAY, 4)
+    backup = a.backup(tmp_path / "backups")
+    a.close_day()
+    first = a.export(tmp_path / "usb")
+    assert import_paths(fair_store, fair_clock, [first], jobs=0).count("imported") == 1
+    closed = state(a)
+    _restore(a, backup)
+    assert state(a)["days"][0][1] is False  # the backup has the day open
+    done = roll_forward(a.s, a.clock, tmp_path / "usb")
+    assert (done.sales, done.days, done.days_closed) == (0, 0, 1)
+    assert state(a) == closed
+    z = zreport(a.s, business_date=FIRST_DAY)
+    assert z.closed_at is not None and z.sales_count == 4 and z.difference_satang == 0
+    a.sell(D2, 2)
+    a.close_day()
+    second = a.export(tmp_path / "usb2")
+    assert read_export_manifest(second)[0].export_seq > read_export_manifest(first)[0].export_seq
+    assert import_paths(fair_store, fair_clock, [second], jobs=0).count("imported") == 1
+    assert compute_figures(fair_store, clock=fair_clock).key.net_satang == booth_report(a.s).net_satang
+    a.close()
+
+
+def test_a_day_closed_after_the_restore_is_refused_with_a_clear_message(
+        fair_store: FairStore, fair_clock: FixedClock, restored: dict[str, Any]) -> None:
+    a: Booth = restored["booth"]
+    a.close_day()  # the vendor closed day 1 on the restored till before bringing it forward
+    refused = refused_unchanged(a, restored["usb"])
+    assert refused.reason == "conflict" and "หลังกู้คืน" in refused.th and "after the restore" in refused.en
+    a.close()
+
+
+def test_a_day_opened_after_the_restore_is_refused_with_a_clear_message(
+        fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
+    a = _fresh(fair_store, fair_clock, tmp_path)
+    a.sell(FIRST_DAY, 2)
+    a.close_day()
+    backup = a.backup(tmp_path / "backups")  # no day open
+    a.sell(D2, 2)
+    assert import_paths(fair_store, fair_clock, [a.export(tmp_path / "usb")], jobs=0).count("imported") == 1
+    _restore(a, backup)
+    a.ensure_day(D2)  # opened again after the restore: another day than the exported one
+    refused = refused_unchanged(a, tmp_path / "usb")
+    assert refused.reason == "conflict" and "after the restore" in refused.en
+    a.close()
+
+
+def test_a_damaged_export_is_named_in_the_message(fair_store: FairStore, fair_clock: FixedClock,
+                                                  restored: dict[str, Any], tmp_path: Path) -> None:
+    a: Booth = restored["booth"]
+    newest = sorted(restored["usb"].glob("*.otopx"))[-1]
+    data = bytearray(newest.read_bytes())
+    data[len(data) // 3] ^= 0x55
+    (tmp_path / "stick").mkdir()
+    (tmp_path / "stick" / newest.name).write_bytes(bytes(data))
+    with pytest.raises(ImportRefused) as refused:
+        roll_forward(a.s, a.clock, tmp_path / "stick")
+    assert newest.name in refused.value.en and newest.name in refused.value.th
+    assert "another export file" in refused.value.en
+    a.close()
