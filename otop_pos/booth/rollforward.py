@@ -75,20 +75,14 @@ def _head(s: Session) -> tuple[int, str]:
     return (int(row[0]), str(row[1])) if row is not None else (0, GENESIS)
 
 
-def _stored_hash(s: Session, seq: int) -> str | None:
+def _stored(s: Session, seq: int) -> tuple[str, str]:
+    """(hash, number) of the store's document ``seq`` (a sale, void or refund), ("", "") when there is none."""
     for model in (Sale, Void, Refund):
-        found = s.scalar(select(model.hash).where(model.seq == seq))  # type: ignore[attr-defined]
+        query = select(model.hash, model.number).where(model.seq == seq)  # type: ignore[attr-defined]
+        found = s.execute(query).one_or_none()
         if found is not None:
-            return str(found)
-    return None
-
-
-def _stored_number(s: Session, seq: int) -> str:
-    for model in (Sale, Void, Refund):
-        found = s.scalar(select(model.number).where(model.seq == seq))  # type: ignore[attr-defined]
-        if found is not None:
-            return str(found)
-    return ""
+            return str(found[0]), str(found[1])
+    return "", ""
 
 
 def _set_series(s: Session, name: str, last: int, last_hash: str) -> None:
@@ -271,7 +265,7 @@ def roll_forward(store: SqliteStore, clock: Clock, export: Path) -> RollForward:
     with store.write() as s:
         head, head_hash = _head(s)
         if newest <= head:  # the store holds the export's documents: they must be the same ones
-            if newest and _stored_hash(s, newest) != hashes[newest]:
+            if newest and _stored(s, newest)[0] != hashes[newest]:
                 raise _not_continuing()
         elif head and hashes.get(head) != head_hash:
             raise _not_continuing()
@@ -293,5 +287,5 @@ def roll_forward(store: SqliteStore, clock: Clock, export: Path) -> RollForward:
                                                      "from_seq": head, "to_seq": max(head, newest),
                                                      "sales": counts[0], "voids": counts[1], "refunds": counts[2],
                                                      "days_added": days_added, "days_closed": len(closed)})))
-        last_number = _stored_number(s, max(head, newest))
+        last_number = _stored(s, max(head, newest))[1]
     return RollForward(path.name, *counts, days_added, len(closed), last_number)

@@ -38,7 +38,8 @@ def state(b: Booth) -> dict[str, Any]:
     rep = booth_report(b.s)
     with b.s.read() as s:
         numbers = list(s.scalars(select(Sale.number).order_by(Sale.seq)))
-        days = [(d.uuid, d.closed_at is not None, d.counted_cash_satang) for d in s.scalars(select(TillDay).order_by(TillDay.id))]
+        days = [(d.uuid, d.closed_at is not None, d.counted_cash_satang)
+                for d in s.scalars(select(TillDay).order_by(TillDay.id))]
         head = s.execute(select(NumberSeries.last, NumberSeries.last_hash).where(NumberSeries.name == "doc")).one()
     stock = {p.sku: p.stock for p in list_products(b.s)}
     return {"net": rep.net_satang, "sales": rep.sales_count, "voids": rep.voids_count, "refunds": rep.refunds_count,
