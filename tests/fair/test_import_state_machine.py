@@ -1,5 +1,6 @@
 """Property-based state machine: booths sell, void, refund, close days, export, crash (restore an older backup,
-losing the tail) and are killed mid-export; the organiser imports exports duplicated and out of order.
+losing the tail, or brought forward from their last export) and are killed mid-export; the organiser imports
+exports duplicated and out of order.
 After every step the organiser's totals equal the booths' own figures at the newest export it accepted, and
 every file's fate (accepted or refused) is what a simple model of the tills' histories predicts."""
 from __future__ import annotations
@@ -18,6 +19,7 @@ from hypothesis.stateful import (
 )
 
 from otop_pos.booth.export import build_export
+from otop_pos.booth.rollforward import roll_forward
 from otop_pos.core.clock import FixedClock
 from otop_pos.exchange.registry_csv import Registry
 from otop_pos.fair.fairs import create_fair, load_registry_into
@@ -133,6 +135,24 @@ def machine(store: FairStore, clock: FixedClock, registry: Registry, root: Path)
             docs = tuple(d.uuid for d in sorted((*data.sales, *data.voids, *data.refunds), key=lambda d: d.seq))
             net, sales = b.report()
             self.exports.append(Export(path, i, next(self.order), docs, net, sales))
+
+        @rule(i=st.integers(0, len(TILLS) - 1), n=st.integers(1, 3))
+        def crash_then_roll_forward(self, i: int, n: int) -> None:
+            """A crash after an export, the backup restored and brought forward from that export: the till
+            holds again exactly what it exported, so its next exports are accepted."""
+            self.backup(i)
+            self.sell(i, n)
+            self.export(i)
+            exported = self.exports[-1]
+            b = self.booths[i]
+            b.restore(self.backups[i])
+            done = roll_forward(b.s, b.clock, exported.path)
+            assert done.sales == n
+            data = build_export(b.s)
+            assert tuple(d.uuid for d in sorted((*data.sales, *data.voids, *data.refunds), key=lambda d: d.seq)) \
+                == exported.docs
+            assert b.report() == (exported.net, exported.sales)
+            event("rolled forward")
 
         @rule(i=st.integers(0, len(TILLS) - 1))
         def killed_during_export(self, i: int) -> None:
