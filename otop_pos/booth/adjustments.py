@@ -61,7 +61,8 @@ def refunded_so_far(s: Session, sale_id: int) -> dict[int, tuple[int, int]]:
     return {r[0]: (int(r[1]), int(r[2])) for r in rows}
 
 
-def _restock(s: Session, product_id: int | None, qty: int) -> None:
+def restock(s: Session, product_id: int | None, qty: int) -> None:
+    """Add ``qty`` (negative: take away) to a product's stock when it is tracked."""
     if product_id is not None:
         s.execute(update(Product).where(Product.id == product_id, Product.stock.is_not(None))
                   .values(stock=Product.stock + qty))
@@ -88,7 +89,7 @@ def void_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str,
         cash = s.scalar(select(func.coalesce(func.sum(Payment.amount_satang), 0))
                         .where(Payment.sale_id == sale.id, Payment.method == "cash")) or 0
         for pid, qty in s.execute(select(SaleLine.product_id, SaleLine.qty).where(SaleLine.sale_id == sale.id)):
-            _restock(s, pid, qty)
+            restock(s, pid, qty)
         now = clock.now()
         seq, number, prev = next_document(s)
         vid = new_uuid()
@@ -160,6 +161,6 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
         s.execute(insert(RefundLine), [dict(refund_id=refund_id, sale_line_id=ln.id, qty=q, amount_satang=a)
                                        for ln, q, a in picked])
         for ln, q, _ in picked:
-            _restock(s, ln.product_id, q)
+            restock(s, ln.product_id, q)
         job = _job(s, now, "refund", rid) if print_receipt else None
         return AdjustmentResult("refund", rid, number, sale.number, now, total, job)

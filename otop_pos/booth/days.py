@@ -122,6 +122,12 @@ def figures(s: Session, day: TillDay) -> DayFigures:
         sales[2] or "", sales[3] or "")
 
 
+def totals_json(fig: DayFigures) -> str:
+    """The Z report totals kept on a closed day (``TillDay.totals_json``)."""
+    return json.dumps({"by_method": dict(fig.by_method), "gross": fig.gross_satang, "voids": fig.voids_satang,
+                       "refunds": fig.refunds_satang, "net": fig.net_satang, "sales": fig.sales_count})
+
+
 def day_figures(store: SqliteStore, day_id: int | None = None) -> DayFigures:
     """Figures of ``day_id`` (default: the open day) — shown before the vendor confirms a close."""
     with store.read() as s:
@@ -172,9 +178,7 @@ def close_day(store: SqliteStore, clock: Clock, pin: str, *, counted_satang: int
         day.expected_cash_satang, day.counted_cash_satang = fig.expected_cash_satang, counted
         day.difference_satang = counted - fig.expected_cash_satang
         day.counts_json = json.dumps({str(k): v for k, v in (counts or {}).items()})
-        day.totals_json = json.dumps({"by_method": dict(fig.by_method), "gross": fig.gross_satang,
-                                      "voids": fig.voids_satang, "refunds": fig.refunds_satang,
-                                      "net": fig.net_satang, "sales": fig.sales_count})
+        day.totals_json = totals_json(fig)
         s.add(AuditEvent(at=now, action="day_close", actor=by, ref_uuid=day.uuid,
                          detail_json=json.dumps({"counted": counted, "expected": fig.expected_cash_satang})))
         if print_report:

@@ -21,7 +21,9 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from otop_pos.booth.days import figures
+from otop_pos.booth.adjustments import restock
+from otop_pos.booth.days import figures, totals_json
+from otop_pos.booth.export import EXPORT_SERIES
 from otop_pos.booth.journal import SERIES
 from otop_pos.booth.store import identity
 from otop_pos.core.chain import GENESIS
@@ -35,9 +37,6 @@ from otop_pos.store.booth_models import (
 from otop_pos.store.engine import SqliteStore, inserted_id
 
 __all__ = ["RollForward", "roll_forward", "newest_export"]
-
-EXPORT_SERIES = "export"
-
 
 @dataclass(frozen=True)
 class RollForward:
@@ -167,12 +166,6 @@ def _days(s: Session, data: ExportData) -> tuple[list[TillDay], int, list[TillDa
     return sorted(by_uuid.values(), key=lambda d: d.id), added, closed, closed_before
 
 
-def _restock(s: Session, product_id: int | None, qty: int) -> None:
-    if product_id is not None:
-        s.execute(update(Product).where(Product.id == product_id, Product.stock.is_not(None))
-                  .values(stock=Product.stock + qty))
-
-
 def _by(rows: Any, key: str) -> dict[str, list[Any]]:
     """Rows grouped by the document they belong to (attribute ``key``), in file order."""
     out: dict[str, list[Any]] = {}
@@ -205,7 +198,7 @@ def _insert_documents(s: Session, data: ExportData, head: int, days: list[TillDa
                 unit_price_satang=ln.unit_price_satang, discount_satang=ln.discount_satang,
                 total_satang=ln.total_satang, sale_discount_share_satang=ln.sale_discount_share_satang,
                 net_satang=ln.net_satang))
-            _restock(s, pid, -ln.qty)
+            restock(s, pid, -ln.qty)
         for p in pays.get(x.uuid, ()):
             conn.execute(insert(Payment).values(sale_id=sid, method=p.method, amount_satang=p.amount_satang,
                                                 tendered_satang=p.tendered_satang, change_satang=p.change_satang,
@@ -219,7 +212,7 @@ def _insert_documents(s: Session, data: ExportData, head: int, days: list[TillDa
             cash_returned_satang=v.cash_returned_satang, prev_hash=v.prev_hash, hash=v.hash))
         for pid, qty in s.execute(select(SaleLine.product_id, SaleLine.qty)
                                   .where(SaleLine.sale_id == sale_ids[v.sale_uuid])).all():
-            _restock(s, pid, qty)
+            restock(s, pid, qty)
     new_refunds = [r for r in data.refunds if r.seq > head]
     refund_lines = _by(data.refund_lines, "refund_uuid")
     for r in new_refunds:
@@ -233,7 +226,7 @@ def _insert_documents(s: Session, data: ExportData, head: int, days: list[TillDa
                 SaleLine.sale_id == sale_ids[rl.sale_uuid], SaleLine.line_no == rl.line_no)).one()
             conn.execute(insert(RefundLine).values(refund_id=rid, sale_line_id=line_id, qty=rl.qty,
                                                    amount_satang=rl.amount_satang))
-            _restock(s, pid, rl.qty)
+            restock(s, pid, rl.qty)
     return len(new_sales), len(new_voids), len(new_refunds)
 
 
@@ -272,10 +265,7 @@ def roll_forward(store: SqliteStore, clock: Clock, export: Path) -> RollForward:
         days, days_added, closed, closed_before = _days(s, data)
         counts = _insert_documents(s, data, head, days, closed_before) if newest > head else (0, 0, 0)
         for day in closed:  # the Z report totals, from the documents now in the store
-            fig = figures(s, day)
-            day.totals_json = json.dumps({"by_method": dict(fig.by_method), "gross": fig.gross_satang,
-                                          "voids": fig.voids_satang, "refunds": fig.refunds_satang,
-                                          "net": fig.net_satang, "sales": fig.sales_count})
+            day.totals_json = totals_json(figures(s, day))
         if newest > head:
             _set_series(s, SERIES, newest, hashes[newest])
         exported = s.scalar(select(NumberSeries.last).where(NumberSeries.name == EXPORT_SERIES))
