@@ -144,8 +144,9 @@ def ready():
           flush=True)
     app.quit()
 QTimer.singleShot(0, ready)
+from otop_pos.booth.service import open_booth_service
 from otop_pos.ui.booth_app import run_booth_app
-sys.exit(run_booth_app(demo=False, lang="th"))
+sys.exit(run_booth_app(open_booth_service, demo=False, lang="th"))
 """
 
 
@@ -200,7 +201,7 @@ def in_process(folder: Path, n_scans: int, n_sales: int) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from otop_pos.booth.cart import Cart
-    from otop_pos.booth.settings import update_settings
+    from otop_pos.booth.service import BoothService
     from otop_pos.core.clock import SystemClock
     from otop_pos.printing.printer import ReceiptPrinter
     from otop_pos.printing.transports.dummy import DummyTransport
@@ -214,9 +215,10 @@ def in_process(folder: Path, n_scans: int, n_sales: int) -> dict[str, object]:
     store = open_booth_store(folder)
     clock = SystemClock()
     transport = DummyTransport()
-    ctx = BoothContext(store, clock, lang="th",
-                       printer_factory=lambda st: ReceiptPrinter(transport, st.paper_width, cut=st.cut))
-    ctx.settings_saved(update_settings(store, clock, printer="dummy", lang="th"))
+    service = BoothService(store, clock,
+                           printer_factory=lambda st: ReceiptPrinter(transport, st.paper_width, cut=st.cut))
+    ctx = BoothContext(service, lang="th")
+    ctx.settings_saved(service.update_settings(printer="dummy", lang="th"))
     w = MainWindow(ctx)
     w.resize(1024, 600)
     w.show()

@@ -1,7 +1,7 @@
 """Composition root: the ``otop-pos`` entry point wires the CLI and the booth window together.
 
-Nothing below this module imports it: ui/ and cli/ share what they need through booth.demo and
-core.resources, so the layers stay one-way.
+It builds the booth service (``booth.service.open_booth_service``) for the window; the CLI commands build
+theirs through ``cli.common.booth_service``. Nothing below this module imports it, so the layers stay one-way.
 """
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ def launch_gui(args: argparse.Namespace) -> int:
               f"The booth window cannot start here: {exc}. The command-line tools work: otop-pos --help",
               file=sys.stderr)
         return 2
-    return run_booth_app(demo=bool(args.demo), lang=args.lang)
+    from otop_pos.booth.service import open_booth_service
+
+    return run_booth_app(open_booth_service, demo=bool(args.demo), lang=args.lang)
 
 
 def launch_organiser(args: argparse.Namespace) -> int:

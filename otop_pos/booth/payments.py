@@ -83,3 +83,54 @@ def settle(total_satang: int, payments: list[PaymentIn] | tuple[PaymentIn, ...])
 def change_of(settled: list[SettledPayment]) -> int:
     """The change given back (from cash only)."""
     return sum(p.change_satang for p in settled)
+
+
+@dataclass(frozen=True)
+class Tender:
+    """Where a payment stands while the vendor takes it: what the parts taken cover, and cash against the rest."""
+
+    total_satang: int
+    taken_satang: int              # non-cash parts already taken
+    due_satang: int                # what is still to pay
+    tendered_satang: int | None    # cash typed so far
+    change_satang: int             # cash above what is due
+    short_satang: int              # cash below what is due
+
+    @property
+    def covered(self) -> bool:
+        """True when the parts taken and the cash cover the total."""
+        return self.due_satang == 0 or (self.tendered_satang is not None and self.short_satang == 0)
+
+
+def tender(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, ...],
+           cash_tendered: int | None = None) -> Tender:
+    """Due, change and short for ``total_satang`` with the non-cash parts ``taken`` and the cash typed."""
+    paid = sum(p.amount_satang for p in taken)
+    due = max(total_satang - paid, 0)
+    change = short = 0
+    if cash_tendered is not None:
+        change, short = max(cash_tendered - due, 0), max(due - cash_tendered, 0)
+    return Tender(total_satang, paid, due, cash_tendered, change, short)
+
+
+def take_part(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, ...],
+              part: PaymentIn) -> tuple[PaymentIn, ...]:
+    """The parts taken plus a non-cash ``part``; SaleError (saying why) when it is zero or more than is due."""
+    due = tender(total_satang, taken).due_satang
+    settle(part.amount_satang, [part])   # the method and the amount (more than zero) as a payment of its own
+    if part.amount_satang > due:
+        settle(due, [part])              # raises, saying why: change can only be given from cash
+    return (*taken, part)
+
+
+def final_payments(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, ...],
+                   cash_tendered: int | None) -> tuple[PaymentIn, ...]:
+    """The payments of a completed sale: the parts taken, plus the cash when something is still due.
+    SaleError (saying what is missing) when they do not settle the total."""
+    payments = tuple(taken)
+    if tender(total_satang, taken).due_satang > 0:
+        if cash_tendered is None:
+            raise SaleError("ยังไม่ได้ใส่จำนวนเงินสดที่รับ", "Enter the cash received.")
+        payments = (*payments, PaymentIn("cash", tendered_satang=cash_tendered))
+    settle(total_satang, payments)
+    return payments

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select, update
 
@@ -12,24 +11,9 @@ from otop_pos.booth.queries import receipt_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
 from otop_pos.core.errors import OtopError, PrinterError
+from otop_pos.printing.queue import PrintJobView
 from otop_pos.store.booth_models import PrintJob
 from otop_pos.store.engine import SqliteStore, rowcount
-
-
-@dataclass(frozen=True)
-class PrintJobView:
-    """A print job as the UI lists it."""
-
-    id: int
-    created_at: datetime
-    kind: str
-    ref_uuid: str
-    copy: bool
-    status: str
-    attempts: int
-    error_code: str
-    error_th: str
-    error_en: str
 
 
 def _view(j: PrintJob) -> PrintJobView:
@@ -115,3 +99,20 @@ def _refetch(store: SqliteStore, job_id: int) -> PrintJobView:
         job = s.get(PrintJob, job_id)
         assert job is not None
         return _view(job)
+
+
+@dataclass(frozen=True)
+class StoreJobs:
+    """The booth store's print jobs as the print queue sees them (``printing.queue.JobAccess``)."""
+
+    store: SqliteStore
+    clock: Clock
+
+    def recover_interrupted(self) -> int:
+        return recover_interrupted(self.store)
+
+    def run_pending(self, print_doc: Callable[[ReceiptDoc | ZReportDoc], None]) -> list[PrintJobView]:
+        return run_pending(self.store, self.clock, print_doc)
+
+    def jobs(self) -> list[PrintJobView]:
+        return list_jobs(self.store)

@@ -9,8 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from otop_pos.cli.common import booth_store, date_arg, dump_json
-from otop_pos.core.clock import SystemClock
+from otop_pos.cli.common import booth_service, booth_store, date_arg, dump_json, print_now
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht, parse_baht
 
@@ -44,11 +43,10 @@ def _pin(args: argparse.Namespace) -> str:
 
 
 def _setup_from_package(args: argparse.Namespace) -> int:
-    from otop_pos.booth.package_setup import setup_from_package
-
-    store = booth_store()
-    setup = setup_from_package(store, SystemClock(), args.package, till_no=args.till,
-                               pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
+    service = booth_service()
+    store = service.store
+    setup = service.set_up_from_package(args.package, till_no=args.till,
+                                        manager_pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
     print(f"ตั้งค่าบูธ {setup.booth_code} เครื่อง {setup.till_no}: {setup.vendor_name} งาน {setup.fair_name} "
           f"— สินค้า {len(setup.products)} รายการ\n"
           f"Booth {setup.booth_code} till {setup.till_no} set up for {setup.vendor_code} at {setup.fair_id} "
@@ -57,9 +55,6 @@ def _setup_from_package(args: argparse.Namespace) -> int:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from otop_pos.booth.setup import from_registry, setup_booth
-    from otop_pos.exchange.registry_csv import find_registry_files, load_registry
-
     if args.package is not None:
         if args.registry is not None:
             raise InputError("ใช้ --registry หรือ --package อย่างใดอย่างหนึ่ง", "Give --registry or --package, not both.")
@@ -69,11 +64,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
                          "Give --package FILE (a booth package) or --registry DIR (the registry folder).")
     if not args.vendor:
         raise InputError("ต้องระบุ --vendor รหัสผู้ประกอบการ", "Give --vendor CODE with --registry.")
-    vendors, catalogue = find_registry_files(args.registry)
-    registry = load_registry(vendors, catalogue)
-    setup = from_registry(registry, args.vendor, booth=args.booth, till_no=args.till, fair_name=args.fair_name or "")
-    store = booth_store()
-    setup_booth(store, SystemClock(), setup, pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
+    service = booth_service()
+    store = service.store
+    setup = service.set_up_from_registry(args.registry, args.vendor, booth=args.booth, till_no=args.till,
+                                         fair_name=args.fair_name or "",
+                                         manager_pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
     print(f"ตั้งค่าบูธ {setup.booth_code} เครื่อง {setup.till_no}: {setup.vendor_name} — สินค้า {len(setup.products)} รายการ\n"
           f"Booth {setup.booth_code} till {setup.till_no} set up for {setup.vendor_code} "
           f"with {len(setup.products)} products in {store.path}")
@@ -81,17 +76,14 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from otop_pos.booth.export import export_booth
-
-    print(export_booth(booth_store(), SystemClock(), args.out_dir))
+    print(booth_service().export(args.out_dir))
     return 0
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from otop_pos.booth.checkout import SaleResult
-    from otop_pos.booth.simulate import simulate
+    from otop_pos.booth.service import SaleResult
 
-    store = booth_store()
+    service = booth_service()
 
     def emit(result: SaleResult) -> None:
         if args.jsonl:
@@ -100,7 +92,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                                          "created_at": result.created_at.isoformat()}) + "\n")
             sys.stdout.flush()
 
-    res = simulate(store, days=args.days, sales_per_day=args.sales_per_day, pin=_pin(args), seed=args.seed,
+    res = service.simulate(days=args.days, sales_per_day=args.sales_per_day, pin=_pin(args), seed=args.seed,
                    start=args.start, on_sale=emit)
     print(f"simulated {res.days} day(s): {res.sales} sales, {res.voids} voids, {res.refunds} refunds",
           file=sys.stderr if args.jsonl else sys.stdout)
@@ -168,43 +160,36 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_pin(args: argparse.Namespace) -> int:
-    from otop_pos.booth.pin import set_pin
-
-    set_pin(booth_store(), SystemClock(), args.new_pin, current_pin=args.current)
+    booth_service().set_pin(args.new_pin, current_pin=args.current)
     print("ตั้งรหัสผู้จัดการแล้ว / Manager PIN set.")
     return 0
 
 
 def cmd_day(args: argparse.Namespace) -> int:
-    from otop_pos.booth.days import close_day, day_figures, open_day
-
-    store, clock = booth_store(), SystemClock()
+    service = booth_service()
     if args.action == "open":
-        day = open_day(store, clock, parse_baht(args.float or "0"))
+        day = service.open_day(parse_baht(args.float or "0"))
         print(f"เปิดวันขาย {day.business_date} เงินทอนตั้งต้น {format_baht(day.float_satang)} / Day opened.")
     elif args.action == "status":
-        fig = day_figures(store)
+        fig = service.day_figures()
         dump_json(asdict(fig))
     else:
         if args.counted is None:
             raise InputError("ต้องระบุ --counted ยอดเงินสดที่นับได้", "Give --counted (the cash counted).")
-        z = close_day(store, clock, _pin(args), counted_satang=parse_baht(args.counted))
+        z = service.close_day(_pin(args), counted_satang=parse_baht(args.counted))
         print(f"ปิดวันขายแล้ว คาดว่า {format_baht(z.expected_cash_satang)} นับได้ "
               f"{format_baht(z.counted_cash_satang or 0)} ต่าง {format_baht(z.difference_satang or 0)}\n"
               f"Day closed: expected {format_baht(z.expected_cash_satang)}, counted "
               f"{format_baht(z.counted_cash_satang or 0)}, difference {format_baht(z.difference_satang or 0)}")
+        print_now(service, "รายงานปิดวัน", "Z report")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from otop_pos.booth.backup import backup_now
-    from otop_pos.booth.settings import get_settings
-
-    store = booth_store()
-    folder = args.to or (Path(get_settings(store).backup_dir) if get_settings(store).backup_dir else None)
-    if folder is None:
+    service = booth_service()
+    if args.to is None and not service.settings.backup_dir:
         raise InputError("ต้องระบุ --to โฟลเดอร์สำรองข้อมูล", "Give --to FOLDER for the backup.")
-    res = backup_now(store, SystemClock(), folder, keep=args.keep)
+    res = service.backup_now(args.to, keep=args.keep)
     print(res.path)
     return 0
 
@@ -225,13 +210,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _roll_forward(exports: Path) -> int:
-    from otop_pos.booth.rollforward import roll_forward
-
-    store = booth_store()
+    service = booth_service()
     try:
-        done = roll_forward(store, SystemClock(), exports)
+        done = service.roll_forward(exports)
     finally:
-        store.dispose()
+        service.close()
     if done.sales + done.voids + done.refunds + done.days + done.days_closed == 0:
         print(f"ข้อมูลในเครื่องใหม่กว่าหรือเท่ากับ {done.export} แล้ว ไม่มีอะไรต้องนำกลับมา (เลขล่าสุด {done.last_number})\n"
               f"The store already holds everything in {done.export}; nothing to bring back "

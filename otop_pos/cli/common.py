@@ -1,4 +1,4 @@
-"""Helpers shared by the CLI command groups: argument types, JSON output, the booth store."""
+"""Helpers shared by the CLI command groups: argument types, JSON output, the booth store and service."""
 from __future__ import annotations
 
 import argparse
@@ -35,7 +35,28 @@ def dump_json(data: Any) -> None:
 
 
 def booth_store() -> Any:
-    """The booth store of ``--data-dir`` / ``OTOP_POS_HOME`` / the user data folder."""
-    from otop_pos.booth.demo import open_booth
+    """The booth store of ``--data-dir`` / ``OTOP_POS_HOME`` / the user data folder (read-only commands)."""
+    from otop_pos.booth.store import default_data_dir, open_booth_store
 
-    return open_booth()
+    return open_booth_store(default_data_dir())
+
+
+def booth_service() -> Any:
+    """The booth service on that store, printing inline: a command that queues a receipt prints it with
+    ``print_now`` before it exits (nothing of Qt is loaded unless something prints)."""
+    from otop_pos.booth.service import open_booth_service
+
+    return open_booth_service(print_mode="inline")
+
+
+def print_now(service: Any, what_th: str, what_en: str) -> None:
+    """Print what the last action queued (a one-shot command does it before it exits); when the printer
+    fails, say so on stderr and leave the job waiting for ``otop-pos print queue --run``."""
+    if not service.prints:
+        return
+    state = service.flush_prints()
+    if state.error_en or state.pending:
+        print(f"ยังไม่ได้พิมพ์{what_th}: {state.error_th or 'รอคิวพิมพ์'} — งานพิมพ์รออยู่ในคิว "
+              f"(otop-pos print queue --run)\n"
+              f"The {what_en} did not print: {state.error_en or 'still queued'} — the job waits in the queue "
+              f"(otop-pos print queue --run).", file=sys.stderr)

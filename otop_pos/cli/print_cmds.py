@@ -7,8 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from otop_pos.cli.common import booth_store, date_arg
-from otop_pos.core.clock import SystemClock
+from otop_pos.cli.common import booth_service, date_arg
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import parse_baht
 from otop_pos.core.promptpay import promptpay_payload
@@ -16,20 +15,23 @@ from otop_pos.core.promptpay import promptpay_payload
 
 
 
-def _printer(args: argparse.Namespace, store: Any | None) -> Any:
-    """The printer from --printer/--width, else from the booth settings."""
-    from otop_pos.booth.settings import get_settings
-    from otop_pos.printing.printer import ReceiptPrinter
+def _config(args: argparse.Namespace, service: Any | None) -> Any:
+    """The printer config from --printer/--width over the booth settings (or the defaults)."""
+    from otop_pos.printing.queue import PrinterConfig
 
-    st = get_settings(store) if store is not None else None
-    spec = args.printer or (st.printer if st else "none")
-    if spec.strip().lower() in ("", "none"):
+    config = service.queue.config if service is not None else PrinterConfig()
+    config = replace(config, printer=args.printer or config.printer, paper_width=args.width or config.paper_width)
+    if not config.configured:
         raise InputError("ยังไม่ได้เลือกเครื่องพิมพ์ ใช้ --printer เช่น usb:04b8:0202 หรือ file:/dev/usb/lp0",
                          "No printer is set: give --printer, e.g. usb:04b8:0202 or file:/dev/usb/lp0.")
-    width = args.width or (st.paper_width if st else 576)
-    return ReceiptPrinter.from_spec(spec, width, cut=st.cut if st else True,
-                                    drawer=st.drawer_kick if st else False,
-                                    profile=(st.printer_profile or None) if st else None)
+    return config
+
+
+def _printer(args: argparse.Namespace, service: Any | None) -> Any:
+    """The printer from --printer/--width, else from the booth settings (the queue's printer factory)."""
+    from otop_pos.printing.queue import default_printer_factory
+
+    return default_printer_factory(_config(args, service))
 
 
 def cmd_test(args: argparse.Namespace) -> int:
@@ -43,13 +45,11 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    from otop_pos.booth.queries import last_sale_number, receipt_doc
-
-    store = booth_store()
-    ref = last_sale_number(store) if args.last else args.number
+    service = booth_service()
+    ref = service.last_sale_number() if args.last else args.number
     if not ref:
         raise InputError("ต้องระบุเลขที่ใบเสร็จ หรือ --last", "Give a receipt number or --last.")
-    doc = receipt_doc(store, ref, copy=args.copy, lang=args.lang_doc)
+    doc = service.receipt_doc(ref, copy=args.copy, lang=args.lang_doc)
     if args.buyer_name or args.buyer_address or args.buyer_tax_id:
         doc = replace(doc, buyer_name=args.buyer_name or "", buyer_address=args.buyer_address or "",
                       buyer_tax_id=args.buyer_tax_id or "")
@@ -59,7 +59,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         write_receipt_pdf(doc, args.pdf, page="A4" if args.a4 else "A5")
         print(args.pdf)
         return 0
-    printer = _printer(args, store)
+    printer = _printer(args, service)
     try:
         printer.print_receipt(doc)
     finally:
@@ -69,17 +69,15 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 
 def cmd_zreport(args: argparse.Namespace) -> int:
-    from otop_pos.booth.days import zreport
-
-    store = booth_store()
-    doc = zreport(store, business_date=args.date, lang=args.lang_doc or "th")
+    service = booth_service()
+    doc = service.zreport(business_date=args.date, lang=args.lang_doc or "th")
     if args.pdf:
         from otop_pos.reports.zreport_pdf import write_zreport_pdf
 
         write_zreport_pdf(doc, args.pdf)
         print(args.pdf)
         return 0
-    printer = _printer(args, store)
+    printer = _printer(args, service)
     try:
         printer.print_zreport(doc)
     finally:
@@ -89,25 +87,17 @@ def cmd_zreport(args: argparse.Namespace) -> int:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
-    from otop_pos.booth.printjobs import list_jobs, retry_job, run_pending
-
-    store = booth_store()
+    service = booth_service()
     if args.retry is not None:
-        retry_job(store, args.retry)
+        service.retry_job(args.retry)
     if args.run:
-        printer = _printer(args, store)
-        try:
-            def print_doc(doc: Any) -> None:
-                if hasattr(doc, "lines"):
-                    printer.print_receipt(doc)
-                else:
-                    printer.print_zreport(doc)
-
-            for job in run_pending(store, SystemClock(), print_doc):
-                print(f"job {job.id} {job.kind} {job.status} {job.error_en}")
-        finally:
-            printer.close()
-    for job in list_jobs(store):
+        service.queue.configure(_config(args, service))
+        state = service.flush_prints()
+        for job in service.queue.last_run:
+            print(f"job {job.id} {job.kind} {job.status} {job.error_en}")
+        if state.error_en and not service.queue.last_run:
+            print(f"{state.error_th}\n{state.error_en}", file=sys.stderr)
+    for job in service.print_jobs():
         print(f"{job.id:>6} {job.kind:<8} {job.status:<8} {job.error_code:<14} {job.error_en}")
     return 0
 

@@ -1,4 +1,4 @@
-"""Void and refund dialogs (reason + manager PIN) and the receipt preview, opened from the history screen."""
+"""Void and refund dialogs (reason + manager PIN), opened from the history screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -16,13 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.adjustments import (
-    AdjustmentResult,
-    RefundLineIn,
-    refund_sale,
-    void_sale,
-)
-from otop_pos.booth.queries import SaleDetail
+from otop_pos.booth.service import AdjustmentResult, RefundLineIn, SaleDetail
 from otop_pos.core.documents import PaymentMethod
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.ui.context import BoothContext
@@ -78,7 +72,6 @@ class _AdjustDialog(QDialog):
 
     def _done(self, result: AdjustmentResult) -> None:
         self.adjustment = result
-        self.ctx.kick_printer()
         self.ctx.salesChanged.emit()
         self.accept()
 
@@ -105,9 +98,8 @@ class VoidDialog(_AdjustDialog):
 
     def submit(self) -> None:
         reason, pin = self.reason.currentText(), self.pin_edit.text()
-        ctx, uuid = self.ctx, self.detail.row.uuid
-        store, clock, by, prints = ctx.store, ctx.clock, ctx.cashier, ctx.prints
-        self._go(lambda: void_sale(store, clock, uuid, reason, pin, by=by, print_receipt=prints))
+        service, uuid = self.ctx.service, self.detail.row.uuid
+        self._go(lambda: service.void(uuid, reason, pin))
 
 
 class RefundDialog(_AdjustDialog):
@@ -172,31 +164,5 @@ class RefundDialog(_AdjustDialog):
         reason, pin = self.reason.currentText(), self.pin_edit.text()
         method: PaymentMethod = self.method.currentData()
         reference = self.reference.text()
-        ctx, uuid = self.ctx, self.detail.row.uuid
-        store, clock, by, prints = ctx.store, ctx.clock, ctx.cashier, ctx.prints
-        self._go(lambda: refund_sale(store, clock, uuid, reason, pin, lines=lines, method=method,
-                                     reference=reference, by=by, print_receipt=prints))
-
-
-class ReceiptPreview(QDialog):
-    """A receipt as it prints."""
-
-    def __init__(self, image: QImage, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        lay = QVBoxLayout(self)
-        self.image_label = QLabel()
-        self.image_label.setPixmap(QPixmap.fromImage(image))
-        scroll = QScrollArea()
-        scroll.setWidget(self.image_label)
-        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        lay.addWidget(scroll, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        close = make_button(translate("Common", "Close"), name="primary", slot=self.accept)
-        close.setDefault(True)
-        row.addWidget(close)
-        lay.addLayout(row)
-        win = parent.window() if parent is not None else None
-        if win is not None:
-            self.resize(min(image.width() + 80, win.width() - 40), win.height() - 60)
+        service, uuid = self.ctx.service, self.detail.row.uuid
+        self._go(lambda: service.refund(uuid, reason, pin, lines=lines, method=method, reference=reference))

@@ -1,19 +1,17 @@
-"""Starting the booth app: Qt, fonts, theme, language, the store (first-run wizard or demo), workers, window."""
+"""Starting the booth app: Qt, fonts, theme, language, the booth service (first-run wizard or demo), window."""
 from __future__ import annotations
 
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from otop_pos.booth.store import booth_info
-from otop_pos.booth.store import default_data_dir
-from otop_pos.core.clock import Clock, SystemClock
+from otop_pos.booth.service import DEMO_PIN, BoothService, default_data_dir
 from otop_pos.core.errors import OtopError
-from otop_pos.store.engine import SqliteStore
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import error_text, install_language, translate
 from otop_pos.ui.main_window import MainWindow
@@ -22,11 +20,6 @@ from otop_pos.ui.widgets import show_error
 from otop_pos.ui.window_swap import WindowSwap
 
 log = logging.getLogger("otop_pos")
-
-
-def is_set_up(store: SqliteStore) -> bool:
-    """True when the booth has its identity."""
-    return booth_info(store) is not None
 
 
 class WindowManager(WindowSwap):
@@ -68,15 +61,9 @@ def _fatal(text: str) -> None:
     box.exec()
 
 
-def make_context(store: SqliteStore, clock: Clock, lang: str | None = None) -> BoothContext:
-    """The booth session (workers started)."""
-    return BoothContext(store, clock, lang=lang)
-
-
-def run_booth_app(demo: bool = False, lang: str | None = None) -> int:
-    """Open the booth app (``demo``: set up the demo fair when the store is empty); returns the exit code."""
-    from otop_pos.booth.demo import ensure_demo_booth, open_booth
-
+def run_booth_app(open_service: Callable[[], BoothService], demo: bool = False, lang: str | None = None) -> int:
+    """Open the booth app on the service ``open_service()`` builds (``demo``: set up the demo fair when the
+    store is empty); returns the exit code."""
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -84,25 +71,25 @@ def run_booth_app(demo: bool = False, lang: str | None = None) -> int:
     app.setApplicationDisplayName("OTOP POS")
     apply_theme(app)
     install_language(lang or "th")
-    clock = SystemClock()
     try:
-        store = open_booth()
+        service = open_service()
     except OtopError as exc:
         _fatal(error_text(exc))
         return 2
     try:
         if demo:
-            ensure_demo_booth(store, clock)
-        if not is_set_up(store):
+            service.set_up_demo()
+        if not service.is_set_up():
             from otop_pos.ui.first_run import FirstRunDialog
 
-            wizard = FirstRunDialog(store, clock)
+            wizard = FirstRunDialog(service)
             if wizard.exec() != FirstRunDialog.DialogCode.Accepted:
+                service.close()
                 return 0
-        ctx = make_context(store, clock, lang)
+        ctx = BoothContext(service, lang=lang)
     except OtopError as exc:
         _fatal(error_text(exc))
-        store.dispose()
+        service.close()
         return 2
     sys.excepthook = _excepthook
     manager = WindowManager(ctx)
@@ -112,8 +99,6 @@ def run_booth_app(demo: bool = False, lang: str | None = None) -> int:
     manager.window.showMaximized()
     QTimer.singleShot(300, ctx.warm_up)
     if demo:
-        from otop_pos.booth.demo import DEMO_PIN
-
         manager.window.sell.show_banner(translate("Main", "Demo fair: the manager PIN is {pin}.").format(
             pin=DEMO_PIN), "info")
     if ctx.day is None:
@@ -122,4 +107,4 @@ def run_booth_app(demo: bool = False, lang: str | None = None) -> int:
         return int(app.exec())
     finally:
         ctx.shutdown()
-        store.dispose()
+        service.close()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.cart import Cart, Discount
+from otop_pos.booth.service import Cart, Discount
 from otop_pos.core.errors import OtopError
 from otop_pos.core.money import parse_baht, parse_percent
 from otop_pos.ui.context import BoothContext

@@ -19,22 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.days import (
-    DENOMINATIONS,
-    DayFigures,
-    DayInfo,
-    close_day,
-    day_figures,
-    list_days,
-    open_day,
-    zreport,
-)
-from otop_pos.booth.printjobs import enqueue_reprint
-from otop_pos.core.documents import ZReportDoc
+from otop_pos.booth.service import DENOMINATIONS, DayFigures, DayInfo, ZReportDoc
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.core.money import format_baht
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import date_text, method_name, money, translate
+from otop_pos.ui.preview import DocumentPreview
 from otop_pos.ui.widgets import (
     ErrorLabel,
     NumberEdit,
@@ -78,9 +68,8 @@ class OpenDayDialog(QDialog):
             self.error.show_error(exc)
             return
         self.ok_button.setEnabled(False)
-        ctx = self.ctx
-        store, clock, by = ctx.store, ctx.clock, ctx.cashier
-        ctx.run(lambda: open_day(store, clock, amount, by=by), self._done, self._failed)
+        service = self.ctx.service
+        self.ctx.run(lambda: service.open_day(amount), self._done, self._failed)
 
     def _done(self, day: DayInfo) -> None:
         self.ctx.day_changed(day)
@@ -153,8 +142,7 @@ class CloseDayDialog(QDialog):
         self.close_button.setEnabled(False)
         row.addWidget(self.close_button)
         lay.addLayout(row)
-        store = ctx.store
-        ctx.run(lambda: day_figures(store), self._figures, self._failed)
+        ctx.run(ctx.service.day_figures, self._figures, self._failed)
         self._update()
 
     def _figures(self, fig: DayFigures) -> None:
@@ -204,15 +192,12 @@ class CloseDayDialog(QDialog):
             return
         pin = self.pin_edit.text()
         self.close_button.setEnabled(False)
-        ctx = self.ctx
-        store, clock, by, prints = ctx.store, ctx.clock, ctx.cashier, ctx.prints
-        ctx.run(lambda: close_day(store, clock, pin, counts=counts, by=by, print_report=prints),
-                self._closed, self._failed)
+        service = self.ctx.service
+        self.ctx.run(lambda: service.close_day(pin, counts=counts), self._closed, self._failed)
 
     def _closed(self, report: ZReportDoc) -> None:
         self.report = report
         self.ctx.day_changed(None)
-        self.ctx.kick_printer()
         self.ctx.salesChanged.emit()
         self.accept()
         dlg = ZReportDialog(self.ctx, report, self.parentWidget())
@@ -225,37 +210,21 @@ class CloseDayDialog(QDialog):
         self.pin_edit.clear()
 
 
-class ZReportDialog(QDialog):
-    """The Z report as it prints (the printing module's raster)."""
+class ZReportDialog(DocumentPreview):
+    """The Z report as it prints (the printing module's raster), under the day's count."""
 
     def __init__(self, ctx: BoothContext, report: ZReportDoc, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.report = report
-        self.setWindowTitle(translate("Day", "Z report"))
-        lay = QVBoxLayout(self)
-        lay.addWidget(label(translate("Day", "Day closed. Counted {counted}, difference {diff}.").format(
-            counted=money(report.counted_cash_satang or 0), diff=money(report.difference_satang or 0)), name="big",
-            wrap=True))
-        self.image_label = QLabel()
+        image, error = None, ""
         try:
             from otop_pos.printing.raster import render_zreport
 
-            self.image_label.setPixmap(QPixmap.fromImage(render_zreport(report, ctx.settings.paper_width)))
+            image = render_zreport(report, ctx.settings.paper_width)
         except Exception as exc:  # noqa: BLE001 - the figures above still stand
-            self.image_label.setText(str(exc))
-        scroll = QScrollArea()
-        scroll.setWidget(self.image_label)
-        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        lay.addWidget(scroll, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        close = make_button(translate("Common", "Close"), name="primary", slot=self.accept)
-        close.setDefault(True)
-        row.addWidget(close)
-        lay.addLayout(row)
-        win = parent.window() if parent is not None else None
-        if win is not None:
-            self.resize(min(700, win.width() - 40), win.height() - 60)
+            error = str(exc)
+        super().__init__(image, translate("Day", "Z report"), parent, error=error, max_width=700, heading=translate(
+            "Day", "Day closed. Counted {counted}, difference {diff}.").format(
+            counted=money(report.counted_cash_satang or 0), diff=money(report.difference_satang or 0)))
+        self.report = report
 
 
 def export_available() -> bool:
@@ -309,7 +278,7 @@ class DayScreen(QWidget):
     def refresh(self) -> None:
         if not self.isVisible():
             return
-        store, day = self.ctx.store, self.ctx.day
+        service, day = self.ctx.service, self.ctx.day
         self.open_button.setVisible(day is None)
         self.close_button.setVisible(day is not None)
         if day is None:
@@ -318,8 +287,8 @@ class DayScreen(QWidget):
         else:
             self.state_label.setText(translate("Day", "Open since {time} · float {amount}").format(
                 time=date_text(day.opened_at), amount=money(day.float_satang)))
-            self.ctx.run(lambda: day_figures(store), self._show_figures)
-        self.ctx.run(lambda: list_days(store), self._show_days)
+            self.ctx.run(service.day_figures, self._show_figures)
+        self.ctx.run(service.list_days, self._show_days)
 
     def _show_figures(self, fig: DayFigures) -> None:
         lines = [translate("Day", "Sales: {n} · gross {gross} · net {net}").format(
@@ -364,27 +333,24 @@ class DayScreen(QWidget):
         uuid = self._selected_day()
         if uuid is None:
             return
-        store, lang = self.ctx.store, self.ctx.lang
+        service, lang = self.ctx.service, self.ctx.lang
 
         def show(doc: ZReportDoc) -> None:
             dlg = ZReportDialog(self.ctx, doc, self.window())
             self.dialog = dlg
             open_dialog(dlg)
-        self.ctx.run(lambda: zreport(store, day_uuid=uuid, lang=lang), show, lambda e: show_error(self, e))
+        self.ctx.run(lambda: service.zreport(day_uuid=uuid, lang=lang), show, lambda e: show_error(self, e))
 
     def export(self) -> None:
         """Write the end-of-day export file into a folder the vendor picks (a USB stick, a shared folder)."""
         from pathlib import Path
 
-        from otop_pos.booth.export import export_booth
-
         start = self.ctx.settings.backup_dir or str(Path.home())
         folder = QFileDialog.getExistingDirectory(self, translate("Day", "Export for the organiser…"), start)
         if not folder:
             return
-        ctx = self.ctx
-        store, clock = ctx.store, ctx.clock
-        ctx.run(lambda: export_booth(store, clock, Path(folder)),
+        service = self.ctx.service
+        self.ctx.run(lambda: service.export(Path(folder)),
                 lambda path: show_message(self, translate("Day", "Export saved: {path}. Give this file to the "
                                                                  "organiser.").format(path=path)),
                 lambda e: show_error(self, e))
@@ -393,10 +359,8 @@ class DayScreen(QWidget):
         uuid = self._selected_day()
         if uuid is None:
             return
-        ctx = self.ctx
-        store, clock = ctx.store, ctx.clock
+        service = self.ctx.service
 
         def queued(_job_id: int) -> None:
-            ctx.kick_printer()
             show_message(self, translate("Day", "The Z report is printing."))
-        ctx.run(lambda: enqueue_reprint(store, clock, uuid, kind="zreport"), queued, lambda e: show_error(self, e))
+        self.ctx.run(lambda: service.reprint(uuid, kind="zreport"), queued, lambda e: show_error(self, e))

@@ -15,16 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.demo import ensure_demo_booth
-from otop_pos.booth.setup import from_registry, setup_booth
-from otop_pos.core.clock import Clock
+from otop_pos.booth.service import BoothService
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import PinError
-from otop_pos.exchange.registry_csv import find_registry_files, load_registry
-from otop_pos.store.engine import SqliteStore
 from otop_pos.ui.i18n import translate
 from otop_pos.ui.widgets import ErrorLabel, PinEdit, label, make_button
-from otop_pos.ui.workers import TaskRunner
+from otop_pos.ui.runner import OperationRunner
 
 
 def package_setup_available() -> bool:
@@ -38,10 +34,10 @@ def package_setup_available() -> bool:
 class FirstRunDialog(QDialog):
     """A short wizard; ``accepted`` once the booth is set up."""
 
-    def __init__(self, store: SqliteStore, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, service: BoothService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.clock = store, clock
-        self.runner = TaskRunner(self)
+        self.service = service
+        self.runner = OperationRunner(self)
         self.setWindowTitle(translate("FirstRun", "Set up this booth"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._choices())
@@ -161,11 +157,10 @@ class FirstRunDialog(QDialog):
         def done(_: object) -> None:
             self.setEnabled(True)
             self.accept()
-        self.runner.submit(fn, done, failed)  # type: ignore[arg-type]
+        self.runner.run(fn, done, failed)  # type: ignore[arg-type]
 
     def demo(self) -> None:
-        store, clock = self.store, self.clock
-        self._run(lambda: ensure_demo_booth(store, clock))
+        self._run(self.service.set_up_demo)
 
     def setup_package(self) -> None:
         try:
@@ -173,10 +168,8 @@ class FirstRunDialog(QDialog):
         except PinError as exc:
             self.error.show_error(exc)
             return
-        from otop_pos.booth.package_setup import setup_from_package
-
-        store, clock, path = self.store, self.clock, Path(self.package_path.text().strip())
-        self._run(lambda: setup_from_package(store, clock, path, pin=pin))
+        service, path = self.service, Path(self.package_path.text().strip())
+        self._run(lambda: service.set_up_from_package(path, manager_pin=pin))
 
     def setup_registry(self) -> None:
         try:
@@ -184,14 +177,11 @@ class FirstRunDialog(QDialog):
         except PinError as exc:
             self.error.show_error(exc)
             return
-        store, clock = self.store, self.clock
+        service = self.service
         folder, vendor = Path(self.registry_path.text().strip()), self.vendor_code.text().strip()
         booth, fair = self.booth_code.text().strip() or None, self.fair_name.text().strip()
 
-        def setup() -> None:
-            registry = load_registry(*find_registry_files(folder))
-            setup_booth(store, clock, from_registry(registry, vendor, booth=booth, fair_name=fair), pin=pin)
-        self._run(setup)
+        self._run(lambda: service.set_up_from_registry(folder, vendor, booth=booth, fair_name=fair, manager_pin=pin))
 
     def done(self, result: int) -> None:  # noqa: D102 - QDialog
         self.runner.wait()

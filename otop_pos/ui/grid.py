@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.cart import ProductInfo
+from otop_pos.booth.service import ProductInfo
 from otop_pos.core.money import format_baht
 from otop_pos.ui.i18n import translate
 from otop_pos.ui.models import ROW_ROLE, ProductGridModel

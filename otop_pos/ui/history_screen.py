@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.days import DayInfo, list_days
-from otop_pos.booth.printjobs import enqueue_reprint
-from otop_pos.booth.queries import SaleDetail, list_sales, receipt_doc, sale_detail
+from otop_pos.booth.service import DayInfo, SaleDetail
 from otop_pos.core.documents import ReceiptPayment
 from otop_pos.core.thaidate import fair_day
-from otop_pos.ui.adjust_dialogs import ReceiptPreview, RefundDialog, VoidDialog
+from otop_pos.ui.adjust_dialogs import RefundDialog, VoidDialog
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import date_text, method_name, money, translate
+from otop_pos.ui.preview import DocumentPreview
 from otop_pos.ui.models import (
     ROW_ROLE,
     SaleLinesModel,
@@ -120,8 +119,7 @@ class HistoryScreen(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         if self._dirty:
             self._dirty = False
-            store = self.ctx.store
-            self.ctx.run(lambda: list_days(store), self._fill_days, lambda e: show_error(self, e))
+            self.ctx.run(self.ctx.service.list_days, self._fill_days, lambda e: show_error(self, e))
 
     def _sales_changed(self) -> None:
         if self.isVisible():
@@ -131,7 +129,7 @@ class HistoryScreen(QWidget):
             self._dirty = True
 
     def _fill_days(self, days: tuple[DayInfo, ...]) -> None:
-        today = self.ctx.day.business_date if self.ctx.day else fair_day(self.ctx.clock.now())
+        today = self.ctx.day.business_date if self.ctx.day else fair_day(self.ctx.service.now())
         dates = sorted({d.business_date for d in days} | {today}, reverse=True)
         current = self.day_box.currentData() if self.day_box.count() else today
         self.day_box.blockSignals(True)
@@ -156,9 +154,9 @@ class HistoryScreen(QWidget):
 
     def reload(self) -> None:
         """Query again with the day and search; rows are read page by page as the table scrolls."""
-        store, day, text = self.ctx.store, self.selected_date(), self.search.text().strip()
-        self.model.set_loader(lambda offset, limit: list_sales(store, business_date=day, search=text,
-                                                               offset=offset, limit=limit, newest_first=True),
+        service, day, text = self.ctx.service, self.selected_date(), self.search.text().strip()
+        self.model.set_loader(lambda offset, limit: service.list_sales(business_date=day, search=text, offset=offset,
+                                                                       limit=limit, newest_first=True),
                               with_date=day is None)
         self._fit_history(with_date=day is None)
         self._want = self.detail.row.uuid if self.detail is not None else None
@@ -184,14 +182,14 @@ class HistoryScreen(QWidget):
         row = current.data(ROW_ROLE) if current.isValid() else None
         if row is None:
             return
-        store, uuid = self.ctx.store, row.uuid
-        self.ctx.run(lambda: sale_detail(store, uuid), self._show_detail, lambda e: show_error(self, e))
+        service, uuid = self.ctx.service, row.uuid
+        self.ctx.run(lambda: service.sale_detail(uuid), self._show_detail, lambda e: show_error(self, e))
 
     def refresh_detail(self) -> None:
         if self.detail is None:
             return
-        store, uuid = self.ctx.store, self.detail.row.uuid
-        self.ctx.run(lambda: sale_detail(store, uuid), self._show_detail, lambda e: show_error(self, e))
+        service, uuid = self.ctx.service, self.detail.row.uuid
+        self.ctx.run(lambda: service.sale_detail(uuid), self._show_detail, lambda e: show_error(self, e))
 
     def _show_detail(self, detail: SaleDetail | None) -> None:
         self.detail = detail
@@ -234,16 +232,16 @@ class HistoryScreen(QWidget):
     def preview(self) -> None:
         if self.detail is None:
             return
-        store, uuid, width = self.ctx.store, self.detail.row.uuid, self.ctx.settings.paper_width
+        service, uuid, width = self.ctx.service, self.detail.row.uuid, self.ctx.settings.paper_width
         number = self.detail.row.number
 
         def render() -> QImage:
             from otop_pos.printing.raster import render_receipt
 
-            return render_receipt(receipt_doc(store, uuid), width)
+            return render_receipt(service.receipt_doc(uuid), width)
 
         def show(image: QImage) -> None:
-            dlg = ReceiptPreview(image, translate("History", "Receipt {number}").format(number=number), self.window())
+            dlg = DocumentPreview(image, translate("History", "Receipt {number}").format(number=number), self.window())
             self.dialog = dlg
             open_dialog(dlg)
         self.ctx.run(render, show, lambda e: show_error(self, e))
@@ -255,13 +253,11 @@ class HistoryScreen(QWidget):
             self.banner.show_message(translate("History", "No receipt printer is set up (Settings → Printer). "
                                                           "Use “Show receipt” to show it on screen."), "warn")
             return
-        ctx, uuid = self.ctx, self.detail.row.uuid
-        store, clock = ctx.store, ctx.clock
+        service, uuid = self.ctx.service, self.detail.row.uuid
 
         def queued(_job_id: int) -> None:
-            ctx.kick_printer()
             self.banner.show_message(translate("History", "Printing a copy (marked COPY)."), "ok")
-        ctx.run(lambda: enqueue_reprint(store, clock, uuid, kind="sale"), queued, lambda e: show_error(self, e))
+        self.ctx.run(lambda: service.reprint(uuid, kind="sale"), queued, lambda e: show_error(self, e))
 
     def void(self) -> None:
         if self.detail is not None:

@@ -16,14 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.backup import BackupResult
-from otop_pos.booth.printjobs import cancel_job, list_jobs, retry_job
+from otop_pos.booth.service import BackupResult, PrintState
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import error_text, translate
 from otop_pos.ui.sell_screen import SellScreen
 from otop_pos.ui.widgets import label, make_button, show_error
-from otop_pos.ui.workers import PrintState
 
 PAGES = ("sell", "history", "products", "day", "settings")
 
@@ -75,10 +73,8 @@ class MainWindow(QMainWindow):
         ctx.dayChanged.connect(self._update_day)
         self._update_title()
         self._update_day()
-        if ctx.printing is not None:
-            ctx.printing.stateChanged.connect(self._update_printer)
-            if ctx.printing.state is not None:
-                self._update_printer(ctx.printing.state)
+        ctx.printStateChanged.connect(self._update_printer)
+        self._update_printer(ctx.print_state)
         if ctx.backups is not None:
             ctx.backups.done.connect(self._backup_event)
             ctx.backups.failed.connect(self._backup_event)
@@ -147,7 +143,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.printer_retry)
         bar.addPermanentWidget(self.printer_dismiss)
         bar.addPermanentWidget(self.backup_status)
-        self._update_printer(PrintState(self.ctx.prints))
+        self.print_state = PrintState(self.ctx.prints)
 
     def _update_title(self) -> None:
         shop = self.ctx.settings.shop_name
@@ -201,22 +197,17 @@ class MainWindow(QMainWindow):
     def retry_prints(self) -> None:
         """The vendor checked the paper and wants the failed receipts printed again — every one failed by
         now, including any that failed after the status bar last changed."""
-        store, ctx = self.ctx.store, self.ctx
-
-        def retry() -> None:
-            for job in list_jobs(store, statuses=("failed",)):
-                retry_job(store, job.id)
-        ctx.run(retry, lambda _r: ctx.kick_printer(), lambda e: show_error(self, e))
+        self.ctx.run(self.ctx.service.retry_failed, None, lambda e: show_error(self, e))
 
     def dismiss_prints(self) -> None:
         """The receipts came out (or are not needed): stop offering them."""
         ids = [j.id for j in self.print_state.failed]
-        store, clock, ctx = self.ctx.store, self.ctx.clock, self.ctx
+        service = self.ctx.service
 
         def cancel() -> None:
             for job_id in ids:
-                cancel_job(store, clock, job_id)
-        ctx.run(cancel, lambda _r: ctx.kick_printer(), lambda e: show_error(self, e))
+                service.cancel_job(job_id)
+        self.ctx.run(cancel, None, lambda e: show_error(self, e))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.ctx.runner.wait()

@@ -17,8 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from otop_pos.booth.cart import Cart, CartLine, ProductInfo
-from otop_pos.booth.queries import SaleLineView, SaleRow
+from otop_pos.booth.service import Cart, CartLine, ProductInfo, SaleLineView, SaleRow
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.ui.i18n import QT_TRANSLATE_NOOP, date_text, method_name, translate

@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.cart import Cart
-from otop_pos.booth.checkout import SaleResult, checkout
-from otop_pos.booth.payments import PaymentIn, settle
+from otop_pos.booth.service import Cart, PaymentIn, SaleResult
 from otop_pos.core.documents import PaymentMethod
-from otop_pos.core.errors import InputError, OtopError, SoldOutError
+from otop_pos.core.errors import OtopError, SoldOutError
 from otop_pos.core.promptpay import describe_target, promptpay_payload
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import error_text, method_name, money, translate
@@ -187,23 +185,21 @@ class PayDialog(QDialog):
 
     # --- figures -------------------------------------------------------------------------------------------
     def due(self) -> int:
-        return self.total - sum(p.amount_satang for p in self.payments)
+        return self.ctx.service.tender(self.total, self.payments).due_satang
 
     def _update(self) -> None:
-        due = self.due()
-        self.due_label.setText(money(due))
-        tendered = self.cash_edit.satang_or_none()
-        if tendered is None:
+        t = self.ctx.service.tender(self.total, self.payments, self.cash_edit.satang_or_none())
+        self.due_label.setText(money(t.due_satang))
+        if t.tendered_satang is None:
             self.change_label.setText("—")
-        elif tendered >= due:
-            self.change_label.setText(money(tendered - due))
-            self.change_caption.setText(translate("Pay", "Change"))
+        elif t.short_satang == 0:
+            self.change_label.setText(money(t.change_satang))
             self.change_label.setStyleSheet("color: #2b8a3e;")
         else:
-            self.change_label.setText(money(due - tendered))
+            self.change_label.setText(money(t.short_satang))
             self.change_caption.setText(translate("Pay", "Short"))
             self.change_label.setStyleSheet("color: #c92a2a;")
-        if tendered is None or tendered >= due:
+        if t.short_satang == 0:
             self.change_caption.setText(translate("Pay", "Change"))
         self.paid_list.clear()
         for p in self.payments:
@@ -258,15 +254,11 @@ class PayDialog(QDialog):
             return
         edit, ref = (self.pp_amount, self.pp_ref) if method == "promptpay" else (self.tr_amount, self.tr_ref)
         try:
-            amount = edit.satang()
-            if amount <= 0:
-                raise InputError("ยอดชำระต้องมากกว่าศูนย์", "A payment amount must be more than zero.")
-            if amount > self.due():
-                settle(self.due(), [PaymentIn(method, amount)])  # says why: change only from cash
+            part = PaymentIn(method, edit.satang(), reference=ref.text().strip())
+            self.payments = list(self.ctx.service.take_part(self.total, self.payments, part))
         except OtopError as exc:
             self.error.show_error(exc)
             return
-        self.payments.append(PaymentIn(method, amount, reference=ref.text().strip()))
         ref.clear()
         self._update()
         if self.due() == 0:
@@ -282,16 +274,9 @@ class PayDialog(QDialog):
         if tab != "cash":
             self.confirm_non_cash(tab)
             return
-        payments = list(self.payments)
-        if self.due() > 0:
-            try:
-                tendered = self.cash_edit.satang()
-            except OtopError as exc:
-                self.error.show_error(exc)
-                return
-            payments.append(PaymentIn("cash", tendered_satang=tendered))
         try:
-            settle(self.total, payments)
+            tendered = self.cash_edit.satang() if self.due() > 0 else None
+            payments = list(self.ctx.service.final_payments(self.total, self.payments, tendered))
         except OtopError as exc:
             self.error.show_error(exc)
             return
@@ -299,11 +284,9 @@ class PayDialog(QDialog):
 
     def _commit(self, payments: list[PaymentIn], oversell: bool = False) -> None:
         self._set_busy(True)
-        ctx, cart = self.ctx, self.cart
-        store, clock, cashier, prints = ctx.store, ctx.clock, ctx.cashier, ctx.prints
-        ctx.run(lambda: checkout(store, clock, cart, payments, cashier=cashier, allow_oversell=oversell,
-                                 print_receipt=prints),
-                self._done, lambda exc: self._failed(exc, payments))
+        service, cart = self.ctx.service, self.cart
+        self.ctx.run(lambda: service.sell(cart, payments, allow_oversell=oversell),
+                     self._done, lambda exc: self._failed(exc, payments))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

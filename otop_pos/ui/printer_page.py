@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.settings import BoothSettings
+from otop_pos.booth.service import BoothSettings, printer_config
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -79,8 +79,6 @@ class PrinterPage(QWidget):
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         lay.addStretch(1)
-        if ctx.printing is not None:
-            ctx.printing.testDone.connect(self._tested)
         self.load(ctx.settings)
 
     # --- values --------------------------------------------------------------------------------------------
@@ -166,11 +164,10 @@ class PrinterPage(QWidget):
         if values["printer"] == "none":
             self.error.show_error(translate("Printer", "Choose a printer first."))
             return
-        if self.ctx.printing is None:
-            return
         self.test_button.setEnabled(False)
         self.test_result.setText(translate("Printer", "Printing the test page…"))
-        self.ctx.printing.test_page(replace(self.ctx.settings, **values))  # type: ignore[arg-type]
+        service, config = self.ctx.service, printer_config(replace(self.ctx.settings, **values))  # type: ignore[arg-type]
+        self.ctx.run(lambda: service.test_page(config), self._tested, self._tested)
 
     def _tested(self, result: object) -> None:
         self.test_button.setEnabled(True)

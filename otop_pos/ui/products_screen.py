@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.cart import ProductInfo
-from otop_pos.booth.catalogue import list_products, save_product, set_sold_out
+from otop_pos.booth.service import ProductInfo
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.core.money import format_baht
 from otop_pos.ui.context import BoothContext
@@ -132,8 +131,7 @@ class ProductsScreen(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        store = self.ctx.store
-        self.ctx.run(lambda: list_products(store, include_inactive=False), self._fill, self.error.show_error)
+        self.ctx.run(self.ctx.service.products, self._fill, self.error.show_error)
 
     def _fill(self, products: tuple[ProductInfo, ...]) -> None:
         self.model.set_products(products)
@@ -219,18 +217,18 @@ class ProductsScreen(QWidget):
         except OtopError as exc:
             self.error.show_error(exc)
             return
-        store, clock = self.ctx.store, self.ctx.clock
-        self._run(lambda: save_product(store, clock, **fields),  # type: ignore[arg-type]
+        service = self.ctx.service
+        self._run(lambda: service.save_product(**fields),
                   translate("Products", "Saved “{name}”.").format(name=str(fields["name"]).strip()))
 
     def toggle_sold_out(self) -> None:
         p = self.current
         if p is None:
             return
-        store, clock = self.ctx.store, self.ctx.clock
+        service = self.ctx.service
         text = (translate("Products", "“{name}” is back in sale.") if p.sold_out
                 else translate("Products", "“{name}” is marked sold out.")).format(name=p.name)
-        self._run(lambda: set_sold_out(store, clock, p.sku, not p.sold_out), text)
+        self._run(lambda: service.set_sold_out(p.sku, not p.sold_out), text)
 
     def move_product(self, step: int) -> None:
         """Swap the quick-key position with the neighbour above or below."""
@@ -242,16 +240,16 @@ class ProductsScreen(QWidget):
         if not 0 <= other_row < self.model.rowCount():
             return
         q: ProductInfo = self.model.row(other_row)
-        store, clock = self.ctx.store, self.ctx.clock
+        service = self.ctx.service
         a_order, b_order = q.sort_order, p.sort_order
         if a_order == b_order:
             a_order = b_order + step
 
         def swap() -> ProductInfo:
-            save_product(store, clock, sku=q.sku, name=q.name, product_type=q.product_type,
+            service.save_product(sku=q.sku, name=q.name, product_type=q.product_type,
                          price_satang=q.price_satang, barcode=q.barcode, stock=q.stock, sold_out=q.sold_out,
                          sort_order=b_order)
-            return save_product(store, clock, sku=p.sku, name=p.name, product_type=p.product_type,
+            return service.save_product(sku=p.sku, name=p.name, product_type=p.product_type,
                                 price_satang=p.price_satang, barcode=p.barcode, stock=p.stock, sold_out=p.sold_out,
                                 sort_order=a_order)
         self._run(swap, translate("Products", "Moved “{name}”.").format(name=p.name))

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from otop_pos.core.clock import FixedClock
-from otop_pos.store.engine import SqliteStore
+from otop_pos.booth.service import BoothService
 
 SIZES = ((1024, 600), (1920, 1080))
 LANGS = ("th", "en")
@@ -32,22 +32,23 @@ def _pump(ms: int = 30) -> None:
         time.sleep(0.003)
 
 
-def build_store(folder: Path) -> tuple[SqliteStore, FixedClock]:
-    """A demo booth with products of all five types and some sales; returns (store, clock)."""
-    from otop_pos.booth.adjustments import RefundLineIn, refund_sale, void_sale
-    from otop_pos.booth.cart import Cart, Discount
-    from otop_pos.booth.catalogue import CatalogueIndex
-    from otop_pos.booth.checkout import checkout
-    from otop_pos.booth.days import open_day
-    from otop_pos.booth.demo import DEMO_FAIR, demo_registry
-    from otop_pos.booth.payments import PaymentIn
-    from otop_pos.booth.settings import update_settings
-    from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth
-    from otop_pos.booth.store import open_booth_store
+def build_store(folder: Path) -> BoothService:
+    """A demo booth with products of all five types and some sales, fronted by its booth service."""
+    from otop_pos.booth.service import (
+        DEMO_FAIR,
+        BoothSetup,
+        Cart,
+        Discount,
+        PaymentIn,
+        ProductSpec,
+        RefundLineIn,
+        open_booth_service,
+    )
+    from otop_pos.core.resources import resource_path
     from otop_pos.exchange.registry_csv import load_registry
     from otop_pos.ui.theme import PRODUCT_TYPES
 
-    registry = load_registry(*demo_registry())
+    registry = load_registry(resource_path("demo", "vendors.csv"), resource_path("demo", "catalogue.csv"))
     vendors = {v.code: v for v in registry.vendors}
     per_type: dict[str, list[ProductSpec]] = {t.thai: [] for t in PRODUCT_TYPES}
     for p in registry.products:
@@ -57,15 +58,14 @@ def build_store(folder: Path) -> tuple[SqliteStore, FixedClock]:
                                               12 if len(per_type[kind]) == 1 else None))
     products = tuple(spec for specs in per_type.values() for spec in specs)
     clock = FixedClock(datetime(2020, 10, 26, 2, 30, tzinfo=UTC), step=timedelta(seconds=40))
-    store = open_booth_store(folder)
-    setup_booth(store, clock, BoothSetup(booth_code="B001", vendor_code="KK20-0001", vendor_name="สุดา สุขประเสริฐ",
-                                         product_type="ของใช้ ของตกแต่งและของที่ระลึก", products=products,
-                                         fair_name=DEMO_FAIR), pin="1234")
-    update_settings(store, clock, shop_name="ร้านสุดาของดีโคราช", promptpay_id="0812345678",
-                    promptpay_name="สุดา สุขประเสริฐ", backup_dir="")
-    open_day(store, clock, 100000)
-    index = CatalogueIndex.load(store)
-    items = list(index.products)
+    service = open_booth_service(folder, clock=clock, print_mode="off")
+    service.set_up(BoothSetup(booth_code="B001", vendor_code="KK20-0001", vendor_name="สุดา สุขประเสริฐ",
+                              product_type="ของใช้ ของตกแต่งและของที่ระลึก", products=products,
+                              fair_name=DEMO_FAIR), manager_pin="1234")
+    service.update_settings(shop_name="ร้านสุดาของดีโคราช", promptpay_id="0812345678",
+                            promptpay_name="สุดา สุขประเสริฐ", backup_dir="")
+    service.open_day(100000)
+    items = list(service.catalogue().products)
     numbers = []
     for i in range(14):
         cart = Cart()
@@ -76,10 +76,10 @@ def build_store(folder: Path) -> tuple[SqliteStore, FixedClock]:
         total = cart.total_satang
         pays = [PaymentIn("cash", tendered_satang=((total + 9999) // 10000) * 10000)] if i % 3 else [
             PaymentIn("promptpay", total, reference=f"{4400 + i}")]
-        numbers.append(checkout(store, clock, cart, pays, print_receipt=False).uuid)
-    void_sale(store, clock, numbers[3], "ลูกค้าเปลี่ยนใจ", "1234", print_receipt=False)
-    refund_sale(store, clock, numbers[5], "สินค้าชำรุด", "1234", lines=[RefundLineIn(1, 1)], print_receipt=False)
-    return store, clock
+        numbers.append(service.sell(cart, pays).uuid)
+    service.void(numbers[3], "ลูกค้าเปลี่ยนใจ", "1234")
+    service.refund(numbers[5], "สินค้าชำรุด", "1234", lines=[RefundLineIn(1, 1)])
+    return service
 
 
 def _save(pix: QPixmap, out: Path, name: str) -> Path:
@@ -110,9 +110,9 @@ def _show_dialog(dialog: QDialog, window: QWidget, size: tuple[int, int] | None 
     _pump(60)
 
 
-def shoot(store: SqliteStore, clock: FixedClock, out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
+def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     """Every screen of one language at one size."""
-    from otop_pos.booth.cart import Cart, Discount
+    from otop_pos.booth.service import Cart, Discount
     from otop_pos.ui.context import BoothContext
     from otop_pos.ui.day_dialogs import CloseDayDialog
     from otop_pos.ui.first_run import FirstRunDialog
@@ -125,7 +125,7 @@ def shoot(store: SqliteStore, clock: FixedClock, out: Path, lang: str, size: tup
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_theme(app, size[1])
-    ctx = BoothContext(store, clock, lang=lang, workers=False)
+    ctx = BoothContext(service, lang=lang, workers=False)
     made: list[Path] = []
     tag = f"{lang}-{size[0]}x{size[1]}"
 
@@ -186,7 +186,7 @@ def shoot(store: SqliteStore, clock: FixedClock, out: Path, lang: str, size: tup
         blank = QWidget()
         blank.resize(*size)
         blank.setStyleSheet("background: #dee2e6;")
-        first = FirstRunDialog(store, clock, w)
+        first = FirstRunDialog(ctx.service, w)
         _show_dialog(first, w, (820, 540))
         made.append(_save(_composite(blank, first), out, f"{tag}-first-run"))
         first.reject()
@@ -208,14 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)  # type: ignore[union-attr]
     with tempfile.TemporaryDirectory(prefix="otop-shots-") as tmp:
-        store, clock = build_store(Path(tmp) / "booth")
+        service = build_store(Path(tmp) / "booth")
         made: list[Path] = []
         try:
             for lang in LANGS:
                 for size in SIZES:
-                    made += shoot(store, clock, out, lang, size)
+                    made += shoot(service, out, lang, size)
         finally:
-            store.dispose()
+            service.close()
     for path in made:
         print(path)
     return 0

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.cart import ProductInfo
-from otop_pos.booth.checkout import SaleResult
+from otop_pos.booth.service import Cart, ProductInfo, SaleResult
 from otop_pos.core.errors import OtopError
 from otop_pos.core.ids import gtin_valid
 from otop_pos.core.thaidate import to_bangkok
@@ -254,10 +253,7 @@ class SellScreen(QWidget):
         open_dialog(dlg, self.search)
 
     def sale_done(self, result: SaleResult) -> None:
-        from otop_pos.booth.cart import Cart
-
         self.ctx.set_cart(Cart())
-        self.ctx.kick_printer()
         self.ctx.salesChanged.emit()
         if result.change_satang:
             text = translate("Sell", "Saved {number} · Change {change}").format(

@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.backup import BackupResult
-from otop_pos.booth.pin import set_pin
-from otop_pos.booth.settings import BoothSettings, update_settings
+from otop_pos.booth.service import BackupResult, BoothSettings
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import OtopError, PinError
 from otop_pos.core.promptpay import describe_target, normalize_promptpay_target
@@ -202,7 +200,7 @@ class SettingsScreen(QWidget):
         except OtopError as exc:
             self.error.show_error(exc)
             return
-        store, clock = self.ctx.store, self.ctx.clock
+        service = self.ctx.service
         self.save_button.setEnabled(False)
 
         def done(st: BoothSettings) -> None:
@@ -213,7 +211,7 @@ class SettingsScreen(QWidget):
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
             self.error.show_error(exc)
-        self.ctx.run(lambda: update_settings(store, clock, **changes), done, failed)
+        self.ctx.run(lambda: service.update_settings(**changes), done, failed)
 
     def change_pin(self) -> None:
         self.pin_error.clear()
@@ -221,13 +219,13 @@ class SettingsScreen(QWidget):
         if normalize_digits(new) != normalize_digits(again):
             self.pin_error.show_error(PinError("รหัสใหม่ทั้งสองช่องไม่ตรงกัน", "The two new PINs are not the same."))
             return
-        store, clock = self.ctx.store, self.ctx.clock
+        service = self.ctx.service
 
         def done(_: object) -> None:
             for e in (self.pin_current, self.pin_new, self.pin_repeat):
                 e.clear()
             self.banner.show_message(translate("Settings", "The manager PIN was changed."), "ok")
-        self.ctx.run(lambda: set_pin(store, clock, new, current_pin=current), done, self.pin_error.show_error)
+        self.ctx.run(lambda: service.set_pin(new, current_pin=current), done, self.pin_error.show_error)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, translate("Settings", "Backup folder"), self.backup_dir.text())
@@ -261,7 +259,4 @@ class SettingsScreen(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._booth_loaded:
             self._booth_loaded = True
-            from otop_pos.booth.store import booth_info
-
-            store = self.ctx.store
-            self.ctx.run(lambda: booth_info(store), self._show_booth, self.error.show_error)
+            self.ctx.run(self.ctx.service.booth_info, self._show_booth, self.error.show_error)

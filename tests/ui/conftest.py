@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from otop_pos.booth.catalogue import save_product
 from otop_pos.booth.days import open_day
+from otop_pos.booth.service import BoothService
 from otop_pos.booth.settings import update_settings
 from otop_pos.core.clock import FixedClock
 from otop_pos.core.ids import ean13_check_digit
@@ -78,7 +79,7 @@ def printed() -> Printed:
 
 
 def make_ctx(store: SqliteStore, clock: FixedClock, lang: str = "en", printer: Any = None) -> BoothContext:
-    return BoothContext(store, clock, lang=lang, printer_factory=printer)
+    return BoothContext(BoothService(store, clock, printer_factory=printer), lang=lang)
 
 
 @pytest.fixture

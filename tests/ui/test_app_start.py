@@ -50,11 +50,11 @@ def test_otop_pos_demo_opens_the_sell_screen_and_asks_to_open_the_day(tmp_path: 
 def test_screenshots_of_every_screen(tmp_path: Path, qapp: Any) -> None:
     from otop_pos.ui import screenshots
 
-    store, clock = screenshots.build_store(tmp_path / "booth")
+    service = screenshots.build_store(tmp_path / "booth")
     try:
-        made = screenshots.shoot(store, clock, tmp_path, "th", (1024, 600))
+        made = screenshots.shoot(service, tmp_path, "th", (1024, 600))
     finally:
-        store.dispose()  # type: ignore[attr-defined]
+        service.close()
     names = sorted(p.stem for p in made)
     assert names == sorted(f"th-1024x600-{n}" for n in (
         "sell", "pay-cash", "pay-promptpay", "history", "day-close", "products", "settings", "settings-printer",

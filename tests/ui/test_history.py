@@ -16,7 +16,8 @@ from otop_pos.booth.queries import booth_report, list_sales, sale_detail
 from otop_pos.booth.settings import update_settings
 from otop_pos.core.clock import FixedClock
 from otop_pos.store.engine import SqliteStore
-from otop_pos.ui.adjust_dialogs import ReceiptPreview, RefundDialog, VoidDialog
+from otop_pos.ui.adjust_dialogs import RefundDialog, VoidDialog
+from otop_pos.ui.preview import DocumentPreview
 from otop_pos.ui.history_screen import HistoryScreen
 from otop_pos.ui.main_window import MainWindow
 
@@ -41,7 +42,7 @@ def open_history(window: MainWindow, ctx: Any, qtbot: Any) -> HistoryScreen:
 
 
 def select(screen: HistoryScreen, ctx: Any, qtbot: Any, number: str) -> None:
-    row = screen.model.row_of(next(s.uuid for s in list_sales(ctx.store) if s.number == number))
+    row = screen.model.row_of(next(s.uuid for s in ctx.service.list_sales() if s.number == number))
     screen.table.selectRow(row)
     qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.row.number == number)
 
@@ -62,7 +63,7 @@ def test_history_lists_the_day_searches_and_shows_a_sale(window: MainWindow, ctx
     lines = screen.lines_model
     assert [lines.data(lines.index(r, 0)) for r in range(lines.rowCount())] == ["กระติบข้าวเหนียว", "ข้าวเกรียบฟักทอง"]
     qtbot.mouseClick(screen.preview_button, Qt.MouseButton.LeftButton)
-    preview = modal(qtbot, ReceiptPreview)
+    preview = modal(qtbot, DocumentPreview)
     assert preview.image_label.pixmap().width() == ctx.settings.paper_width
     preview.accept()
 
@@ -75,7 +76,7 @@ def test_reprint_queues_a_copy_that_the_print_worker_prints(window: MainWindow, 
     qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)
     assert "printer" in screen.banner.text().lower()    # none set up yet: says so, queues nothing
     assert list_jobs(shop, statuses=("pending", "printed")) == []
-    ctx.settings_saved(update_settings(shop, clock, printer="dummy", lang="en"))
+    ctx.settings_saved(ctx.service.update_settings(printer="dummy", lang="en"))
     qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(printed.transport.jobs) == 1, timeout=10000)
     qtbot.waitUntil(lambda: [(j.kind, j.copy, j.ref_uuid) for j in list_jobs(shop, statuses=("printed",))]

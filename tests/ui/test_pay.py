@@ -95,9 +95,8 @@ def test_not_enough_cash_and_too_much_promptpay_are_refused_on_screen(window: Ma
 
 
 def test_checkout_needs_an_open_day_and_keeps_the_cart(window: MainWindow, ctx: Any, qtbot: Any) -> None:
-    from otop_pos.booth.days import close_day
 
-    close_day(ctx.store, ctx.clock, "1234", counted_satang=100000)
+    ctx.service.close_day("1234", counted_satang=100000)
     pay = open_pay(window, qtbot, CHIPS)
     qtbot.mouseClick(pay.exact_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(pay.error.text()))

@@ -19,7 +19,8 @@ from otop_pos.booth.queries import list_sales
 from otop_pos.booth.settings import update_settings
 from otop_pos.core.clock import FixedClock
 from otop_pos.store.engine import SqliteStore
-from otop_pos.ui.booth_app import is_set_up
+from otop_pos.booth.service import BoothService
+from otop_pos.booth.store import booth_info
 from otop_pos.ui.first_run import FirstRunDialog, package_setup_available
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.pay_dialog import PayDialog
@@ -167,14 +168,14 @@ def test_a_failing_backup_is_shown(shop: SqliteStore, clock: FixedClock, tmp_pat
 
 # --- first run ----------------------------------------------------------------------------------------------
 def test_first_run_demo(empty_store: SqliteStore, clock: FixedClock, qtbot: Any) -> None:
-    assert not is_set_up(empty_store)
-    dlg = FirstRunDialog(empty_store, clock)
+    assert not (booth_info(empty_store) is not None)
+    dlg = FirstRunDialog(BoothService(empty_store, clock))
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.package_button.isVisibleTo(dlg) == package_setup_available()
     with qtbot.waitSignal(dlg.accepted, timeout=10000):
         qtbot.mouseClick(dlg.demo_button, Qt.MouseButton.LeftButton)
-    assert is_set_up(empty_store)
+    assert (booth_info(empty_store) is not None)
     assert len(list_products(empty_store)) == 7  # the demo vendor KK20-0018
 
 
@@ -184,7 +185,7 @@ def test_first_run_from_the_registry_folder(empty_store: SqliteStore, clock: Fix
     folder.mkdir()
     for f in demo_registry():
         shutil.copy(f, folder / f.name)
-    dlg = FirstRunDialog(empty_store, clock)
+    dlg = FirstRunDialog(BoothService(empty_store, clock))
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.mouseClick(dlg.registry_button, Qt.MouseButton.LeftButton)
@@ -205,7 +206,7 @@ def test_first_run_from_the_registry_folder(empty_store: SqliteStore, clock: Fix
 
 def test_first_run_shows_registry_problems(empty_store: SqliteStore, clock: FixedClock, tmp_path: Path,
                                            qtbot: Any) -> None:
-    dlg = FirstRunDialog(empty_store, clock)
+    dlg = FirstRunDialog(BoothService(empty_store, clock))
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.stack.setCurrentIndex(2)
@@ -215,4 +216,4 @@ def test_first_run_shows_registry_problems(empty_store: SqliteStore, clock: Fixe
     dlg.registry_pin2.setText("1234")
     dlg.setup_registry()
     qtbot.waitUntil(lambda: "nowhere" in dlg.error.text())
-    assert not is_set_up(empty_store)
+    assert not (booth_info(empty_store) is not None)

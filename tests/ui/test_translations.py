@@ -173,7 +173,7 @@ def test_no_screen_shows_english_in_thai_mode(shop: SqliteStore, clock: Any, qap
             dlg.reject()
         detail = sale_detail(shop, list_sales(shop)[0].uuid)
         for dlg in (VoidDialog(ctx, detail, w), RefundDialog(ctx, detail, w), CloseDayDialog(ctx, w),
-                    OpenDayDialog(ctx, w), FirstRunDialog(shop, clock, w)):
+                    OpenDayDialog(ctx, w), FirstRunDialog(ctx.service, w)):
             dlg.show()
             idle(qtbot, ctx)
             assert_thai(dlg, type(dlg).__name__)

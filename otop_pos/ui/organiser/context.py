@@ -11,7 +11,7 @@ from otop_pos.core.clock import Clock
 from otop_pos.fair.fairs import FairInfo, list_fairs
 from otop_pos.fair.store import FairStore
 from otop_pos.ui.organiser.i18n import install_organiser_language
-from otop_pos.ui.organiser.tasks import Tasks
+from otop_pos.ui.runner import OperationRunner
 
 
 def default_export_dir() -> Path:
@@ -32,7 +32,7 @@ class OrganiserContext(QObject):
         super().__init__()
         self.store, self.clock = store, clock
         self.lang = install_organiser_language(lang)
-        self.tasks = Tasks(self)
+        self.tasks = OperationRunner(self, threads=2)
         self.export_dir = export_dir or default_export_dir()
         self.import_jobs = import_jobs  # None: the importer decides (worker processes for many files)
         self.fairs: list[FairInfo] = []

@@ -241,7 +241,7 @@ class DashboardPage(QWidget):
         gen = self._generation
         self.status_label.setText(translate("OrgDashboard", "Updating…"))
         first, last = chosen
-        self.ctx.tasks.run(lambda _p: compute(self.ctx, fair, first, last),
+        self.ctx.tasks.run(lambda: compute(self.ctx, fair, first, last),
                            on_done=lambda f: self._computed(gen, f), on_error=lambda e: self._failed(gen, e))
 
     def _failed(self, gen: int, exc: object) -> None:

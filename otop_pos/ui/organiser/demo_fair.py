@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from otop_pos.booth.demo import demo_registry
-from otop_pos.booth.export import export_booth
-from otop_pos.booth.package_setup import setup_from_package
-from otop_pos.booth.simulate import SimClock, simulate
-from otop_pos.booth.store import open_booth_store
+from otop_pos.booth.service import BoothService, open_booth_service
 from otop_pos.core.clock import FixedClock
+from otop_pos.core.resources import resource_path
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange.registry_csv import load_registry
 from otop_pos.fair.fairs import FairInfo, create_fair, list_fairs, load_registry_into
@@ -78,18 +75,20 @@ def plan_booths(packages: list[tuple[str, str, str]], work: Path, seed: int = 20
 
 def run_booth(plan: BoothPlan) -> int:
     """Sell and export one booth's week (in a worker process); returns the sales made."""
-    store = open_booth_store(Path(plan.folder))
+    service = open_booth_service(Path(plan.folder), clock=FixedClock(evening(FIRST_DAY - timedelta(days=2))),
+                                 print_mode="off")
     try:
-        setup_from_package(store, SimClock(evening(FIRST_DAY - timedelta(days=2))), Path(plan.package), pin=PIN)
+        service.set_up_from_package(Path(plan.package), manager_pin=PIN)
         made = 0
         for d, n in enumerate(plan.sales):
             day = FIRST_DAY + timedelta(days=d)
-            made += simulate(store, days=1, sales_per_day=n, pin=PIN, seed=plan.index * 100 + d, start=day).sales
-            if d in plan.export_days:
-                export_booth(store, SimClock(evening(day)), Path(plan.usb) / f"day-{d + 1}")
+            made += service.simulate(days=1, sales_per_day=n, pin=PIN, seed=plan.index * 100 + d, start=day).sales
+            if d in plan.export_days:  # the evening's export, on that evening's clock
+                BoothService(service.store, FixedClock(evening(day)), print_mode="off").export(
+                    Path(plan.usb) / f"day-{d + 1}")
         return made
     finally:
-        store.dispose()
+        service.close()
 
 
 def build_demo_fair(work: Path, *, jobs: int = 2, import_days: int = DAYS - 1) -> tuple[FairStore, FairInfo]:
@@ -103,7 +102,7 @@ def build_demo_fair(work: Path, *, jobs: int = 2, import_days: int = DAYS - 1) -
     clock = FixedClock(evening(FIRST_DAY - timedelta(days=10)), step=timedelta(seconds=1))
     fair, _ = create_fair(store, clock, name=FAIR_NAME, venue="สวนรัชดานุสรณ์ อำเภอเมืองขอนแก่น", province="ขอนแก่น",
                           first_day=FIRST_DAY, last_day=FIRST_DAY + timedelta(days=DAYS - 1))
-    registry = load_registry(*demo_registry())
+    registry = load_registry(resource_path("demo", "vendors.csv"), resource_path("demo", "catalogue.csv"))
     load_registry_into(store, fair.uid, registry)
     types = {v.code: v.product_type for v in registry.vendors}
     written = make_packages(store, clock, work / "packages", fair_ref=fair.uid)

@@ -24,7 +24,7 @@ from otop_pos.ui.i18n import error_text
 from otop_pos.ui.organiser.context import OrganiserContext
 from otop_pos.ui.organiser.i18n import number, translate
 from otop_pos.ui.organiser.models import ImportResultsModel
-from otop_pos.ui.organiser.tasks import settle_gc
+from otop_pos.ui.runner import settle_gc
 from otop_pos.ui.organiser.widgets import fit_columns, make_table
 from otop_pos.ui.widgets import Banner, label, log_unexpected, make_button
 

@@ -97,7 +97,7 @@ class ReportsBar(QWidget):
         self.running.add(kind)
         self.buttons[kind].setEnabled(False)
         folder, lang = self.ctx.export_dir, current_lang()
-        self.ctx.tasks.run(lambda _p: write_report(kind, f, folder, lang),
+        self.ctx.tasks.run(lambda: write_report(kind, f, folder, lang),
                            on_done=lambda paths: self._done(kind, paths),
                            on_error=lambda exc: self._failed(kind, exc))
 

@@ -231,7 +231,7 @@ class RegistryDialog(QDialog):
         self.error.clear()
         self.load_button.setEnabled(False)
         self.summary.show_message(translate("OrgRegistry", "Reading and checking…"), "info", 0)
-        self.ctx.tasks.run(lambda _p: work(), on_done=self._previewed, on_error=self._failed)  # type: ignore[operator]
+        self.ctx.tasks.run(lambda: work(), on_done=self._previewed, on_error=self._failed)  # type: ignore[operator]
 
     def _failed(self, exc: BaseException) -> None:
         log_unexpected(exc)
@@ -263,7 +263,7 @@ class RegistryDialog(QDialog):
             return
         registry, ref = self.preview.registry, self.fair.uid
         self.load_button.setEnabled(False)
-        self.ctx.tasks.run(lambda _p: load_registry_into(self.ctx.store, ref, registry), on_done=self._loaded,
+        self.ctx.tasks.run(lambda: load_registry_into(self.ctx.store, ref, registry), on_done=self._loaded,
                            on_error=self._failed)
 
     def _loaded(self, result: RegistryResult) -> None:

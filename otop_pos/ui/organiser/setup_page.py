@@ -93,7 +93,7 @@ class SetupPage(QWidget):
             return
         self._show_fair(fair)
         store, clock = self.ctx.store, self.ctx.clock
-        self.ctx.tasks.run(lambda _p: fair_status(store, clock, fair.uid, log_lines=200),
+        self.ctx.tasks.run(lambda: fair_status(store, clock, fair.uid, log_lines=200),
                            on_done=self._status, on_error=self._failed)
 
     def _show_fair(self, fair: FairInfo) -> None:
@@ -169,7 +169,7 @@ class SetupPage(QWidget):
         self.packages_button.setEnabled(False)
         self.banner.show_message(translate("OrgSetup", "Writing booth packages…"), "info", 0)
         store, clock = self.ctx.store, self.ctx.clock
-        self.ctx.tasks.run(lambda _p: make_packages(store, clock, folder, fair_ref=fair.uid),
+        self.ctx.tasks.run(lambda: make_packages(store, clock, folder, fair_ref=fair.uid),
                            on_done=lambda written: self._packages(folder, written), on_error=self._packages_failed)
 
     def _packages(self, folder: Path, written: list[PackageWritten]) -> None:

@@ -101,7 +101,7 @@ class VendorDetailDialog(QDialog):
         row.addStretch(1)
         row.addWidget(make_button(translate("OrgVendor", "Close"), slot=self.close))
         lay.addLayout(row)
-        ctx.tasks.run(lambda _p: load_detail(ctx, fair, code, first, last), on_done=self._loaded,
+        ctx.tasks.run(lambda: load_detail(ctx, fair, code, first, last), on_done=self._loaded,
                       on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:

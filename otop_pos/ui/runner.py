@@ -1,8 +1,9 @@
-"""Long organiser work off the GUI thread: imports, figures, registry previews, packages and report files.
+"""The one operation runner of both windows: use-case calls off the GUI thread, results and errors back on it.
 
-``Tasks.run(fn, …)`` calls ``fn(progress)`` on a pool thread; ``progress(*values)`` may be called from there
-as often as it likes and arrives on the GUI thread as ``on_progress(*values)``; the result or the exception
-arrives as ``on_done(result)`` / ``on_error(exc)``. Nothing of the store crosses: use cases return plain values.
+``run(fn)`` calls ``fn()`` on a pool thread; with ``on_progress`` it calls ``fn(progress)`` instead, and every
+``progress(*values)`` from there arrives on the GUI thread as ``on_progress(*values)``. The result or the
+exception arrives as ``on_done(result)`` / ``on_error(exc)`` on the GUI thread. Nothing of a store crosses:
+use cases return plain values. The booth runs one operation at a time; the organiser window two.
 """
 from __future__ import annotations
 
@@ -14,17 +15,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-log = logging.getLogger("otop_pos.ui.organiser")
+log = logging.getLogger("otop_pos.ui")
 
 Progress = Callable[..., None]
-Work = Callable[[Progress], object]
 Callback = Callable[[Any], object]
 
 
 def settle_gc() -> None:
     """Before long work: collect the young garbage, then freeze what is alive (``gc.freeze``) so the cycle
     collector's full passes during the work scan only the objects the work creates. A full pass stops every
-    thread; over the window's hundred thousand long-lived objects it would freeze the window for 100–300 ms
+    thread; over a window's hundred thousand long-lived objects it would freeze the window for 100–300 ms
     each time. Frozen objects are still freed by reference counting."""
     gc.collect(1)
     gc.freeze()
@@ -36,9 +36,9 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, token: int, fn: Work, signals: _Signals) -> None:
+    def __init__(self, token: int, fn: Callable[..., object], signals: _Signals, with_progress: bool) -> None:
         super().__init__()
-        self.token, self.fn, self.signals = token, fn, signals
+        self.token, self.fn, self.signals, self.with_progress = token, fn, signals, with_progress
         self.setAutoDelete(True)
 
     def _progress(self, *values: object) -> None:
@@ -46,19 +46,20 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result: object = self.fn(self._progress)
+            result: object = self.fn(self._progress) if self.with_progress else self.fn()
             ok = True
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread and shown there
             result, ok = exc, False
         self.signals.finished.emit(self.token, ok, result)
 
 
-class Tasks(QObject):
-    """A small pool of worker threads for the organiser; callbacks run on the GUI thread."""
+class OperationRunner(QObject):
+    """A small pool of worker threads (one by default: operations run in order); callbacks on the GUI thread."""
 
     busyChanged = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+    def __init__(self, parent: QObject | None = None, threads: int = 1,
+                 on_error: Callback | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
@@ -67,20 +68,21 @@ class Tasks(QObject):
         self._signals.finished.connect(self._finish)
         self._pending: dict[int, tuple[Callback | None, Callback | None, Callable[..., object] | None]] = {}
         self._tokens = itertools.count(1)
+        self.default_error = on_error
 
     @property
     def busy(self) -> bool:
-        """True while a task is queued or running."""
+        """True while an operation is queued or running."""
         return bool(self._pending)
 
-    def run(self, fn: Work, on_done: Callback | None = None, on_error: Callback | None = None,
+    def run(self, fn: Callable[..., object], on_done: Callback | None = None, on_error: Callback | None = None,
             on_progress: Callable[..., object] | None = None) -> int:
-        """Start ``fn(progress)`` on a worker thread; returns a token."""
+        """Start ``fn()`` (``fn(progress)`` when ``on_progress`` is given) off the GUI thread; returns a token."""
         token = next(self._tokens)
         self._pending[token] = (on_done, on_error, on_progress)
         if len(self._pending) == 1:
             self.busyChanged.emit(True)
-        self.pool.start(_Job(token, fn, self._signals))
+        self.pool.start(_Job(token, fn, self._signals, on_progress is not None))
         return token
 
     @Slot(int, object)
@@ -96,10 +98,12 @@ class Tasks(QObject):
             if ok:
                 if on_done is not None:
                     on_done(result)
-            elif on_error is not None:
-                on_error(result)
             else:
-                log.error("organiser task failed", exc_info=result if isinstance(result, BaseException) else None)
+                handler = on_error or self.default_error
+                if handler is not None:
+                    handler(result)
+                else:
+                    log.error("operation failed", exc_info=result if isinstance(result, BaseException) else None)
         except RuntimeError as exc:
             if "already deleted" not in str(exc):  # the window that asked was closed meanwhile (language switch)
                 raise
@@ -108,5 +112,5 @@ class Tasks(QObject):
                 self.busyChanged.emit(False)
 
     def wait(self, msecs: int = 60_000) -> bool:
-        """Wait for the running tasks (their callbacks still need the event loop); True when all ended."""
+        """Block until the worker threads are idle (their callbacks still need the event loop); True when so."""
         return bool(self.pool.waitForDone(msecs))
