@@ -59,3 +59,20 @@ def big_store(empty_store: SqliteStore, clock: FixedClock, registry: Registry) -
     code = max(counts, key=lambda c: (counts[c], c))
     setup_booth(empty_store, clock, from_registry(registry, code), pin=PIN)
     return empty_store
+
+
+#: Skip reasons that mean "a tool the test command should have installed is missing".
+MISSING_TOOL = ("is not installed", "is not set: run the suite", "has no tha data", "tesseract has no")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under ``CI=true`` a test that skips because its tool is missing fails: the setup must install it.
+    (Skips for what the machine itself lacks, such as a kernel driver, stay skips.)"""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes") and report.skipped:
+        reason = str(report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr)
+        if any(text in reason for text in MISSING_TOOL):
+            report.outcome = "failed"
+            report.longrepr = f"CI=true: a tool the test command must install is missing: {reason}"
