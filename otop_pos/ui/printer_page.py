@@ -161,12 +161,12 @@ class PrinterPage(QWidget):
         except OtopError as exc:
             self.error.show_error(exc)
             return
-        if values["printer"] == "none":
+        service, config = self.ctx.service, printer_config(replace(self.ctx.settings, **values))  # type: ignore[arg-type]
+        if not config.configured:
             self.error.show_error(translate("Printer", "Choose a printer first."))
             return
         self.test_button.setEnabled(False)
         self.test_result.setText(translate("Printer", "Printing the test page…"))
-        service, config = self.ctx.service, printer_config(replace(self.ctx.settings, **values))  # type: ignore[arg-type]
         self.ctx.run(lambda: service.test_page(config), self._tested, self._tested)
 
     def _tested(self, result: object) -> None:
