@@ -186,3 +186,24 @@ def test_switching_language_rebuilds_the_window_and_keeps_the_cart(ctx: Any, qtb
     assert manager.window.current_page() == "settings"
     assert manager.window.sell.cart_panel.model.rowCount() == 1
     assert list_sales(shop) == []
+
+
+def test_printer_page_test_page_prints_the_typed_settings_before_they_are_saved(
+        window: MainWindow, ctx: Any, shop: SqliteStore, printed: Any, qtbot: Any) -> None:
+    from tests.printing.escpos_decode import decode
+
+    screen = window.show_page("settings")
+    assert isinstance(screen, SettingsScreen)
+    page = screen.printer_page
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    assert "Choose a printer" in page.error.text() and printed.transport.jobs == []
+    page.printer_box.setCurrentIndex(page.printer_box.findData("dummy"))
+    page.width_radios[384].setChecked(True)
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Test page sent" in page.test_result.text(), timeout=10000)
+    assert decode(printed.transport.jobs[0]).image.width == 384       # the width typed, not yet saved
+    assert get_settings(shop).printer == "none" and page.test_button.isEnabled()
+    printed.transport.fail_with("offline")
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error.text() != "" and page.test_button.isEnabled(), timeout=10000)
+    assert page.test_result.text() == "" and len(printed.transport.jobs) == 1
