@@ -52,13 +52,12 @@ class Discount:
 
 @dataclass(frozen=True)
 class CartLine:
-    """One cart line; ``unit_price_satang`` differs from ``list_price_satang`` after a price override."""
+    """One cart line at the catalogue price (stored as both the list and the unit price of the sale line)."""
 
     product_id: int | None
     sku: str
     name: str
     product_type: str
-    list_price_satang: int
     unit_price_satang: int
     qty: int = 1
     discount: Discount | None = None
@@ -77,11 +76,6 @@ class CartLine:
     def total_satang(self) -> int:
         """Line total after its own discount."""
         return self.gross_satang - self.discount_satang
-
-    @property
-    def price_overridden(self) -> bool:
-        """True when the unit price was changed from the catalogue price."""
-        return self.unit_price_satang != self.list_price_satang
 
 
 def _check_qty(qty: int) -> int:
@@ -120,8 +114,7 @@ class Cart:
             if (line.product_id == product.id and line.unit_price_satang == product.price_satang
                     and line.discount is None):
                 return self.set_qty(i, line.qty + qty)
-        line = CartLine(product.id, product.sku, product.name, product.product_type,
-                        product.price_satang, product.price_satang, qty)
+        line = CartLine(product.id, product.sku, product.name, product.product_type, product.price_satang, qty)
         return replace(self, lines=self.lines + (line,))
 
     def _line(self, index: int) -> CartLine:
@@ -144,12 +137,6 @@ class Cart:
     def set_line_discount(self, index: int, discount: Discount | None) -> Cart:
         """Set or clear a line discount."""
         return self._with_line(index, replace(self._line(index), discount=discount))
-
-    def set_unit_price(self, index: int, unit_price_satang: int) -> Cart:
-        """Override a line's unit price (checkout then asks for the manager PIN)."""
-        if unit_price_satang < 0:
-            raise InputError("ราคาต้องไม่ติดลบ", "A price cannot be negative.")
-        return self._with_line(index, replace(self._line(index), unit_price_satang=unit_price_satang))
 
     def set_discount(self, discount: Discount | None) -> Cart:
         """Set or clear the discount on the whole sale."""

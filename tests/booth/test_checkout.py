@@ -12,7 +12,7 @@ from otop_pos.booth.days import open_day
 from otop_pos.booth.payments import PaymentIn
 from otop_pos.booth.queries import list_sales, receipt_doc
 from otop_pos.core.clock import FixedClock
-from otop_pos.core.errors import DayError, PinError, SaleError, SoldOutError, StoreError
+from otop_pos.core.errors import DayError, SaleError, SoldOutError, StoreError
 from otop_pos.store.engine import SqliteStore
 from tests.booth.helpers import check_store_integrity
 
@@ -104,18 +104,19 @@ def test_sold_out_flag_refuses_without_stock_tracking(opened: SqliteStore, clock
         checkout(opened, clock, Cart().add(product), [PaymentIn("transfer", 66000)])  # type: ignore[arg-type]
 
 
-def test_price_override_needs_manager_pin(opened: SqliteStore, clock: FixedClock) -> None:
-    cart = Cart().add(CatalogueIndex.load(opened).products[1]).set_unit_price(0, 60000)
-    with pytest.raises(SaleError):
-        checkout(opened, clock, cart, [PaymentIn("transfer", 60000)])
-    with pytest.raises(PinError):
-        checkout(opened, clock, cart, [PaymentIn("transfer", 60000)], manager_pin="9999")
-    result = checkout(opened, clock, cart, [PaymentIn("transfer", 60000)], manager_pin="1234")
-    assert result.total_satang == 60000
+def test_oversell_is_audited_and_lines_keep_list_and_unit_price(opened: SqliteStore, clock: FixedClock) -> None:
+    set_stock(opened, clock, "KK20-0001-02", 0)
+    product = CatalogueIndex.load(opened).lookup("KK20-0001-02")
+    assert product is not None
+    checkout(opened, clock, Cart().add(product), [PaymentIn("transfer", 66000)], allow_oversell=True,
+             cashier="noi")
     con = sqlite3.connect(opened.path)
-    assert con.execute("SELECT count(*) FROM audit_event WHERE action='override'").fetchone()[0] == 1
-    assert con.execute("SELECT list_price_satang, unit_price_satang FROM sale_line").fetchone() == (66000, 60000)
-    con.close()
+    try:
+        assert con.execute("SELECT action, actor, detail_json FROM audit_event WHERE action='override'").fetchall() \
+            == [("override", "noi", '{"prices": [], "oversell": true}')]
+        assert con.execute("SELECT list_price_satang, unit_price_satang FROM sale_line").fetchall() == [(66000, 66000)]
+    finally:
+        con.close()
 
 
 def test_discounts_are_stored_and_lines_add_up(opened: SqliteStore, clock: FixedClock) -> None:
