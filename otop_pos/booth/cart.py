@@ -15,9 +15,10 @@ MAX_QTY = 9999
 
 @dataclass(frozen=True)
 class ProductInfo:
-    """A catalogue product as use cases and the UI see it (no ORM object)."""
+    """A catalogue product (no ORM object): what setup loads from the registry or a package, and what the
+    catalogue, the cart and the UI read back. ``id`` and the state (sold out, active, quick-key order) are
+    the store's: a product not stored yet has no id, and ``setup_booth`` sets the state itself."""
 
-    id: int
     sku: str
     name: str
     product_type: str
@@ -27,6 +28,7 @@ class ProductInfo:
     sold_out: bool = False
     active: bool = True
     sort_order: int = 0
+    id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -35,25 +35,25 @@ def _pump(ms: int = 30) -> None:
 def build_store(folder: Path) -> tuple[SqliteStore, FixedClock]:
     """A demo booth with products of all five types and some sales; returns (store, clock)."""
     from otop_pos.booth.adjustments import RefundLineIn, refund_sale, void_sale
-    from otop_pos.booth.cart import Cart, Discount
+    from otop_pos.booth.cart import Cart, Discount, ProductInfo
     from otop_pos.booth.catalogue import CatalogueIndex
     from otop_pos.booth.checkout import checkout
     from otop_pos.booth.days import open_day
     from otop_pos.booth.demo import DEMO_FAIR, demo_registry
     from otop_pos.booth.payments import PaymentIn
     from otop_pos.booth.settings import update_settings
-    from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth
+    from otop_pos.booth.setup import BoothSetup, setup_booth
     from otop_pos.booth.store import open_booth_store
     from otop_pos.exchange.registry_csv import load_registry
     from otop_pos.ui.theme import PRODUCT_TYPES
 
     registry = load_registry(*demo_registry())
     vendors = {v.code: v for v in registry.vendors}
-    per_type: dict[str, list[ProductSpec]] = {t.thai: [] for t in PRODUCT_TYPES}
+    per_type: dict[str, list[ProductInfo]] = {t.thai: [] for t in PRODUCT_TYPES}
     for p in registry.products:
         kind = p.product_type or vendors[p.vendor_code].product_type
         if kind in per_type and len(per_type[kind]) < 5:
-            per_type[kind].append(ProductSpec(p.sku, p.name, kind, p.price_satang, p.barcode,
+            per_type[kind].append(ProductInfo(p.sku, p.name, kind, p.price_satang, p.barcode,
                                               12 if len(per_type[kind]) == 1 else None))
     products = tuple(spec for specs in per_type.values() for spec in specs)
     clock = FixedClock(datetime(2020, 10, 26, 2, 30, tzinfo=UTC), step=timedelta(seconds=40))
