@@ -35,7 +35,8 @@ from otop_pos.booth.catalogue import list_products  # noqa: E402
 from otop_pos.booth.checkout import checkout  # noqa: E402
 from otop_pos.booth.days import open_day  # noqa: E402
 from otop_pos.booth.payments import PaymentIn  # noqa: E402
-from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth  # noqa: E402
+from otop_pos.booth.cart import ProductInfo  # noqa: E402
+from otop_pos.booth.setup import BoothSetup, setup_booth  # noqa: E402
 from otop_pos.booth.store import open_booth_store  # noqa: E402
 from otop_pos.core.chain import GENESIS, chain_hash  # noqa: E402
 from otop_pos.core.clock import FixedClock  # noqa: E402
@@ -53,7 +54,7 @@ def _ean(n: int) -> str:
 
 SETUP = BoothSetup(
     booth_code="B001", vendor_code="KK20-9999", vendor_name="กลุ่มทดสอบความเร็ว", product_type="อาหาร",
-    products=tuple(ProductSpec(f"SKU-{i:02d}", f"สินค้าทดสอบ {i}", "อาหาร", 2500 + 500 * i, _ean(i))
+    products=tuple(ProductInfo(f"SKU-{i:02d}", f"สินค้าทดสอบ {i}", "อาหาร", 2500 + 500 * i, _ean(i))
                    for i in range(1, 9)),
 )
 

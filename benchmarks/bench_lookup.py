@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from otop_pos.booth.cart import Cart  # noqa: E402
 from otop_pos.booth.catalogue import CatalogueIndex  # noqa: E402
-from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth  # noqa: E402
+from otop_pos.booth.cart import ProductInfo  # noqa: E402
+from otop_pos.booth.setup import BoothSetup, setup_booth  # noqa: E402
 from otop_pos.booth.store import open_booth_store  # noqa: E402
 from otop_pos.core.clock import FixedClock  # noqa: E402
 from otop_pos.core.ids import ean13_check_digit, ean13_valid  # noqa: E402
@@ -41,8 +42,8 @@ def ean13(n: int) -> str:
     return code
 
 
-def catalogue(n: int, rng: random.Random) -> tuple[ProductSpec, ...]:
-    return tuple(ProductSpec(sku=f"P{i:05d}", name=f"{rng.choice(WORDS)} {rng.choice(WORDS)} รุ่น {i}",
+def catalogue(n: int, rng: random.Random) -> tuple[ProductInfo, ...]:
+    return tuple(ProductInfo(sku=f"P{i:05d}", name=f"{rng.choice(WORDS)} {rng.choice(WORDS)} รุ่น {i}",
                              product_type="หัตถกรรม", price_satang=rng.randrange(20, 3000) * 100,
                              barcode=ean13(1_000_000 + i * 7), stock=None)
                  for i in range(n))

@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from otop_pos.booth.queries import booth_report, count_sales, list_sales  # noqa: E402
-from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth  # noqa: E402
+from otop_pos.booth.cart import ProductInfo  # noqa: E402
+from otop_pos.booth.setup import BoothSetup, setup_booth  # noqa: E402
 from otop_pos.booth.store import STORE_FILE, open_booth_store  # noqa: E402
 from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_doc  # noqa: E402
 from otop_pos.core.clock import FixedClock  # noqa: E402
@@ -178,7 +179,7 @@ def make_store(folder: Path, n_sales: int, n_days: int, seed: int) -> Path:
     clock = FixedClock(datetime(2020, 10, 26, 2, 0, tzinfo=timezone.utc))
     store = open_booth_store(folder)
     try:
-        products = tuple(ProductSpec(sku, name, "อาหาร", price) for sku, name, price in PRODUCTS)
+        products = tuple(ProductInfo(sku, name, "อาหาร", price) for sku, name, price in PRODUCTS)
         setup = BoothSetup(booth_code="C018", vendor_code="KK20-0018", vendor_name="กลุ่มทอผ้าบ้านโนนทัน",
                            product_type="อาหาร", products=products)
         setup_booth(store, clock, setup, pin="1234")

@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OTOP_POS_SOUND", "0")
 
-from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth  # noqa: E402
+from otop_pos.booth.cart import ProductInfo  # noqa: E402
+from otop_pos.booth.setup import BoothSetup, setup_booth  # noqa: E402
 from otop_pos.booth.store import STORE_FILE, open_booth_store  # noqa: E402
 from otop_pos.core.chain import GENESIS, chain_hash, sale_doc  # noqa: E402
 from otop_pos.core.clock import FixedClock  # noqa: E402
@@ -51,7 +52,7 @@ def db_time(dt: datetime) -> str:
 
 def build(folder: Path, n_products: int, n_sales: int, n_days: int = 10, seed: int = 7) -> None:
     rng = random.Random(seed)
-    products = tuple(ProductSpec(f"P{i:05d}", f"{WORDS[i % len(WORDS)]} แบบที่ {i}", TYPES[i % 5],
+    products = tuple(ProductInfo(f"P{i:05d}", f"{WORDS[i % len(WORDS)]} แบบที่ {i}", TYPES[i % 5],
                                  rng.randrange(20, 2000) * 100 + rng.choice((0, 0, 50, 75)), ean(i), None)
                      for i in range(n_products))
     store = open_booth_store(folder)

@@ -15,9 +15,10 @@ MAX_QTY = 9999
 
 @dataclass(frozen=True)
 class ProductInfo:
-    """A catalogue product as use cases and the UI see it (no ORM object)."""
+    """A catalogue product (no ORM object): what setup loads from the registry or a package, and what the
+    catalogue, the cart and the UI read back. ``id`` and the state (sold out, active, quick-key order) are
+    the store's: a product not stored yet has no id, and ``setup_booth`` sets the state itself."""
 
-    id: int
     sku: str
     name: str
     product_type: str
@@ -27,6 +28,7 @@ class ProductInfo:
     sold_out: bool = False
     active: bool = True
     sort_order: int = 0
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,12 @@ class Discount:
 
 @dataclass(frozen=True)
 class CartLine:
-    """One cart line; ``unit_price_satang`` differs from ``list_price_satang`` after a price override."""
+    """One cart line at the catalogue price (stored as both the list and the unit price of the sale line)."""
 
     product_id: int | None
     sku: str
     name: str
     product_type: str
-    list_price_satang: int
     unit_price_satang: int
     qty: int = 1
     discount: Discount | None = None
@@ -77,11 +78,6 @@ class CartLine:
     def total_satang(self) -> int:
         """Line total after its own discount."""
         return self.gross_satang - self.discount_satang
-
-    @property
-    def price_overridden(self) -> bool:
-        """True when the unit price was changed from the catalogue price."""
-        return self.unit_price_satang != self.list_price_satang
 
 
 def _check_qty(qty: int) -> int:
@@ -120,8 +116,7 @@ class Cart:
             if (line.product_id == product.id and line.unit_price_satang == product.price_satang
                     and line.discount is None):
                 return self.set_qty(i, line.qty + qty)
-        line = CartLine(product.id, product.sku, product.name, product.product_type,
-                        product.price_satang, product.price_satang, qty)
+        line = CartLine(product.id, product.sku, product.name, product.product_type, product.price_satang, qty)
         return replace(self, lines=self.lines + (line,))
 
     def _line(self, index: int) -> CartLine:
@@ -144,12 +139,6 @@ class Cart:
     def set_line_discount(self, index: int, discount: Discount | None) -> Cart:
         """Set or clear a line discount."""
         return self._with_line(index, replace(self._line(index), discount=discount))
-
-    def set_unit_price(self, index: int, unit_price_satang: int) -> Cart:
-        """Override a line's unit price (checkout then asks for the manager PIN)."""
-        if unit_price_satang < 0:
-            raise InputError("ราคาต้องไม่ติดลบ", "A price cannot be negative.")
-        return self._with_line(index, replace(self._line(index), unit_price_satang=unit_price_satang))
 
     def set_discount(self, discount: Discount | None) -> Cart:
         """Set or clear the discount on the whole sale."""

@@ -17,8 +17,8 @@ from otop_pos.store.engine import SqliteStore
 
 def info(p: Product) -> ProductInfo:
     """The plain view of a product row."""
-    return ProductInfo(p.id, p.sku, p.name, p.product_type, p.price_satang, p.barcode, p.stock, p.sold_out,
-                       p.active, p.sort_order)
+    return ProductInfo(p.sku, p.name, p.product_type, p.price_satang, p.barcode, p.stock, p.sold_out,
+                       p.active, p.sort_order, p.id)
 
 
 def list_products(store: SqliteStore, *, include_inactive: bool = False) -> tuple[ProductInfo, ...]:

@@ -4,31 +4,38 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 
 from otop_pos.booth.cart import Cart
-from otop_pos.booth.journal import iso, link, next_document, open_day_id
+from otop_pos.booth.journal import day_and_next_document, iso, link
 from otop_pos.booth.payments import PaymentIn, change_of, settle
-from otop_pos.booth.pin import verify_pin
+from otop_pos.booth.store import identity
 from otop_pos.core.chain import sale_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SaleError, SoldOutError
 from otop_pos.core.ids import new_uuid
-from otop_pos.store.booth_models import AuditEvent, BoothBase, Product
-from otop_pos.store.engine import SqliteStore, inserted_id
+from otop_pos.store.booth_models import BoothBase, Product
+from otop_pos.store.engine import Prepared, SqliteStore
 
-
-# Statements built once (Core, not the ORM unit of work: the checkout is the hot path).
-_STOCK = (select(Product.id, Product.name, Product.stock, Product.sold_out, Product.sku)
-          .where(Product.id.in_(bindparam("ids", expanding=True))))
+# Statements compiled once from the tables and run on the driver's cursor (the checkout is the hot path).
 _TABLES = BoothBase.metadata.tables
-_DECREMENT = (update(_TABLES["product"]).where(_TABLES["product"].c.id == bindparam("pid"))
-              .values(stock=_TABLES["product"].c.stock - bindparam("qty")))
-_SALE = insert(_TABLES["sale"])
-_LINE = insert(_TABLES["sale_line"])
-_PAYMENT = insert(_TABLES["payment"])
-_JOB = insert(_TABLES["print_job"])
+_DECREMENT = Prepared(update(_TABLES["product"]).where(_TABLES["product"].c.id == bindparam("pid"))
+                      .values(stock=_TABLES["product"].c.stock - bindparam("qty")))
+_SALE = Prepared(_TABLES["sale"])
+_LINE = Prepared(_TABLES["sale_line"])
+_PAYMENT = Prepared(_TABLES["payment"])
+_JOB = Prepared(_TABLES["print_job"])
+_AUDIT = Prepared(_TABLES["audit_event"])
+_OVERSELL = json.dumps({"prices": [], "oversell": True})
+
+
+@lru_cache(maxsize=32)
+def _stock(n: int) -> Prepared:
+    """Stock and flags of ``n`` products (one statement per cart size, compiled once)."""
+    return Prepared(select(Product.id, Product.name, Product.stock, Product.sold_out, Product.sku)
+                    .where(Product.id.in_([bindparam(f"p{i}") for i in range(n)])))
 
 
 @dataclass(frozen=True)
@@ -53,34 +60,32 @@ def checkout(
     *,
     cashier: str = "",
     allow_oversell: bool = False,
-    manager_pin: str | None = None,
     print_receipt: bool = True,
 ) -> SaleResult:
     """Commit ``cart`` paid by ``payments``. Raises an OtopError and writes nothing when anything is off.
 
-    A price override needs ``manager_pin``; a product short of stock is refused unless ``allow_oversell``.
+    A product short of stock is refused unless ``allow_oversell`` (then an audit event records it).
     """
     if cart.is_empty:
         raise SaleError("ตะกร้าว่าง ยังไม่มีสินค้า", "The cart is empty.")
     total = cart.total_satang
     settled = settle(total, payments)  # pure: refuses before touching the store
-    overridden = [line for line in cart.lines if line.price_overridden]
-    if overridden:
-        if manager_pin is None:
-            raise SaleError("การแก้ราคาต้องใช้รหัสผู้จัดการ", "A price override needs the manager PIN.")
-        verify_pin(store, clock, manager_pin, action="price_override")
     shares = cart.discount_shares()
     sale_uuid = new_uuid()
-    with store.write() as s:
-        day_id = open_day_id(s)
+    with store.write_cursor() as cur:
+        head = day_and_next_document(cur)
+        if head is None:
+            with store.read() as rs:
+                identity(rs)  # raises the clear "not set up" error
+        assert head is not None
+        day_id, (seq, number, prev) = head
         now = clock.now()
-        conn = s.connection()
         wanted: dict[int, int] = {}
         for line in cart.lines:
             if line.product_id is not None:
                 wanted[line.product_id] = wanted.get(line.product_id, 0) + line.qty
         if wanted:
-            rows = conn.execute(_STOCK, {"ids": list(wanted)}).all()
+            rows = _stock(len(wanted)).run(cur, {f"p{i}": pid for i, pid in enumerate(wanted)}).fetchall()
             if len(rows) != len(wanted):
                 raise SaleError("มีสินค้าในตะกร้าที่ถูกลบจากรายการสินค้าแล้ว", "A product in the cart no longer exists.")
             for pid, name, stock, sold_out, sku in rows:
@@ -92,8 +97,7 @@ def checkout(
                         f"Sold out: {name} ({available} left, {qty} wanted). Confirm to sell anyway.",
                         sku, available)
                 if stock is not None:
-                    conn.execute(_DECREMENT, {"qty": qty, "pid": pid})
-        seq, number, prev = next_document(s)
+                    _DECREMENT.run(cur, {"qty": qty, "pid": pid})
         paid = sum(p.amount_satang for p in settled)
         change = change_of(settled)
         doc = sale_doc(uuid=sale_uuid, seq=seq, number=number, at=iso(now), total=total,
@@ -101,18 +105,18 @@ def checkout(
                        lines=[(ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.total_satang - sh)
                               for ln, sh in zip(cart.lines, shares)],
                        payments=[(p.method, p.amount_satang, p.reference) for p in settled])
-        digest = link(s, seq, prev, doc)
-        sale_id = inserted_id(conn.execute(_SALE, dict(
+        digest = link(cur, seq, prev, doc)
+        sale_id = _SALE.run(cur, dict(
             uuid=sale_uuid, seq=seq, number=number, till_day_id=day_id, created_at=now, cashier=cashier,
             subtotal_satang=cart.subtotal_satang,
             sale_discount_kind=cart.discount.kind if cart.discount else "",
             sale_discount_value=cart.discount.value if cart.discount else 0,
             sale_discount_satang=cart.sale_discount_satang, total_satang=total, paid_satang=paid,
             change_satang=change, item_count=cart.item_count, prev_hash=prev, hash=digest,
-        )))
-        conn.execute(_LINE, [
+        )).lastrowid
+        _LINE.run_many(cur, [
             dict(sale_id=sale_id, line_no=i + 1, product_id=ln.product_id, sku=ln.sku, name=ln.name,
-                 product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.list_price_satang,
+                 product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.unit_price_satang,
                  unit_price_satang=ln.unit_price_satang,
                  discount_kind=ln.discount.kind if ln.discount else "",
                  discount_value=ln.discount.value if ln.discount else 0,
@@ -121,21 +125,17 @@ def checkout(
             for i, (ln, sh) in enumerate(zip(cart.lines, shares))
         ])
         if settled:
-            conn.execute(_PAYMENT, [
+            _PAYMENT.run_many(cur, [
                 dict(sale_id=sale_id, method=p.method, amount_satang=p.amount_satang,
                      tendered_satang=p.tendered_satang, change_satang=p.change_satang, reference=p.reference)
                 for p in settled
             ])
         job_id = None
         if print_receipt:
-            job_id = inserted_id(conn.execute(_JOB, dict(
+            job_id = _JOB.run(cur, dict(
                 created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending", attempts=0,
-                error_code="", error_th="", error_en="", finished_at=None)))
-        if overridden or allow_oversell:
-            conn.execute(insert(_TABLES[AuditEvent.__tablename__]).values(
-                at=now, action="override", actor=cashier, ref_uuid=sale_uuid,
-                detail_json=json.dumps({
-                    "prices": [[ln.sku, ln.list_price_satang, ln.unit_price_satang] for ln in overridden],
-                    "oversell": allow_oversell,
-                }, ensure_ascii=False)))
+                error_code="", error_th="", error_en="", finished_at=None)).lastrowid
+        if allow_oversell:  # the audit trail's form is kept: "prices" held price overrides, which are gone
+            _AUDIT.run(cur, dict(at=now, action="override", actor=cashier, ref_uuid=sale_uuid,
+                                 detail_json=_OVERSELL))
     return SaleResult(sale_uuid, number, now, total, paid, change, cart.item_count, job_id)

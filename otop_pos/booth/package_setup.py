@@ -5,7 +5,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth
+from otop_pos.booth.cart import ProductInfo
+from otop_pos.booth.setup import BoothSetup, setup_booth
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SetupError
 from otop_pos.exchange.package_format import BoothPackage, read_package
@@ -18,7 +19,7 @@ __all__ = ["setup_from_package", "setup_of_package"]
 def setup_of_package(pkg: BoothPackage, *, till_no: int = 1) -> BoothSetup:
     """The BoothSetup a package describes (booth code: the vendor's booth, else the vendor code)."""
     v = pkg.vendor
-    products = tuple(ProductSpec(p.sku, p.name, p.product_type or v.product_type, p.price_satang, p.barcode, p.stock)
+    products = tuple(ProductInfo(p.sku, p.name, p.product_type or v.product_type, p.price_satang, p.barcode, p.stock)
                      for p in pkg.products)
     return BoothSetup(booth_code=(v.booth or v.code).strip(), vendor_code=v.code, vendor_name=v.name,
                       product_type=v.product_type, products=products, till_no=till_no, fair_id=pkg.fair.id,

@@ -25,7 +25,7 @@ from otop_pos.booth.payments import PaymentIn, Tender, final_payments, take_part
 from otop_pos.booth.demo import DEMO_FAIR, DEMO_PIN
 from otop_pos.booth.queries import SaleDetail, SaleLineView, SaleRow
 from otop_pos.booth.settings import PAPER_WIDTHS, BoothSettings
-from otop_pos.booth.setup import BoothSetup, ProductSpec
+from otop_pos.booth.setup import BoothSetup
 from otop_pos.booth.store import BoothInfo, booth_info, default_data_dir, open_booth_store
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
@@ -38,7 +38,7 @@ __all__ = [
     "AdjustmentResult", "BackupResult", "BoothInfo", "BoothService", "BoothSettings", "Cart", "CartLine",
     "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "Discount", "HeldSale", "PAPER_WIDTHS",
     "PaymentIn", "PrintJobView", "PrintState", "PrinterConfig", "ProductInfo", "RefundLineIn", "SaleDetail",
-    "SaleLineView", "SaleResult", "SaleRow", "Tender", "ZReportDoc", "ReceiptDoc", "open_booth_service", "printer_config", "DEMO_PIN", "DEMO_FAIR", "BoothSetup", "ProductSpec",
+    "SaleLineView", "SaleResult", "SaleRow", "Tender", "ZReportDoc", "ReceiptDoc", "open_booth_service", "printer_config", "DEMO_PIN", "DEMO_FAIR", "BoothSetup",
     "default_data_dir",
 ]
 

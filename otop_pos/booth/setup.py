@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import delete, exists, select
 
+from otop_pos.booth.cart import ProductInfo
 from otop_pos.booth.pin import has_pin, set_pin
 from otop_pos.booth.settings import update_settings
 from otop_pos.core.clock import Clock
@@ -17,26 +18,15 @@ from otop_pos.store.engine import SqliteStore
 
 
 @dataclass(frozen=True)
-class ProductSpec:
-    """A catalogue product to load."""
-
-    sku: str
-    name: str
-    product_type: str
-    price_satang: int
-    barcode: str | None = None
-    stock: int | None = None
-
-
-@dataclass(frozen=True)
 class BoothSetup:
-    """Everything a till needs to start selling."""
+    """Everything a till needs to start selling; ``products`` in quick-key order (their sku, name, type,
+    price, barcode and stock are loaded; id, sold-out flag and order are the store's)."""
 
     booth_code: str
     vendor_code: str
     vendor_name: str
     product_type: str
-    products: tuple[ProductSpec, ...]
+    products: tuple[ProductInfo, ...]
     till_no: int = 1
     fair_id: str = ""
     fair_name: str = ""
@@ -55,7 +45,7 @@ def from_registry(registry: Registry, vendor_code: str, *, booth: str | None = N
     except KeyError:
         raise SetupError(f"ไม่พบรหัสผู้ประกอบการ {vendor_code} ในทะเบียน",
                          f"Vendor code {vendor_code} is not in the registry.") from None
-    products = tuple(ProductSpec(p.sku, p.name, p.product_type or vendor.product_type, p.price_satang,
+    products = tuple(ProductInfo(p.sku, p.name, p.product_type or vendor.product_type, p.price_satang,
                                  p.barcode, p.stock) for p in registry.products_of(vendor.code))
     booth_code = (booth or vendor.booth or vendor.code).strip()
     return BoothSetup(booth_code=booth_code, vendor_code=vendor.code, vendor_name=vendor.name,

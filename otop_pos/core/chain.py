@@ -6,11 +6,13 @@ import json
 from typing import Any
 
 GENESIS = "0" * 64
+# One encoder built once (``json.dumps`` with options builds a new one on every call).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def canonical_json(doc: dict[str, Any]) -> str:
     """Deterministic JSON: sorted keys, no spaces, UTF-8 text kept as is."""
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(doc)
 
 
 def chain_hash(prev_hash: str, doc: dict[str, Any]) -> str:

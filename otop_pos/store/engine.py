@@ -11,9 +11,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event, insert
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.expression import Executable
 
 from otop_pos.core.errors import StoreError
 
@@ -162,6 +164,36 @@ class SqliteStore:
             session.close()
 
     @contextmanager
+    def write_cursor(self) -> Iterator[sqlite3.Cursor]:
+        """The hot path's write transaction on the driver's own cursor: the same pooled connection and
+        pragmas as ``write()``, BEGIN IMMEDIATE, one COMMIT on success, ROLLBACK on any error; storage
+        failures become the same vendor messages. Statements run through ``Prepared``."""
+        try:
+            fairy = self.engine.raw_connection()  # connecting (pragmas) may fail on a broken folder too
+            try:
+                con: sqlite3.Connection = fairy.driver_connection  # type: ignore[assignment]
+                cur = con.cursor()
+                try:
+                    cur.execute("BEGIN IMMEDIATE")
+                    yield cur
+                    cur.execute("COMMIT")
+                except BaseException:
+                    if con.in_transaction:
+                        try:
+                            con.rollback()
+                        except sqlite3.Error:  # the failure that brought us here is the one to report
+                            pass
+                    raise
+                finally:
+                    cur.close()  # a statement left open would keep the file open after dispose()
+            finally:
+                fairy.close()  # back to the pool
+        except OperationalError as exc:
+            raise storage_error(exc.orig or exc, self.path.parent) from exc
+        except sqlite3.OperationalError as exc:
+            raise storage_error(exc, self.path.parent) from exc
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session (deferred BEGIN)."""
         session = self._read()
@@ -174,6 +206,52 @@ class SqliteStore:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+_DRIVER_DIALECT = sqlite.dialect(paramstyle="named")
+
+
+class Prepared:
+    """A statement compiled once for the SQLite driver, run on a ``write_cursor`` cursor with dict parameters.
+
+    The SQL and the value conversions (UTC times, booleans) come from the table's own column types, as
+    SQLAlchemy would apply them, without its per-call execution machinery (the checkout's hot path). An
+    INSERT built from a table writes every column but the primary key; scalar column defaults fill in
+    the parameters not given, as a Core insert does.
+    """
+
+    def __init__(self, statement: Table | Executable) -> None:
+        defaults: dict[str, Any] = {}
+        if isinstance(statement, Table):
+            keys = [c.key for c in statement.columns if not c.primary_key]
+            for c in statement.columns:
+                if not c.primary_key and c.default is not None and c.default.is_scalar:
+                    defaults[c.key] = c.default.arg  # type: ignore[attr-defined]
+            compiled = insert(statement).compile(dialect=_DRIVER_DIALECT, column_keys=keys)
+        else:
+            compiled = statement.compile(dialect=_DRIVER_DIALECT)  # type: ignore[attr-defined]
+        self.sql = str(compiled)
+        self.convert: dict[str, Any] = {}
+        for name, bind in compiled.binds.items():
+            proc = bind.type.dialect_impl(_DRIVER_DIALECT).bind_processor(_DRIVER_DIALECT)
+            if proc is not None:
+                self.convert[name] = proc
+        self.defaults = {k: self.convert[k](v) if k in self.convert else v for k, v in defaults.items()}
+
+    def _params(self, params: dict[str, Any]) -> dict[str, Any]:
+        out = {**self.defaults, **params} if self.defaults else dict(params)
+        for name, proc in self.convert.items():
+            if name in params:
+                out[name] = proc(params[name])
+        return out
+
+    def run(self, cur: sqlite3.Cursor, params: dict[str, Any] | None = None) -> sqlite3.Cursor:
+        """Execute once; the cursor gives ``lastrowid``, ``rowcount`` and any rows."""
+        return cur.execute(self.sql, self._params(params or {}))
+
+    def run_many(self, cur: sqlite3.Cursor, rows: list[dict[str, Any]]) -> None:
+        """Execute once per parameter dict (one driver call)."""
+        cur.executemany(self.sql, [self._params(r) for r in rows])
 
 
 def inserted_id(result: Any) -> int:

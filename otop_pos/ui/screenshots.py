@@ -40,7 +40,7 @@ def build_store(folder: Path) -> BoothService:
         Cart,
         Discount,
         PaymentIn,
-        ProductSpec,
+        ProductInfo,
         RefundLineIn,
         open_booth_service,
     )
@@ -50,11 +50,11 @@ def build_store(folder: Path) -> BoothService:
 
     registry = load_registry(resource_path("demo", "vendors.csv"), resource_path("demo", "catalogue.csv"))
     vendors = {v.code: v for v in registry.vendors}
-    per_type: dict[str, list[ProductSpec]] = {t.thai: [] for t in PRODUCT_TYPES}
+    per_type: dict[str, list[ProductInfo]] = {t.thai: [] for t in PRODUCT_TYPES}
     for p in registry.products:
         kind = p.product_type or vendors[p.vendor_code].product_type
         if kind in per_type and len(per_type[kind]) < 5:
-            per_type[kind].append(ProductSpec(p.sku, p.name, kind, p.price_satang, p.barcode,
+            per_type[kind].append(ProductInfo(p.sku, p.name, kind, p.price_satang, p.barcode,
                                               12 if len(per_type[kind]) == 1 else None))
     products = tuple(spec for specs in per_type.values() for spec in specs)
     clock = FixedClock(datetime(2020, 10, 26, 2, 30, tzinfo=UTC), step=timedelta(seconds=40))

@@ -9,8 +9,8 @@ from otop_pos.booth.cart import Cart, Discount, ProductInfo, allocate
 from otop_pos.booth.payments import PaymentIn, settle
 from otop_pos.core.errors import InputError, SaleError
 
-COFFEE = ProductInfo(1, "C-1", "กาแฟดริปภูพาน", "เครื่องดื่ม", 17900, "8850000000005")
-JUICE = ProductInfo(2, "J-1", "น้ำกระเจี๊ยบ", "เครื่องดื่ม", 3075)
+COFFEE = ProductInfo("C-1", "กาแฟดริปภูพาน", "เครื่องดื่ม", 17900, "8850000000005", id=1)
+JUICE = ProductInfo("J-1", "น้ำกระเจี๊ยบ", "เครื่องดื่ม", 3075, id=2)
 
 
 def test_add_merges_same_product_and_totals_in_satang() -> None:
@@ -61,7 +61,7 @@ def test_quantity_limits_and_bad_index() -> None:
 
 
 def test_inactive_product_refused() -> None:
-    gone = ProductInfo(3, "X", "เลิกขาย", "อาหาร", 100, active=False)
+    gone = ProductInfo("X", "เลิกขาย", "อาหาร", 100, active=False, id=3)
     with pytest.raises(SaleError):
         Cart().add(gone)
 
@@ -81,7 +81,7 @@ def test_allocate_sums_exactly_and_is_proportional(amount: int, weights: list[in
 def test_discount_shares_make_line_nets_sum_to_total(lines: list[tuple[int, int]], pct: int) -> None:
     cart = Cart()
     for i, (qty, disc) in enumerate(lines):
-        cart = cart.add(ProductInfo(i, f"S{i}", f"P{i}", "อาหาร", 1000 + i * 37), qty)
+        cart = cart.add(ProductInfo(f"S{i}", f"P{i}", "อาหาร", 1000 + i * 37, id=i), qty)
         cart = cart.set_line_discount(i, Discount("amount", disc))
     cart = cart.set_discount(Discount("percent", pct))
     nets = [ln.total_satang - sh for ln, sh in zip(cart.lines, cart.discount_shares())]

@@ -12,7 +12,7 @@ from otop_pos.booth.days import open_day
 from otop_pos.booth.payments import PaymentIn
 from otop_pos.booth.queries import list_sales, receipt_doc
 from otop_pos.core.clock import FixedClock
-from otop_pos.core.errors import DayError, PinError, SaleError, SoldOutError
+from otop_pos.core.errors import DayError, SaleError, SoldOutError, StoreError
 from otop_pos.store.engine import SqliteStore
 from tests.booth.helpers import check_store_integrity
 
@@ -104,18 +104,19 @@ def test_sold_out_flag_refuses_without_stock_tracking(opened: SqliteStore, clock
         checkout(opened, clock, Cart().add(product), [PaymentIn("transfer", 66000)])  # type: ignore[arg-type]
 
 
-def test_price_override_needs_manager_pin(opened: SqliteStore, clock: FixedClock) -> None:
-    cart = Cart().add(CatalogueIndex.load(opened).products[1]).set_unit_price(0, 60000)
-    with pytest.raises(SaleError):
-        checkout(opened, clock, cart, [PaymentIn("transfer", 60000)])
-    with pytest.raises(PinError):
-        checkout(opened, clock, cart, [PaymentIn("transfer", 60000)], manager_pin="9999")
-    result = checkout(opened, clock, cart, [PaymentIn("transfer", 60000)], manager_pin="1234")
-    assert result.total_satang == 60000
+def test_oversell_is_audited_and_lines_keep_list_and_unit_price(opened: SqliteStore, clock: FixedClock) -> None:
+    set_stock(opened, clock, "KK20-0001-02", 0)
+    product = CatalogueIndex.load(opened).lookup("KK20-0001-02")
+    assert product is not None
+    checkout(opened, clock, Cart().add(product), [PaymentIn("transfer", 66000)], allow_oversell=True,
+             cashier="noi")
     con = sqlite3.connect(opened.path)
-    assert con.execute("SELECT count(*) FROM audit_event WHERE action='override'").fetchone()[0] == 1
-    assert con.execute("SELECT list_price_satang, unit_price_satang FROM sale_line").fetchone() == (66000, 60000)
-    con.close()
+    try:
+        assert con.execute("SELECT action, actor, detail_json FROM audit_event WHERE action='override'").fetchall() \
+            == [("override", "noi", '{"prices": [], "oversell": true}')]
+        assert con.execute("SELECT list_price_satang, unit_price_satang FROM sale_line").fetchall() == [(66000, 66000)]
+    finally:
+        con.close()
 
 
 def test_discounts_are_stored_and_lines_add_up(opened: SqliteStore, clock: FixedClock) -> None:
@@ -140,3 +141,59 @@ def test_times_are_stored_as_utc_and_read_back_aware(opened: SqliteStore, clock:
                       [PaymentIn("cash", tendered_satang=12000)])
     row = list_sales(opened)[0]
     assert row.created_at == result.created_at and row.created_at.utcoffset() is not None
+
+
+def test_driver_path_stores_values_exactly_as_sqlalchemy_does(opened: SqliteStore, clock: FixedClock) -> None:
+    """The checkout writes on the driver's cursor: its rows must be what a Core insert of the same values
+    writes (UTC time text, booleans as 0/1, NULLs, the columns' scalar defaults)."""
+    from sqlalchemy import insert
+
+    from otop_pos.store.booth_models import AuditEvent, PrintJob
+    from otop_pos.store.engine import Prepared
+
+    result = checkout(opened, clock, Cart().add(CatalogueIndex.load(opened).products[0]),
+                      [PaymentIn("cash", tendered_satang=12000)], allow_oversell=True)
+    with opened.write() as s:  # the same print job and audit event, written by SQLAlchemy
+        s.execute(insert(PrintJob).values(created_at=result.created_at, kind="sale", ref_uuid=result.uuid,
+                                          copy=False, status="pending", attempts=0, error_code="", error_th="",
+                                          error_en="", finished_at=None))
+        s.execute(insert(AuditEvent).values(at=result.created_at, action="override", actor="",
+                                            ref_uuid=result.uuid, detail_json='{"prices": [], "oversell": true}'))
+    with opened.write_cursor() as cur:  # a Prepared insert given only some columns: defaults as Core's
+        Prepared(PrintJob.metadata.tables["print_job"]).run(
+            cur, {"created_at": result.created_at, "kind": "test", "finished_at": None})
+    con = sqlite3.connect(opened.path)
+    try:
+        jobs = con.execute("SELECT created_at, typeof(created_at), kind, ref_uuid, copy, typeof(copy), status, "
+                           "attempts, error_code, error_th, error_en, finished_at FROM print_job ORDER BY id").fetchall()
+        audits = con.execute("SELECT at, action, actor, ref_uuid, detail_json FROM audit_event "
+                             "WHERE action = 'override' ORDER BY id").fetchall()
+        sale_at = con.execute("SELECT created_at FROM sale WHERE uuid = ?", (result.uuid,)).fetchone()[0]
+    finally:
+        con.close()
+    assert len(jobs) == 3 and jobs[0] == jobs[1]
+    assert jobs[0][:2] == (sale_at, "text") and jobs[0][4:6] == (0, "integer")
+    assert jobs[2][2] == "test" and jobs[2][3:] == ("", 0, "integer", "pending", 0, "", "", "", None)
+    assert len(audits) == 2 and audits[0] == audits[1]
+
+
+def test_a_failed_checkout_rolls_back_what_it_had_written(opened: SqliteStore, clock: FixedClock) -> None:
+    """An error after the stock was decremented and the number taken (here: the print job's insert fails)
+    leaves the store as it was, and the next sale takes the number."""
+    from otop_pos.booth import checkout as checkout_module
+
+    set_stock(opened, clock, "KK20-0001-01", 5)
+    product = CatalogueIndex.load(opened).lookup("KK20-0001-01")
+    assert product is not None
+    before = _snapshot(opened)
+    broken = checkout_module._JOB.sql
+    checkout_module._JOB.sql = broken.replace("print_job", "no_such_table")
+    try:
+        with pytest.raises(StoreError):  # as any driver failure mid-sale
+            checkout(opened, clock, Cart().add(product, 2), [PaymentIn("cash", tendered_satang=24000)])
+    finally:
+        checkout_module._JOB.sql = broken
+    assert _snapshot(opened) == before
+    assert checkout(opened, clock, Cart().add(product, 2), [PaymentIn("cash", tendered_satang=24000)]).number \
+        == "B001-000001"
+    assert check_store_integrity(opened.path) == {"documents": 1, "sales": 1}

@@ -47,7 +47,7 @@ def pstore(empty_store: SqliteStore, clock: FixedClock, package: tuple[Path, str
 
 def sell(store: SqliteStore, clock: FixedClock, n: int = 1) -> list[str]:
     product = list_products(store)[0]
-    info = ProductInfo(product.id, product.sku, product.name, product.product_type, product.price_satang)
+    info = ProductInfo(product.sku, product.name, product.product_type, product.price_satang, id=product.id)
     numbers = []
     for _ in range(n):
         cart = Cart().add(info, 2)
