@@ -77,6 +77,10 @@ class JobAccess(Protocol):
 
 PrinterFactory = Callable[[PrinterConfig], Any]
 
+#: Seconds an idle device stays open after the last job: a busy stall's receipts share one connection, and
+#: a printer that was unplugged, switched off or dropped an idle network connection is opened afresh later.
+IDLE_CLOSE_SECONDS = 20.0
+
 
 def default_printer_factory(config: PrinterConfig) -> Any:
     """A ReceiptPrinter built from the config's printer spec, width, profile, cut and drawer kick."""
@@ -103,7 +107,8 @@ def print_document(printer: Any, doc: ReceiptDoc | ZReportDoc) -> None:
 
 class PrintQueue:
     """Prints waiting jobs. ``start()`` runs a worker thread woken by ``wake()``; ``drain()`` prints in the
-    calling thread (a one-shot command). The open printer is kept until the config changes or it fails."""
+    calling thread (a one-shot command). The open printer is kept for the next job until the config changes,
+    a job fails, or it has been idle for ``IDLE_CLOSE_SECONDS``."""
 
     def __init__(self, jobs: JobAccess, config: PrinterConfig,
                  factory: PrinterFactory | None = None,
@@ -113,6 +118,7 @@ class PrintQueue:
         self.state = PrintState(config.configured)
         self.printed = 0
         self.last_run: list[PrintJobView] = []   # the jobs the last drain handled
+        self.idle_close_seconds = IDLE_CLOSE_SECONDS
         self._config = config
         self._printer: Any = None
         self._printer_config: PrinterConfig | None = None
@@ -162,11 +168,15 @@ class PrintQueue:
             log.error("recovering print jobs failed", exc_info=exc)
         self._wake.set()
         while True:
-            self._wake.wait()
+            woken = self._wake.wait(self.idle_close_seconds if self._printer is not None else None)
             self._wake.clear()
             if self._stop:
                 return
-            self.drain()
+            if woken:
+                self.drain()
+            else:
+                with self._lock:
+                    self._close_printer()  # idle: let the device go
 
     # --- printing ---------------------------------------------------------------------------------------
     def drain(self) -> PrintState:

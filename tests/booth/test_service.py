@@ -90,6 +90,20 @@ def test_a_sale_prints_once_committed_and_the_printer_stays_open(service: BoothS
     assert service.queue.state.configured and service.queue.state.label == "DummyTransport"
 
 
+def test_an_idle_device_is_let_go_and_opened_again_for_the_next_receipt(service: BoothService,
+                                                                        factory: Factory) -> None:
+    service.queue.idle_close_seconds = 0.3
+    service.update_settings(printer="dummy")
+    cart = basket(service)
+    service.sell(cart, cash(cart))
+    wait_for(lambda: len(factory.transport.jobs) == 1)
+    wait_for(lambda: factory.transport.closed)                # idle: the connection was closed
+    factory.transport.closed = False
+    service.sell(cart, cash(cart))
+    wait_for(lambda: len(factory.transport.jobs) == 2)
+    assert len(factory.opened) == 2
+
+
 def test_a_new_printer_setting_reopens_the_device(service: BoothService, factory: Factory) -> None:
     service.update_settings(printer="dummy", paper_width=576)
     cart = basket(service)
