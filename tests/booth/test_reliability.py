@@ -393,9 +393,11 @@ class ForkServer:
                                      stdout=subprocess.PIPE, env=env, cwd=REPO)
         self.lines = Lines(self.proc.stdout)
 
-    def round(self, seed: int, ledger: Ledger, rng: random.Random, *, early: bool = False) -> int:
+    def round(self, seed: int, ledger: Ledger, rng: random.Random, *, early: bool = False,
+              after_adjustment: bool = False) -> int:
         """One seller: killed 5–80 ms after its first sale, or (``early``) 0–15 ms after its start —
-        while it opens the store and recovers the WAL the previous kill left behind."""
+        while it opens the store and recovers the WAL the previous kill left behind — or
+        (``after_adjustment``) 5–80 ms after its first void or refund, however long the PIN check takes."""
         assert self.proc.stdin is not None
         self.proc.stdin.write(f"go {seed}\n".encode())
         self.proc.stdin.flush()
@@ -416,6 +418,8 @@ class ForkServer:
                 assert msg["signal"] == signal.SIGKILL, f"seller ended on its own: {msg} after {got[-1:]}"
                 break
             got.append(msg)
+            if after_adjustment and msg.get("kind") not in ("void", "refund"):
+                continue
             if killed_at is None and pid is not None:
                 time.sleep(rng.uniform(0.005, 0.080))
                 _kill(pid)
@@ -486,8 +490,8 @@ def test_sigkill_hundreds_of_times_on_one_store(cli_home: Path) -> None:
     server = ForkServer(db, env)
     try:
         for i in range(200):
-            early = rng.random() < 0.1
-            server.round(1000 + i, ledger, rng, early=early)
+            early = rng.random() < 0.1 and i not in (10, 110)
+            server.round(1000 + i, ledger, rng, early=early, after_adjustment=i in (10, 110))
             driver_kills += 1
             early_kills += early
             if i % 50 == 49:
