@@ -1,7 +1,8 @@
 """What the day-close (Z) report shows, in Thai or English: sales, voids, refunds, methods, cash drawer."""
 from __future__ import annotations
 
-from otop_pos.core.documents import PAYMENT_METHOD_EN, PAYMENT_METHOD_TH, ZReportDoc
+from otop_pos.core.documents import ZReportDoc
+from otop_pos.core.vocabulary import PAYMENT_METHOD
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import format_en_date, format_thai_date
 from otop_pos.printing.canvas import Canvas
@@ -79,9 +80,8 @@ def build_zreport(c: Canvas, doc: ZReportDoc) -> None:
 
     c.rule("dashed")
     c.text(_z("by_method", lang), bold=True)
-    names = PAYMENT_METHOD_EN if lang == "en" else PAYMENT_METHOD_TH
     for method, amount in doc.by_method:
-        c.row(names.get(method, method), money(amount), indent=c.base_px, right_col=col)
+        c.row(PAYMENT_METHOD.name(method, lang), money(amount), indent=c.base_px, right_col=col)
 
     c.rule("dashed")
     c.text(_z("drawer", lang), bold=True)

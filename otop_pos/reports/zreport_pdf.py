@@ -15,7 +15,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from otop_pos.core.documents import PAYMENT_METHOD_EN, PAYMENT_METHOD_TH, ZReportDoc
+from otop_pos.core.documents import ZReportDoc
+from otop_pos.core.vocabulary import PAYMENT_METHOD
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import format_en_date, format_thai_date
 from otop_pos.reports.thai_pdf import ThaiParagraph, atomic_output, draw_text, register_fonts, thai_table
@@ -29,7 +30,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "th": {
         "title": "รายงานปิดยอดประจำวัน (Z Report)", "shop": "ร้าน", "fair": "งาน", "booth": "บูธ",
         "till": "เครื่อง", "date": "วันที่ขาย", "opened": "เปิดยอด", "closed": "ปิดยอด",
-        "not_closed": "ยังไม่ปิดยอด", "numbers": "เลขที่ใบเสร็จ", "cash": "เงินสด",
+        "not_closed": "ยังไม่ปิดยอด", "numbers": "เลขที่ใบเสร็จ",
         "float": "เงินทอนตั้งต้น", "cash_sales": "ขายเป็นเงินสด", "cash_refunds": "คืนเงินสด",
         "expected": "เงินสดที่ควรมี", "counted": "เงินสดที่นับได้", "difference": "ผลต่าง",
         "short": "ขาด", "over": "เกิน", "exact": "ตรง", "not_counted": "ยังไม่ได้นับ",
@@ -43,7 +44,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "End-of-day report (Z report)", "shop": "Shop", "fair": "Fair", "booth": "Booth",
         "till": "Till", "date": "Business date", "opened": "Opened", "closed": "Closed",
-        "not_closed": "not closed yet", "numbers": "Receipt numbers", "cash": "Cash",
+        "not_closed": "not closed yet", "numbers": "Receipt numbers",
         "float": "Opening float", "cash_sales": "Cash sales", "cash_refunds": "Cash refunds",
         "expected": "Expected cash", "counted": "Counted cash", "difference": "Difference",
         "short": "short", "over": "over", "exact": "exact", "not_counted": "not counted",
@@ -126,9 +127,8 @@ def _cash(doc: ZReportDoc, lab: dict[str, str], width: float, size: float) -> Ta
 
 
 def _methods(doc: ZReportDoc, lab: dict[str, str], width: float, size: float) -> Table:
-    names = PAYMENT_METHOD_EN if doc.lang == "en" else PAYMENT_METHOD_TH
     rows = [[lab["method"], lab["amount"]]]
-    rows += [[names.get(m, m), format_baht(amount)] for m, amount in doc.by_method]
+    rows += [[PAYMENT_METHOD.name(m, doc.lang), format_baht(amount)] for m, amount in doc.by_method]
     rows.append([lab["total"], format_baht(sum(a for _m, a in doc.by_method))])
     return thai_table(rows, [width * 0.6, width * 0.4], size=size, aligns=["left", "right"],
                       bold_rows=[-1], extra_style=[("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black)])
@@ -180,7 +180,7 @@ def write_zreport_pdf(doc: ZReportDoc, path: str | os.PathLike[str]) -> None:
     width = A4[0] - 2 * margin - 12
     half = (width - 18) / 2
     blocks = [
-        [_section(lab["cash"], size), _cash(doc, lab, half, size)],
+        [_section(PAYMENT_METHOD.name("cash", doc.lang), size), _cash(doc, lab, half, size)],
         [_section(lab["methods"], size), _methods(doc, lab, half, size)],
         [_section(lab["activity"], size), _activity(doc, lab, half, size)],
     ]

@@ -45,11 +45,11 @@ def build_store(folder: Path) -> tuple[SqliteStore, FixedClock]:
     from otop_pos.booth.setup import BoothSetup, ProductSpec, setup_booth
     from otop_pos.booth.store import open_booth_store
     from otop_pos.exchange.registry_csv import load_registry
-    from otop_pos.ui.theme import PRODUCT_TYPES
+    from otop_pos.core.vocabulary import PRODUCT_TYPE
 
     registry = load_registry(*demo_registry())
     vendors = {v.code: v for v in registry.vendors}
-    per_type: dict[str, list[ProductSpec]] = {t.thai: [] for t in PRODUCT_TYPES}
+    per_type: dict[str, list[ProductSpec]] = {t.key: [] for t in PRODUCT_TYPE}
     for p in registry.products:
         kind = p.product_type or vendors[p.vendor_code].product_type
         if kind in per_type and len(per_type[kind]) < 5:
