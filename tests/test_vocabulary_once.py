@@ -81,8 +81,10 @@ def test_every_label_is_declared_in_exactly_one_module() -> None:
 
 def test_the_scan_finds_a_second_declaration(tmp_path: Path) -> None:
     # the rule itself: a copied label dict would be caught, a docstring or an error message would not
-    source = '"""ของใช้ ของตกแต่งและของที่ระลึก"""\nX = {"a": "ใบยกเลิกใบเสร็จรับเงิน", "b": "Cash"}\n' \
-             'raise InputError("ไม่รู้จัก ผู้ผลิตชุมชน", "Unknown")\nY_ALIASES = ("ผู้ผลิตรายเดียวที่เป็นเจ้าของคนเดียว",)\n'
+    source = ('"""ของใช้ ของตกแต่งและของที่ระลึก"""\n'
+              'X = {"a": "ใบยกเลิกใบเสร็จรับเงิน", "b": "Cash"}\n'
+              'raise InputError("ไม่รู้จัก ผู้ผลิตชุมชน", "Unknown")\n'
+              'Y_ALIASES = ("ผู้ผลิตรายเดียวที่เป็นเจ้าของคนเดียว",)\n')
     tree = ast.parse(source)
     skip = _skipped(tree)
     literals = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)

@@ -119,7 +119,8 @@ def _promptpay(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
         return
     c.qr(payload, max_dots=min(c.inner, c.base_px * 12))
     method = PAYMENT_METHOD.name("promptpay", lang)
-    c.text(f"{label('promptpay', lang).format(method=method)} {masked}  ฿{money(doc.total_satang)}", size=0.95, align="center")
+    caption = label("promptpay", lang).format(method=method)
+    c.text(f"{caption} {masked}  ฿{money(doc.total_satang)}", size=0.95, align="center")
 
 
 def _number_code(c: Canvas, doc: ReceiptDoc) -> None:

@@ -1,4 +1,5 @@
-"""Look of the booth app: the product-type colours and names (from ``core.vocabulary``), sizes that scale with the screen, the style sheet."""
+"""Look of the booth app: product-type colours and names (read from ``core.vocabulary``), sizes that scale
+with the screen, the style sheet."""
 from __future__ import annotations
 
 from dataclasses import dataclass

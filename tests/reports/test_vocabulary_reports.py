@@ -58,8 +58,9 @@ def slip_texts(doc: Any) -> list[str]:
 def co_paid(lang: str = "th") -> Any:
     total = make_receipt().total_satang
     half = total // 2
-    return make_receipt(lang=lang, change_satang=0, payments=(
-        ReceiptPayment("cash", total - half, total - half, 0), ReceiptPayment("half_half", half)))  # type: ignore[arg-type]
+    parts = (ReceiptPayment("cash", total - half, total - half, 0),
+             ReceiptPayment("half_half", half))  # type: ignore[arg-type]
+    return make_receipt(lang=lang, change_satang=0, payments=parts)
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -73,8 +74,8 @@ def test_a_fair_defined_method_shows_on_the_slip_and_the_pdf(half_half: Term, tm
 
 
 def test_an_unknown_method_shows_its_key_rather_than_failing(tmp_path: Path) -> None:
-    doc = make_receipt(payments=(ReceiptPayment("welfare_card", make_receipt().total_satang),),  # type: ignore[arg-type]
-                       change_satang=0)
+    unknown = ReceiptPayment("welfare_card", make_receipt().total_satang)  # type: ignore[arg-type]
+    doc = make_receipt(payments=(unknown,), change_satang=0)
     assert "welfare_card" in slip_texts(doc)
     write_receipt_pdf(doc, tmp_path / "r.pdf")  # the page used to raise KeyError here
     assert "welfare_card" in pdftotext(tmp_path / "r.pdf", layout=False)
@@ -99,7 +100,8 @@ def test_the_slip_and_the_page_take_their_titles_from_the_one_view(tmp_path: Pat
         assert page.reference.endswith("C002-1-000100") and page.reason == slip.reason == "เหตุผล: ลูกค้าเปลี่ยนใจ"
     write_receipt_pdf(doc, tmp_path / "r.pdf")
     text = pdftotext(tmp_path / "r.pdf", layout=False)
-    for part in (page.title, page.copy_mark, page.total_label, page.amount_words, *([page.reference] * (kind != "sale"))):
+    refers = [page.reference] if kind != "sale" else []
+    for part in (page.title, page.copy_mark, page.total_label, page.amount_words, *refers):
         assert part in text, part
     assert bool(page.vat_note) == (title_mode == "abbreviated_tax_invoice" and kind == "sale")
     assert bool(slip.vat_note) == (title_mode == "abbreviated_tax_invoice")

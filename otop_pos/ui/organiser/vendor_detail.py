@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_pos.core.vocabulary import PRODUCER_TYPE
 from otop_pos.fair.fairs import FairInfo
 from otop_pos.fair.figures import vendor_detail
 from otop_pos.reports.model import VendorDetail
@@ -30,10 +31,8 @@ from otop_pos.ui.organiser.i18n import (
 )
 from otop_pos.ui.organiser.models import BreakdownModel, ProductsModel, product_rows
 from otop_pos.ui.organiser.widgets import KpiCard, fit_columns, make_table
-from otop_pos.core.vocabulary import PRODUCER_TYPE
 from otop_pos.ui.theme import type_label
 from otop_pos.ui.widgets import ErrorLabel, label, log_unexpected, make_button
-
 
 
 def load_detail(ctx: OrganiserContext, fair: FairInfo, code: str, first: date, last: date) -> VendorDetail:
