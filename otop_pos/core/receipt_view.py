@@ -16,16 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from otop_pos.core.bahttext import baht_text, baht_text_en
 from otop_pos.core.documents import ReceiptDoc
 from otop_pos.core.thaidate import format_en_date, format_thai_date
 from otop_pos.core.vocabulary import PAYMENT_METHOD, lang_of
 
-__all__ = ["Form", "ReceiptView", "PaymentView", "receipt_view", "receipt_words", "COPY_MARK"]
+__all__ = ["Form", "DocumentView", "ReceiptView", "PaymentView", "receipt_view", "receipt_words", "words_in",
+           "COPY_MARK"]
 
 Form = Literal["slip", "page"]
+D = TypeVar("D")
 
 #: The reprint mark, in both languages on every receipt.
 COPY_MARK = "สำเนา / COPY"
@@ -92,13 +94,29 @@ _PAGE: dict[str, tuple[str, str]] = {
 _TOTAL_KEY = {"sale": "total", "void": "total_void", "refund": "total_refund"}
 
 
+def words_in(table: Mapping[str, tuple[str, str]], lang: str | None) -> dict[str, str]:
+    """The Thai or English column of a (Thai, English) word table."""
+    i = 1 if lang_of(lang) == "en" else 0
+    return {k: v[i] for k, v in table.items()}
+
+
 def receipt_words(form: Form, lang: str | None) -> dict[str, str]:
     """Every word of a receipt of ``form`` in ``lang`` ("th", else English), by key."""
-    i = 1 if lang_of(lang) == "en" else 0
-    words = {k: v[i] for k, v in _SLIP.items()}
-    if form == "page":
-        words.update({k: v[i] for k, v in _PAGE.items()})
-    return words
+    return words_in({**_SLIP, **_PAGE} if form == "page" else _SLIP, lang)
+
+
+@dataclass(frozen=True)
+class DocumentView(Generic[D]):
+    """A document in one form and language with the words of its rows (base of the receipt and Z views)."""
+
+    doc: D
+    form: Form
+    lang: str
+    words: Mapping[str, str]
+
+    def label(self, key: str) -> str:
+        """The word for ``key`` in this view's form and language."""
+        return self.words[key]
 
 
 @dataclass(frozen=True)
@@ -114,13 +132,9 @@ class PaymentView:
 
 
 @dataclass(frozen=True)
-class ReceiptView:
+class ReceiptView(DocumentView[ReceiptDoc]):
     """The finished texts of one receipt in one form; ``words`` holds the labels of the rows."""
 
-    doc: ReceiptDoc
-    form: Form
-    lang: str
-    words: Mapping[str, str]
     title: str  # the title of the document (the slip: the form's title; the page: void/refund named)
     vat_note: str  # "(รวมภาษีมูลค่าเพิ่มแล้ว)" under an abbreviated tax invoice title, else ""
     kind_mark: str  # the slip's ยกเลิก / คืนเงิน mark ("" for a sale, and on the page)
@@ -133,10 +147,6 @@ class ReceiptView:
     item_count: str  # "จำนวนสินค้า 3 ชิ้น"
     payments: tuple[PaymentView, ...]
     received_label: str  # "จำนวนเงินที่ได้รับ" (a sale) or "จำนวนเงินที่คืน" (a void or refund)
-
-    def label(self, key: str) -> str:
-        """The word for ``key`` in this view's form and language."""
-        return self.words[key]
 
 
 def _title(doc: ReceiptDoc, form: Form, w: Mapping[str, str]) -> tuple[str, str, str]:

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from otop_pos.core.documents import ReceiptPayment
 from otop_pos.core.receipt_view import receipt_view
 from otop_pos.core.vocabulary import PAYMENT_METHOD, PRODUCT_TYPE, Term
+from otop_pos.core.zreport_view import zreport_view
 from otop_pos.fair import figures_sql as Q
 from otop_pos.fair.figures import _method_rows
 from otop_pos.printing.canvas import Canvas
@@ -133,3 +134,21 @@ def test_figures_files_show_the_vocabulary_names(half_half: Term, tmp_path: Path
     for name in (half_half.name(lang), *(PRODUCT_TYPE.name(v.product_type, lang) for v in f.by_vendor)):
         assert name in cells and name in rows, name
     assert half_half.name(lang) in text
+
+
+@pytest.mark.parametrize(("diff", "counted", "slip", "page"), [
+    (-550, 1330000, "-5.50", "-5.50 (ขาด)"), (0, 1330550, "0.00", "0.00 (ตรง)"), (1000, 1331550, "+10.00", "10.00 (เกิน)"),
+    (None, None, "", "ยังไม่ได้นับ"),
+])
+def test_the_z_report_difference_is_worded_once_per_form(tmp_path: Path, diff: int | None, counted: int | None,
+                                                         slip: str, page: str) -> None:
+    doc = make_zreport(difference_satang=diff, counted_cash_satang=counted)
+    s, p = zreport_view(doc, "slip"), zreport_view(doc, "page")
+    assert (s.difference, p.difference) == (slip, page)
+    assert s.counted == ("ยังไม่นับ" if counted is None else p.counted)
+    c = RecordingCanvas(576)
+    build_zreport(c, doc)
+    assert s.counted in c.seen and (not slip or slip in c.seen) and s.label("title") in c.seen
+    write_zreport_pdf(doc, tmp_path / "z.pdf")
+    text = pdftotext(tmp_path / "z.pdf", layout=False)
+    assert page in text and p.label("title") in text and p.closed in text
