@@ -15,6 +15,7 @@ from otop_pos.app import demo_registry  # noqa: E402
 from otop_pos.booth.setup import from_registry, setup_booth  # noqa: E402
 from otop_pos.booth.store import open_booth_store  # noqa: E402
 from otop_pos.core.clock import FixedClock  # noqa: E402
+from otop_pos.core.vocabulary import PAYMENT_METHOD, Term  # noqa: E402
 from otop_pos.exchange.registry_csv import Registry, load_registry  # noqa: E402
 from otop_pos.store.engine import SqliteStore  # noqa: E402
 
@@ -59,6 +60,15 @@ def big_store(empty_store: SqliteStore, clock: FixedClock, registry: Registry) -
     code = max(counts, key=lambda c: (counts[c], c))
     setup_booth(empty_store, clock, from_registry(registry, code), pin=PIN)
     return empty_store
+
+
+@pytest.fixture
+def half_half() -> Iterator[Term]:
+    """A payment method a fair defines as data (a co-payment scheme), forgotten after the test."""
+    term = PAYMENT_METHOD.define({"key": "half_half", "th": "คนละครึ่ง", "en": "Half-half co-payment",
+                                  "color": "#ff8800"})
+    yield term
+    PAYMENT_METHOD.forget("half_half")
 
 
 #: Skip reasons that mean "a tool the test command should have installed is missing".

@@ -8,12 +8,12 @@ from typing import Any
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import InputError
 from otop_pos.core.promptpay import normalize_promptpay_target
+from otop_pos.core.vocabulary import DEFAULT_PAPER_WIDTH, PAPER_WIDTHS
 from otop_pos.store.booth_models import AuditEvent, Setting
 from otop_pos.store.engine import SqliteStore
 
 KEY = "booth"
 SCHEMA_VERSION = 1
-PAPER_WIDTHS = (384, 512, 576)
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class BoothSettings:
     receipt_lang: str = "th"
     receipt_qr: bool = True
     printer: str = "none"
-    paper_width: int = 576
+    paper_width: int = DEFAULT_PAPER_WIDTH
     printer_profile: str = ""
     cut: bool = True
     drawer_kick: bool = False
@@ -49,7 +49,7 @@ def validate(settings: BoothSettings) -> BoothSettings:
         settings = replace(settings, promptpay_id=normalize_promptpay_target(settings.promptpay_id))
     if settings.tax_id and not (settings.tax_id.isdigit() and len(settings.tax_id) == 13):
         raise InputError("เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก", "The tax ID must have 13 digits.")
-    if settings.paper_width not in PAPER_WIDTHS and not 200 <= settings.paper_width <= 1024:
+    if settings.paper_width not in {w.dots for w in PAPER_WIDTHS} and not 200 <= settings.paper_width <= 1024:
         raise InputError("ความกว้างกระดาษไม่ถูกต้อง", "Paper width must be 384, 512, 576 or 200–1024 dots.")
     if not 1 <= settings.backup_every_minutes <= 24 * 60 or not 1 <= settings.backup_keep <= 1000:
         raise InputError("ค่าการสำรองข้อมูลไม่ถูกต้อง", "Backup interval or count is out of range.")

@@ -11,9 +11,8 @@ from typing import Literal
 DocKind = Literal["sale", "void", "refund"]
 TitleMode = Literal["receipt", "abbreviated_tax_invoice"]
 PaymentMethod = Literal["cash", "promptpay", "transfer", "other"]
+#: The methods a booth takes today (their names and colours are in ``vocabulary.PAYMENT_METHOD``).
 PAYMENT_METHODS: tuple[PaymentMethod, ...] = ("cash", "promptpay", "transfer", "other")
-PAYMENT_METHOD_TH = {"cash": "เงินสด", "promptpay": "พร้อมเพย์", "transfer": "โอนเงิน", "other": "อื่นๆ"}
-PAYMENT_METHOD_EN = {"cash": "Cash", "promptpay": "PromptPay", "transfer": "Transfer", "other": "Other"}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ which return a value or raise ``InputError`` with a Thai and an English message.
 Headers are matched by a tolerant key (``header_key``): Unicode NFKC, case-folded, with spaces,
 underscores, dashes, dots, slashes, brackets, colons and quotes removed. So "Vendor Code",
 "vendor_code", " VENDOR-CODE " and "vendor code" are the same header, and "ราคา (บาท)" matches
-"ราคา(บาท)". The product types and producer types are also defined here.
+"ราคา(บาท)". The ways organisers write the product and producer types are here too (the types themselves
+are in ``core.vocabulary``).
 """
 from __future__ import annotations
 
@@ -23,41 +24,30 @@ from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError
 from otop_pos.core.ids import gtin_valid
 from otop_pos.core.money import parse_baht
+from otop_pos.core.vocabulary import PRODUCER_TYPE, PRODUCT_TYPE
 
 # --- product types -----------------------------------------------------------------------------
 
-PRODUCT_TYPES: tuple[str, ...] = (
-    "อาหาร",
-    "เครื่องดื่ม",
-    "ผ้าและเครื่องแต่งกาย",
-    "ของใช้ ของตกแต่งและของที่ระลึก",
-    "สมุนไพรที่ไม่ใช่อาหาร",
-)
+#: The registry values of the five product types (names and colours: ``core.vocabulary.PRODUCT_TYPE``).
+PRODUCT_TYPES: tuple[str, ...] = PRODUCT_TYPE.builtin_keys()
+PRODUCT_TYPE_EN: dict[str, str] = {t.key: t.en for t in PRODUCT_TYPE if t.builtin}
 
-PRODUCT_TYPE_EN: dict[str, str] = {
-    "อาหาร": "Food",
-    "เครื่องดื่ม": "Drinks",
-    "ผ้าและเครื่องแต่งกาย": "Cloth and apparel",
-    "ของใช้ ของตกแต่งและของที่ระลึก": "Household, decor and souvenirs",
-    "สมุนไพรที่ไม่ใช่อาหาร": "Non-food herbal",
-}
-
-# Other ways organisers write the types (besides the Thai and English names above).
+# Other ways organisers write the types (besides the vocabulary's names), by the type's short English name.
 _PRODUCT_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
-    "อาหาร": ("food", "foods"),
-    "เครื่องดื่ม": ("drink", "drinks", "beverage", "beverages"),
-    "ผ้าและเครื่องแต่งกาย": (
+    "Food": ("food", "foods"),
+    "Drinks": ("drink", "drinks", "beverage", "beverages"),
+    "Cloth": (
         "ผ้า", "เครื่องแต่งกาย", "ผ้า เครื่องแต่งกาย", "cloth", "clothing", "apparel", "textile",
-        "textiles", "cloth and apparel", "cloth & apparel", "clothes and apparel", "fabric and apparel",
+        "textiles", "cloth & apparel", "clothes and apparel", "fabric and apparel",
     ),
-    "ของใช้ ของตกแต่งและของที่ระลึก": (
+    "Household": (
         "ของใช้", "ของตกแต่ง", "ของที่ระลึก", "ของใช้ ของตกแต่ง ของที่ระลึก", "household", "decor",
         "souvenir", "souvenirs", "household decor and souvenirs", "household, decor, souvenirs",
         "household/decor/souvenirs", "household, decoration and souvenirs",
     ),
-    "สมุนไพรที่ไม่ใช่อาหาร": (
-        "สมุนไพร", "สมุนไพรไม่ใช่อาหาร", "non-food herbal", "non food herbal", "nonfood herbal",
-        "herbal", "herbs", "herbal non-food", "non-food herbs", "herbal products (non-food)",
+    "Herbal": (
+        "สมุนไพร", "สมุนไพรไม่ใช่อาหาร", "non food herbal", "nonfood herbal",
+        "herbal", "herbs", "herbal non-food", "herbal (non-food)", "non-food herbs", "herbal products (non-food)",
     ),
 }
 
@@ -71,9 +61,9 @@ def _type_key(text: str) -> str:
 
 
 _PRODUCT_TYPE_BY_KEY: dict[str, str] = {}
-for _thai in PRODUCT_TYPES:
-    for _alias in (_thai, PRODUCT_TYPE_EN[_thai], *_PRODUCT_TYPE_ALIASES[_thai]):
-        _PRODUCT_TYPE_BY_KEY[_type_key(_alias)] = _thai
+for _t in PRODUCT_TYPE:
+    for _alias in (_t.key, _t.th, _t.en, _t.short_th, *_PRODUCT_TYPE_ALIASES.get(_t.short_en or _t.en, ())):
+        _PRODUCT_TYPE_BY_KEY[_type_key(_alias)] = _t.key
 
 
 def normalize_product_type(text: str) -> str | None:
@@ -88,29 +78,28 @@ def normalize_product_type(text: str) -> str | None:
 
 # --- producer types ----------------------------------------------------------------------------
 
-PRODUCER_TYPES: tuple[str, ...] = ("community", "single_owner", "sme")
-PRODUCER_TYPE_TH: dict[str, str] = {
-    "community": "ผู้ผลิตชุมชน",
-    "single_owner": "ผู้ผลิตรายเดียว",
-    "sme": "ผู้ประกอบการ SME",
-}
+#: The stored keys of the producer types (names: ``core.vocabulary.PRODUCER_TYPE``).
+PRODUCER_TYPES: tuple[str, ...] = PRODUCER_TYPE.builtin_keys()
+PRODUCER_TYPE_TH: dict[str, str] = {t.key: t.th for t in PRODUCER_TYPE if t.builtin}
+# Other ways organisers write them (besides the key and the vocabulary's names).
 _PRODUCER_TYPE_ALIASES: dict[str, tuple[str, ...]] = {
     "community": (
-        "community", "community group", "community enterprise", "ชุมชน", "ผู้ผลิตชุมชน", "กลุ่ม",
+        "community", "community group", "community enterprise", "ชุมชน", "กลุ่ม",
         "กลุ่มชุมชน", "กลุ่มผู้ผลิต", "วิสาหกิจชุมชน", "สหกรณ์",
     ),
     "single_owner": (
-        "single_owner", "single owner", "single", "owner", "individual", "sole owner", "รายเดียว",
-        "ผู้ผลิตรายเดียว", "เจ้าของคนเดียว", "ผู้ผลิตรายเดียวที่เป็นเจ้าของคนเดียว", "บุคคล",
+        "single owner", "single", "owner", "individual", "sole owner", "รายเดียว",
+        "เจ้าของคนเดียว", "ผู้ผลิตรายเดียวที่เป็นเจ้าของคนเดียว", "บุคคล",
         "บุคคลธรรมดา",
     ),
     "sme": (
-        "sme", "smes", "ผู้ประกอบการ sme", "ผู้ผลิต sme", "ผู้ผลิตที่เป็นวิสาหกิจขนาดกลางและขนาดย่อม",
+        "sme", "smes", "ผู้ผลิต sme", "ผู้ผลิตที่เป็นวิสาหกิจขนาดกลางและขนาดย่อม",
         "วิสาหกิจขนาดกลางและขนาดย่อม", "เอสเอ็มอี", "บริษัท", "หจก", "ห้างหุ้นส่วน", "company",
     ),
 }
 _PRODUCER_TYPE_BY_KEY: dict[str, str] = {
-    _type_key(alias): ptype for ptype, aliases in _PRODUCER_TYPE_ALIASES.items() for alias in aliases
+    _type_key(alias): t.key for t in PRODUCER_TYPE
+    for alias in (t.key, t.th, t.en, *_PRODUCER_TYPE_ALIASES.get(t.key, ()))
 }
 _COMMUNITY_PREFIXES = ("กลุ่ม", "วิสาหกิจชุมชน", "สหกรณ์")
 _SME_PREFIXES = ("บริษัท", "บจก", "หจก", "ห้างหุ้นส่วน")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.thaidate import fair_day, format_en_date, format_thai_date
-from otop_pos.exchange.registry_columns import PRODUCER_TYPE_TH, PRODUCER_TYPES, PRODUCT_TYPE_EN, PRODUCT_TYPES
+from otop_pos.core.vocabulary import NOT_GIVEN, PAYMENT_METHOD, PRODUCER_TYPE, PRODUCT_TYPE
 from otop_pos.fair import figures_sql as Q
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.geo import province_code
@@ -31,15 +31,9 @@ from otop_pos.reports.model import (
 )
 from otop_pos.store.fair_models import Fair, Product, ProductTotal, Till, Vendor
 
-__all__ = ["compute_figures", "vendor_detail", "METHOD_LABELS"]
+__all__ = ["compute_figures", "vendor_detail"]
 
 FULL = 10000  # basis points
-METHOD_LABELS: dict[str, tuple[str, str]] = {
-    "cash": ("เงินสด", "Cash"), "promptpay": ("พร้อมเพย์", "PromptPay"), "transfer": ("โอนเงิน", "Transfer"),
-    "other": ("อื่นๆ", "Other"),
-}
-PRODUCER_EN = {"community": "Community producer", "single_owner": "Single owner", "sme": "SME"}
-NOT_GIVEN = ("ไม่ระบุ", "Not given")
 HOST = ("host", "ในจังหวัด", "Host province")
 OTHER = ("other", "ต่างจังหวัด", "Other provinces")
 Label = tuple[str, str, str]
@@ -97,7 +91,7 @@ def _hour_rows(acc: dict[int, Q.Acc]) -> tuple[Row, ...]:
 def _method_rows(acc: dict[str, Q.Acc]) -> tuple[Row, ...]:
     for a in acc.values():
         a.items = 0
-    return _rows((m, *METHOD_LABELS.get(m, (m, m)), a) for m, a in acc.items())
+    return _rows((m, PAYMENT_METHOD.name(m, "th"), PAYMENT_METHOD.name(m, "en"), a) for m, a in acc.items())
 
 
 def _place(code: str | None, name: str, district: bool) -> Label:
@@ -128,9 +122,8 @@ def _star(v: VendorInfo) -> Label:
 
 
 def _producer(v: VendorInfo) -> Label:
-    if v.producer_type in PRODUCER_EN:
-        return v.producer_type, PRODUCER_TYPE_TH[v.producer_type], PRODUCER_EN[v.producer_type]
-    return "", *NOT_GIVEN
+    t = PRODUCER_TYPE.get(v.producer_type)
+    return (t.key, t.th, t.en) if t is not None else ("", *NOT_GIVEN)
 
 
 def _vendor_row(v: VendorInfo, a: Q.Acc, last_export: datetime | None) -> VendorRow:
@@ -264,7 +257,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
             return v.province_code == host_code
         return bool(host) and v.province.strip() == host
 
-    ptypes: dict[str, Q.Acc] = {t: Q.Acc() for t in PRODUCT_TYPES}
+    ptypes: dict[str, Q.Acc] = {t: Q.Acc() for t in PRODUCT_TYPE.keys()}
     for ptype, qty, net, lines in products.values():
         a = ptypes.setdefault(ptype or "", Q.Acc())
         a.net += net
@@ -274,7 +267,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         fair_ids=sc.fair_ids, fair_names=tuple(f.name for f in fairs),
         venue=" / ".join(dict.fromkeys(f.venue for f in fairs if f.venue)), host_province=host,
         period=Period(sc.first, sc.last), printed_at=printed_at, key=key, by_vendor=tuple(vendor_rows),
-        by_product_type=_rows((t, t or NOT_GIVEN[0], PRODUCT_TYPE_EN.get(t, t or NOT_GIVEN[1]), a)
+        by_product_type=_rows((t, *((PRODUCT_TYPE.name(t, "th"), PRODUCT_TYPE.name(t, "en")) if t else NOT_GIVEN), a)
                               for t, a in ptypes.items()),
         by_province=_grouped(rows, lambda v: _place(v.province_code, v.province, False), by_net=True),
         host_vs_other=_grouped(rows, lambda v: HOST if is_host(v) else OTHER, [HOST, OTHER]),
@@ -282,7 +275,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
                              lambda v: _place(v.district_code, v.district, True), by_net=True),
         by_day=_day_rows(sc, per_day), by_hour=_hour_rows(got.hours), by_method=_method_rows(got.methods),
         by_star=_grouped(rows, _star, [(str(k), f"{k} ดาว", f"{k} star" + "s" * (k != 1)) for k in range(5, 0, -1)]),
-        by_producer_type=_grouped(rows, _producer, [(k, PRODUCER_TYPE_TH[k], PRODUCER_EN[k]) for k in PRODUCER_TYPES]),
+        by_producer_type=_grouped(rows, _producer, [(t.key, t.th, t.en) for t in PRODUCER_TYPE]),
         top_products=tuple(ProductRow(sku, names[vid, sku], by_vid[vid].code, by_vid[vid].name,
                                       *products[vid, sku][:3]) for vid, sku in top_keys if vid in by_vid),
         top_vendors=tuple(vendor_rows[:top]),

@@ -10,19 +10,19 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
+from otop_pos.core.vocabulary import DEFAULT_PAPER_WIDTH
 from otop_pos.printing.canvas import BLACK, Canvas
 from otop_pos.printing.qtapp import ensure_qt_app, make_font
 from otop_pos.printing.receipt_layout import build_receipt
 from otop_pos.printing.zreport_layout import build_zreport
 
 __all__ = [
-    "DEFAULT_WIDTH", "PAPER_WIDTHS", "ensure_qt_app", "render_receipt", "render_test_page",
+    "DEFAULT_WIDTH", "ensure_qt_app", "render_receipt", "render_test_page",
     "render_zreport", "to_mono",
 ]
 
-#: Printable widths in dots: 58 mm (203 dpi), Epson TM-T88 80 mm (180 dpi), 80 mm (203 dpi).
-PAPER_WIDTHS = {"58mm": 384, "80mm-180dpi": 512, "80mm": 576}
-DEFAULT_WIDTH = 576
+#: The default printable width in dots (the papers: ``core.vocabulary.PAPER_WIDTHS``).
+DEFAULT_WIDTH = DEFAULT_PAPER_WIDTH
 
 THAI_SAMPLE = "ครั้งที่ 20 ญี่ปุ่น น้ำ ปุ๋ย ฎีกา ฐาน"
 THAI_ALPHABET = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"

@@ -1,6 +1,7 @@
-"""What a receipt shows, in order, in Thai or English: header, title, lines, totals, payments, QR codes.
+"""Where a receipt's texts go on the thermal slip, in order: header, title, lines, totals, payments, QR codes.
 
-Only layout decisions live here; the drawing primitives are in ``canvas.py``.
+What the receipt says (titles, marks, the words of each row) is decided in ``core.receipt_view``; only layout
+decisions live here; the drawing primitives are in ``canvas.py``.
 """
 from __future__ import annotations
 
@@ -8,52 +9,18 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from otop_pos.core.bahttext import baht_text, baht_text_en
-from otop_pos.core.documents import PAYMENT_METHOD_EN, PAYMENT_METHOD_TH, ReceiptDoc, ReceiptLine
+from otop_pos.core.documents import ReceiptDoc, ReceiptLine
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht
 from otop_pos.core.promptpay import describe_target, promptpay_payload
-from otop_pos.core.thaidate import format_en_date, format_thai_date
+from otop_pos.core.receipt_view import ReceiptView, receipt_view, receipt_words
+from otop_pos.core.vocabulary import PAYMENT_METHOD
 from otop_pos.printing.canvas import Canvas
-
-COPY_BANNER = "สำเนา / COPY"
-
-# (Thai, English) labels
-L: dict[str, tuple[str, str]] = {
-    "receipt": ("ใบเสร็จรับเงิน", "RECEIPT"),
-    "tax_invoice": ("ใบกำกับภาษีอย่างย่อ", "ABBREVIATED TAX INVOICE"),
-    "vat_included": ("(รวมภาษีมูลค่าเพิ่มแล้ว)", "(VAT included)"),
-    "void": ("ยกเลิก", "VOID"),
-    "refund": ("คืนเงิน", "REFUND"),
-    "ref": ("อ้างอิง", "Ref."),
-    "reason": ("เหตุผล:", "Reason:"),
-    "tax_id": ("เลขประจำตัวผู้เสียภาษี", "Tax ID"),
-    "booth": ("บูธ", "Booth"),
-    "till": ("เครื่อง", "Till"),
-    "number": ("เลขที่", "No."),
-    "date": ("วันที่", "Date"),
-    "cashier": ("พนักงาน", "Cashier"),
-    "buyer": ("ผู้ซื้อ", "Buyer"),
-    "buyer_tax_id": ("เลขผู้เสียภาษีผู้ซื้อ", "Buyer tax ID"),
-    "discount": ("ส่วนลด", "Discount"),
-    "subtotal": ("รวมเป็นเงิน", "Subtotal"),
-    "sale_discount": ("ส่วนลดท้ายบิล", "Bill discount"),
-    "total": ("รวมทั้งสิ้น", "TOTAL"),
-    "total_void": ("ยอดที่ยกเลิก", "VOIDED TOTAL"),
-    "total_refund": ("ยอดคืนเงิน", "REFUND TOTAL"),
-    "tendered": ("รับเงิน", "Tendered"),
-    "change": ("เงินทอน", "Change"),
-    "items": ("จำนวนสินค้า {n} ชิ้น", "{n} item(s)"),
-    "promptpay": ("สแกนจ่ายพร้อมเพย์", "PromptPay"),
-    "promptpay_bad": ("(ตั้งค่าเลขพร้อมเพย์ไม่ถูกต้อง จึงไม่มีคิวอาร์)",
-                      "(PromptPay number is invalid: no QR)"),
-}
 
 
 def label(key: str, lang: str) -> str:
-    """The Thai or English label for ``key``."""
-    th, en = L[key]
-    return en if lang == "en" else th
+    """The slip's Thai or English word for ``key`` (``core.receipt_view``)."""
+    return receipt_words("slip", lang)[key]
 
 
 def money(satang: int) -> str:
@@ -82,35 +49,32 @@ def _logo(c: Canvas, path: str) -> None:
         c.image(QImage(path), max_width=c.inner * 2 // 3, max_height=c.base_px * 6)
 
 
-def _title(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
+def _title(c: Canvas, v: ReceiptView) -> None:
     c.space()
-    if doc.title_mode == "abbreviated_tax_invoice":
-        c.text(label("tax_invoice", lang), size=1.25, bold=True, align="center")
-        c.text(label("vat_included", lang), size=0.95, align="center")
-    else:
-        c.text(label("receipt", lang), size=1.25, bold=True, align="center")
-    if doc.kind in ("void", "refund"):
+    c.text(v.title, size=1.25, bold=True, align="center")
+    if v.vat_note:
+        c.text(v.vat_note, size=0.95, align="center")
+    if v.kind_mark:
         c.space()
-        c.banner(label(doc.kind, lang), size=1.3, inverted=False)
-        if doc.original_number:
-            c.text(f"{label('ref', lang)} {doc.original_number}", bold=True, align="center")
-        if doc.reason:
-            c.text(f"{label('reason', lang)} {doc.reason}", size=0.95, align="center")
-    if doc.copy:
+        c.banner(v.kind_mark, size=1.3, inverted=False)
+        if v.reference:
+            c.text(v.reference, bold=True, align="center")
+        if v.reason:
+            c.text(v.reason, size=0.95, align="center")
+    if v.copy_mark:
         c.space()
-        c.banner(COPY_BANNER, size=1.4, inverted=True)
+        c.banner(v.copy_mark, size=1.4, inverted=True)
 
 
-def _meta(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
-    date = format_en_date(doc.issued_at) if lang == "en" else format_thai_date(doc.issued_at)
-    size = 0.95
-    c.row(f"{label('number', lang)} {doc.number}", f"{label('date', lang)} {date}", size=size)
+def _meta(c: Canvas, v: ReceiptView) -> None:
+    doc, size = v.doc, 0.95
+    c.row(f"{v.label('number')} {doc.number}", f"{v.label('date')} {v.date}", size=size)
     if doc.buyer_name:
-        c.text(f"{label('buyer', lang)} {doc.buyer_name}", size=size)
+        c.text(f"{v.label('buyer')} {doc.buyer_name}", size=size)
     if doc.buyer_address:
         c.text(doc.buyer_address, size=size * 0.95, indent=c.base_px)
     if doc.buyer_tax_id:
-        c.text(f"{label('buyer_tax_id', lang)} {doc.buyer_tax_id}", size=size)
+        c.text(f"{v.label('buyer_tax_id')} {doc.buyer_tax_id}", size=size)
 
 
 def _line(c: Canvas, line: ReceiptLine, lang: str, amount_col: int, qty_col: int) -> None:
@@ -128,21 +92,20 @@ def _line(c: Canvas, line: ReceiptLine, lang: str, amount_col: int, qty_col: int
               right_col=amount_col, left_align="right")
 
 
-def _payments(c: Canvas, doc: ReceiptDoc, lang: str, amount_col: int) -> None:
+def _payments(c: Canvas, v: ReceiptView, amount_col: int) -> None:
     shown_change = False
-    names = PAYMENT_METHOD_EN if lang == "en" else PAYMENT_METHOD_TH
-    for pay in doc.payments:
-        c.row(names.get(pay.method, pay.method), money(pay.amount_satang), right_col=amount_col)
+    for pay in v.payments:
+        c.row(pay.name, money(pay.amount_satang), right_col=amount_col)
         if pay.method == "cash" and pay.tendered_satang is not None:
-            c.row(label("tendered", lang), money(pay.tendered_satang), indent=c.base_px,
+            c.row(v.label("tendered"), money(pay.tendered_satang), indent=c.base_px,
                   right_col=amount_col, size=0.95)
-            c.row(label("change", lang), money(pay.change_satang), indent=c.base_px,
+            c.row(v.label("change"), money(pay.change_satang), indent=c.base_px,
                   right_col=amount_col, size=0.95)
             shown_change = True
         if pay.reference:
-            c.row(f"{label('ref', lang)} {pay.reference}", "", indent=c.base_px, size=0.85)
-    if doc.change_satang and not shown_change:
-        c.row(label("change", lang), money(doc.change_satang), right_col=amount_col)
+            c.row(f"{v.label('ref_no')} {pay.reference}", "", indent=c.base_px, size=0.85)
+    if v.doc.change_satang and not shown_change:
+        c.row(v.label("change"), money(v.doc.change_satang), right_col=amount_col)
 
 
 def _promptpay(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
@@ -155,7 +118,9 @@ def _promptpay(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
         c.text(label("promptpay_bad", lang), size=0.85, align="center")
         return
     c.qr(payload, max_dots=min(c.inner, c.base_px * 12))
-    c.text(f"{label('promptpay', lang)} {masked}  ฿{money(doc.total_satang)}", size=0.95, align="center")
+    method = PAYMENT_METHOD.name("promptpay", lang)
+    caption = label("promptpay", lang).format(method=method)
+    c.text(f"{caption} {masked}  ฿{money(doc.total_satang)}", size=0.95, align="center")
 
 
 def _number_code(c: Canvas, doc: ReceiptDoc) -> None:
@@ -171,16 +136,17 @@ def _number_code(c: Canvas, doc: ReceiptDoc) -> None:
 
 def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
     """Add every block of ``doc`` to ``c`` in print order."""
-    lang = "en" if doc.lang == "en" else "th"
+    v = receipt_view(doc, "slip")
+    lang = v.lang
     _logo(c, doc.logo_path)
     header(c, doc.shop_name, doc.fair_name, doc.booth, doc.till, lang, doc.cashier)
     if doc.tax_id:
         c.text(f"{label('tax_id', lang)} {doc.tax_id}", size=0.85, align="center")
     for extra in doc.header_lines:
         c.text(extra, size=0.85, align="center")
-    _title(c, doc, lang)
+    _title(c, v)
     c.space()
-    _meta(c, doc, lang)
+    _meta(c, v)
 
     amounts = [ln.total_satang for ln in doc.lines] + [doc.subtotal_satang, doc.total_satang]
     amounts += [p.amount_satang for p in doc.payments] + [p.tendered_satang or 0 for p in doc.payments]
@@ -197,22 +163,19 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
         c.row(label("subtotal", lang), money(doc.subtotal_satang), right_col=amount_col)
     if doc.sale_discount_satang:
         c.row(label("sale_discount", lang), money(-doc.sale_discount_satang), right_col=amount_col)
-    total_key = {"void": "total_void", "refund": "total_refund"}.get(doc.kind, "total")
-    c.row(label(total_key, lang), money(doc.total_satang), size=1.45, bold=True)
-    words = baht_text_en(abs(doc.total_satang)) if lang == "en" else baht_text(abs(doc.total_satang))
-    count = doc.item_count or sum(ln.qty for ln in doc.lines)
-    c.row(label("items", lang).format(n=f"{count:,}"), f"({words})", size=0.9)
+    c.row(v.total_label, money(doc.total_satang), size=1.45, bold=True)
+    c.row(v.item_count, f"({v.amount_words})", size=0.9)
 
     if doc.payments or doc.change_satang:
         c.rule("dashed")
-        _payments(c, doc, lang, amount_col)
+        _payments(c, v, amount_col)
 
     _promptpay(c, doc, lang)
     if doc.footer_lines:
         c.rule("dashed")
         for extra in doc.footer_lines:
             c.text(extra, size=0.95, align="center")
-    if doc.copy:
+    if v.copy_mark:
         c.space()
-        c.text(COPY_BANNER, size=1.1, bold=True, align="center")
+        c.text(v.copy_mark, size=1.1, bold=True, align="center")
     _number_code(c, doc)

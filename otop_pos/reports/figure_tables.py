@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal, Union
 
+from otop_pos.core.vocabulary import PRODUCT_TYPE
 from otop_pos.reports.model import Figures, Row, VendorRow
 
 __all__ = ["Kind", "Value", "Column", "FigureTable", "figure_tables", "text", "product_type_label",
@@ -102,7 +103,7 @@ _SHEETS: dict[str, dict[str, str]] = {
            "host_vs_other": "Host vs other", "provinces": "Provinces", "districts": "Districts", "days": "Days",
            "hours": "Hours", "methods": "Payment methods", "stars": "Stars", "producer_types": "Producer types",
            "top_products": "Top products", "top_vendors": "Top vendors", "missing": "Missing",
-           "cash": "Cash"},
+           "cash": "Day-close cash"},
 }
 
 
@@ -112,13 +113,10 @@ def text(lang: str) -> dict[str, str]:
 
 
 def product_type_label(f: Figures, ptype: str, lang: str) -> str:
-    """A product type's name in ``lang`` (the English names come from the figures' own rows)."""
-    if lang == "th":
-        return ptype
-    for r in f.by_product_type:
-        if r.key == ptype:
-            return r.label_en
-    return ptype
+    """A product type's name in ``lang`` (the vocabulary's; "not given" as the figures' own rows write it)."""
+    if ptype or lang == "th":
+        return PRODUCT_TYPE.name(ptype, lang)
+    return next((r.label_en for r in f.by_product_type if r.key == ptype), ptype)
 
 
 def producer_type_label(f: Figures, key: str, lang: str) -> str:

@@ -21,10 +21,9 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from otop_pos.core.bahttext import baht_text, baht_text_en
-from otop_pos.core.documents import PAYMENT_METHOD_EN, PAYMENT_METHOD_TH, ReceiptDoc
+from otop_pos.core.documents import ReceiptDoc
 from otop_pos.core.money import format_baht
-from otop_pos.core.thaidate import format_en_date, format_thai_date
+from otop_pos.core.receipt_view import ReceiptView, receipt_view
 from otop_pos.reports.thai_pdf import (
     Align, ThaiParagraph, atomic_output, draw_text, register_fonts, text_width, thai_table,
 )
@@ -32,57 +31,11 @@ from otop_pos.reports.thai_pdf import (
 __all__ = ["write_receipt_pdf", "receipt_title"]
 
 _GREY = colors.HexColor("#555555")
-_LABELS: dict[str, dict[str, str]] = {
-    "th": {
-        "receipt": "ใบเสร็จรับเงิน", "ati": "ใบกำกับภาษีอย่างย่อ", "vat": "(ราคารวมภาษีมูลค่าเพิ่มแล้ว)",
-        "void": "ใบยกเลิกใบเสร็จรับเงิน", "refund": "ใบคืนเงิน / รับคืนสินค้า", "copy": "สำเนา",
-        "ref": "อ้างอิงใบเสร็จรับเงินเลขที่", "reason": "เหตุผล", "tax_id": "เลขประจำตัวผู้เสียภาษี",
-        "number": "เลขที่", "date": "วันที่", "booth": "บูธ", "till": "เครื่อง", "cashier": "ผู้ขาย",
-        "buyer": "ชื่อผู้ซื้อ", "address": "ที่อยู่", "buyer_tax": "เลขประจำตัวผู้เสียภาษีผู้ซื้อ",
-        "no": "ที่", "item": "รายการ", "qty": "จำนวน", "unit": "ราคาต่อหน่วย", "disc": "ส่วนลด",
-        "amount": "จำนวนเงิน", "subtotal": "รวมเป็นเงิน", "sale_disc": "ส่วนลดท้ายบิล",
-        "total": "ยอดรวมทั้งสิ้น", "total_void": "ยอดที่ยกเลิก", "total_refund": "ยอดคืนเงินทั้งสิ้น",
-        "received": "จำนวนเงินที่ได้รับ", "tendered": "รับเงินสด", "change": "เงินทอน",
-        "paid_back": "จำนวนเงินที่คืน", "ref_no": "อ้างอิง",
-        "sign_sale": "ผู้รับเงิน", "sign_void": "ผู้ยกเลิก", "sign_refund": "ผู้คืนเงิน",
-        "sign_refund_buyer": "ผู้รับเงินคืน", "sign": "ลงชื่อ", "page": "หน้า", "items": "รายการ",
-    },
-    "en": {
-        "receipt": "RECEIPT", "ati": "ABBREVIATED TAX INVOICE", "vat": "(VAT included)",
-        "void": "VOID RECEIPT", "refund": "REFUND RECEIPT", "copy": "COPY",
-        "ref": "Refers to receipt no.", "reason": "Reason", "tax_id": "Tax ID",
-        "number": "No.", "date": "Date", "booth": "Booth", "till": "Till", "cashier": "Cashier",
-        "buyer": "Buyer", "address": "Address", "buyer_tax": "Buyer tax ID",
-        "no": "#", "item": "Description", "qty": "Qty", "unit": "Unit price", "disc": "Discount",
-        "amount": "Amount", "subtotal": "Subtotal", "sale_disc": "Discount",
-        "total": "Total", "total_void": "Amount voided", "total_refund": "Total refunded",
-        "received": "Amount received", "tendered": "Cash tendered", "change": "Change",
-        "paid_back": "Amount refunded", "ref_no": "Ref.",
-        "sign_sale": "Received by", "sign_void": "Voided by", "sign_refund": "Refunded by",
-        "sign_refund_buyer": "Refund received by", "sign": "Signature", "page": "Page", "items": "items",
-    },
-}
 
 
 def receipt_title(doc: ReceiptDoc) -> str:
-    """The document title as printed, e.g. "ใบเสร็จรับเงิน" or "VOID RECEIPT"."""
-    lab = _LABELS[doc.lang]
-    if doc.kind == "void":
-        return lab["void"]
-    if doc.kind == "refund":
-        return lab["refund"]
-    return lab["ati"] if doc.title_mode == "abbreviated_tax_invoice" else lab["receipt"]
-
-
-def _date(doc: ReceiptDoc) -> str:
-    if doc.lang == "en":
-        return format_en_date(doc.issued_at)
-    return format_thai_date(doc.issued_at, short=False)
-
-
-def _words(doc: ReceiptDoc) -> str:
-    amount = abs(doc.total_satang)
-    return baht_text_en(amount) if doc.lang == "en" else baht_text(amount)
+    """The document title as printed, e.g. "ใบเสร็จรับเงิน" or "VOID RECEIPT" (``core.receipt_view``)."""
+    return receipt_view(doc, "page").title
 
 
 class _FieldLine(Flowable):  # type: ignore[misc]
@@ -163,8 +116,9 @@ def _logo(doc: ReceiptDoc, size: float) -> Flowable | None:
     return img
 
 
-def _header(doc: ReceiptDoc, lab: dict[str, str], width: float, base: float) -> list[Flowable]:
+def _header(v: ReceiptView, width: float, base: float) -> list[Flowable]:
     """Issuer block and title row."""
+    doc, lab = v.doc, v.words
     out: list[Flowable] = []
     issuer: list[Flowable] = [ThaiParagraph(doc.shop_name, base * 1.6, bold=True, align="center")]
     for line in doc.header_lines:
@@ -184,13 +138,13 @@ def _header(doc: ReceiptDoc, lab: dict[str, str], width: float, base: float) -> 
     else:
         out.extend(issuer)
     out.append(Spacer(1, base * 0.3))
-    title: list[Flowable] = [ThaiParagraph(receipt_title(doc), base * 1.7, bold=True, align="center")]
-    if doc.kind == "sale" and doc.title_mode == "abbreviated_tax_invoice":
-        title.append(ThaiParagraph(lab["vat"], base, align="center"))
-    if doc.kind != "sale" and doc.original_number:
-        title.append(ThaiParagraph(f"{lab['ref']} {doc.original_number}", base, bold=True, align="center"))
-    if doc.copy:
-        title.append(_Banner(lab["copy"] + (" / COPY" if doc.lang == "th" else ""), base * 1.2))
+    title: list[Flowable] = [ThaiParagraph(v.title, base * 1.7, bold=True, align="center")]
+    if v.vat_note:
+        title.append(ThaiParagraph(v.vat_note, base, align="center"))
+    if v.reference:
+        title.append(ThaiParagraph(v.reference, base, bold=True, align="center"))
+    if v.copy_mark:
+        title.append(_Banner(v.copy_mark, base * 1.2))
     code = _number_code(doc, 50)
     out.append(_grid([["", title, code or ""]], [side, width - 2 * side, side], valign="MIDDLE"))
     return out
@@ -203,11 +157,12 @@ def _grid(rows: list[list[Any]], widths: list[float], valign: str = "TOP") -> Ta
     return Table(rows, colWidths=widths, style=TableStyle(style))
 
 
-def _meta(doc: ReceiptDoc, lab: dict[str, str], width: float, base: float) -> list[Flowable]:
+def _meta(v: ReceiptView, width: float, base: float) -> list[Flowable]:
     """Number, date, booth/till and cashier, then the buyer fields."""
-    pairs = [(lab["number"], doc.number), (lab["date"], _date(doc))]
+    doc, lab = v.doc, v.words
+    pairs = [(lab["number"], doc.number), (lab["date"], v.date)]
     if doc.booth or doc.till:
-        label = "/".join(lab[k] for k, v in (("booth", doc.booth), ("till", doc.till)) if v)
+        label = "/".join(lab[k] for k, value in (("booth", doc.booth), ("till", doc.till)) if value)
         pairs.append((label, " / ".join(v for v in (doc.booth, doc.till) if v)))
     if doc.cashier:
         pairs.append((lab["cashier"], doc.cashier))
@@ -222,15 +177,16 @@ def _meta(doc: ReceiptDoc, lab: dict[str, str], width: float, base: float) -> li
     out: list[Flowable] = [_grid(cells, [label_w, col, label_w, col]), Spacer(1, base * 0.4)]
     out.append(_FieldLine(lab["buyer"], doc.buyer_name, base))
     out.append(_FieldLine(lab["address"], doc.buyer_address, base))
-    out.append(_FieldLine(lab["buyer_tax"], doc.buyer_tax_id, base))
+    out.append(_FieldLine(lab["buyer_tax_id"], doc.buyer_tax_id, base))
     out.append(Spacer(1, base * 0.5))
     return out
 
 
-def _items(doc: ReceiptDoc, lab: dict[str, str], width: float, base: float) -> Table:
+def _items(v: ReceiptView, width: float, base: float) -> Table:
     """Goods table with totals, amount received and change."""
+    doc, lab = v.doc, v.words
     has_disc = any(line.discount_satang for line in doc.lines)
-    head = [lab["no"], lab["item"], lab["qty"], lab["unit"]] + ([lab["disc"]] if has_disc else [])
+    head = [lab["no"], lab["item"], lab["qty"], lab["unit"]] + ([lab["discount"]] if has_disc else [])
     rows: list[list[Any]] = [head + [lab["amount"]]]
     for k, line in enumerate(doc.lines, 1):
         row = [str(k), line.name, f"{line.qty:,}", format_baht(line.unit_satang)]
@@ -250,21 +206,19 @@ def _items(doc: ReceiptDoc, lab: dict[str, str], width: float, base: float) -> T
 
     if doc.sale_discount_satang:
         total_row(lab["subtotal"], doc.subtotal_satang)
-        total_row(lab["sale_disc"], -doc.sale_discount_satang)
-    total_key = {"sale": "total", "void": "total_void", "refund": "total_refund"}[doc.kind]
-    total_row(lab[total_key], doc.total_satang)
+        total_row(lab["sale_discount"], -doc.sale_discount_satang)
+    total_row(v.total_label, doc.total_satang)
     total_at = len(rows) - 1
-    rows.append([f"({_words(doc)})"] + [""] * (ncol - 1))
+    rows.append([f"({v.amount_words})"] + [""] * (ncol - 1))
     words_at = len(rows) - 1
-    methods = PAYMENT_METHOD_EN if doc.lang == "en" else PAYMENT_METHOD_TH
-    received = sum(p.amount_satang for p in doc.payments)
-    received_label = lab["received"] if doc.kind == "sale" else lab["paid_back"]
-    if len(doc.payments) > 1:
+    received = sum(p.amount_satang for p in v.payments)
+    received_label = v.received_label
+    if len(v.payments) > 1:
         total_row(received_label, received)
-    for p in doc.payments:
+    for p in v.payments:
         extra = f" {lab['ref_no']} {p.reference}" if p.reference else ""
-        label = f"{methods[p.method]}{extra}"
-        total_row(f"{received_label} ({label})" if len(doc.payments) == 1 else label, p.amount_satang)
+        label = f"{p.name}{extra}"
+        total_row(f"{received_label} ({label})" if len(v.payments) == 1 else label, p.amount_satang)
         if p.method == "cash" and p.tendered_satang is not None and doc.kind == "sale":
             total_row(lab["tendered"], p.tendered_satang)
     if doc.change_satang and doc.kind == "sale":
@@ -292,7 +246,8 @@ def _cell(value: str, base: float, r: int, total_at: int, words_at: int, body_en
     return ThaiParagraph(value, base * (1.1 if r == total_at else 1.0), bold=r == total_at, align="right")
 
 
-def _signatures(doc: ReceiptDoc, lab: dict[str, str], width: float, base: float) -> list[Flowable]:
+def _signatures(v: ReceiptView, width: float, base: float) -> list[Flowable]:
+    doc, lab = v.doc, v.words
     roles = {"sale": ["sign_sale"], "void": ["sign_void"], "refund": ["sign_refund_buyer", "sign_refund"]}
     cells: list[Any] = []
     for role in roles[doc.kind]:
@@ -307,8 +262,9 @@ def _signatures(doc: ReceiptDoc, lab: dict[str, str], width: float, base: float)
     return [Spacer(1, base * 1.5), _grid([row], widths)]
 
 
-def _decorate(doc: ReceiptDoc, lab: dict[str, str]) -> Any:
+def _decorate(v: ReceiptView) -> Any:
     """Page callback: COPY watermark (under the content) and the page footer."""
+    doc, lab = v.doc, v.words
 
     def on_page(canvas: Any, template: Any) -> None:
         pw, ph = template.pagesize
@@ -322,7 +278,7 @@ def _decorate(doc: ReceiptDoc, lab: dict[str, str]) -> Any:
         canvas.restoreState()
         canvas.saveState()
         canvas.setFillColor(_GREY)
-        foot = f"{receipt_title(doc)} {lab['number']} {doc.number} · {lab['page']} {canvas.getPageNumber()}"
+        foot = f"{v.title} {lab['number']} {doc.number} · {lab['page']} {canvas.getPageNumber()}"
         draw_text(canvas, pw / 2, template.bottomMargin * 0.5, foot, 7, align="center")
         canvas.restoreState()
 
@@ -333,27 +289,27 @@ def write_receipt_pdf(doc: ReceiptDoc, path: str | os.PathLike[str], *,
                       page: Literal["A5", "A4"] = "A5") -> None:
     """Write ``doc`` as a formal receipt PDF at ``path`` (atomically: temp file, then rename)."""
     register_fonts()
-    lab = _LABELS["en" if doc.lang == "en" else "th"]
+    v = receipt_view(doc, "page")
     pagesize = A5 if page == "A5" else A4
     margin = 10 * mm if page == "A5" else 18 * mm
     base = 9.0 if page == "A5" else 11.0
     width = pagesize[0] - 2 * margin - 12  # the frame's own padding is 6 pt a side
     story: list[Flowable] = []
-    story += _header(doc, lab, width, base)
+    story += _header(v, width, base)
     story.append(Spacer(1, base * 0.3))
-    story += _meta(doc, lab, width, base)
-    story.append(_items(doc, lab, width, base))
-    if doc.reason and doc.kind != "sale":
-        story += [Spacer(1, base * 0.5), ThaiParagraph(f"{lab['reason']}: {doc.reason}", base)]
+    story += _meta(v, width, base)
+    story.append(_items(v, width, base))
+    if v.reason:
+        story += [Spacer(1, base * 0.5), ThaiParagraph(v.reason, base)]
     if doc.footer_lines:
         story.append(Spacer(1, base * 0.6))
         story += [ThaiParagraph(line, base * 0.9, align="center", color=_GREY) for line in doc.footer_lines]
-    story += _signatures(doc, lab, width, base)
-    on_page = _decorate(doc, lab)
+    story += _signatures(v, width, base)
+    on_page = _decorate(v)
     with atomic_output(path) as tmp:
         template = SimpleDocTemplate(
             tmp, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
-            bottomMargin=margin, title=f"{receipt_title(doc)} {doc.number}", author=doc.shop_name,
-            subject=receipt_title(doc), creator="otop-pos",
+            bottomMargin=margin, title=f"{v.title} {doc.number}", author=doc.shop_name,
+            subject=v.title, creator="otop-pos",
         )
         template.build(story, onFirstPage=on_page, onLaterPages=on_page)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from otop_pos.core.documents import PAYMENT_METHOD_EN, PAYMENT_METHOD_TH
 from otop_pos.core.errors import OtopError
 from otop_pos.core.money import format_baht
 from otop_pos.core.resources import resource_path
 from otop_pos.core.thaidate import format_en_date, format_thai_date
+from otop_pos.core.vocabulary import PAYMENT_METHOD
 
 LANGS = ("th", "en")
 APP_NAME = "otop_pos"
@@ -75,8 +75,10 @@ class TsTranslator(QTranslator):
         self._map = load_ts(path)
 
     def translate(self, context: str, sourceText: str, disambiguation: str | None = None,  # type: ignore[override]
-                  n: int = -1) -> str:
-        return self._map.get((str(context), sourceText), "")
+                  n: int = -1) -> str | None:
+        # None (a null QString) lets Qt ask the next translator and fall back to the source text;
+        # "" would be taken as the translation, blanking every text this file does not hold
+        return self._map.get((str(context), sourceText))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt name
         return not self._map
@@ -126,9 +128,8 @@ def money(satang: int) -> str:
 
 
 def method_name(method: str, lang: str | None = None) -> str:
-    """A payment method's name in the current language."""
-    names = PAYMENT_METHOD_EN if (lang or current_lang()) == "en" else PAYMENT_METHOD_TH
-    return names.get(method, method)  # type: ignore[call-overload, no-any-return]
+    """A payment method's name (the vocabulary's) in ``lang``, default the current language."""
+    return PAYMENT_METHOD.name(method, lang or current_lang())
 
 
 def date_text(d: date | datetime, *, time: bool | None = None) -> str:

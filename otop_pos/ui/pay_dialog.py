@@ -69,9 +69,9 @@ class PayDialog(QDialog):
         self.paid_list.hide()
         lay.addWidget(self.paid_list)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._cash_tab(), translate("Pay", "Cash (F5)"))
-        self.tabs.addTab(self._promptpay_tab(), translate("Pay", "PromptPay (F6)"))
-        self.tabs.addTab(self._transfer_tab(), translate("Pay", "Transfer (F7)"))
+        for tab, method, key in ((self._cash_tab(), "cash", "F5"), (self._promptpay_tab(), "promptpay", "F6"),
+                                 (self._transfer_tab(), "transfer", "F7")):
+            self.tabs.addTab(tab, f"{method_name(method)} ({key})")
         self.tabs.currentChanged.connect(self._tab_changed)
         lay.addWidget(self.tabs, 1)
         self.error = ErrorLabel()

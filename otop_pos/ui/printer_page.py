@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
 from otop_pos.booth.service import BoothSettings, printer_config
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.ui.context import BoothContext
-from otop_pos.ui.i18n import QT_TRANSLATE_NOOP, translate
+from otop_pos.core.vocabulary import PAPER_WIDTHS
+from otop_pos.ui.i18n import current_lang, translate
 from otop_pos.ui.widgets import ErrorLabel, NumberEdit, label, make_button
 
-WIDTHS = ((384, QT_TRANSLATE_NOOP("Printer", "58 mm (384 dots)")),
-          (512, QT_TRANSLATE_NOOP("Printer", "80 mm, 180 dpi (512 dots)")),
-          (576, QT_TRANSLATE_NOOP("Printer", "80 mm (576 dots)")))
 
 
 class PrinterPage(QWidget):
@@ -47,10 +45,10 @@ class PrinterPage(QWidget):
         widths = QVBoxLayout()
         self.width_group = QButtonGroup(self)
         self.width_radios: dict[int, QRadioButton] = {}
-        for dots, text in WIDTHS:
-            r = QRadioButton(translate("Printer", text))
+        for paper in PAPER_WIDTHS:
+            r = QRadioButton(paper.name(current_lang()))
             self.width_group.addButton(r)
-            self.width_radios[dots] = r
+            self.width_radios[paper.dots] = r
             widths.addWidget(r)
         custom = QHBoxLayout()
         self.custom_radio = QRadioButton(translate("Printer", "Other width (dots)"))

@@ -23,6 +23,7 @@ from otop_pos.core.money import format_baht
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import translate
 from otop_pos.ui.models import ROW_ROLE, ProductsTableModel
+from otop_pos.core.vocabulary import PRODUCT_TYPE
 from otop_pos.ui.theme import type_choices, type_label
 from otop_pos.ui.widgets import (
     Banner,
@@ -50,7 +51,8 @@ class ProductsScreen(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
-        fit_columns(self.table, {0: "9999", 1: "KK20-0000-00", 3: type_label("ของใช้ ของตกแต่งและของที่ระลึก", short=True),
+        widest_type = max((type_label(k, short=True) for k in PRODUCT_TYPE.keys()), key=len)
+        fit_columns(self.table, {0: "9999", 1: "KK20-0000-00", 3: widest_type,
                                  4: "99,999.00", 5: "8850000000000", 6: "9999",
                                  7: translate("ProductsModel", "For sale")}, stretch=2)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)

@@ -45,12 +45,12 @@ def build_store(folder: Path) -> BoothService:
         open_booth_service,
     )
     from otop_pos.core.resources import resource_path
+    from otop_pos.core.vocabulary import PRODUCT_TYPE
     from otop_pos.exchange.registry_csv import load_registry
-    from otop_pos.ui.theme import PRODUCT_TYPES
 
     registry = load_registry(resource_path("demo", "vendors.csv"), resource_path("demo", "catalogue.csv"))
     vendors = {v.code: v for v in registry.vendors}
-    per_type: dict[str, list[ProductInfo]] = {t.thai: [] for t in PRODUCT_TYPES}
+    per_type: dict[str, list[ProductInfo]] = {t.key: [] for t in PRODUCT_TYPE}
     for p in registry.products:
         kind = p.product_type or vendors[p.vendor_code].product_type
         if kind in per_type and len(per_type[kind]) < 5:

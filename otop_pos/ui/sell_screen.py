@@ -26,7 +26,8 @@ from otop_pos.ui.context import BoothContext
 from otop_pos.ui.grid import ProductGrid
 from otop_pos.ui.i18n import error_text, money, translate
 from otop_pos.ui.scanner import ScannerDetector
-from otop_pos.ui.theme import PRODUCT_TYPES, product_type, type_label
+from otop_pos.core.vocabulary import PRODUCT_TYPE
+from otop_pos.ui.theme import OTHER_COLOR, product_type, type_label
 from otop_pos.ui.widgets import Banner, alive, label, make_button, open_dialog
 
 
@@ -153,8 +154,8 @@ class SellScreen(QWidget):
         self.type_buttons.clear()
         present = {p.product_type for p in self.ctx.index.products}
         entries = [("", translate("Sell", "All"), "#343a40")]
-        entries += [(t.thai, type_label(t.thai, short=True), t.color) for t in PRODUCT_TYPES if t.thai in present]
-        entries += [(name, type_label(name), "#5c677d") for name in sorted(present) if product_type(name) is None]
+        entries += [(t.key, type_label(t.key, short=True), t.color) for t in PRODUCT_TYPE if t.key in present]
+        entries += [(name, type_label(name), OTHER_COLOR) for name in sorted(present) if product_type(name) is None]
         for key, text, color in entries:
             b = QPushButton(text.replace("&", "&&"))  # a single & would be a keyboard mnemonic
             b.setCheckable(True)

@@ -1,4 +1,5 @@
-"""Look of the booth app: the five OTOP product-type colours, sizes that scale with the screen, the style sheet."""
+"""Look of the booth app: product-type colours and names (read from ``core.vocabulary``), sizes that scale
+with the screen, the style sheet."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,51 +7,30 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from otop_pos.core import vocabulary as V
 from otop_pos.ui.fonts import apply_app_font
-from otop_pos.ui.i18n import QT_TRANSLATE_NOOP, translate
+from otop_pos.ui.i18n import current_lang
 
 
-@dataclass(frozen=True)
-class ProductType:
-    """One OTOP product type: the registry's Thai name, an English label (translated) and a colour."""
-
-    thai: str
-    label: str
-    color: str
-    short: str = ""
+OTHER_COLOR = V.OTHER_COLOR
 
 
-PRODUCT_TYPES: tuple[ProductType, ...] = (
-    ProductType("อาหาร", QT_TRANSLATE_NOOP("Types", "Food"), "#e8590c", QT_TRANSLATE_NOOP("Types", "Food")),
-    ProductType("เครื่องดื่ม", QT_TRANSLATE_NOOP("Types", "Drinks"), "#1971c2", QT_TRANSLATE_NOOP("Types", "Drinks")),
-    ProductType("ผ้าและเครื่องแต่งกาย", QT_TRANSLATE_NOOP("Types", "Cloth & apparel"), "#9c36b5",
-                QT_TRANSLATE_NOOP("Types", "Cloth")),
-    ProductType("ของใช้ ของตกแต่งและของที่ระลึก", QT_TRANSLATE_NOOP("Types", "Household & souvenirs"), "#2b8a3e",
-                QT_TRANSLATE_NOOP("Types", "Crafts & gifts")),
-    ProductType("สมุนไพรที่ไม่ใช่อาหาร", QT_TRANSLATE_NOOP("Types", "Herbal (non-food)"), "#0c8599",
-                QT_TRANSLATE_NOOP("Types", "Herbal")),
-)
-OTHER_COLOR = "#5c677d"
-_BY_KEY = {t.thai.replace(" ", ""): t for t in PRODUCT_TYPES}
-
-
-def product_type(name: str) -> ProductType | None:
+def product_type(name: str) -> V.Term | None:
     """The product type of a registry value (spaces ignored), or None for anything else."""
-    return _BY_KEY.get((name or "").replace(" ", ""))
+    return V.PRODUCT_TYPE.get(name)
 
 
 def type_color(name: str) -> QColor:
-    """The colour of a product type."""
-    t = product_type(name)
-    return QColor(t.color if t else OTHER_COLOR)
+    """The colour of a product type (the vocabulary's)."""
+    return QColor(V.PRODUCT_TYPE.color(name))
 
 
 def type_label(name: str, *, short: bool = False) -> str:
     """A product type's name (``short``: for tabs and narrow columns) in the current language."""
-    t = product_type(name)
-    if t is None:
-        return name or translate("Types", "Other")
-    return translate("Types", t.short if short and t.short else t.label)
+    lang = current_lang()
+    if not name:
+        return V.OTHER[lang == "en"]
+    return V.PRODUCT_TYPE.short(name, lang) if short else V.PRODUCT_TYPE.name(name, lang)
 
 
 def pastel(color: QColor, strength: float = 0.22) -> QColor:
@@ -60,8 +40,8 @@ def pastel(color: QColor, strength: float = 0.22) -> QColor:
 
 
 def type_choices() -> list[tuple[str, str]]:
-    """(stored Thai value, label) for product-type pickers."""
-    return [(t.thai, translate("Types", t.label)) for t in PRODUCT_TYPES]
+    """(stored value, name in the current language) for product-type pickers."""
+    return [(t.key, t.name(current_lang())) for t in V.PRODUCT_TYPE]
 
 
 @dataclass(frozen=True)

@@ -686,18 +686,6 @@
         <translation>Still to pay</translation>
     </message>
     <message>
-        <source>Cash (F5)</source>
-        <translation>Cash (F5)</translation>
-    </message>
-    <message>
-        <source>PromptPay (F6)</source>
-        <translation>PromptPay (F6)</translation>
-    </message>
-    <message>
-        <source>Transfer (F7)</source>
-        <translation>Transfer (F7)</translation>
-    </message>
-    <message>
         <source>Back to cart (Esc)</source>
         <translation>Back to cart (Esc)</translation>
     </message>
@@ -768,18 +756,6 @@
 </context>
 <context>
     <name>Printer</name>
-    <message>
-        <source>58 mm (384 dots)</source>
-        <translation>58 mm (384 dots)</translation>
-    </message>
-    <message>
-        <source>80 mm, 180 dpi (512 dots)</source>
-        <translation>80 mm, 180 dpi (512 dots)</translation>
-    </message>
-    <message>
-        <source>80 mm (576 dots)</source>
-        <translation>80 mm (576 dots)</translation>
-    </message>
     <message>
         <source>Find USB printers</source>
         <translation>Find USB printers</translation>
@@ -1203,45 +1179,6 @@
     <message>
         <source>Booth {booth} · till {till} · vendor {vendor}</source>
         <translation>Booth {booth} · till {till} · vendor {vendor}</translation>
-    </message>
-</context>
-<context>
-    <name>Types</name>
-    <message>
-        <source>Food</source>
-        <translation>Food</translation>
-    </message>
-    <message>
-        <source>Drinks</source>
-        <translation>Drinks</translation>
-    </message>
-    <message>
-        <source>Cloth &amp; apparel</source>
-        <translation>Cloth &amp; apparel</translation>
-    </message>
-    <message>
-        <source>Cloth</source>
-        <translation>Cloth</translation>
-    </message>
-    <message>
-        <source>Household &amp; souvenirs</source>
-        <translation>Household &amp; souvenirs</translation>
-    </message>
-    <message>
-        <source>Crafts &amp; gifts</source>
-        <translation>Crafts &amp; gifts</translation>
-    </message>
-    <message>
-        <source>Herbal (non-food)</source>
-        <translation>Herbal (non-food)</translation>
-    </message>
-    <message>
-        <source>Herbal</source>
-        <translation>Herbal</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Other</translation>
     </message>
 </context>
 </TS>

@@ -686,18 +686,6 @@
         <translation>ยังต้องจ่ายอีก</translation>
     </message>
     <message>
-        <source>Cash (F5)</source>
-        <translation>เงินสด (F5)</translation>
-    </message>
-    <message>
-        <source>PromptPay (F6)</source>
-        <translation>พร้อมเพย์ (F6)</translation>
-    </message>
-    <message>
-        <source>Transfer (F7)</source>
-        <translation>โอนเงิน (F7)</translation>
-    </message>
-    <message>
         <source>Back to cart (Esc)</source>
         <translation>กลับไปที่ตะกร้า (Esc)</translation>
     </message>
@@ -768,18 +756,6 @@
 </context>
 <context>
     <name>Printer</name>
-    <message>
-        <source>58 mm (384 dots)</source>
-        <translation>58 มม. (384 จุด)</translation>
-    </message>
-    <message>
-        <source>80 mm, 180 dpi (512 dots)</source>
-        <translation>80 มม. 180 dpi (512 จุด)</translation>
-    </message>
-    <message>
-        <source>80 mm (576 dots)</source>
-        <translation>80 มม. (576 จุด)</translation>
-    </message>
     <message>
         <source>Find USB printers</source>
         <translation>ค้นหาเครื่องพิมพ์ USB</translation>
@@ -1203,45 +1179,6 @@
     <message>
         <source>Booth {booth} · till {till} · vendor {vendor}</source>
         <translation>บูธ {booth} · เครื่อง {till} · ผู้ประกอบการ {vendor}</translation>
-    </message>
-</context>
-<context>
-    <name>Types</name>
-    <message>
-        <source>Food</source>
-        <translation>อาหาร</translation>
-    </message>
-    <message>
-        <source>Drinks</source>
-        <translation>เครื่องดื่ม</translation>
-    </message>
-    <message>
-        <source>Cloth &amp; apparel</source>
-        <translation>ผ้าและเครื่องแต่งกาย</translation>
-    </message>
-    <message>
-        <source>Cloth</source>
-        <translation>ผ้า เสื้อผ้า</translation>
-    </message>
-    <message>
-        <source>Household &amp; souvenirs</source>
-        <translation>ของใช้ ของที่ระลึก</translation>
-    </message>
-    <message>
-        <source>Crafts &amp; gifts</source>
-        <translation>ของใช้ ของฝาก</translation>
-    </message>
-    <message>
-        <source>Herbal (non-food)</source>
-        <translation>สมุนไพร (ไม่ใช่อาหาร)</translation>
-    </message>
-    <message>
-        <source>Herbal</source>
-        <translation>สมุนไพร</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>อื่นๆ</translation>
     </message>
 </context>
 </TS>

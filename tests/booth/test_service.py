@@ -50,7 +50,8 @@ def factory() -> Factory:
 
 
 @pytest.fixture
-def service(store: SqliteStore, clock: FixedClock, factory: Factory) -> Iterator[BoothService]:
+def service(store: SqliteStore, clock: FixedClock, factory: Factory, qapp: Any) -> Iterator[BoothService]:
+    """A started service (the print thread renders with Qt: pytest-qt's application, as in the window)."""
     svc = BoothService(store, clock, printer_factory=factory)
     svc.open_day(100000)
     svc.start()

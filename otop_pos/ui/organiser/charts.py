@@ -29,19 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_pos.core.vocabulary import OTHER, PAYMENT_METHOD, PRODUCT_TYPE
 from otop_pos.reports.model import Row, VendorRow
 from otop_pos.ui.fonts import app_font
 from otop_pos.ui.organiser.i18n import current_lang, money, share, translate
 from otop_pos.ui.theme import OTHER_COLOR, product_type, type_color
 
-METHOD_COLORS = {"cash": "#2b8a3e", "promptpay": "#1971c2", "transfer": "#7048e8", "other": "#868e96"}
 DAY_COLOR = "#1971c2"
 VENDOR_COLOR = "#e8590c"
-#: Short names of the OTOP product types for chart axes (the tables and tooltips use the full names).
-SHORT_TYPES_TH = {"อาหาร": "อาหาร", "เครื่องดื่ม": "เครื่องดื่ม", "ผ้าและเครื่องแต่งกาย": "ผ้า",
-                  "ของใช้ ของตกแต่งและของที่ระลึก": "ของใช้", "สมุนไพรที่ไม่ใช่อาหาร": "สมุนไพร"}
-SHORT_TYPES_EN = {"อาหาร": "Food", "เครื่องดื่ม": "Drinks", "ผ้าและเครื่องแต่งกาย": "Cloth",
-                  "ของใช้ ของตกแต่งและของที่ระลึก": "Household", "สมุนไพรที่ไม่ใช่อาหาร": "Herbal"}
 
 
 @dataclass(frozen=True)
@@ -109,10 +104,9 @@ def _style_axis(axis: QBarCategoryAxis | QCategoryAxis) -> None:
 
 
 def short_type(key: str) -> str:
-    """A product type's short name for an axis."""
-    names = SHORT_TYPES_EN if current_lang() == "en" else SHORT_TYPES_TH
-    t = product_type(key)
-    return names.get(t.thai if t else key, key or translate("OrgCharts", "Other"))
+    """A product type's short name (the vocabulary's) for an axis."""
+    lang = current_lang()
+    return PRODUCT_TYPE.short(key, lang) if key else OTHER[lang == "en"]
 
 
 class ChartCard(QFrame):
@@ -318,7 +312,7 @@ def show_methods(card: ChartCard, rows: Sequence[Row]) -> None:
     keys = []
     for r in rows:
         pct = 100 * r.net_satang / total
-        color = METHOD_COLORS.get(r.key, "#868e96")
+        color = PAYMENT_METHOD.color(r.key)
         pie_slice = series.append(r.label(lang), r.net_satang / 100)
         pie_slice.setColor(QColor(color))
         pie_slice.setBorderColor(QColor("#ffffff"))

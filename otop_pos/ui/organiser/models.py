@@ -141,7 +141,7 @@ def _star(v: VendorRow) -> str:
 
 
 def _type(name: str) -> str:
-    return name if current_lang() == "th" else type_label(name)
+    return type_label(name)
 
 
 def _short_type(name: str) -> str:

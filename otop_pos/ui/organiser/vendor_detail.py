@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_pos.core.vocabulary import PRODUCER_TYPE
 from otop_pos.fair.fairs import FairInfo
 from otop_pos.fair.figures import vendor_detail
 from otop_pos.reports.model import VendorDetail
@@ -32,9 +33,6 @@ from otop_pos.ui.organiser.models import BreakdownModel, ProductsModel, product_
 from otop_pos.ui.organiser.widgets import KpiCard, fit_columns, make_table
 from otop_pos.ui.theme import type_label
 from otop_pos.ui.widgets import ErrorLabel, label, log_unexpected, make_button
-
-PRODUCER_TYPES = {"community": ("กลุ่ม/วิสาหกิจชุมชน", "Community group or enterprise"),
-                  "single_owner": ("ผู้ผลิตรายเดียว", "Single owner"), "sme": ("SME", "SME")}
 
 
 def load_detail(ctx: OrganiserContext, fair: FairInfo, code: str, first: date, last: date) -> VendorDetail:
@@ -113,10 +111,9 @@ class VendorDetailDialog(QDialog):
         v = d.vendor
         self.title.setText(translate("OrgVendor", "{name} · booth {booth} · {code}").format(
             name=v.name, booth=v.booth, code=v.code))
-        kind = PRODUCER_TYPES.get(v.producer_type)
-        parts = [v.product_type if current_lang() == "th" else type_label(v.product_type),
-                 ", ".join(p for p in (v.district, v.province) if p),
-                 ("★" * v.star) if v.star else "", (kind[0] if current_lang() == "th" else kind[1]) if kind else ""]
+        kind = PRODUCER_TYPE.name(v.producer_type, current_lang()) if v.producer_type else ""
+        parts = [type_label(v.product_type), ", ".join(p for p in (v.district, v.province) if p),
+                 ("★" * v.star) if v.star else "", kind]
         if v.last_export_at is not None:
             parts.append(translate("OrgVendor", "last export {when}").format(when=when_text(v.last_export_at)))
         self.subtitle.setText("  ·  ".join(p for p in parts if p))

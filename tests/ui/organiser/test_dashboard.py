@@ -12,11 +12,12 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from otop_pos.core.vocabulary import PRODUCT_TYPE
 from otop_pos.fair.figures import compute_figures
 from otop_pos.fair.status import fair_summary
 from otop_pos.fair.store import FairStore
 from otop_pos.ui.organiser.app import OrganiserWindows
-from otop_pos.ui.organiser.i18n import money
+from otop_pos.ui.organiser.i18n import install_organiser_language, money
 from otop_pos.ui.organiser.main_window import OrganiserWindow
 from otop_pos.ui.organiser.models import SORT_ROLE, VendorTableModel
 from otop_pos.ui.organiser.vendor_detail import VendorDetailDialog
@@ -106,6 +107,34 @@ def test_vendor_table_sorts_and_filters(imported: OrganiserWindow, built_fair: B
     d.no_sales.setChecked(False)
     assert d.vendor_proxy.rowCount() == 124
 
+
+@pytest.fixture
+def no_qm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No compiled translations (a plain ``pip install -e .``): the languages load from the .ts files."""
+    from otop_pos.ui import i18n as booth_i18n
+    from otop_pos.ui.organiser import i18n as organiser_i18n
+
+    monkeypatch.setattr(booth_i18n, "qm_path", lambda lang, folder=None: tmp_path / "none.qm")
+    monkeypatch.setattr(organiser_i18n, "qm_path", lambda lang, folder=None: tmp_path / "none.qm")
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["qm", "ts"])
+def test_product_types_are_named_by_the_vocabulary_with_or_without_qm(
+        compiled: bool, request: pytest.FixtureRequest, built_fair: BuiltFair, qtbot: Any) -> None:
+    if not compiled:
+        request.getfixturevalue("no_qm")
+    w = request.getfixturevalue("imported")
+    kinds = column(w, 6)
+    figures = w.dashboard.figures
+    assert figures is not None and len(kinds) == 124
+    by_code = {v.code: v.product_type for v in figures.by_vendor}
+    keys = [by_code[c] for c in column(w, 12)]
+    assert all(keys) and kinds == [PRODUCT_TYPE.name(k, "en") for k in keys]  # was blank without a .qm
+    assert "Non-food herbal" in kinds
+    install_organiser_language("th")  # the Thai names come from the same vocabulary
+    w.dashboard.vendor_model.set_rows(figures.by_vendor)
+    assert column(w, 6) == [PRODUCT_TYPE.name(k, "th") for k in keys]
+    assert w.dashboard.vendor_table.isVisible() and all(column(w, 2))  # other columns are not blanked
 
 def test_double_click_drills_down_to_the_vendors_days(imported: OrganiserWindow, built_fair: BuiltFair,
                                                       qtbot: Any) -> None:
