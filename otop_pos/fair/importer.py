@@ -24,9 +24,9 @@ from sqlalchemy.exc import IntegrityError
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import ImportRefused, InputError, OtopError
 from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_SUFFIX, EXPORT_VERSION, ExportManifest, \
-    read_export_manifest
+    file_sha256, read_export_manifest
 from otop_pos.fair.fairs import find_fair
-from otop_pos.fair.prepare import Prepared, file_sha256, prepare_export
+from otop_pos.fair.prepare import Prepared, prepare_export
 from otop_pos.fair.store import FairStore
 from otop_pos.fair.writer import FileContext, write_prepared
 from otop_pos.store.fair_models import BoothKey, Fair, ImportLog, Vendor

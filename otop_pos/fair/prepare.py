@@ -6,7 +6,6 @@ and chain (by ``read_export``), the identity in the data against the manifest, a
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +32,6 @@ REFUND_COLS = ("seq", "uuid", "business_date", "number", "created_at", "reason",
 REFUND_LINE_COLS = ("line_no", "business_date", "qty", "amount_satang")
 DAY_COLS = ("uuid", "business_date", "opened_at", "closed_at", "float_satang", "expected_cash_satang",
             "counted_cash_satang", "difference_satang", "counts_json", "by_method_json")
-CHUNK = 1 << 20
 
 
 @dataclass
@@ -73,17 +71,6 @@ class Prepared:
     def head_hash(self) -> str:
         """The chain head of the file (GENESIS when empty)."""
         return self.hashes[-1] if self.hashes else GENESIS
-
-
-def file_sha256(path: Path) -> tuple[str, int]:
-    """SHA-256 (hex) and size of a file, read in chunks."""
-    h = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            h.update(chunk)
-            size += len(chunk)
-    return h.hexdigest(), size
 
 
 def _sqlite_ts(dt: datetime | None) -> str | None:
