@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
@@ -169,13 +168,8 @@ class ImportPage(QWidget):
             def report(done: int, total: int, result: FileResult) -> None:
                 progress(done, total, result)  # type: ignore[operator]
 
-            try:
-                return import_paths(store, clock, paths, fair_ref=ref, jobs=jobs, on_progress=report)
-            except BrokenProcessPool:
-                # a verifying worker process died: import again in this process. Importing is exactly-once,
-                # so what the first run wrote is skipped now and nothing is counted twice.
-                log.exception("an import worker process died; importing again without workers")
-                return import_paths(store, clock, paths, fair_ref=ref, jobs=0, on_progress=report)
+            # a verifying worker process that dies is handled by the import itself (ImportReport.worker_crashed)
+            return import_paths(store, clock, paths, fair_ref=ref, jobs=jobs, on_progress=report)
 
         settle_gc()
         self.ctx.tasks.run(work, on_done=self._done, on_error=self._failed, on_progress=self._progress)
