@@ -102,8 +102,8 @@ def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, 
     check_days(data, first_day, last_day)
     dialect = "sqlite" if sqlite else "postgresql"
     sale_row, line_row, pay_row, void_row, refund_row, refund_line_row, day_row = (
-        row_maker(SPECS[t], dialect) for t in ("sale", "sale_line", "payment", "void", "refund", "refund_line",
-                                                "till_day"))
+        row_maker(SPECS[t], dialect, lead) for t, lead in (("sale", 0), ("sale_line", 1), ("payment", 1), ("void", 2),
+                                                           ("refund", 2), ("refund_line", 3), ("till_day", 0)))
     p = Prepared(path, verified.sha256, verified.size, m.fair_id, m.vendor_code, m.booth_code, m.till_no,
                  m.till_uuid, m.key_id, m.export_seq, m.created_at)
     n = len(data.sales) + len(data.voids) + len(data.refunds)
@@ -122,18 +122,18 @@ def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, 
     try:
         lines = [(sale_index[ln.sale_uuid], ln) for ln in data.lines]
         lines.sort(key=itemgetter(0))  # stable: within a sale the file lists lines 1..n (checked by the reader)
-        p.lines = [(i, *line_row(ln, sale_date[i])) for i, ln in lines]
+        p.lines = [line_row(i, ln, sale_date[i]) for i, ln in lines]
         pay_no: dict[int, int] = {}
         for pay in data.payments:
             i = sale_index[pay.sale_uuid]
             pay_no[i] = k = pay_no.get(i, 0) + 1
-            p.payments.append((i, *pay_row(pay, k, sale_date[i])))
+            p.payments.append(pay_row(i, pay, k, sale_date[i]))
         p.payments.sort(key=itemgetter(0))  # stable: pay_no follows the file order
         for v in sorted(data.voids, key=by_seq):
             hashes[v.seq - 1] = v.hash
             uuids[v.seq - 1] = v.uuid
             sale_index[v.sale_uuid]  # noqa: B018 - the voided sale must be in the file
-            p.voids.append((v.sale_uuid, v.seq, *void_row(v)))
+            p.voids.append(void_row(v.sale_uuid, v.seq, v))
         refund_index: dict[str, int] = {}
         refund_date: list[date] = []
         for j, r in enumerate(sorted(data.refunds, key=by_seq)):
@@ -142,10 +142,10 @@ def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, 
             refund_index[r.uuid] = j
             refund_date.append(r.business_date)
             sale_index[r.sale_uuid]  # noqa: B018
-            p.refunds.append((r.sale_uuid, r.seq, *refund_row(r)))
+            p.refunds.append(refund_row(r.sale_uuid, r.seq, r))
         for rl in data.refund_lines:
             j = refund_index[rl.refund_uuid]
-            p.refund_lines.append((j, rl.sale_uuid, rl.line_no, *refund_line_row(rl, refund_date[j])))
+            p.refund_lines.append(refund_line_row(j, rl.sale_uuid, rl.line_no, rl, refund_date[j]))
         p.refund_lines.sort(key=itemgetter(0, 2))
     except (KeyError, IndexError) as exc:
         raise ImportRefused("ข้อมูลในไฟล์อ้างถึงเอกสารที่ไม่มีในไฟล์", f"The export refers to a missing document "

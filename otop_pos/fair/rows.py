@@ -19,7 +19,8 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Date, Table, bindparam, insert, update
+from sqlalchemy import Connection, Date, Table, bindparam, column, insert, update
+from sqlalchemy import table as table_clause
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
@@ -108,9 +109,10 @@ def _memo(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 @cache
-def row_maker(spec: RowSpec, dialect: str) -> Callable[..., tuple[Any, ...]]:
-    """``make(row, *computed)``: the tuple of ``columns(spec)`` for one export row (its fields by name, the
-    computed values after it), each value encoded by its column's type for ``dialect``."""
+def row_maker(spec: RowSpec, dialect: str, lead: int = 0) -> Callable[..., tuple[Any, ...]]:
+    """``make(*lead values, row, *computed)``: the ``lead`` values (kept as given, for the writer) followed by
+    the values of ``columns(spec)`` for one export row (its fields by name, the computed values passed after
+    it), each encoded by its column's type for ``dialect``."""
     d = dialect_named(dialect)
     table = spec.sa_table
     env: dict[str, Any] = {}
@@ -122,30 +124,29 @@ def row_maker(spec: RowSpec, dialect: str) -> Callable[..., tuple[Any, ...]]:
             env[f"p{i}"] = _memo(process) if isinstance(table.c[name].type, Date) else process
             value = f"p{i}({value})"
         parts.append(value)
-    args = "".join(f", c{k}" for k in range(len(spec.computed)))
-    source = f"def make(r{args}):\n    return ({', '.join(parts)},)\n"
+    args = [f"a{k}" for k in range(lead)] + ["r"] + [f"c{k}" for k in range(len(spec.computed))]
+    values = [f"a{k}" for k in range(lead)] + parts
+    source = f"def make({', '.join(args)}):\n    return ({', '.join(values)},)\n"
     exec(compile(source, f"<import row of {spec.table}>", "exec"), env)  # noqa: S102 - code from column names
     return env["make"]  # type: ignore[no-any-return]
 
 
 @cache
-def _insert(dialect: str, table: str, given: tuple[str, ...]) -> tuple[str, Callable[[Any], tuple[Any, ...]]]:
-    """The INSERT of ``given`` columns compiled by Core for ``dialect``, and the reordering of a row given in
-    ``given`` order into the statement's parameter order."""
-    compiled = insert(FairBase.metadata.tables[table]).compile(dialect=dialect_named(dialect),
-                                                                column_keys=list(given))
-    order = list(compiled.positiontup or ())
-    if sorted(order) != sorted(given):
-        raise TypeError(f"INSERT INTO {table}: parameters {order} are not the columns {list(given)}")
-    return compiled.string, itemgetter(*[given.index(name) for name in order])
+def _insert(dialect: str, table: str, given: tuple[str, ...]) -> str:
+    """The INSERT of the ``given`` columns of ``table``, in that order, compiled by Core for ``dialect`` (on a
+    view of the table holding just those columns, so that the parameters come in the rows' order)."""
+    t = FairBase.metadata.tables[table]
+    view = table_clause(t.name, *[column(name, t.c[name].type) for name in given])
+    compiled = insert(view).compile(dialect=dialect_named(dialect), column_keys=list(given))
+    if tuple(compiled.positiontup or ()) != given:
+        raise TypeError(f"INSERT INTO {table}: parameters {compiled.positiontup} are not the columns {given}")
+    return compiled.string
 
 
 def insert_rows(conn: Connection, spec: RowSpec, keys: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
     """Insert ``rows`` (``keys`` values, then the ``columns(spec)`` values) with one executemany."""
-    if not rows:
-        return
-    sql, reorder = _insert(conn.dialect.name, spec.table, tuple(keys) + columns(spec))
-    conn.exec_driver_sql(sql, [reorder(r) for r in rows])
+    if rows:
+        conn.exec_driver_sql(_insert(conn.dialect.name, spec.table, tuple(keys) + columns(spec)), rows)
 
 
 @cache
