@@ -72,10 +72,10 @@ class TotalsTable:
 
     def upsert(self, dialect: str, parts: list[_Part], *, fair: bool = False, imported: bool = False) -> Insert:
         """One statement that adds the totals of every part (its documents of one fair, of one import or all,
-        as in ``_Part.where``) to the table: the parts' groups
-        summed per key, rows made when missing, taken in key order. An import writes the three tables in
-        this order with one such statement each, so two desks adding to the same rows (two tills of one
-        vendor) lock them in the same order and never deadlock."""
+        as in ``_Part.where``) to the table: the parts' groups summed per key, rows made when missing, taken
+        in key order. An import writes the three tables in this order with one such statement each, so two
+        desks adding to the same rows (two tills of one vendor) lock them in the same order and never
+        deadlock."""
         docs = union_all(*[p.select(dialect, fair=fair, imported=imported) for p in parts]).subquery("docs")
         keys = [docs.c[k] for k in self.keys]
         grouped = (select(*keys, *[func.sum(docs.c[c]) for c in self.sums], *[func.min(docs.c[c]) for c in self.kept])
@@ -126,6 +126,9 @@ class _Part:
             elif info["total_kind"] != self.kind:
                 cols.append(literal_column("0").label(name))
             elif info.get("count"):
+                if info["count"] != aliases[-1].element.name:  # type: ignore[attr-defined]
+                    raise TypeError(f"{self.table.name}.{name} counts {info['count']} rows, but the {self.kind} "
+                                    f"part's rows are {aliases[-1].element.name}'s")  # type: ignore[attr-defined]
                 cols.append(func.count().label(name))
             else:
                 cols.append(func.sum(self._column(aliases, info["sums"])).label(name))
