@@ -3,7 +3,6 @@ choose them; the import runs in a worker (``otop_pos.fair.importer.import_paths`
 each file's result — added, skipped or refused with its reason — lands in the results table."""
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,8 +25,6 @@ from otop_pos.ui.organiser.models import ImportResultsModel
 from otop_pos.ui.organiser.tasks import settle_gc
 from otop_pos.ui.organiser.widgets import fit_columns, make_table
 from otop_pos.ui.widgets import Banner, label, log_unexpected, make_button
-
-log = logging.getLogger("otop_pos.ui.organiser")
 
 
 def paths_from_mime(mime: QMimeData | None) -> list[Path]:
