@@ -68,6 +68,7 @@ def _row_class(spec: RowSpec) -> type:
     return MEMBERS[spec.member][0]
 
 
+@cache
 def columns(spec: RowSpec) -> tuple[str, ...]:
     """The columns the import takes from the file, in table order: every column but the keys that the row
     class has a field for or that the import computes. A column the file cannot fill must have a server

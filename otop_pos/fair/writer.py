@@ -4,15 +4,15 @@ Exactly once comes from the till's hash chain: the store keeps each till's head 
 chain contains that head at the same seq holds every stored document unchanged, so only documents with a
 higher seq are new. A chain that does not contain the head means documents were removed or changed:
 refused as a deletion or a conflict. Rows are bulk-inserted in key order with the driver's executemany of
-statements compiled from the tables (``rows``), and
-the new sales are added to the report totals (``totals``) in the same transaction.
+statements compiled from the tables (``rows``), and the new sales are added to the report totals
+(``totals``) in the same transaction.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from operator import itemgetter
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, text, update
