@@ -123,10 +123,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = _store(args)
     report = import_paths(store, SystemClock(), args.paths, fair_ref=args.fair, jobs=args.jobs,
                           on_progress=_Progress(not args.quiet))
+    if report.worker_crashed:
+        print("กระบวนการช่วยตรวจไฟล์หยุดทำงาน ไฟล์ที่เหลือตรวจในกระบวนการนี้แทน (นำเข้าครบทุกไฟล์) / "
+              "A worker process verifying files died; the remaining files were verified in this process.",
+              file=sys.stderr)
     if args.json:
         dump_json({"imported": report.count("imported"), "unchanged": report.count("unchanged"),
                "refused": report.count("refused"), "sales_added": report.sales, "retries": report.retries,
-               "files": [asdict(f) for f in report.files]})
+               "worker_crashed": report.worker_crashed, "files": [asdict(f) for f in report.files]})
     else:
         for f in report.files:
             if f.result == "imported":

@@ -25,7 +25,7 @@ from otop_pos.exchange.safezip import SafeZip, atomic_write, open_zip_safely, wr
 __all__ = [
     "EXPORT_FORMAT", "EXPORT_VERSION", "EXPORT_SUFFIX", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
     "ExportRefund", "ExportRefundLine", "ExportDay", "ExportManifest", "ExportData", "VerifiedExport",
-    "write_export", "read_export_manifest", "read_export", "verify_chain", "MANIFEST", "SIGNATURE", "README",
+    "write_export", "read_export_manifest", "read_export", "file_sha256", "verify_chain", "MANIFEST", "SIGNATURE", "README",
 ]
 
 EXPORT_SUFFIX = ".otopx"
@@ -173,10 +173,11 @@ def read_export_manifest(path: Path) -> tuple[ExportManifest, bytes, bytes]:
     return _manifest(doc), raw, signature
 
 
-def _file_sha256(path: Path) -> tuple[str, int]:
+def file_sha256(path: Path) -> tuple[str, int]:
+    """SHA-256 (hex) and size of a file, read in chunks (the identity of an export file in the import log)."""
     h, size = hashlib.sha256(), 0
     with open(path, "rb") as fh:
-        while chunk := fh.read(1024 * 1024):
+        while chunk := fh.read(1 << 20):
             h.update(chunk)
             size += len(chunk)
     return h.hexdigest(), size
@@ -213,7 +214,7 @@ def read_export(path: Path, public_key_pem: str) -> VerifiedExport:
             if hashlib.sha256(blob).hexdigest() != sha:
                 raise _refuse("member_hash", f"{name} ถูกแก้ไขหรือสลับมาจากไฟล์อื่น", f"{name} was altered or swapped.")
             blobs[name] = blob
-    digest, size = _file_sha256(path)
+    digest, size = file_sha256(path)
     data = export_rows.parse_members(blobs, doc)
     export_rows.check_consistency(data)
     if manifest.counts != counts_of(data) or manifest.totals != totals_of(data):

@@ -3,11 +3,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Annotated
 
 __all__ = [
-    "EXPORT_FORMAT", "EXPORT_VERSION", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid", "ExportRefund",
-    "ExportRefundLine", "ExportDay", "ExportManifest", "ExportData", "VerifiedExport",
+    "EXPORT_FORMAT", "EXPORT_VERSION", "Cell", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
+    "ExportRefund", "ExportRefundLine", "ExportDay", "ExportManifest", "ExportData", "VerifiedExport",
 ]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """How a field is written to and parsed from its CSV cell (``otop_pos.exchange.export_rows``): text, uuid,
+    hex, pos (whole ≥ 1), nn (≥ 0), int, method, date, dt (aware time), counts, methods; a trailing ``?``
+    allows an empty cell (None). The member's columns are the row class's fields in order, each declared
+    once here with its cell kind."""
+
+    kind: str
+
 
 EXPORT_FORMAT = "otop-pos-booth-export"
 EXPORT_VERSION = 1
@@ -17,98 +29,98 @@ EXPORT_VERSION = 1
 class ExportSale:
     """A sale (receipt) as exported; ``created_at`` is aware."""
 
-    uuid: str
-    number: str
-    seq: int
-    created_at: datetime
-    business_date: date
-    cashier: str
-    subtotal_satang: int
-    sale_discount_satang: int
-    total_satang: int
-    paid_satang: int
-    change_satang: int
-    item_count: int
-    prev_hash: str
-    hash: str
+    uuid: Annotated[str, Cell("uuid")]
+    number: Annotated[str, Cell("text")]
+    seq: Annotated[int, Cell("pos")]
+    created_at: Annotated[datetime, Cell("dt")]
+    business_date: Annotated[date, Cell("date")]
+    cashier: Annotated[str, Cell("text")]
+    subtotal_satang: Annotated[int, Cell("nn")]
+    sale_discount_satang: Annotated[int, Cell("nn")]
+    total_satang: Annotated[int, Cell("nn")]
+    paid_satang: Annotated[int, Cell("nn")]
+    change_satang: Annotated[int, Cell("nn")]
+    item_count: Annotated[int, Cell("pos")]
+    prev_hash: Annotated[str, Cell("hex")]
+    hash: Annotated[str, Cell("hex")]
 
 
 @dataclass(frozen=True)
 class ExportLine:
     """One line of a sale; ``net_satang`` = ``total_satang`` − its share of the sale discount."""
 
-    sale_uuid: str
-    line_no: int
-    sku: str
-    name: str
-    product_type: str
-    qty: int
-    list_price_satang: int
-    unit_price_satang: int
-    discount_satang: int
-    total_satang: int
-    sale_discount_share_satang: int
-    net_satang: int
+    sale_uuid: Annotated[str, Cell("uuid")]
+    line_no: Annotated[int, Cell("pos")]
+    sku: Annotated[str, Cell("text")]
+    name: Annotated[str, Cell("text")]
+    product_type: Annotated[str, Cell("text")]
+    qty: Annotated[int, Cell("pos")]
+    list_price_satang: Annotated[int, Cell("nn")]
+    unit_price_satang: Annotated[int, Cell("nn")]
+    discount_satang: Annotated[int, Cell("nn")]
+    total_satang: Annotated[int, Cell("nn")]
+    sale_discount_share_satang: Annotated[int, Cell("nn")]
+    net_satang: Annotated[int, Cell("nn")]
 
 
 @dataclass(frozen=True)
 class ExportPayment:
     """One payment of a sale, in the order the sale recorded them (the order is part of the chain)."""
 
-    sale_uuid: str
-    method: str
-    amount_satang: int
-    tendered_satang: int | None
-    change_satang: int
-    reference: str
+    sale_uuid: Annotated[str, Cell("uuid")]
+    method: Annotated[str, Cell("method")]
+    amount_satang: Annotated[int, Cell("nn")]
+    tendered_satang: Annotated[int | None, Cell("nn?")]
+    change_satang: Annotated[int, Cell("nn")]
+    reference: Annotated[str, Cell("text")]
 
 
 @dataclass(frozen=True)
 class ExportVoid:
     """A void of a whole sale (a new document pointing at ``sale_uuid``)."""
 
-    uuid: str
-    number: str
-    seq: int
-    sale_uuid: str
-    created_at: datetime
-    business_date: date
-    reason: str
-    by: str
-    amount_satang: int
-    cash_returned_satang: int
-    prev_hash: str
-    hash: str
+    uuid: Annotated[str, Cell("uuid")]
+    number: Annotated[str, Cell("text")]
+    seq: Annotated[int, Cell("pos")]
+    sale_uuid: Annotated[str, Cell("uuid")]
+    created_at: Annotated[datetime, Cell("dt")]
+    business_date: Annotated[date, Cell("date")]
+    reason: Annotated[str, Cell("text")]
+    by: Annotated[str, Cell("text")]
+    amount_satang: Annotated[int, Cell("nn")]
+    cash_returned_satang: Annotated[int, Cell("nn")]
+    prev_hash: Annotated[str, Cell("hex")]
+    hash: Annotated[str, Cell("hex")]
 
 
 @dataclass(frozen=True)
 class ExportRefund:
     """A refund of some lines of a sale (a new document pointing at ``sale_uuid``)."""
 
-    uuid: str
-    number: str
-    seq: int
-    sale_uuid: str
-    created_at: datetime
-    business_date: date
-    reason: str
-    by: str
-    method: str
-    amount_satang: int
-    reference: str
-    prev_hash: str
-    hash: str
+    uuid: Annotated[str, Cell("uuid")]
+    number: Annotated[str, Cell("text")]
+    seq: Annotated[int, Cell("pos")]
+    sale_uuid: Annotated[str, Cell("uuid")]
+    created_at: Annotated[datetime, Cell("dt")]
+    business_date: Annotated[date, Cell("date")]
+    reason: Annotated[str, Cell("text")]
+    by: Annotated[str, Cell("text")]
+    method: Annotated[str, Cell("method")]
+    amount_satang: Annotated[int, Cell("pos")]
+    reference: Annotated[str, Cell("text")]
+    prev_hash: Annotated[str, Cell("hex")]
+    hash: Annotated[str, Cell("hex")]
 
 
 @dataclass(frozen=True)
 class ExportRefundLine:
     """How much of the sale's line ``line_no`` a refund gave back (in refund order)."""
 
-    refund_uuid: str
-    sale_uuid: str
-    line_no: int
-    qty: int
-    amount_satang: int
+    refund_uuid: Annotated[str, Cell("uuid")]
+    sale_uuid: Annotated[str, Cell("uuid")]
+    line_no: Annotated[int, Cell("pos")]
+    qty: Annotated[int, Cell("pos")]
+    amount_satang: Annotated[int, Cell("nn")]
 
 
 @dataclass(frozen=True)
@@ -116,16 +128,16 @@ class ExportDay:
     """A till day; the close fields are None while it is open. ``counts``: denomination satang → pieces;
     ``by_method``: net satang per payment method as the close computed it ({} while open)."""
 
-    uuid: str
-    business_date: date
-    opened_at: datetime
-    closed_at: datetime | None
-    float_satang: int
-    expected_cash_satang: int | None
-    counted_cash_satang: int | None
-    difference_satang: int | None
-    counts: dict[int, int]
-    by_method: dict[str, int]
+    uuid: Annotated[str, Cell("uuid")]
+    business_date: Annotated[date, Cell("date")]
+    opened_at: Annotated[datetime, Cell("dt")]
+    closed_at: Annotated[datetime | None, Cell("dt?")]
+    float_satang: Annotated[int, Cell("nn")]
+    expected_cash_satang: Annotated[int | None, Cell("int?")]
+    counted_cash_satang: Annotated[int | None, Cell("nn?")]
+    difference_satang: Annotated[int | None, Cell("int?")]
+    counts: Annotated[dict[int, int], Cell("counts")]
+    by_method: Annotated[dict[str, int], Cell("methods")]
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,17 @@ import uuid as uuidlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import astuple, fields
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, get_type_hints
 
 from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_doc
 from otop_pos.core.errors import ImportRefused
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange.export_model import (
-    ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
+    Cell, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
 )
 
-__all__ = ["TABLES", "MEMBER_ORDER", "to_csv", "parse_members", "check_consistency", "verify_chain",
-           "counts_of", "totals_of", "METHODS"]
+__all__ = ["TABLES", "MEMBERS", "member_columns", "MEMBER_ORDER", "to_csv", "parse_members", "check_consistency",
+           "verify_chain", "counts_of", "totals_of", "METHODS"]
 
 METHODS = ("cash", "promptpay", "transfer", "other")
 BOM = b"\xef\xbb\xbf"
@@ -30,39 +30,30 @@ _INT = re.compile(r"-?[0-9]{1,15}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 MAX_TEXT = 1000
 
-_H = ("prev_hash", "hex"), ("hash", "hex")
-#: member name → (row class, data attribute, ((column, kind), ...)); columns are the class's fields in order.
-TABLES: dict[str, tuple[type, str, tuple[tuple[str, str], ...]]] = {
-    "sales.csv": (ExportSale, "sales", (
-        ("uuid", "uuid"), ("number", "text"), ("seq", "pos"), ("created_at", "dt"), ("business_date", "date"),
-        ("cashier", "text"), ("subtotal_satang", "nn"), ("sale_discount_satang", "nn"), ("total_satang", "nn"),
-        ("paid_satang", "nn"), ("change_satang", "nn"), ("item_count", "pos"), *_H)),
-    "lines.csv": (ExportLine, "lines", (
-        ("sale_uuid", "uuid"), ("line_no", "pos"), ("sku", "text"), ("name", "text"), ("product_type", "text"),
-        ("qty", "pos"), ("list_price_satang", "nn"), ("unit_price_satang", "nn"), ("discount_satang", "nn"),
-        ("total_satang", "nn"), ("sale_discount_share_satang", "nn"), ("net_satang", "nn"))),
-    "payments.csv": (ExportPayment, "payments", (
-        ("sale_uuid", "uuid"), ("method", "method"), ("amount_satang", "nn"), ("tendered_satang", "nn?"),
-        ("change_satang", "nn"), ("reference", "text"))),
-    "voids.csv": (ExportVoid, "voids", (
-        ("uuid", "uuid"), ("number", "text"), ("seq", "pos"), ("sale_uuid", "uuid"), ("created_at", "dt"),
-        ("business_date", "date"), ("reason", "text"), ("by", "text"), ("amount_satang", "nn"),
-        ("cash_returned_satang", "nn"), *_H)),
-    "refunds.csv": (ExportRefund, "refunds", (
-        ("uuid", "uuid"), ("number", "text"), ("seq", "pos"), ("sale_uuid", "uuid"), ("created_at", "dt"),
-        ("business_date", "date"), ("reason", "text"), ("by", "text"), ("method", "method"),
-        ("amount_satang", "pos"), ("reference", "text"), *_H)),
-    "refund_lines.csv": (ExportRefundLine, "refund_lines", (
-        ("refund_uuid", "uuid"), ("sale_uuid", "uuid"), ("line_no", "pos"), ("qty", "pos"), ("amount_satang", "nn"))),
-    "days.csv": (ExportDay, "days", (
-        ("uuid", "uuid"), ("business_date", "date"), ("opened_at", "dt"), ("closed_at", "dt?"),
-        ("float_satang", "nn"), ("expected_cash_satang", "int?"), ("counted_cash_satang", "nn?"),
-        ("difference_satang", "int?"), ("counts", "counts"), ("by_method", "methods"))),
+#: The members in file order: name → (row class, ExportData attribute).
+MEMBERS: dict[str, tuple[type, str]] = {
+    "sales.csv": (ExportSale, "sales"), "lines.csv": (ExportLine, "lines"), "payments.csv": (ExportPayment, "payments"),
+    "voids.csv": (ExportVoid, "voids"), "refunds.csv": (ExportRefund, "refunds"),
+    "refund_lines.csv": (ExportRefundLine, "refund_lines"), "days.csv": (ExportDay, "days"),
 }
-MEMBER_ORDER = tuple(TABLES)
 
-for _name, (_cls, _attr, _cols) in TABLES.items():  # the spec must follow the dataclasses exactly
-    assert tuple(c for c, _ in _cols) == tuple(f.name for f in fields(_cls)), _name
+
+def member_columns(cls: type) -> tuple[tuple[str, str], ...]:
+    """((column, cell kind), ...) of a row class: its fields in order, each with the ``Cell`` it declares."""
+    hints = get_type_hints(cls, include_extras=True)
+    out = []
+    for f in fields(cls):
+        kinds = [m.kind for m in getattr(hints[f.name], "__metadata__", ()) if isinstance(m, Cell)]
+        if len(kinds) != 1:
+            raise TypeError(f"{cls.__name__}.{f.name} declares no CSV cell kind (Annotated[..., Cell(kind)])")
+        out.append((f.name, kinds[0]))
+    return tuple(out)
+
+
+#: member name → (row class, data attribute, ((column, kind), ...)), derived from the row classes.
+TABLES: dict[str, tuple[type, str, tuple[tuple[str, str], ...]]] = {
+    name: (cls, attr, member_columns(cls)) for name, (cls, attr) in MEMBERS.items()}
+MEMBER_ORDER = tuple(TABLES)
 
 
 def _refuse(reason: str, th: str, en: str) -> ImportRefused:

@@ -17,6 +17,7 @@ from typing import Any
 from otop_pos.core.errors import ImportRefused
 from otop_pos.exchange.keys import key_id_of, public_pem_of
 from otop_pos.exchange.safezip import atomic_write, open_zip_safely, write_zip
+from otop_pos.exchange.vendor_record import PACKAGE_FIELDS, VendorRecord
 
 __all__ = ["PACKAGE_FORMAT", "PACKAGE_VERSION", "PackageFair", "PackageVendor", "PackageProduct", "BoothPackage",
            "write_package", "read_package", "PACKAGE_SUFFIX"]
@@ -57,20 +58,7 @@ class PackageFair:
     last_day: date
 
 
-@dataclass(frozen=True)
-class PackageVendor:
-    """The vendor (producer) running the booth; ``star`` is None when not graded."""
-
-    code: str
-    name: str
-    contact: str
-    product_type: str
-    star: int | None
-    district: str
-    province: str
-    phone: str
-    booth: str
-    producer_type: str
+PackageVendor = VendorRecord  # the vendor of a package: the one vendor record of the exchange files
 
 
 @dataclass(frozen=True)
@@ -120,7 +108,7 @@ def write_package(path: Path, pkg: BoothPackage) -> Path:
         "format": PACKAGE_FORMAT, "version": PACKAGE_VERSION, "created_at": pkg.created_at.isoformat(),
         "fair": {"id": pkg.fair.id, "name": pkg.fair.name, "venue": pkg.fair.venue, "province": pkg.fair.province,
                  "first_day": pkg.fair.first_day.isoformat(), "last_day": pkg.fair.last_day.isoformat()},
-        "vendor": {k: getattr(pkg.vendor, k) for k in PackageVendor.__dataclass_fields__},
+        "vendor": {k: getattr(pkg.vendor, k) for k in PACKAGE_FIELDS},
         "key": {"key_id": pkg.key_id, "private_key_pem": pkg.private_key_pem},
         "members": {"catalogue.csv": {"sha256": hashlib.sha256(catalogue).hexdigest(), "size": len(catalogue)},
                     "README.txt": {"sha256": hashlib.sha256(readme).hexdigest(), "size": len(readme)}},

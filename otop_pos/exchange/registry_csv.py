@@ -44,6 +44,7 @@ from otop_pos.exchange.registry_columns import (
     strip_district,
     strip_province,
 )
+from otop_pos.exchange.vendor_record import VendorRecord
 
 __all__ = [
     "PRODUCT_TYPES", "PRODUCT_TYPE_EN", "normalize_product_type", "RegistryVendor", "RegistryProduct",
@@ -54,19 +55,7 @@ MAX_SNIFF_BYTES = 20 * 1024 * 1024  # find_registry_files ignores bigger files
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class RegistryVendor:
-    code: str
-    name: str
-    contact: str
-    product_type: str
-    star: int | None
-    district: str
-    province: str
-    phone: str
-    booth: str
-    producer_type: str  # "community", "single_owner" or "sme"
-    line: int
+RegistryVendor = VendorRecord  # a vendor read from the registry (``line``: its CSV line)
 
 
 @dataclass(frozen=True)

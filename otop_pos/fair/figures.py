@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 import geothai
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from otop_pos.core.clock import Clock, SystemClock
@@ -29,7 +29,7 @@ from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import (
     CashRow, Figures, KeyFigures, MissingRow, Period, ProductRow, Row, VendorDetail, VendorRow,
 )
-from otop_pos.store.fair_models import Fair, Product, ProductTotal, Till, Vendor
+from otop_pos.store.fair_models import Fair, Product, ProductTotal, Till, TillDay, Vendor
 
 __all__ = ["compute_figures", "vendor_detail"]
 
@@ -202,15 +202,16 @@ def _vendors_job(sc: Q.Scope) -> Q.Job:
 def _closes_job(sc: Q.Scope) -> Q.Job:
     """(vendor, date) pairs with a till day, and the cash count of every closed till day."""
     def run(s: Session) -> tuple[set[tuple[int, date]], tuple[CashRow, ...]]:
-        where, params = Q.where_sql(s, sc, "d")
-        data_days = {(int(vid), Q.to_date(d)) for vid, d in s.execute(text(
-            f"SELECT DISTINCT d.vendor_id, d.business_date FROM till_day d WHERE {where}"), params)}
+        where = Q.scope_where(sc, TillDay.__table__)
+        data_days = {(int(vid), Q.to_date(d)) for vid, d in s.execute(
+            select(TillDay.vendor_id, TillDay.business_date).where(*where).distinct())}
         cash = tuple(CashRow(code, booth, int(till_no), Q.to_date(d), exp, cnt, diff)
-                     for code, booth, till_no, d, exp, cnt, diff in s.execute(text(
-                         "SELECT v.code, v.booth, t.till_no, d.business_date, d.expected_cash_satang, "
-                         "d.counted_cash_satang, d.difference_satang FROM till_day d JOIN till t ON t.id = d.till_id "
-                         f"JOIN vendor v ON v.id = d.vendor_id WHERE {where} AND d.closed_at IS NOT NULL "
-                         "ORDER BY d.business_date, v.booth, t.till_no"), params))
+                     for code, booth, till_no, d, exp, cnt, diff in s.execute(
+                         select(Vendor.code, Vendor.booth, Till.till_no, TillDay.business_date,
+                                TillDay.expected_cash_satang, TillDay.counted_cash_satang, TillDay.difference_satang)
+                         .join(Till, Till.id == TillDay.till_id).join(Vendor, Vendor.id == TillDay.vendor_id)
+                         .where(*where, TillDay.closed_at.is_not(None))
+                         .order_by(TillDay.business_date, Vendor.booth, Till.till_no)))
         return data_days, cash
     return run
 

@@ -1,11 +1,12 @@
 """The SQL aggregates behind the organiser report: sales, voids and refunds per vendor and day, per hour,
 per payment method and per product — GROUP BY in the database, only the groups come back.
 
-Sales, their payments and their lines are read from the totals the import keeps (``totals``: per vendor,
-date and hour / method / product), a few hundred thousand rows for a national fair of millions of sales,
-each read in the order of its primary key. A fair whose every day is in the period needs no date filter
-(the import refuses documents dated outside the fair). Voids and refunds (~1 % of the documents) are read
-from their own tables in a few joined queries grouped by vendor, date, hour, SKU and method at once.
+Everything is read from the report totals the import keeps in its own transaction (``otop_pos.fair.totals``:
+``sale_total`` per vendor, date and Bangkok hour, ``payment_total`` per method and ``product_total`` per SKU,
+each holding the sales, the voids and the refunds of its group), a few hundred thousand rows for a national
+fair of millions of documents; no query reads the documents themselves. A fair whose every day is in the
+period needs no date filter (the import refuses documents dated outside the fair). The queries are
+SQLAlchemy Core expressions over the totals tables; the summed columns come from the tables' metadata.
 
 On SQLite the queries run side by side on their own connections (one thread each); every connection first
 counts the import log, and the results are used only when all counts agree (imports only ever add log
@@ -16,20 +17,20 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, text
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
 
 from otop_pos.fair.store import FairStore
-from otop_pos.store.fair_models import ImportLog
+from otop_pos.store.fair_models import FairBase, ImportLog, Product
 
-__all__ = ["Acc", "Scope", "Collected", "snapshot", "collect", "to_date", "where_sql"]
+__all__ = ["Acc", "Scope", "Collected", "snapshot", "collect", "to_date", "scope_where"]
 ATTEMPTS = 3
 Job = Callable[[Session], Any]
 
@@ -137,59 +138,64 @@ def to_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-#: The summed columns of ``sale_total`` in the order ``_add_sales`` takes them.
-SALE_SUMS = ("sales", "total_satang", "items", "voids", "void_satang", "void_items", "refunds", "refund_satang",
-             "refund_items")
+_T = FairBase.metadata.tables
+SALE_TOTAL, PAYMENT_TOTAL, PRODUCT_TOTAL = _T["sale_total"], _T["payment_total"], _T["product_total"]
 
 
-def _scan(s: Session, sc: Scope, table: str, keys: str, values: str) -> list[Any]:
+def _sums(table: Table, *names: str) -> list[ColumnElement[Any]]:
+    """sum(column) AS column for ``names`` (default: every column the totals table sums, from its model)."""
+    names = names or tuple(c.name for c in table.columns if "total_kind" in c.info)
+    return [func.sum(table.c[n]).label(n) for n in names]
+
+
+def scope_where(sc: Scope, table: Any, *, dates: bool = True) -> list[ColumnElement[bool]]:
+    """The conditions of ``sc`` on a table (or alias) with ``fair_id``, ``business_date`` and ``vendor_id``:
+    the fairs, the dates unless every fair is covered whole (or ``dates`` is False), the vendor."""
+    c = table.c
+    cond = [c.fair_id.in_(sc.fair_ids)]
+    if dates and set(sc.fair_ids) - sc.whole:
+        cond.append(c.business_date.between(sc.first, sc.last))
+    if sc.vendor_id is not None:
+        cond.append(c.vendor_id == sc.vendor_id)
+    return cond
+
+
+def _scan(s: Session, sc: Scope, table: Table, keys: Sequence[ColumnElement[Any]],
+          values: Sequence[ColumnElement[Any]]) -> list[Any]:
     """``SELECT keys, values FROM table WHERE <scope> GROUP BY keys`` over a totals table."""
-    where, params = where_sql(s, sc, table)
-    return list(s.execute(text(f"SELECT {keys}, {values} FROM {table} WHERE {where} GROUP BY {keys}"), params))
+    return list(s.execute(select(*keys, *values).where(*scope_where(sc, table)).group_by(*keys)))
 
 
 def _sales_by_vendor_day(sc: Scope) -> Job:
-    return lambda s: _scan(s, sc, "sale_total", "vendor_id, business_date", ", ".join(f"sum({c})" for c in SALE_SUMS))
+    t = SALE_TOTAL
+    return lambda s: _scan(s, sc, t, [t.c.vendor_id, t.c.business_date], _sums(t))
 
 
 def _sales_by_hour(sc: Scope) -> Job:
-    return lambda s: _scan(s, sc, "sale_total", "hour", ", ".join(f"sum({c})" for c in SALE_SUMS))
+    t = SALE_TOTAL
+    return lambda s: _scan(s, sc, t, [t.c.hour], _sums(t))
 
 
 def _payments(sc: Scope) -> Job:
-    return lambda s: _scan(s, sc, "payment_total", "method", "sum(payments), sum(amount_satang), sum(voids), "
-                           "sum(void_satang), sum(refunds), sum(refund_satang)")
+    t = PAYMENT_TOTAL
+    return lambda s: _scan(s, sc, t, [t.c.method], _sums(t))
 
 
 def _products(sc: Scope) -> Job:
     """Per (vendor, SKU): net quantity, net income, lines that stand, the product type as registered (else as
     sold)."""
+    t, p = PRODUCT_TOTAL, Product.__table__
+    values = [(func.sum(t.c.qty) - func.sum(t.c.void_qty) - func.sum(t.c.refund_qty)).label("qty"),
+              (func.sum(t.c.net_satang) - func.sum(t.c.void_satang) - func.sum(t.c.refund_satang)).label("net"),
+              (func.sum(t.c.lines) - func.sum(t.c.void_lines)).label("lines"),
+              func.min(t.c.product_type).label("sold_as")]
+
     def run(s: Session) -> tuple[list[Any], list[Any]]:
-        rows = _scan(s, sc, "product_total", "vendor_id, sku",
-                     "sum(qty) - sum(void_qty) - sum(refund_qty), sum(net_satang) - sum(void_satang) - "
-                     "sum(refund_satang), sum(lines) - sum(void_lines), min(product_type)")
-        where, params = where_sql(s, sc, "p")
-        where = where.split(" AND ")[0] + (" AND p.vendor_id = :vid" if sc.vendor_id is not None else "")
-        registered = list(s.execute(text(f"SELECT p.vendor_id, p.sku, p.product_type FROM product p "
-                                         f"WHERE {where}"), params))
+        rows = _scan(s, sc, t, [t.c.vendor_id, t.c.sku], values)
+        registered = list(s.execute(select(p.c.vendor_id, p.c.sku, p.c.product_type)
+                                    .where(*scope_where(sc, p, dates=False))))
         return rows, registered
     return run
-
-
-def where_sql(s: Session, sc: Scope, alias: str) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause (fairs, dates unless whole, vendor) on table ``alias``, and its parameters."""
-    sqlite = s.get_bind().dialect.name == "sqlite"
-    fairs = ", ".join(f":f{k}" for k in range(len(sc.fair_ids)))
-    params: dict[str, Any] = {f"f{k}": fid for k, fid in enumerate(sc.fair_ids)}
-    where = [f"{alias}.fair_id IN ({fairs})"]
-    if set(sc.fair_ids) - sc.whole:
-        where.append(f"{alias}.business_date BETWEEN :first AND :last")
-        params.update(first=sc.first.isoformat() if sqlite else sc.first,
-                      last=sc.last.isoformat() if sqlite else sc.last)
-    if sc.vendor_id is not None:
-        where.append(f"{alias}.vendor_id = :vid")
-        params["vid"] = sc.vendor_id
-    return " AND ".join(where), params
 
 
 def _version(s: Session) -> int:
@@ -234,12 +240,11 @@ def collect(store: FairStore, s: Session, sc: Scope, *, hours: bool = True,
     return c
 
 
-def _add_sales(acc: Acc, n: int, amount: int, items: int, void_n: int, voids: int, void_items: int,
-               refund_n: int, refunds: int, refund_items: int) -> None:
-    """Add one ``sale_total`` group (sales, voids and refunds with their items) to ``acc``."""
-    acc.sale(n, amount, items - void_items - refund_items)
-    acc.void(void_n, voids)
-    acc.refund(refund_n, refunds)
+def _add_sales(acc: Acc, r: Any) -> None:
+    """Add one ``sale_total`` group (sales, voids and refunds with their items; by column name) to ``acc``."""
+    acc.sale(int(r.sales), int(r.total_satang), int(r.items) - int(r.void_items) - int(r.refund_items))
+    acc.void(int(r.voids), int(r.void_satang))
+    acc.refund(int(r.refunds), int(r.refund_satang))
 
 
 def _merge(results: dict[str, Any]) -> Collected:
@@ -248,19 +253,20 @@ def _merge(results: dict[str, Any]) -> Collected:
     c = Collected()
     days: dict[Any, date] = {}
     vd = c.vendor_day
-    for vid, d, *sums in results["sales"]:
+    for r in results["sales"]:
+        d = r.business_date
         found = days.get(d)
         if found is None:
             found = days[d] = to_date(d)
-        _add_sales(vd[vid, found], *(int(x) for x in sums))
+        _add_sales(vd[r.vendor_id, found], r)
     if "hours" in results:
-        for h, *sums in results["hours"]:
-            _add_sales(c.hours[int(h)], *(int(x) for x in sums))
-    for m, n, amount, void_n, voids, refund_n, refunds in results["payments"]:
-        acc = c.methods.setdefault(m, Acc())
-        acc.sale(int(n), int(amount), 0)
-        acc.void(int(void_n), int(voids))
-        acc.refund(int(refund_n), int(refunds))
+        for r in results["hours"]:
+            _add_sales(c.hours[int(r.hour)], r)
+    for r in results["payments"]:
+        acc = c.methods.setdefault(r.method, Acc())
+        acc.sale(int(r.payments), int(r.amount_satang), 0)
+        acc.void(int(r.voids), int(r.void_satang))
+        acc.refund(int(r.refunds), int(r.refund_satang))
     rows, registered = results["products"]
     products = c.products
     for vid, sku, qty, net, lines, sold_as in rows:

@@ -3,7 +3,9 @@
 Per file: SHA-256 (a file imported before is skipped at once), the manifest (fair, vendor, booth, key looked
 up in the store), then ``prepare_export`` verifies everything that needs no store (in worker processes when
 ``jobs > 0``), and ``write_prepared`` imports it in one transaction — retried as a whole on a serialization
-failure or deadlock. A refused file writes nothing but its line in the import log.
+failure or deadlock. A refused file writes nothing but its line in the import log. When a worker process
+dies (killed, out of memory), the files it held and every later file are verified in this process instead:
+the run goes on and its report says so (``ImportReport.worker_crashed``).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,9 +27,9 @@ from sqlalchemy.exc import IntegrityError
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import ImportRefused, InputError, OtopError
 from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_SUFFIX, EXPORT_VERSION, ExportManifest, \
-    read_export_manifest
+    file_sha256, read_export_manifest
 from otop_pos.fair.fairs import find_fair
-from otop_pos.fair.prepare import Prepared, file_sha256, prepare_export
+from otop_pos.fair.prepare import Prepared, prepare_export
 from otop_pos.fair.store import FairStore
 from otop_pos.fair.writer import FileContext, write_prepared
 from otop_pos.store.fair_models import BoothKey, Fair, ImportLog, Vendor
@@ -65,6 +68,7 @@ class ImportReport:
 
     files: list[FileResult] = field(default_factory=list)
     retries: int = 0
+    worker_crashed: bool = False  # a worker process died: the rest was verified in this process
     seconds_verify: float = 0.0  # this process verifying files, or waiting for the workers that do
     seconds_write: float = 0.0  # in write transactions
 
@@ -218,7 +222,7 @@ class Importer:
         try:
             while todo or pending:
                 while todo and sum(1 for p in pending if p.pooled) < in_pool and len(pending) < cap:
-                    pending.append(self._start(todo.popleft(), executor))
+                    pending.append(self._start(todo.popleft(), inline if self.report.worker_crashed else executor))
                 if not pending:
                     pending.append(self._start(todo.popleft(), inline))
                 head = pending[0]
@@ -264,11 +268,34 @@ class Importer:
                                                        "corrupt"))
             return item
         t0 = time.perf_counter()
-        item.future = executor.submit(prepare_export, str(path), item.ctx.public_pem, item.ctx.first_day,
-                                      item.ctx.last_day, self.store.is_sqlite, item.sha256)
+        try:
+            item.future = executor.submit(prepare_export, *self._prepare_args(item))
+        except BrokenProcessPool:
+            self._worker_died()
+            executor = _Inline()
+            item.future = executor.submit(prepare_export, *self._prepare_args(item))
         item.pooled = not isinstance(executor, _Inline)
         item.inline_seconds = 0.0 if item.pooled else time.perf_counter() - t0
         return item
+
+    def _prepare_args(self, item: _Item) -> tuple[Any, ...]:
+        assert item.ctx is not None
+        return (str(item.path), item.ctx.public_pem, item.ctx.first_day, item.ctx.last_day, self.store.is_sqlite,
+                item.sha256)
+
+    def _worker_died(self) -> None:
+        if not self.report.worker_crashed:
+            log.error("an import worker process died; verifying the remaining files in this process")
+        self.report.worker_crashed = True
+
+    def _prepared(self, item: _Item) -> Prepared:
+        """The verified rows of ``item``: from its worker, or made here when the worker process died."""
+        assert item.future is not None
+        try:
+            return item.future.result()
+        except BrokenProcessPool:
+            self._worker_died()
+            return prepare_export(*self._prepare_args(item))
 
     def _known(self, sha: str) -> ImportLog | None:
         only = self.contexts.only
@@ -304,7 +331,7 @@ class Importer:
         assert m is not None and ctx is not None and job.future is not None
         try:
             t0 = time.perf_counter()
-            prepared = job.future.result()
+            prepared = self._prepared(job)
             t1 = time.perf_counter()
             self.report.seconds_verify += t1 - t0 + job.inline_seconds
             at = self.clock.now()

@@ -1,4 +1,4 @@
-"""Turning one verified export into plain row tuples for the bulk insert (no store access).
+"""Turning one verified export into row tuples for the bulk insert (no store access; columns: ``rows``).
 
 Runs in the importing process or in a worker process (``prepare_export`` takes and returns only
 picklable values). Every check that needs no store is done here: the signature, member hashes, CSV
@@ -6,11 +6,9 @@ and chain (by ``read_export``), the identity in the data against the manifest, a
 """
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
@@ -18,29 +16,14 @@ from typing import Any
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.exchange.export_format import ExportData, read_export
-
-# Column orders of the prepared tuples; the writer puts the ids in front (see otop_pos.fair.writer).
-SALE_COLS = ("seq", "uuid", "business_date", "number", "created_at", "cashier", "subtotal_satang",
-             "sale_discount_satang", "total_satang", "paid_satang", "change_satang", "item_count", "hash")
-LINE_COLS = ("line_no", "business_date", "sku", "name", "product_type", "qty", "list_price_satang",
-             "unit_price_satang", "discount_satang", "total_satang", "sale_discount_share_satang", "net_satang")
-PAYMENT_COLS = ("pay_no", "business_date", "method", "amount_satang", "tendered_satang", "change_satang",
-                "reference")
-VOID_COLS = ("seq", "uuid", "business_date", "number", "created_at", "reason", "by", "amount_satang",
-             "cash_returned_satang", "hash")
-REFUND_COLS = ("seq", "uuid", "business_date", "number", "created_at", "reason", "by", "method",
-               "amount_satang", "reference", "hash")
-REFUND_LINE_COLS = ("line_no", "business_date", "qty", "amount_satang")
-DAY_COLS = ("uuid", "business_date", "opened_at", "closed_at", "float_satang", "expected_cash_satang",
-            "counted_cash_satang", "difference_satang", "counts_json", "by_method_json")
-CHUNK = 1 << 20
-
+from otop_pos.fair.rows import SPECS, row_maker
 
 @dataclass
 class Prepared:
-    """A verified export as rows. ``sales``: tuples in ``SALE_COLS`` order, by seq; ``lines``/``payments``:
-    ``(sale_index, *LINE_COLS)``; ``voids``/``refunds``: ``(sale_uuid, *COLS)``; ``refund_lines``:
-    ``(refund_index, sale_uuid, *REFUND_LINE_COLS)``; ``hashes[s-1]``/``uuids[s-1]``: chain link of seq s."""
+    """A verified export as rows of the columns ``rows.columns(spec)`` of each table (encoded for the
+    database). ``sales``: by seq, with ``sale_seqs``; ``lines``/``payments``: ``(sale_index, *row)``;
+    ``voids``/``refunds``: ``(sale_uuid, seq, *row)``; ``refund_lines``: ``(refund_index, sale_uuid, line_no,
+    *row)``; ``days``: rows; ``hashes[s-1]``/``uuids[s-1]``: chain link of seq s."""
 
     path: str
     sha256: str
@@ -56,6 +39,7 @@ class Prepared:
     hashes: list[str] = field(default_factory=list)
     uuids: list[str] = field(default_factory=list)
     sales: list[tuple[Any, ...]] = field(default_factory=list)
+    sale_seqs: list[int] = field(default_factory=list)
     lines: list[tuple[Any, ...]] = field(default_factory=list)
     payments: list[tuple[Any, ...]] = field(default_factory=list)
     voids: list[tuple[Any, ...]] = field(default_factory=list)
@@ -73,39 +57,6 @@ class Prepared:
     def head_hash(self) -> str:
         """The chain head of the file (GENESIS when empty)."""
         return self.hashes[-1] if self.hashes else GENESIS
-
-
-def file_sha256(path: Path) -> tuple[str, int]:
-    """SHA-256 (hex) and size of a file, read in chunks."""
-    h = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            h.update(chunk)
-            size += len(chunk)
-    return h.hexdigest(), size
-
-
-def _sqlite_ts(dt: datetime | None) -> str | None:
-    if dt is None:
-        return None
-    if dt.tzinfo is not timezone.utc:
-        dt = dt.astimezone(timezone.utc)
-    return dt.replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
-def _sqlite_date(d: date) -> str:
-    return d.isoformat()
-
-
-def _same(x: Any) -> Any:
-    return x
-
-
-def converters(sqlite: bool) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
-    """(date, datetime) converters for the driver: ISO text on SQLite (as SQLAlchemy stores them), objects
-    on PostgreSQL."""
-    return (_sqlite_date, _sqlite_ts) if sqlite else (_same, _same)
 
 
 def _outside(first: date, last: date, what_th: str, what_en: str, number: str, d: date) -> ImportRefused:
@@ -149,64 +100,53 @@ def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, 
         if got != want:
             raise _mismatch(what, got, want)
     check_days(data, first_day, last_day)
-    to_date_raw, to_ts = converters(sqlite)
-    dates: dict[date, Any] = {}
-
-    def to_date(d: date) -> Any:
-        out = dates.get(d)
-        if out is None:
-            out = dates[d] = to_date_raw(d)
-        return out
-
+    dialect = "sqlite" if sqlite else "postgresql"
+    sale_row, line_row, pay_row, void_row, refund_row, refund_line_row, day_row = (
+        row_maker(SPECS[t], dialect, lead) for t, lead in (("sale", 0), ("sale_line", 1), ("payment", 1), ("void", 2),
+                                                           ("refund", 2), ("refund_line", 3), ("till_day", 0)))
     p = Prepared(path, verified.sha256, verified.size, m.fair_id, m.vendor_code, m.booth_code, m.till_no,
                  m.till_uuid, m.key_id, m.export_seq, m.created_at)
     n = len(data.sales) + len(data.voids) + len(data.refunds)
     hashes: list[str] = [""] * n
     uuids: list[str] = [""] * n
     sale_index: dict[str, int] = {}
-    sale_date: list[Any] = []
+    sale_date: list[date] = []
     by_seq = attrgetter("seq")
     for i, s in enumerate(sorted(data.sales, key=by_seq)):
         hashes[s.seq - 1] = s.hash
         uuids[s.seq - 1] = s.uuid
         sale_index[s.uuid] = i
-        bd = to_date(s.business_date)
-        sale_date.append(bd)
-        p.sales.append((s.seq, s.uuid, bd, s.number, to_ts(s.created_at), s.cashier, s.subtotal_satang,
-                        s.sale_discount_satang, s.total_satang, s.paid_satang, s.change_satang, s.item_count,
-                        s.hash))
+        sale_date.append(s.business_date)
+        p.sales.append(sale_row(s))
+        p.sale_seqs.append(s.seq)
     try:
         lines = [(sale_index[ln.sale_uuid], ln) for ln in data.lines]
         lines.sort(key=itemgetter(0))  # stable: within a sale the file lists lines 1..n (checked by the reader)
-        p.lines = [(i, ln.line_no, sale_date[i], ln.sku, ln.name, ln.product_type, ln.qty, ln.list_price_satang,
-                    ln.unit_price_satang, ln.discount_satang, ln.total_satang, ln.sale_discount_share_satang,
-                    ln.net_satang) for i, ln in lines]
+        p.lines = [line_row(i, ln, sale_date[i]) for i, ln in lines]
         pay_no: dict[int, int] = {}
         for pay in data.payments:
             i = sale_index[pay.sale_uuid]
             pay_no[i] = k = pay_no.get(i, 0) + 1
-            p.payments.append((i, k, sale_date[i], pay.method, pay.amount_satang, pay.tendered_satang,
-                               pay.change_satang, pay.reference))
+            p.payments.append(pay_row(i, pay, k, sale_date[i]))
         p.payments.sort(key=itemgetter(0))  # stable: pay_no follows the file order
         for v in sorted(data.voids, key=by_seq):
             hashes[v.seq - 1] = v.hash
             uuids[v.seq - 1] = v.uuid
             sale_index[v.sale_uuid]  # noqa: B018 - the voided sale must be in the file
-            p.voids.append((v.sale_uuid, v.seq, v.uuid, to_date(v.business_date), v.number, to_ts(v.created_at),
-                            v.reason, v.by, v.amount_satang, v.cash_returned_satang, v.hash))
+            p.voids.append(void_row(v.sale_uuid, v.seq, v))
         refund_index: dict[str, int] = {}
+        refund_date: list[date] = []
         for j, r in enumerate(sorted(data.refunds, key=by_seq)):
             hashes[r.seq - 1] = r.hash
             uuids[r.seq - 1] = r.uuid
             refund_index[r.uuid] = j
+            refund_date.append(r.business_date)
             sale_index[r.sale_uuid]  # noqa: B018
-            p.refunds.append((r.sale_uuid, r.seq, r.uuid, to_date(r.business_date), r.number, to_ts(r.created_at),
-                              r.reason, r.by, r.method, r.amount_satang, r.reference, r.hash))
-        refund_date = [t[3] for t in p.refunds]
+            p.refunds.append(refund_row(r.sale_uuid, r.seq, r))
         for rl in data.refund_lines:
             j = refund_index[rl.refund_uuid]
-            p.refund_lines.append((j, rl.sale_uuid, rl.line_no, refund_date[j], rl.qty, rl.amount_satang))
-        p.refund_lines.sort(key=lambda t: (t[0], t[2]))
+            p.refund_lines.append(refund_line_row(j, rl.sale_uuid, rl.line_no, rl, refund_date[j]))
+        p.refund_lines.sort(key=itemgetter(0, 2))
     except (KeyError, IndexError) as exc:
         raise ImportRefused("ข้อมูลในไฟล์อ้างถึงเอกสารที่ไม่มีในไฟล์", f"The export refers to a missing document "
                             f"({exc}).", "corrupt") from None
@@ -216,8 +156,7 @@ def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, 
     for d in data.days:
         counts = json.dumps({str(k): v for k, v in sorted(d.counts.items())}, separators=(",", ":"))
         by_method = json.dumps(dict(sorted(d.by_method.items())), separators=(",", ":"))
-        p.days.append((d.uuid, to_date(d.business_date), to_ts(d.opened_at), to_ts(d.closed_at), d.float_satang,
-                       d.expected_cash_satang, d.counted_cash_satang, d.difference_satang, counts, by_method))
+        p.days.append(day_row(d, counts, by_method))
         p.day_values[d.uuid] = (d.closed_at is not None, d.expected_cash_satang, d.counted_cash_satang,
                                 d.difference_satang, counts)
     return p

@@ -15,127 +15,188 @@ from the documents; ``differences`` compares what is stored with a fresh computa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import (
+    Column, ColumnElement, Connection, FromClause, Integer, Select, Table, bindparam, cast, delete, extract, func,
+    literal_column, select, true, union_all,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Insert
 
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.store import FairStore
+from otop_pos.store.fair_models import FairBase
 
-__all__ = ["HOUR_SQLITE", "HOUR_PG", "hour_sql", "add_imported", "rebuild", "differences", "Difference",
-           "TotalsCheck", "verify_totals"]
+__all__ = ["hour_of", "add_imported", "rebuild", "differences", "Difference", "TotalsCheck", "verify_totals",
+           "TABLES", "PARTS", "TotalsTable"]
 
-#: Hour of day in Bangkok of a UTC 'YYYY-MM-DD HH:MM:SS.ffffff' SQLite timestamp (Thailand has no DST).
-HOUR_SQLITE = "((CAST(substr(created_at, 12, 2) AS INTEGER) + 7) % 24)"
-HOUR_PG = "CAST(EXTRACT(HOUR FROM created_at AT TIME ZONE 'Asia/Bangkok') AS INTEGER)"
 #: The kinds of document an import adds totals for.
 SALE, VOID, REFUND = "sale", "void", "refund"
+_T = FairBase.metadata.tables
 
 
-def hour_sql(dialect: str, column: str = "created_at") -> str:
-    """The Bangkok hour of the timestamp ``column`` as SQL for ``dialect`` ("sqlite" or "postgresql")."""
-    return (HOUR_SQLITE if dialect == "sqlite" else HOUR_PG).replace("created_at", column)
-
-
-@dataclass(frozen=True)
-class _Table:
-    """A totals table: its key columns, the columns it sums and the columns set once when a row is made."""
-
-    name: str
-    keys: tuple[str, ...]
-    sums: tuple[str, ...]
-    kept: tuple[str, ...] = ()
-
-    def upsert(self, dialect: str, parts: list[tuple[_Part, str]]) -> str:
-        """One statement that adds the totals of every (part, WHERE clause) to the table: the parts' groups
-        summed per key, rows made when missing, taken in key order. An import writes the three tables in
-        this order with one such statement each, so two desks adding to the same rows (two tills of one
-        vendor) lock them in the same order and never deadlock."""
-        union = " UNION ALL ".join(part.select(dialect, where) for part, where in parts)
-        keys = ", ".join(self.keys)
-        values = ", ".join([f"sum({c})" for c in self.sums] + [f"min({c})" for c in self.kept])
-        add = ", ".join(f"{c} = {self.name}.{c} + excluded.{c}" for c in self.sums)
-        return (f"INSERT INTO {self.name} ({', '.join(self.keys + self.sums + self.kept)}) "
-                f"SELECT {keys}, {values} FROM ({union}) AS docs WHERE 1 = 1 GROUP BY {keys} ORDER BY {keys} "
-                f"ON CONFLICT ({keys}) DO UPDATE SET {add}")
+def hour_of(dialect: str, column: ColumnElement[Any]) -> ColumnElement[int]:
+    """The hour of day in Bangkok of the UTC timestamp ``column`` (Thailand has no DST): from the stored
+    'YYYY-MM-DD HH:MM:SS.ffffff' text on SQLite, with the time zone on PostgreSQL."""
+    if dialect == "sqlite":
+        return (cast(func.substr(column, literal_column("12"), literal_column("2")), Integer)
+                + literal_column("7")) % literal_column("24")
+    return cast(extract("hour", func.timezone(literal_column("'Asia/Bangkok'"), column)), Integer)
 
 
 @dataclass(frozen=True)
-class _Part:
-    """What one kind of document adds to one totals table: ``source`` (FROM and JOINs) grouped by the
-    ``keys`` expressions, with an aggregate per summed column (the other sums get 0). ``doc`` names the
-    alias (``s``, ``v``, ``r``…) whose ``till_id`` and id column pick an import's new rows."""
+class TotalsTable:
+    """A totals table read from its model: the key columns (its primary key), the columns it sums (marked
+    ``info=adds(...)``) and the columns set once when a row is made (``info=kept(...)``)."""
 
-    table: _Table
-    kind: str
-    source: str
-    doc: tuple[str, str]  # (alias, id column) that an import's new rows are picked by
-    keys: tuple[str, ...]
-    values: dict[str, str]
+    table: Table
+    name: str = field(init=False)
+    keys: tuple[str, ...] = field(init=False)
+    sums: tuple[str, ...] = field(init=False)
+    kept: tuple[str, ...] = field(init=False)
 
-    def select(self, dialect: str, where: str) -> str:
-        """One row per key: the key, every summed column (0 where this part adds nothing), the kept ones,
-        named as the table's columns."""
-        keys = [hour_sql(dialect, k[5:]) if k.startswith("hour:") else k for k in self.keys]
+    def __post_init__(self) -> None:
         t = self.table
-        values = [f"{self.values.get(c, '0')} AS {c}" for c in t.sums + t.kept]
-        named = [f"{k} AS {c}" for k, c in zip(keys, t.keys)]
-        return f"SELECT {', '.join(named + values)} FROM {self.source} WHERE {where} GROUP BY {', '.join(keys)}"
+        object.__setattr__(self, "name", t.name)
+        object.__setattr__(self, "keys", tuple(c.name for c in t.primary_key.columns))
+        object.__setattr__(self, "sums", tuple(c.name for c in t.columns if "total_kind" in c.info))
+        object.__setattr__(self, "kept", tuple(c.name for c in t.columns if "kept" in c.info))
+        unmarked = set(t.columns.keys()) - set(self.keys + self.sums + self.kept)
+        if unmarked:
+            raise TypeError(f"{t.name}: columns {sorted(unmarked)} are neither keys nor marked adds()/kept()")
 
-    def where(self, *, fair: bool = False, imported: bool = False) -> str:
-        """The rows of one fair (``:f``), of one import (till ``:t``, ids ``:<kind>_lo``..``:<kind>_hi``) or
-        all. (The till row is locked by the import, and ids only grow, so the till's rows in the id range
+    def upsert(self, dialect: str, parts: list[_Part], *, fair: bool = False, imported: bool = False) -> Insert:
+        """One statement that adds the totals of every part (its documents of one fair, of one import or all,
+        as in ``_Part.where``) to the table: the parts' groups summed per key, rows made when missing, taken
+        in key order. An import writes the three tables in this order with one such statement each, so two
+        desks adding to the same rows (two tills of one vendor) lock them in the same order and never
+        deadlock."""
+        docs = union_all(*[p.select(dialect, fair=fair, imported=imported) for p in parts]).subquery("docs")
+        keys = [docs.c[k] for k in self.keys]
+        grouped = (select(*keys, *[func.sum(docs.c[c]) for c in self.sums], *[func.min(docs.c[c]) for c in self.kept])
+                   .where(true())  # SQLite: a WHERE keeps "ON CONFLICT" from being read as a join's ON
+                   .group_by(*keys).order_by(*keys))
+        ins = (sqlite.insert if dialect == "sqlite" else postgresql.insert)(self.table)
+        ins = ins.from_select(list(self.keys + self.sums + self.kept), grouped)
+        return ins.on_conflict_do_update(index_elements=list(self.keys),
+                                         set_={c: self.table.c[c] + ins.excluded[c] for c in self.sums})
+
+
+@dataclass(frozen=True, eq=False)
+class _Part:
+    """What one kind of document adds to one totals table: the rows of ``source`` (the first table's alias is
+    the document or its detail that the import's new ids pick; JOINs bring the others) grouped by the table's
+    keys. Each column the table marks for this kind gets count(*) or the sum of its document column, found in
+    ``source`` or through ``via`` (a correlated subquery per row); the other sums get 0. A key column is taken
+    from the first alias that has it (``hour``: the Bangkok hour of the first alias's ``created_at``)."""
+
+    table: TotalsTable
+    kind: str
+    source: Callable[[], tuple[list[FromClause], FromClause]]  # (aliases, FROM with joins)
+    via: dict[str, Callable[[list[FromClause], Column[Any]], ColumnElement[Any]]] = field(default_factory=dict)
+
+    def _column(self, aliases: list[FromClause], ref: str) -> ColumnElement[Any]:
+        table, column = ref.split(".")
+        for a in aliases:
+            if a.element.name == table:  # type: ignore[attr-defined]
+                return a.c[column]
+        return self.via[table](aliases, _T[table].c[column])
+
+    def select(self, dialect: str, *, fair: bool = False, imported: bool = False) -> Select[Any]:
+        """One row per key: the keys, every summed column (0 where this part adds nothing) and the kept ones,
+        named as the table's columns, of the documents ``where`` picks."""
+        aliases, source = self.source()
+        doc = aliases[0]
+        cols: list[ColumnElement[Any]] = []
+        for k in self.table.keys:
+            if k == "hour":
+                cols.append(hour_of(dialect, doc.c.created_at).label(k))
+            else:
+                cols.append(next(a.c[k] for a in aliases if k in a.c).label(k))
+        keys = list(cols)
+        for name in self.table.sums + self.table.kept:
+            info = self.table.table.c[name].info
+            if "kept" in info:
+                cols.append(func.min(self._column(aliases, info["kept"])).label(name))
+            elif info["total_kind"] != self.kind:
+                cols.append(literal_column("0").label(name))
+            elif info.get("count"):
+                if info["count"] != aliases[-1].element.name:  # type: ignore[attr-defined]
+                    raise TypeError(f"{self.table.name}.{name} counts {info['count']} rows, but the {self.kind} "
+                                    f"part's rows are {aliases[-1].element.name}'s")  # type: ignore[attr-defined]
+                cols.append(func.count().label(name))
+            else:
+                cols.append(func.sum(self._column(aliases, info["sums"])).label(name))
+        query = select(*cols).select_from(source).where(self.where(doc, fair=fair, imported=imported))
+        return query.group_by(*[c.element for c in keys])  # type: ignore[attr-defined]
+
+    def where(self, doc: FromClause, *, fair: bool = False, imported: bool = False) -> ColumnElement[bool]:
+        """The rows of one fair (parameter ``f``), of one import (till ``t``, ids ``<kind>_lo``..``<kind>_hi``)
+        or all. (The till row is locked by the import, and ids only grow, so the till's rows in the id range
         are exactly the ones the import inserted, also when other desks insert between them.)"""
-        alias, id_col = self.doc
         if imported:
-            return f"{alias}.till_id = :t AND {id_col} BETWEEN :{self.kind}_lo AND :{self.kind}_hi"
-        return f"{alias}.fair_id = :f" if fair else "1 = 1"
+            id_col = doc.c.id if doc.element.name == self.kind else doc.c[f"{self.kind}_id"]  # type: ignore[attr-defined]
+            return (doc.c.till_id == bindparam("t")) & id_col.between(bindparam(f"{self.kind}_lo"),
+                                                                      bindparam(f"{self.kind}_hi"))
+        return doc.c.fair_id == bindparam("f") if fair else true()
 
 
-SALE_TOTAL = _Table("sale_total", ("fair_id", "vendor_id", "business_date", "hour"),
-                    ("sales", "total_satang", "items", "voids", "void_satang", "void_items", "refunds",
-                     "refund_satang", "refund_items"))
-PAYMENT_TOTAL = _Table("payment_total", ("fair_id", "vendor_id", "method", "business_date"),
-                       ("payments", "amount_satang", "voids", "void_satang", "refunds", "refund_satang"))
-PRODUCT_TOTAL = _Table("product_total", ("fair_id", "vendor_id", "sku", "business_date"),
-                       ("lines", "qty", "net_satang", "void_lines", "void_qty", "void_satang", "refund_qty",
-                        "refund_satang"), ("name", "product_type"))
-_LINE_OF = {"name": "min(l.name)", "product_type": "min(l.product_type)"}
+def _src(*names: str, on: Callable[..., list[ColumnElement[bool]]] | None = None
+         ) -> Callable[[], tuple[list[FromClause], FromClause]]:
+    """The aliases of ``names`` (``s`` of sale…) and their FROM: the first joined to the others by ``on``."""
+    def build() -> tuple[list[FromClause], FromClause]:
+        aliases: list[FromClause] = [_T[n].alias(a) for n, a in zip(names, [_ALIAS[n] for n in names])]
+        source: FromClause = aliases[0]
+        if on is not None:
+            for other, cond in zip(aliases[1:], on(*aliases)):
+                source = source.join(other, cond)  # type: ignore[attr-defined]
+        return aliases, source
+    return build
+
+
+_ALIAS = {"sale": "s", "void": "v", "refund": "r", "payment": "p", "sale_line": "l", "refund_line": "rl"}
+
+
+def _per_row(parent: str, child_key: str) -> Callable[[list[FromClause], Column[Any]], ColumnElement[Any]]:
+    """For a column of a detail table: the sum of it over the detail rows of the document row (0 if none)."""
+    def build(aliases: list[FromClause], column: Column[Any]) -> ColumnElement[Any]:
+        doc = aliases[0]
+        detail = column.table
+        return (select(func.coalesce(func.sum(column), literal_column("0"))).where(detail.c[child_key] == doc.c[parent])
+                .scalar_subquery())
+    return build
+
+
+SALE_TOTAL, PAYMENT_TOTAL, PRODUCT_TOTAL = TABLES = (
+    TotalsTable(_T["sale_total"]), TotalsTable(_T["payment_total"]), TotalsTable(_T["product_total"]))
 PARTS = (
-    _Part(SALE_TOTAL, SALE, "sale s", ("s", "s.id"),
-          ("s.fair_id", "s.vendor_id", "s.business_date", "hour:s.created_at"),
-          {"sales": "count(*)", "total_satang": "sum(s.total_satang)", "items": "sum(s.item_count)"}),
-    _Part(SALE_TOTAL, VOID, "void v", ("v", "v.id"),
-          ("v.fair_id", "v.vendor_id", "v.business_date", "hour:v.created_at"),
-          {"voids": "count(*)", "void_satang": "sum(v.amount_satang)",
-           "void_items": "sum((SELECT coalesce(sum(l.qty), 0) FROM sale_line l WHERE l.sale_id = v.sale_id))"}),
-    _Part(SALE_TOTAL, REFUND, "refund r", ("r", "r.id"),
-          ("r.fair_id", "r.vendor_id", "r.business_date", "hour:r.created_at"),
-          {"refunds": "count(*)", "refund_satang": "sum(r.amount_satang)",
-           "refund_items": "sum((SELECT coalesce(sum(rl.qty), 0) FROM refund_line rl WHERE rl.refund_id = r.id))"}),
-    _Part(PAYMENT_TOTAL, SALE, "payment p", ("p", "p.sale_id"),
-          ("p.fair_id", "p.vendor_id", "p.method", "p.business_date"),
-          {"payments": "count(*)", "amount_satang": "sum(p.amount_satang)"}),
-    _Part(PAYMENT_TOTAL, VOID, "void v JOIN payment p ON p.sale_id = v.sale_id", ("v", "v.id"),
-          ("v.fair_id", "v.vendor_id", "p.method", "v.business_date"),
-          {"voids": "count(*)", "void_satang": "sum(p.amount_satang)"}),
-    _Part(PAYMENT_TOTAL, REFUND, "refund r", ("r", "r.id"),
-          ("r.fair_id", "r.vendor_id", "r.method", "r.business_date"),
-          {"refunds": "count(*)", "refund_satang": "sum(r.amount_satang)"}),
-    _Part(PRODUCT_TOTAL, SALE, "sale_line l", ("l", "l.sale_id"),
-          ("l.fair_id", "l.vendor_id", "l.sku", "l.business_date"),
-          {"lines": "count(*)", "qty": "sum(l.qty)", "net_satang": "sum(l.net_satang)", **_LINE_OF}),
-    _Part(PRODUCT_TOTAL, VOID, "void v JOIN sale_line l ON l.sale_id = v.sale_id", ("v", "v.id"),
-          ("v.fair_id", "v.vendor_id", "l.sku", "v.business_date"),
-          {"void_lines": "count(*)", "void_qty": "sum(l.qty)", "void_satang": "sum(l.net_satang)", **_LINE_OF}),
-    _Part(PRODUCT_TOTAL, REFUND, "refund_line rl JOIN sale_line l ON l.sale_id = rl.sale_id AND "
-          "l.line_no = rl.line_no", ("rl", "rl.refund_id"),
-          ("rl.fair_id", "rl.vendor_id", "l.sku", "rl.business_date"),
-          {"refund_qty": "sum(rl.qty)", "refund_satang": "sum(rl.amount_satang)", **_LINE_OF}),
+    _Part(SALE_TOTAL, SALE, _src("sale")),
+    _Part(SALE_TOTAL, VOID, _src("void"), {"sale_line": _per_row("sale_id", "sale_id")}),
+    _Part(SALE_TOTAL, REFUND, _src("refund"), {"refund_line": _per_row("id", "refund_id")}),
+    _Part(PAYMENT_TOTAL, SALE, _src("payment")),
+    _Part(PAYMENT_TOTAL, VOID, _src("void", "payment", on=lambda v, p: [p.c.sale_id == v.c.sale_id])),
+    _Part(PAYMENT_TOTAL, REFUND, _src("refund")),
+    _Part(PRODUCT_TOTAL, SALE, _src("sale_line")),
+    _Part(PRODUCT_TOTAL, VOID, _src("void", "sale_line", on=lambda v, ln: [ln.c.sale_id == v.c.sale_id])),
+    _Part(PRODUCT_TOTAL, REFUND, _src("refund_line", "sale_line", on=lambda rl, ln: [
+        (ln.c.sale_id == rl.c.sale_id) & (ln.c.line_no == rl.c.line_no)])),
 )
-TABLES = (SALE_TOTAL, PAYMENT_TOTAL, PRODUCT_TOTAL)
+
+
+@cache
+def _upsert(dialect: str, table: TotalsTable, kinds: tuple[str, ...], fair: bool, imported: bool) -> Insert:
+    parts = [p for p in PARTS if p.table is table and p.kind in kinds]
+    return table.upsert(dialect, parts, fair=fair, imported=imported)
+
+
+@cache
+def _fresh(dialect: str, part: _Part, fair: bool) -> Select[Any]:
+    return part.select(dialect, fair=fair)
 
 
 def add_imported(conn: Connection, till_id: int, ids: dict[str, tuple[int, int]]) -> None:
@@ -144,19 +205,19 @@ def add_imported(conn: Connection, till_id: int, ids: dict[str, tuple[int, int]]
     params: dict[str, Any] = {"t": till_id}
     for kind, (lo, hi) in ids.items():
         params.update({f"{kind}_lo": lo, f"{kind}_hi": hi})
+    kinds = tuple(k for k in (SALE, VOID, REFUND) if k in ids)
     for table in TABLES:
-        parts = [(p, p.where(imported=True)) for p in PARTS if p.table is table and p.kind in ids]
-        if parts:
-            conn.execute(text(table.upsert(conn.dialect.name, parts)), params)
+        if any(p.table is table and p.kind in kinds for p in PARTS):
+            conn.execute(_upsert(conn.dialect.name, table, kinds, False, True), params)
 
 
 def rebuild(conn: Connection, fair_id: int | None = None) -> None:
     """Compute the totals of one fair (or every fair) afresh from its documents, in the caller's transaction."""
     params = {"f": fair_id} if fair_id is not None else {}
     for table in TABLES:
-        conn.execute(text(f"DELETE FROM {table.name} WHERE {'fair_id = :f' if params else '1 = 1'}"), params)
-        parts = [(p, p.where(fair=bool(params))) for p in PARTS if p.table is table]
-        conn.execute(text(table.upsert(conn.dialect.name, parts)), params)
+        t = table.table
+        conn.execute(delete(t).where(t.c.fair_id == bindparam("f") if params else true()), params)
+        conn.execute(_upsert(conn.dialect.name, table, (SALE, VOID, REFUND), bool(params), False), params)
 
 
 @dataclass(frozen=True)
@@ -179,13 +240,15 @@ def differences(conn: Connection, fair_id: int | None = None) -> list[Difference
         fresh: dict[tuple[Any, ...], list[int]] = {}
         for part in PARTS:
             if part.table is table:
-                for row in conn.execute(text(part.select(d, part.where(fair=bool(params)))), params):
+                for row in conn.execute(_fresh(d, part, bool(params)), params):
                     sums = fresh.setdefault(_key(row[:n]), [0] * m)
                     for i, value in enumerate(row[n:n + m]):
                         sums[i] += int(value or 0)
-        stored = {_key(r[:n]): tuple(int(x) for x in r[n:]) for r in conn.execute(text(
-            f"SELECT {', '.join(table.keys + table.sums)} FROM {table.name} "
-            f"WHERE {'fair_id = :f' if params else '1 = 1'}"), params)}
+        t = table.table
+        query = select(*[t.c[c] for c in table.keys + table.sums])
+        if params:
+            query = query.where(t.c.fair_id == bindparam("f"))
+        stored = {_key(r[:n]): tuple(int(x) for x in r[n:]) for r in conn.execute(query, params)}
         computed = {k: tuple(v) for k, v in fresh.items()}
         for key in sorted(computed.keys() | stored.keys()):
             if computed.get(key) != stored.get(key):

@@ -3,15 +3,16 @@
 Exactly once comes from the till's hash chain: the store keeps each till's head (seq, hash). A file whose
 chain contains that head at the same seq holds every stored document unchanged, so only documents with a
 higher seq are new. A chain that does not contain the head means documents were removed or changed:
-refused as a deletion or a conflict. Rows are bulk-inserted in key order with the driver's executemany, and
-the new sales are added to the report totals (``totals``) in the same transaction.
+refused as a deletion or a conflict. Rows are bulk-inserted in key order with the driver's executemany of
+statements compiled from the tables (``rows``), and the new sales are added to the report totals
+(``totals``) in the same transaction.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, text, update
@@ -21,11 +22,9 @@ from sqlalchemy.orm import Session
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.fair import prepare as P
+from otop_pos.fair.rows import SPECS, insert_rows, update_rows
 from otop_pos.fair.totals import REFUND, SALE, VOID, add_imported
 from otop_pos.store.fair_models import ImportLog, Till
-
-_SQL: dict[tuple[str, str, tuple[str, ...]], str] = {}
-
 
 @dataclass(frozen=True)
 class FileContext:
@@ -53,19 +52,6 @@ class WriteOutcome:
     days: int
     skipped: int
     import_id: int
-
-
-def insert_rows(conn: Connection, table: str, cols: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-    """executemany of plain tuples (driver-ready values) into ``table`` in the given column order."""
-    if not rows:
-        return
-    key = (conn.dialect.name, table, tuple(cols))
-    sql = _SQL.get(key)
-    if sql is None:
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        quoted = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in cols)
-        sql = _SQL[key] = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join([mark] * len(cols))})"
-    conn.exec_driver_sql(sql, rows)
 
 
 def allocate_ids(conn: Connection, table: str, n: int) -> list[int]:
@@ -158,16 +144,17 @@ def _days(conn: Connection, till_id: int, p: P.Prepared) -> tuple[list[tuple[Any
         "SELECT uuid, closed_at, expected_cash_satang, counted_cash_satang, difference_satang, counts_json "
         "FROM till_day WHERE till_id = :t"), {"t": till_id})}
     new, closing = [], []
+    uuid_at, date_at = SPECS["till_day"].at("uuid"), SPECS["till_day"].at("business_date")
     for row in p.days:
-        have = stored.get(row[0])
-        mine = p.day_values[row[0]]
+        have = stored.get(row[uuid_at])
+        mine = p.day_values[row[uuid_at]]
         if have is None:
             new.append(row)
         elif not have[0] and mine[0]:
             closing.append(row)
         elif have[0] and mine[0] and have != mine:
-            raise ImportRefused(f"วันขาย {row[1]} ที่ปิดแล้วมีตัวเลขต่างจากที่นำเข้าไว้",
-                                f"The closed till day {row[1]} differs from the one imported before: conflict.",
+            raise ImportRefused(f"วันขาย {row[date_at]} ที่ปิดแล้วมีตัวเลขต่างจากที่นำเข้าไว้",
+                                f"The closed till day {row[date_at]} differs from the one imported before: conflict.",
                                 "conflict")
     return new, closing
 
@@ -189,7 +176,7 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
         if not older:
             raise _lost_tail(conn, till.id, p)
     new_days, closing = _days(conn, till.id, p)
-    k = bisect_right([s[0] for s in p.sales], H)
+    k = bisect_right(p.sale_seqs, H)
     new_sales = p.sales[k:]
     new_voids = [v for v in p.voids if v[1] > H]
     new_refunds = [r for r in p.refunds if r[1] > H]
@@ -221,20 +208,21 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
                  new_refunds: list[tuple[Any, ...]]) -> None:
     f, v, t = ctx.fair_id, ctx.vendor_id, till_id
     ids = allocate_ids(conn, "sale", len(new_sales))
-    insert_rows(conn, "sale", ("id", "fair_id", "vendor_id", "till_id", "import_id") + P.SALE_COLS,
+    insert_rows(conn, SPECS["sale"], ("id", "fair_id", "vendor_id", "till_id", "import_id"),
                 [(i, f, v, t, import_id) + s for i, s in zip(ids, new_sales)])
     sale_id_of: list[int | None] = [None] * k + ids  # by sale index in the file
     first_line = bisect_left([ln[0] for ln in p.lines], k)
-    insert_rows(conn, "sale_line", ("sale_id", "fair_id", "vendor_id", "till_id") + P.LINE_COLS,
+    insert_rows(conn, SPECS["sale_line"], ("sale_id", "fair_id", "vendor_id", "till_id"),
                 [(sale_id_of[ln[0]], f, v, t) + ln[1:] for ln in p.lines[first_line:]])
     first_pay = bisect_left([pay[0] for pay in p.payments], k)
-    insert_rows(conn, "payment", ("sale_id", "fair_id", "vendor_id", "till_id") + P.PAYMENT_COLS,
+    insert_rows(conn, SPECS["payment"], ("sale_id", "fair_id", "vendor_id", "till_id"),
                 [(sale_id_of[pay[0]], f, v, t) + pay[1:] for pay in p.payments[first_pay:]])
     if not new_voids and not new_refunds:
         if ids:
             add_imported(conn, t, {SALE: (ids[0], ids[-1])})
         return
-    by_uuid = {s[1]: i for i, s in zip(ids, new_sales)}
+    uuid_at = SPECS["sale"].at("uuid")
+    by_uuid = {s[uuid_at]: i for i, s in zip(ids, new_sales)}
     wanted = {d[0] for d in new_voids} | {d[0] for d in new_refunds}
     older = sorted(wanted - by_uuid.keys())
     for n in range(0, len(older), 500):
@@ -245,29 +233,26 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     if not wanted <= by_uuid.keys():
         raise ImportRefused("การยกเลิกหรือคืนเงินอ้างถึงใบขายที่ไม่มีในฐานข้อมูล",
                             "A void or refund refers to a sale that is not in the store.", "corrupt")
+    keys = ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id")
     void_ids = allocate_ids(conn, "void", len(new_voids))
-    insert_rows(conn, "void", ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id") + P.VOID_COLS,
-                [(i, f, v, t, import_id, by_uuid[d[0]]) + d[1:] for i, d in zip(void_ids, new_voids)])
+    insert_rows(conn, SPECS["void"], keys,
+                [(i, f, v, t, import_id, by_uuid[d[0]]) + d[2:] for i, d in zip(void_ids, new_voids)])
     refund_ids = allocate_ids(conn, "refund", len(new_refunds))
-    insert_rows(conn, "refund",
-                ("id", "fair_id", "vendor_id", "till_id", "import_id", "sale_id") + P.REFUND_COLS,
-                [(i, f, v, t, import_id, by_uuid[d[0]]) + d[1:] for i, d in zip(refund_ids, new_refunds)])
+    insert_rows(conn, SPECS["refund"], keys,
+                [(i, f, v, t, import_id, by_uuid[d[0]]) + d[2:] for i, d in zip(refund_ids, new_refunds)])
     kr = len(p.refunds) - len(new_refunds)
     refund_id_of: list[int | None] = [None] * kr + refund_ids
     first_rl = bisect_left([rl[0] for rl in p.refund_lines], kr)
-    insert_rows(conn, "refund_line", ("refund_id", "sale_id", "fair_id", "vendor_id", "till_id")
-                + P.REFUND_LINE_COLS,
-                [(refund_id_of[rl[0]], by_uuid[rl[1]], f, v, t) + rl[2:] for rl in p.refund_lines[first_rl:]])
+    insert_rows(conn, SPECS["refund_line"], ("refund_id", "sale_id", "fair_id", "vendor_id", "till_id"),
+                [(refund_id_of[rl[0]], by_uuid[rl[1]], f, v, t) + rl[3:] for rl in p.refund_lines[first_rl:]])
     added = {kind: (new[0], new[-1]) for kind, new in ((SALE, ids), (VOID, void_ids), (REFUND, refund_ids)) if new}
     add_imported(conn, t, added)
 
 
 def _write_days(conn: Connection, ctx: FileContext, till_id: int, new: list[tuple[Any, ...]],
                 closing: list[tuple[Any, ...]]) -> None:
-    cols = ("fair_id", "vendor_id", "till_id") + P.DAY_COLS
-    insert_rows(conn, "till_day", cols, [(ctx.fair_id, ctx.vendor_id, till_id) + d for d in sorted(new)])
-    if closing:
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        sets = ", ".join(f"{c} = {mark}" for c in P.DAY_COLS[3:])
-        conn.exec_driver_sql(f"UPDATE till_day SET {sets} WHERE uuid = {mark}",
-                             [d[3:] + (d[0],) for d in sorted(closing)])
+    spec = SPECS["till_day"]
+    by_uuid = itemgetter(spec.at("uuid"))
+    insert_rows(conn, spec, ("fair_id", "vendor_id", "till_id"),
+                [(ctx.fair_id, ctx.vendor_id, till_id) + d for d in sorted(new, key=by_uuid)])
+    update_rows(conn, spec, sorted(closing, key=by_uuid))

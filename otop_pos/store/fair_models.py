@@ -20,6 +20,18 @@ from otop_pos.store.types import UTCDateTime, new_metadata
 METHODS = "('cash','promptpay','transfer','other')"
 
 
+def adds(kind: str, *, count: str = "", sums: str = "") -> dict[str, str]:
+    """``info`` of a totals column: what the documents of ``kind`` ("sale", "void", "refund") add to it — the
+    number of their ``count`` rows (a table name) or the sum of ``sums`` ("table.column"); the totals
+    (``otop_pos.fair.totals``) are computed from these marks."""
+    return {"total_kind": kind, "count": count} if count else {"total_kind": kind, "sums": sums}
+
+
+def kept(column: str) -> dict[str, str]:
+    """``info`` of a totals column set once when its row is made: a value of ``column`` ("table.column")."""
+    return {"kept": column}
+
+
 class FairBase(DeclarativeBase):
     """Declarative base of the fair store."""
 
@@ -323,15 +335,15 @@ class SaleTotal(FairBase):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
     business_date: Mapped[date] = mapped_column(Date, primary_key=True)
     hour: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sales: Mapped[int] = mapped_column(BigInteger, default=0)
-    total_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    items: Mapped[int] = mapped_column(BigInteger, default=0)
-    voids: Mapped[int] = mapped_column(BigInteger, default=0)
-    void_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    void_items: Mapped[int] = mapped_column(BigInteger, default=0)
-    refunds: Mapped[int] = mapped_column(BigInteger, default=0)
-    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    refund_items: Mapped[int] = mapped_column(BigInteger, default=0)
+    sales: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("sale", count="sale"))
+    total_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("sale", sums="sale.total_satang"))
+    items: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("sale", sums="sale.item_count"))
+    voids: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", count="void"))
+    void_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", sums="void.amount_satang"))
+    void_items: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", sums="sale_line.qty"))
+    refunds: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", count="refund"))
+    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", sums="refund.amount_satang"))
+    refund_items: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", sums="refund_line.qty"))
     __table_args__ = {"sqlite_with_rowid": False}
 
 
@@ -344,12 +356,12 @@ class PaymentTotal(FairBase):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
     method: Mapped[str] = mapped_column(String(16), primary_key=True)
     business_date: Mapped[date] = mapped_column(Date, primary_key=True)
-    payments: Mapped[int] = mapped_column(BigInteger, default=0)
-    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    voids: Mapped[int] = mapped_column(BigInteger, default=0)
-    void_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    refunds: Mapped[int] = mapped_column(BigInteger, default=0)
-    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0)
+    payments: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("sale", count="payment"))
+    amount_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("sale", sums="payment.amount_satang"))
+    voids: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", count="payment"))
+    void_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", sums="payment.amount_satang"))
+    refunds: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", count="refund"))
+    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", sums="refund.amount_satang"))
     __table_args__ = {"sqlite_with_rowid": False}
 
 
@@ -362,16 +374,16 @@ class ProductTotal(FairBase):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), primary_key=True)
     sku: Mapped[str] = mapped_column(String(64), primary_key=True)
     business_date: Mapped[date] = mapped_column(Date, primary_key=True)
-    lines: Mapped[int] = mapped_column(BigInteger, default=0)
-    qty: Mapped[int] = mapped_column(BigInteger, default=0)
-    net_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    void_lines: Mapped[int] = mapped_column(BigInteger, default=0)
-    void_qty: Mapped[int] = mapped_column(BigInteger, default=0)
-    void_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    refund_qty: Mapped[int] = mapped_column(BigInteger, default=0)
-    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0)
-    name: Mapped[str] = mapped_column(String(300))
-    product_type: Mapped[str] = mapped_column(String(64))
+    lines: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("sale", count="sale_line"))
+    qty: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("sale", sums="sale_line.qty"))
+    net_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("sale", sums="sale_line.net_satang"))
+    void_lines: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", count="sale_line"))
+    void_qty: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", sums="sale_line.qty"))
+    void_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", sums="sale_line.net_satang"))
+    refund_qty: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", sums="refund_line.qty"))
+    refund_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", sums="refund_line.amount_satang"))
+    name: Mapped[str] = mapped_column(String(300), info=kept("sale_line.name"))
+    product_type: Mapped[str] = mapped_column(String(64), info=kept("sale_line.product_type"))
     __table_args__ = {"sqlite_with_rowid": False}
 
 

@@ -38,6 +38,23 @@ class UTCDateTime(TypeDecorator[datetime]):
             return value.replace(tzinfo=None)
         return value
 
+    def bind_processor(self, dialect: Dialect) -> Any:
+        """On SQLite the text SQLAlchemy stores ('YYYY-MM-DD HH:MM:SS.ffffff', UTC) made in one step (the
+        generic path formats it field by field: ~4 µs a value, felt by the bulk import); else the default."""
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        utc = timezone.utc
+
+        def process(value: datetime | None) -> str | None:
+            if value is None:
+                return None
+            if value.tzinfo is not utc:
+                if value.tzinfo is None or value.utcoffset() is None:
+                    raise ValueError("naive datetime refused: pass an aware datetime")
+                value = value.astimezone(utc)
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return process
+
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None

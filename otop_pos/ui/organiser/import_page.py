@@ -3,9 +3,7 @@ choose them; the import runs in a worker (``otop_pos.fair.importer.import_paths`
 each file's result — added, skipped or refused with its reason — lands in the results table."""
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
@@ -27,8 +25,6 @@ from otop_pos.ui.organiser.models import ImportResultsModel
 from otop_pos.ui.runner import settle_gc
 from otop_pos.ui.organiser.widgets import fit_columns, make_table
 from otop_pos.ui.widgets import Banner, label, log_unexpected, make_button
-
-log = logging.getLogger("otop_pos.ui.organiser")
 
 
 def paths_from_mime(mime: QMimeData | None) -> list[Path]:
@@ -169,13 +165,8 @@ class ImportPage(QWidget):
             def report(done: int, total: int, result: FileResult) -> None:
                 progress(done, total, result)  # type: ignore[operator]
 
-            try:
-                return import_paths(store, clock, paths, fair_ref=ref, jobs=jobs, on_progress=report)
-            except BrokenProcessPool:
-                # a verifying worker process died: import again in this process. Importing is exactly-once,
-                # so what the first run wrote is skipped now and nothing is counted twice.
-                log.exception("an import worker process died; importing again without workers")
-                return import_paths(store, clock, paths, fair_ref=ref, jobs=0, on_progress=report)
+            # a verifying worker process that dies is handled by the import itself (ImportReport.worker_crashed)
+            return import_paths(store, clock, paths, fair_ref=ref, jobs=jobs, on_progress=report)
 
         settle_gc()
         self.ctx.tasks.run(work, on_done=self._done, on_error=self._failed, on_progress=self._progress)
