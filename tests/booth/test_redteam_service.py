@@ -1,0 +1,108 @@
+"""Red-team findings on the booth service seam and its print queue (issue 11 step 1): each test reproduces a
+defect with real parts (a migrated store, a FIFO as a slow printer, the CLI as a subprocess) and fails until
+it is fixed. See the red-team report for the severity and the steps by hand."""
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from otop_pos.booth.printjobs import list_jobs
+from otop_pos.booth.service import BoothService, Cart, PaymentIn, PrinterConfig
+from otop_pos.core.clock import FixedClock
+from otop_pos.store.engine import SqliteStore
+from tests.booth.test_service import PIN, _cli, _set_printer, cli_home, wait_for  # noqa: F401 - fixture
+from tests.printing.escpos_decode import decode
+
+F_SETPIPE_SZ = 1031  # linux/fcntl.h
+
+
+class SlowPrinter:
+    """A FIFO read by a 'printer' that takes ~5 KB/s (a thermal head feeding paper): it keeps reading, so the
+    file transport's write timeout never fires, but a receipt takes several seconds to go through."""
+
+    def __init__(self, path: Path, rate: int = 512, every: float = 0.1) -> None:
+        os.mkfifo(path)
+        self.path = path
+        self.fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fcntl.fcntl(self.fd, F_SETPIPE_SZ, 4096)
+        self.received = bytearray()
+        self.rate, self.every = rate, every
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        while not self.stop.is_set():
+            time.sleep(self.every)
+            try:
+                self.received += os.read(self.fd, self.rate)
+            except BlockingIOError:
+                pass
+
+    def close(self) -> None:
+        self.rate, self.every = 1 << 16, 0.001  # let whatever is in flight through
+        time.sleep(0.2)
+        self.stop.set()
+        self.thread.join(5)
+        os.close(self.fd)
+
+
+@pytest.fixture
+def slow_printer(tmp_path: Path) -> Iterator[SlowPrinter]:
+    printer = SlowPrinter(tmp_path / "lp0")
+    yield printer
+    printer.close()
+
+
+def _basket(service: BoothService) -> Cart:
+    return Cart().add(service.catalogue().products[0], 2)
+
+
+def test_a_test_page_is_not_held_up_by_receipts_printing_on_the_booth_printer(
+        store: SqliteStore, clock: FixedClock, slow_printer: SlowPrinter, tmp_path: Path) -> None:
+    """Printer page → "Print test page" while the queue works through a slow receipt. The test page runs on
+    the booth's one operation runner, so while it waits for the queue's lock every sale queued behind it
+    waits too. Before issue 11 the test page was a queued signal to the print thread and the runner stayed
+    free. Expected: the test page (to another printer) goes out at once."""
+    service = BoothService(store, clock)
+    service.update_settings(printer=f"file:{slow_printer.path}", paper_width=576)
+    service.open_day(100000)
+    service.start()
+    try:
+        cart = _basket(service)
+        service.sell(cart, [PaymentIn("cash", tendered_satang=cart.total_satang)])
+        wait_for(lambda: bool(list_jobs(store, statuses=("printing",))))
+        other = tmp_path / "test-page.bin"
+        started = time.monotonic()
+        service.test_page(PrinterConfig(printer=f"file:{other}", paper_width=384))
+        took = time.monotonic() - started
+        assert decode(other.read_bytes()).image.width == 384
+        assert took < 2.0, f"the test page waited {took:.1f} s for the receipt queue"
+    finally:
+        service.shutdown()
+
+
+def test_the_hint_after_a_day_close_with_a_dead_printer_prints_the_z_report(cli_home: Path,  # noqa: F811
+                                                                             tmp_path: Path) -> None:
+    """``booth day close`` with the printer unplugged says "the job waits in the queue (otop-pos print queue
+    --run)". The vendor plugs the printer in and runs exactly that: nothing prints, exit 0, and the stale
+    "printer not found" is repeated — the job was marked *failed*, which ``--run`` never prints (it needs
+    ``--retry ID``). Expected: following the message prints the Z report (or the message names the command
+    that does)."""
+    unplugged = tmp_path / "unplugged"
+    _set_printer(cli_home, f"file:{unplugged / 'lp0'}")
+    out = _cli(cli_home, "booth", "day", "close", "--counted", "500", "--pin", PIN)
+    assert out.returncode == 0, out.stderr
+    hint = "otop-pos print queue --run"
+    assert hint in out.stderr
+    unplugged.mkdir()                                  # the printer is back
+    run = _cli(cli_home, *hint.split()[1:])
+    assert run.returncode == 0, run.stderr
+    assert (unplugged / "lp0").exists(), f"nothing printed; stdout={run.stdout!r} stderr={run.stderr!r}"
+    assert decode((unplugged / "lp0").read_bytes()).image.height > 400
