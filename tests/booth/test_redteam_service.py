@@ -106,3 +106,24 @@ def test_the_hint_after_a_day_close_with_a_dead_printer_prints_the_z_report(cli_
     assert run.returncode == 0, run.stderr
     assert (unplugged / "lp0").exists(), f"nothing printed; stdout={run.stdout!r} stderr={run.stderr!r}"
     assert decode((unplugged / "lp0").read_bytes()).image.height > 400
+
+
+def test_stopping_the_print_queue_finishes_only_the_job_in_hand(
+        store: SqliteStore, clock: FixedClock, slow_printer: SlowPrinter) -> None:
+    """Closing the window calls ``PrintQueue.stop`` ("finish the job in hand, close the device and end the
+    worker"). Steps: three receipts wait (the printer was slow or off), the queue starts printing them on a
+    slow printer, the vendor closes the app. Seen: ``stop`` keeps printing every job the run had listed —
+    the window is gone but the process lingers (up to the 30 s join timeout, after which the store is closed
+    under a job still printing, which the next start calls interrupted). Expected: the jobs not yet begun
+    stay pending for the next start, and closing takes one receipt's time at most."""
+    service = BoothService(store, clock)
+    service.update_settings(printer=f"file:{slow_printer.path}", paper_width=576)
+    service.open_day(100000)
+    cart = _basket(service)
+    for _ in range(3):
+        service.sell(cart, [PaymentIn("cash", tendered_satang=cart.total_satang)])
+    service.start()
+    wait_for(lambda: bool(list_jobs(store, statuses=("printing",))))
+    service.shutdown()
+    statuses = [j.status for j in list_jobs(store, statuses=("pending", "printing", "printed", "failed"))]
+    assert statuses == ["printed", "pending", "pending"], statuses
