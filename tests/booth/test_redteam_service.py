@@ -152,3 +152,27 @@ def test_a_day_close_whose_z_report_printed_does_not_say_it_did_not_print(cli_ho
     assert out.returncode == 0, out.stderr
     assert decode(paper.read_bytes()).image.height > 400           # the Z report did print
     assert "did not print" not in out.stderr, out.stderr
+
+
+def test_receipts_waiting_when_the_printer_is_changed_go_to_the_new_printer(
+        store: SqliteStore, clock: FixedClock, slow_printer: SlowPrinter, tmp_path: Path) -> None:
+    """``update_settings``: "a new printer is used from the next job on". Steps: the booth printer is very
+    slow (or about to run out of paper); three receipts wait; while the first prints the vendor picks the
+    spare printer in Settings and saves. Seen: the receipts after the one in hand still go to the old
+    printer — the run listed them with the old device and does not look at the config again. Expected: the
+    next job goes to the printer now set."""
+    service = BoothService(store, clock)
+    service.update_settings(printer=f"file:{slow_printer.path}", paper_width=576)
+    service.open_day(100000)
+    cart = _basket(service)
+    for _ in range(3):
+        service.sell(cart, [PaymentIn("cash", tendered_satang=cart.total_satang)])
+    service.start()
+    try:
+        wait_for(lambda: bool(list_jobs(store, statuses=("printing",))))
+        spare = tmp_path / "spare.bin"
+        service.update_settings(printer=f"file:{spare}")
+        wait_for(lambda: not list_jobs(store, statuses=("pending", "printing")), timeout=90)
+        assert spare.exists() and spare.stat().st_size > 1000, "no receipt reached the printer chosen in Settings"
+    finally:
+        service.shutdown()
