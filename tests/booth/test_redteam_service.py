@@ -176,3 +176,54 @@ def test_receipts_waiting_when_the_printer_is_changed_go_to_the_new_printer(
         assert spare.exists() and spare.stat().st_size > 1000, "no receipt reached the printer chosen in Settings"
     finally:
         service.shutdown()
+
+
+class Handles:
+    """A printer factory that counts the open handles on each device (the spec): a USB printer is claimed by
+    one handle at a time (python-escpos also *resets* the device on open), so two at once fail or kill the
+    job in hand on real hardware. The transports are the real dummy transport."""
+
+    def __init__(self) -> None:
+        from otop_pos.printing.transports.dummy import DummyTransport
+
+        self._dummy = DummyTransport
+        self.open: dict[str, int] = {}
+        self.most = 0
+
+    def __call__(self, config: PrinterConfig) -> object:
+        from otop_pos.printing.printer import ReceiptPrinter
+
+        handles, spec = self, config.printer
+
+        class Claimed(self._dummy):  # type: ignore[name-defined, misc]
+            def close(self) -> None:
+                handles.open[spec] -= 1
+                super().close()
+
+        self.open[spec] = self.open.get(spec, 0) + 1
+        self.most = max(self.most, self.open[spec])
+        return ReceiptPrinter(Claimed(), config.paper_width, cut=config.cut)
+
+
+def test_a_test_page_on_the_booth_printer_with_an_unsaved_width_does_not_open_it_twice(
+        store: SqliteStore, clock: FixedClock) -> None:
+    """Steps: a receipt has just printed (the queue keeps the device open for 20 s); Settings → Printer, the
+    vendor changes the paper width (or cut / drawer / profile) without saving and presses "Print test page".
+    ``PrintQueue.test_page`` closes the queue's handle only when the whole config is equal, so the test page
+    opens a second handle on the same USB device: on hardware "busy", and escpos's ``Usb.open`` resets the
+    device under the queue's handle. (Before issue 11 the device was closed after every run.) The same holds
+    for a CLI ``print``/``booth day close`` from another process within 20 s of a receipt.
+    Expected: one handle on a device at a time."""
+    handles = Handles()
+    service = BoothService(store, clock, printer_factory=handles)
+    service.update_settings(printer="usb:04b8:0202", paper_width=576)
+    service.open_day(100000)
+    service.start()
+    try:
+        cart = _basket(service)
+        service.sell(cart, [PaymentIn("cash", tendered_satang=cart.total_satang)])
+        wait_for(lambda: service.queue.printed == 1)
+        service.test_page(PrinterConfig(printer="usb:04b8:0202", paper_width=384))
+        assert handles.most == 1, f"{handles.most} handles were open on usb:04b8:0202 at once"
+    finally:
+        service.shutdown()
