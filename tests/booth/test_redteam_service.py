@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,6 +52,12 @@ class SlowPrinter:
         self.stop.set()
         self.thread.join(5)
         os.close(self.fd)
+
+
+@pytest.fixture(autouse=True)
+def _qt_app_first(qapp: Any) -> None:
+    """The print thread renders with Qt: pytest-qt's QApplication must exist before ``start()`` makes a bare
+    QGuiApplication, which would make every later Qt test in the session error."""
 
 
 @pytest.fixture
