@@ -57,11 +57,14 @@ def document_of(store: SqliteStore, job: PrintJobView, lang: str | None = None) 
 
 
 def run_pending(store: SqliteStore, clock: Clock, print_doc: Callable[[ReceiptDoc | ZReportDoc], None],
-                *, limit: int = 50) -> list[PrintJobView]:
+                *, limit: int = 50, keep_going: Callable[[], bool] | None = None) -> list[PrintJobView]:
     """Print waiting jobs in order with ``print_doc``; a failure marks that job failed with its message and
-    stops (the printer is likely down). Returns the jobs handled. Runs in the print worker thread."""
+    stops (the printer is likely down). ``keep_going()`` is asked before each job (False: the rest stay
+    pending). Returns the jobs handled. Runs in the print worker thread."""
     done: list[PrintJobView] = []
     for job in list_jobs(store, statuses=("pending",))[:limit]:
+        if keep_going is not None and not keep_going():
+            break
         with store.write() as s:
             claimed = rowcount(s.execute(update(PrintJob).where(PrintJob.id == job.id, PrintJob.status == "pending")
                                 .values(status="printing", attempts=PrintJob.attempts + 1)))
@@ -94,6 +97,20 @@ def recover_interrupted(store: SqliteStore) -> int:
         )))
 
 
+def newest_job(store: SqliteStore, kind: str) -> PrintJobView | None:
+    """The newest job of ``kind`` in any state (what a one-shot command just queued)."""
+    with store.read() as s:
+        job = s.scalar(select(PrintJob).where(PrintJob.kind == kind).order_by(PrintJob.id.desc()).limit(1))
+        return _view(job) if job is not None else None
+
+
+def job(store: SqliteStore, job_id: int) -> PrintJobView | None:
+    """One job in any state."""
+    with store.read() as s:
+        found = s.get(PrintJob, job_id)
+        return _view(found) if found is not None else None
+
+
 def _refetch(store: SqliteStore, job_id: int) -> PrintJobView:
     with store.read() as s:
         job = s.get(PrintJob, job_id)
@@ -111,8 +128,9 @@ class StoreJobs:
     def recover_interrupted(self) -> int:
         return recover_interrupted(self.store)
 
-    def run_pending(self, print_doc: Callable[[ReceiptDoc | ZReportDoc], None]) -> list[PrintJobView]:
-        return run_pending(self.store, self.clock, print_doc)
+    def run_pending(self, print_doc: Callable[[ReceiptDoc | ZReportDoc], None],
+                    keep_going: Callable[[], bool] | None = None) -> list[PrintJobView]:
+        return run_pending(self.store, self.clock, print_doc, keep_going=keep_going)
 
     def jobs(self) -> list[PrintJobView]:
         return list_jobs(self.store)

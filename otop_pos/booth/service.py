@@ -249,7 +249,15 @@ class BoothService:
         return job
 
     def print_jobs(self) -> list[PrintJobView]:
+        """The jobs waiting or failed."""
         return printjobs.list_jobs(self.store)
+
+    def print_job(self, job_id: int) -> PrintJobView | None:
+        return printjobs.job(self.store, job_id)
+
+    def newest_print_job(self, kind: str) -> PrintJobView | None:
+        """The newest job of ``kind`` (``sale``, ``void``, ``refund``, ``zreport``) in any state."""
+        return printjobs.newest_job(self.store, kind)
 
     def retry_failed(self) -> int:
         """Put every failed job back in the queue and print; returns how many."""

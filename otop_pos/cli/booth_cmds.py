@@ -181,7 +181,7 @@ def cmd_day(args: argparse.Namespace) -> int:
               f"{format_baht(z.counted_cash_satang or 0)} ต่าง {format_baht(z.difference_satang or 0)}\n"
               f"Day closed: expected {format_baht(z.expected_cash_satang)}, counted "
               f"{format_baht(z.counted_cash_satang or 0)}, difference {format_baht(z.difference_satang or 0)}")
-        print_now(service, "รายงานปิดวัน", "Z report")
+        print_now(service, service.newest_print_job("zreport"), "รายงานปิดวัน", "Z report")
     return 0
 
 

@@ -49,14 +49,20 @@ def booth_service() -> Any:
     return open_booth_service(print_mode="inline")
 
 
-def print_now(service: Any, what_th: str, what_en: str) -> None:
-    """Print what the last action queued (a one-shot command does it before it exits); when the printer
-    fails, say so on stderr and leave the job waiting for ``otop-pos print queue --run``."""
-    if not service.prints:
+def print_now(service: Any, job: Any, what_th: str, what_en: str) -> None:
+    """Print ``job``, which the last action queued (a one-shot command does it before it exits); when it
+    does not print, say so on stderr with the command that prints it later."""
+    if job is None or not service.prints:
         return
-    state = service.flush_prints()
-    if state.error_en or state.pending:
-        print(f"ยังไม่ได้พิมพ์{what_th}: {state.error_th or 'รอคิวพิมพ์'} — งานพิมพ์รออยู่ในคิว "
-              f"(otop-pos print queue --run)\n"
-              f"The {what_en} did not print: {state.error_en or 'still queued'} — the job waits in the queue "
-              f"(otop-pos print queue --run).", file=sys.stderr)
+    service.flush_prints()
+    done = service.print_job(job.id)
+    if done is None or done.status == "printed":
+        return
+    if done.status == "failed":
+        command = f"otop-pos print queue --retry {done.id} --run"
+        why_th, why_en = done.error_th, done.error_en
+    else:
+        command, why_th, why_en = "otop-pos print queue --run", "รอคิวพิมพ์", "still queued"
+    print(f"ยังไม่ได้พิมพ์{what_th}: {why_th} — เมื่อเครื่องพิมพ์พร้อม สั่งพิมพ์ด้วย {command}\n"
+          f"The {what_en} did not print: {why_en} — when the printer is ready, print it with {command}",
+          file=sys.stderr)

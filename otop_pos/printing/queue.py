@@ -70,7 +70,8 @@ class JobAccess(Protocol):
 
     def recover_interrupted(self) -> int: ...
 
-    def run_pending(self, print_doc: Callable[[ReceiptDoc | ZReportDoc], None]) -> list[PrintJobView]: ...
+    def run_pending(self, print_doc: Callable[[ReceiptDoc | ZReportDoc], None],
+                    keep_going: Callable[[], bool] | None = None) -> list[PrintJobView]: ...
 
     def jobs(self) -> list[PrintJobView]: ...
 
@@ -125,6 +126,7 @@ class PrintQueue:
         self._lock = threading.RLock()          # one print run at a time
         self._wake = threading.Event()
         self._stop = False
+        self._waiting = 0                         # test pages waiting for the device
         self._thread: threading.Thread | None = None
 
     # --- configuration ----------------------------------------------------------------------------------
@@ -190,7 +192,8 @@ class PrintQueue:
                 if config.configured:
                     printer = self._open(config)
                     label = str(getattr(printer, "label", config.printer))
-                    done = self.jobs.run_pending(lambda doc: self._print(printer, doc))
+                    done = self.jobs.run_pending(lambda doc: self._print(printer, doc),
+                                                 lambda: not (self._stop or self._waiting) and self._config == config)
                     self.last_run = done
                     if any(j.status == "failed" for j in done):
                         self._close_printer()  # reopen next time: the device may have been replugged
@@ -203,6 +206,8 @@ class PrintQueue:
                 log.error("print worker failed", exc_info=exc)
                 error = PrinterError("เครื่องพิมพ์มีปัญหา (ข้อผิดพลาดในโปรแกรม)", "The printer failed (program error).")
                 self._close_printer()
+            if self._config != config and not self._stop:
+                self._wake.set()  # the printer was changed during the run: the rest go to the new one
             return self._report(config.configured, label, error)
 
     def _print(self, printer: Any, doc: ReceiptDoc | ZReportDoc) -> None:
@@ -210,15 +215,28 @@ class PrintQueue:
         self.printed += 1
 
     def test_page(self, config: PrinterConfig) -> None:
-        """Print the test page with ``config`` (maybe not saved yet) on its own connection; raises on failure."""
-        with self._lock:
-            if self._printer_config == config:
-                self._close_printer()  # one handle on the device at a time
-            printer = self.factory(config)
-            try:
-                printer.print_test_page()
-            finally:
-                printer.close()
+        """Print the test page with ``config`` (maybe not saved yet) on its own connection; raises on failure.
+        Another device prints at once; the queue's own device first finishes the job in hand and is let go,
+        so there is one handle on a device at a time."""
+        busy = {self._config.printer.strip()} | ({self._printer_config.printer.strip()} if self._printer_config else set())
+        if config.printer.strip() not in busy:
+            self._test_page(config)
+            return
+        self._waiting += 1   # the run in progress stops after the job in hand
+        try:
+            with self._lock:
+                self._close_printer()
+                self._test_page(config)
+        finally:
+            self._waiting -= 1
+            self._wake.set()  # then the queue goes on with what waits
+
+    def _test_page(self, config: PrinterConfig) -> None:
+        printer = self.factory(config)
+        try:
+            printer.print_test_page()
+        finally:
+            printer.close()
 
     def _open(self, config: PrinterConfig) -> Any:
         if self._printer is not None and self._printer_config != config:

@@ -37,6 +37,7 @@ class BoothContext(QObject):
         self.settings: BoothSettings = service.settings
         self.lang = install_language(lang or self.settings.lang)
         self.runner = OperationRunner(self)
+        self.device_runner = OperationRunner(self)   # printer tests and searches: never in the way of a sale
         self.sounds = sounds or Sounds(self)
         self.cart = Cart()
         self.index: CatalogueIndex = service.catalogue()
@@ -72,6 +73,11 @@ class BoothContext(QObject):
             on_error: Callable[[Any], object] | None = None) -> int:
         """Run one service call off the GUI thread; the result or error comes back on it."""
         return self.runner.run(fn, on_done, on_error)
+
+    def run_device(self, fn: Callable[[], Any], on_done: Callable[[Any], object] | None = None,
+                   on_error: Callable[[Any], object] | None = None) -> int:
+        """Run device work (a test page, a USB search) beside the booth's operations, not in their queue."""
+        return self.device_runner.run(fn, on_done, on_error)
 
     # --- state changes ------------------------------------------------------------------------------------
     @property
@@ -128,6 +134,7 @@ class BoothContext(QObject):
     def shutdown(self) -> None:
         """Finish background work and stop the threads."""
         self.runner.wait()
+        self.device_runner.wait()
         self.service.queue.on_state = None
         self.service.shutdown()
         if self.backups is not None:

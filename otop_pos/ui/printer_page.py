@@ -146,7 +146,7 @@ class PrinterPage(QWidget):
             self.find_button.setEnabled(True)
             self._fill_printers(printers, current)
             self.test_result.setText(translate("Printer", "{n} USB printer(s) found.").format(n=len(printers)))
-        self.ctx.run(list_usb_printers, found, self._failed)
+        self.ctx.run_device(list_usb_printers, found, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.find_button.setEnabled(True)
@@ -165,7 +165,7 @@ class PrinterPage(QWidget):
             return
         self.test_button.setEnabled(False)
         self.test_result.setText(translate("Printer", "Printing the test page…"))
-        self.ctx.run(lambda: service.test_page(config), self._tested, self._tested)
+        self.ctx.run_device(lambda: service.test_page(config), self._tested, self._tested)
 
     def _tested(self, result: object) -> None:
         self.test_button.setEnabled(True)

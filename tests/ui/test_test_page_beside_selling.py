@@ -1,4 +1,4 @@
-"""Red-team finding (issue 11 step 1), seen from the window: the printer page's test print shares the booth's
+"""A red-team finding (issue 11 step 1), seen from the window: the printer page's test print shares the booth's
 one operation runner with selling, and waits there for the print queue — so a sale paid meanwhile is not
 committed until the receipts ahead of it have printed. Fails until fixed."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ from otop_pos.booth.service import Cart, PaymentIn, PrinterConfig
 from otop_pos.core.clock import FixedClock
 from otop_pos.store.engine import SqliteStore
 from otop_pos.ui.context import BoothContext
-from tests.booth.test_redteam_service import SlowPrinter
+from tests.booth.test_print_queue_faults import SlowPrinter
 from tests.booth.test_service import wait_for
 from tests.ui.conftest import make_ctx
 
@@ -50,10 +50,10 @@ def test_a_sale_paid_while_a_test_page_waits_for_the_print_queue_is_committed_at
     wait_for(lambda: bool(list_jobs(shop, statuses=("printing",))))
     tested: list[object] = []
     config = PrinterConfig(printer="dummy", paper_width=384)
-    ctx.run(lambda: service.test_page(config), tested.append, tested.append)   # as printer_page.test_page
+    ctx.run_device(lambda: service.test_page(config), tested.append, tested.append)  # as printer_page.test_page
     sold: list[float] = []
     asked = time.monotonic()
     ctx.run(lambda: service.sell(cart, pay), lambda _r: sold.append(time.monotonic() - asked))
-    qtbot.waitUntil(lambda: bool(sold), timeout=60_000)
+    qtbot.waitUntil(lambda: bool(sold) and bool(tested), timeout=60_000)
     assert tested == [None]
     assert sold[0] < 2.0, f"the paid sale was committed {sold[0]:.1f} s later, behind the test page"

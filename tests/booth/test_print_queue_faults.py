@@ -1,10 +1,11 @@
-"""Red-team findings on the booth service seam and its print queue (issue 11 step 1): each test reproduces a
+"""Faults a red-team session found in the booth service seam and its print queue (issue 11 step 1): each test reproduces a
 defect with real parts (a migrated store, a FIFO as a slow printer, the CLI as a subprocess) and fails until
 it is fixed. See the red-team report for the severity and the steps by hand."""
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -106,8 +107,10 @@ def test_the_hint_after_a_day_close_with_a_dead_printer_prints_the_z_report(cli_
     _set_printer(cli_home, f"file:{unplugged / 'lp0'}")
     out = _cli(cli_home, "booth", "day", "close", "--counted", "500", "--pin", PIN)
     assert out.returncode == 0, out.stderr
-    hint = "otop-pos print queue --run"
-    assert hint in out.stderr
+    found = re.search(r"print it with (otop-pos print queue [^\n]*--run)", out.stderr)
+    assert found, out.stderr                           # the message names the command, in Thai too
+    hint = found.group(1)
+    assert f"สั่งพิมพ์ด้วย {hint}" in out.stderr
     unplugged.mkdir()                                  # the printer is back
     run = _cli(cli_home, *hint.split()[1:])
     assert run.returncode == 0, run.stderr
