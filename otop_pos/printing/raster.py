@@ -1,9 +1,15 @@
 """Receipts, Z reports and the printer test page as images: Qt draws (shaping Thai), then 1-bit thresholding.
 
 Everything here works off the GUI thread and without a window; only a QGuiApplication has to exist
-(``ensure_qt_app()`` makes an offscreen one when there is none).
+(``ensure_qt_app()`` makes an offscreen one when there is none). One document is drawn at a time: two threads
+shaping text into images at once (the print queue and a test page or a preview) crashed Qt.
 """
 from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from PIL import Image
 from PySide6.QtCore import QRect, Qt
@@ -24,11 +30,26 @@ __all__ = [
 #: The default printable width in dots (the papers: ``core.vocabulary.PAPER_WIDTHS``).
 DEFAULT_WIDTH = DEFAULT_PAPER_WIDTH
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_RENDERING = threading.RLock()
+
+
+def one_at_a_time(render: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Draw under the process-wide render lock (a receipt takes milliseconds: nobody waits long)."""
+    @functools.wraps(render)
+    def locked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with _RENDERING:
+            return render(*args, **kwargs)
+    return locked
+
+
 THAI_SAMPLE = "ครั้งที่ 20 ญี่ปุ่น น้ำ ปุ๋ย ฎีกา ฐาน"
 THAI_ALPHABET = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 LATIN_SAMPLE = "ABCDEFGHIJKLM abcdefghijklm 0123456789 ฿1,190.00"
 
 
+@one_at_a_time
 def render_receipt(doc: ReceiptDoc, width_dots: int = DEFAULT_WIDTH) -> QImage:
     """The whole receipt as a white Grayscale8 image ``width_dots`` wide, as tall as needed."""
     canvas = Canvas(width_dots)
@@ -36,6 +57,7 @@ def render_receipt(doc: ReceiptDoc, width_dots: int = DEFAULT_WIDTH) -> QImage:
     return canvas.render()
 
 
+@one_at_a_time
 def render_zreport(doc: ZReportDoc, width_dots: int = DEFAULT_WIDTH) -> QImage:
     """The day-close (Z) report as a Grayscale8 image."""
     canvas = Canvas(width_dots)
@@ -81,6 +103,7 @@ def _edges(canvas: Canvas, height: int) -> None:
     canvas.custom(height, paint)
 
 
+@one_at_a_time
 def render_test_page(width_dots: int = DEFAULT_WIDTH, printer_label: str = "") -> QImage:
     """A test page: Thai with stacked marks, a dot ruler across the full width, edge marks and a QR."""
     c = Canvas(width_dots)
