@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal, Union
 
-from otop_pos.core.vocabulary import PRODUCT_TYPE
+from otop_pos.core.vocabulary import PAYMENT_METHOD, PRODUCT_TYPE
 from otop_pos.reports.model import Figures, Row, VendorRow
 
 __all__ = ["Kind", "Value", "Column", "FigureTable", "figure_tables", "text", "product_type_label",
@@ -103,7 +103,8 @@ _SHEETS: dict[str, dict[str, str]] = {
            "host_vs_other": "Host vs other", "provinces": "Provinces", "districts": "Districts", "days": "Days",
            "hours": "Hours", "methods": "Payment methods", "stars": "Stars", "producer_types": "Producer types",
            "top_products": "Top products", "top_vendors": "Top vendors", "missing": "Missing",
-           "cash": "Day-close cash"},
+           # the English sheet keeps the name it has always had (organisers' workbooks point at it by name)
+           "cash": PAYMENT_METHOD.name("cash", "en")},
 }
 
 
