@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, cast
+
+from otop_pos.core.vocabulary import PAYMENT_METHOD
 
 DocKind = Literal["sale", "void", "refund"]
 TitleMode = Literal["receipt", "abbreviated_tax_invoice"]
 PaymentMethod = Literal["cash", "promptpay", "transfer", "other"]
-#: The methods a booth takes today (their names and colours are in ``vocabulary.PAYMENT_METHOD``).
-PAYMENT_METHODS: tuple[PaymentMethod, ...] = ("cash", "promptpay", "transfer", "other")
+#: The methods a booth takes today: the vocabulary's own (built-in) payment methods, with their names and colours.
+PAYMENT_METHODS = cast(tuple[PaymentMethod, ...], PAYMENT_METHOD.builtin_keys())
 
 
 @dataclass(frozen=True)

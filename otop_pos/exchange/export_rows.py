@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from typing import Any, get_type_hints
 
 from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_doc
+from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange.export_model import (
@@ -24,7 +25,7 @@ from otop_pos.exchange.export_model import (
 __all__ = ["TABLES", "MEMBERS", "member_columns", "MEMBER_ORDER", "to_csv", "parse_members", "check_consistency",
            "verify_chain", "counts_of", "totals_of", "METHODS"]
 
-METHODS = ("cash", "promptpay", "transfer", "other")
+METHODS = PAYMENT_METHODS   # the methods an export may carry (the booth's, from the vocabulary)
 BOM = b"\xef\xbb\xbf"
 _INT = re.compile(r"-?[0-9]{1,15}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")

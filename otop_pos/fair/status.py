@@ -8,12 +8,13 @@ from datetime import date, datetime
 from sqlalchemy import distinct, func, select, union
 
 from otop_pos.core.clock import Clock
+from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.thaidate import fair_day
 from otop_pos.fair.fairs import FairInfo, fair_info, find_fair
 from otop_pos.fair.store import FairStore
 from otop_pos.store.fair_models import ImportLog, PaymentTotal, SaleTotal, Till, TillDay, Vendor
 
-METHODS = ("cash", "promptpay", "transfer", "other")
+METHODS = PAYMENT_METHODS
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,12 @@ def fair_summary(store: FairStore, fair_ref: str | None = None) -> FairSummary:
         per_day = {d.isoformat() if isinstance(d, date) else str(d): int(amount) for d, amount in s.execute(
             select(SaleTotal.business_date, func.sum(net)).where(SaleTotal.fair_id == fid)
             .group_by(SaleTotal.business_date))}
-        per_method = {m: 0 for m in METHODS}
+        per_method: dict[str, int] = {m: 0 for m in METHODS}
         for m, amount in s.execute(
                 select(PaymentTotal.method, func.sum(PaymentTotal.amount_satang - PaymentTotal.void_satang
                                                      - PaymentTotal.refund_satang))
                 .where(PaymentTotal.fair_id == fid).group_by(PaymentTotal.method)):
-            per_method[str(m)] += int(amount)
+            per_method[str(m)] = per_method.get(str(m), 0) + int(amount)  # a method a fair defined, too
         return FairSummary(fair_info(fair), gross - v_amt - r_amt, gross, n_sales, n_void, v_amt, n_ref, r_amt,
                            dict(sorted(per_vendor.items())), dict(sorted(per_day.items())), per_method)
 

@@ -15,9 +15,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.store.types import UTCDateTime, new_metadata
 
-METHODS = "('cash','promptpay','transfer','other')"
+METHODS = "(" + ",".join(f"'{m}'" for m in PAYMENT_METHODS) + ")"  # the CHECK of the method columns
 
 
 def adds(kind: str, *, count: str = "", sums: str = "") -> dict[str, str]:
