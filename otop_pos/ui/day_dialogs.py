@@ -1,7 +1,6 @@
 """The sales day: open with a float, close by counting cash per note and coin, the Z report; the day page."""
 from __future__ import annotations
 
-import importlib.util
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -227,14 +226,6 @@ class ZReportDialog(DocumentPreview):
         self.report = report
 
 
-def export_available() -> bool:
-    """True when this build writes the end-of-day export file (the fair-exchange format)."""
-    try:
-        return importlib.util.find_spec("otop_pos.booth.export") is not None
-    except (ImportError, ValueError):
-        return False
-
-
 class DayScreen(QWidget):
     """Today's figures with Open / Close, and the Z reports of past days."""
 
@@ -253,7 +244,6 @@ class DayScreen(QWidget):
         row.addWidget(self.open_button)
         row.addWidget(self.close_button)
         self.export_button = make_button(translate("Day", "Export for the organiser…"), slot=self.export)
-        self.export_button.setVisible(export_available())
         row.addWidget(self.export_button)
         row.addStretch(1)
         lay.addLayout(row)

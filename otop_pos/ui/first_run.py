@@ -1,7 +1,6 @@
 """First run: set the booth up from a fair package, from the registry folder and a vendor code, or the demo fair."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -21,14 +20,6 @@ from otop_pos.core.errors import PinError
 from otop_pos.ui.i18n import translate
 from otop_pos.ui.widgets import ErrorLabel, PinEdit, label, make_button
 from otop_pos.ui.runner import OperationRunner
-
-
-def package_setup_available() -> bool:
-    """True when this build can read fair packages."""
-    try:
-        return importlib.util.find_spec("otop_pos.booth.package_setup") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class FirstRunDialog(QDialog):
@@ -58,7 +49,6 @@ class FirstRunDialog(QDialog):
         v.addWidget(label(translate("FirstRun", "How do you want to set up this booth?"), name="big", wrap=True))
         self.package_button = make_button(translate("FirstRun", "Load the fair package from the organiser"),
                                           name="choice", slot=lambda: self._go(1))
-        self.package_button.setVisible(package_setup_available())
         self.registry_button = make_button(translate("FirstRun", "Set up from the registry folder and my vendor code"),
                                            name="choice", slot=lambda: self._go(2))
         self.demo_button = make_button(translate("FirstRun", "Try the demo fair"), name="choice", slot=self.demo)
