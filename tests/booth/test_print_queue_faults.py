@@ -118,6 +118,18 @@ def test_the_hint_after_a_day_close_with_a_dead_printer_prints_the_z_report(cli_
     assert decode((unplugged / "lp0").read_bytes()).image.height > 400
 
 
+def _three_receipts_printing(store: SqliteStore, clock: FixedClock, printer: SlowPrinter) -> BoothService:
+    """A started service whose three receipts go to the slow printer."""
+    service = BoothService(store, clock)
+    service.update_settings(printer=f"file:{printer.path}", paper_width=576)
+    service.open_day(100000)
+    cart = _basket(service)
+    for _ in range(3):
+        service.sell(cart, [PaymentIn("cash", tendered_satang=cart.total_satang)])
+    service.start()
+    return service
+
+
 def test_stopping_the_print_queue_finishes_only_the_job_in_hand(
         store: SqliteStore, clock: FixedClock, slow_printer: SlowPrinter) -> None:
     """Closing the window calls ``PrintQueue.stop`` ("finish the job in hand, close the device and end the
@@ -126,13 +138,7 @@ def test_stopping_the_print_queue_finishes_only_the_job_in_hand(
     the window is gone but the process lingers (up to the 30 s join timeout, after which the store is closed
     under a job still printing, which the next start calls interrupted). Expected: the jobs not yet begun
     stay pending for the next start, and closing takes one receipt's time at most."""
-    service = BoothService(store, clock)
-    service.update_settings(printer=f"file:{slow_printer.path}", paper_width=576)
-    service.open_day(100000)
-    cart = _basket(service)
-    for _ in range(3):
-        service.sell(cart, [PaymentIn("cash", tendered_satang=cart.total_satang)])
-    service.start()
+    service = _three_receipts_printing(store, clock, slow_printer)
     wait_for(lambda: bool(list_jobs(store, statuses=("printing",))))
     service.shutdown()
     statuses = [j.status for j in list_jobs(store, statuses=("pending", "printing", "printed", "failed"))]
@@ -171,13 +177,7 @@ def test_receipts_waiting_when_the_printer_is_changed_go_to_the_new_printer(
     spare printer in Settings and saves. Seen: the receipts after the one in hand still go to the old
     printer — the run listed them with the old device and does not look at the config again. Expected: the
     next job goes to the printer now set."""
-    service = BoothService(store, clock)
-    service.update_settings(printer=f"file:{slow_printer.path}", paper_width=576)
-    service.open_day(100000)
-    cart = _basket(service)
-    for _ in range(3):
-        service.sell(cart, [PaymentIn("cash", tendered_satang=cart.total_satang)])
-    service.start()
+    service = _three_receipts_printing(store, clock, slow_printer)
     try:
         wait_for(lambda: bool(list_jobs(store, statuses=("printing",))))
         spare = tmp_path / "spare.bin"
