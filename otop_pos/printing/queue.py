@@ -189,7 +189,8 @@ class PrintQueue:
             error: OtopError | None = None
             label = ""
             try:
-                if config.configured:
+                waiting = config.configured and self._report(True, self.state.label, None).pending > 0
+                if waiting:  # the status bar says "printing" meanwhile; no job, no device opened
                     printer = self._open(config)
                     label = str(getattr(printer, "label", config.printer))
                     done = self.jobs.run_pending(lambda doc: self._print(printer, doc),
@@ -197,8 +198,10 @@ class PrintQueue:
                     self.last_run = done
                     if any(j.status == "failed" for j in done):
                         self._close_printer()  # reopen next time: the device may have been replugged
-                else:
+                elif not config.configured:
                     self._close_printer()
+                else:
+                    label = self.state.label
             except OtopError as exc:
                 error = exc
                 self._close_printer()

@@ -250,3 +250,22 @@ def test_commands_that_do_not_print_do_not_load_qt(cli_home: Path) -> None:
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("QT False")
+
+
+def test_the_queue_says_it_is_printing_before_it_prints_and_opens_no_device_for_nothing(
+        store: SqliteStore, clock: FixedClock, factory: Factory, qapp: Any) -> None:
+    states: list[tuple[int, int]] = []
+    svc = BoothService(store, clock, printer_factory=factory,
+                       on_print_state=lambda st: states.append((st.pending, st.printed)))
+    try:
+        svc.open_day(100000)
+        svc.update_settings(printer="dummy")
+        svc.start()
+        wait_for(lambda: bool(states))
+        assert factory.opened == []                            # nothing to print: the device stays closed
+        cart = basket(svc)
+        svc.sell(cart, cash(cart))
+        wait_for(lambda: states[-1] == (0, 1))
+        assert (1, 0) in states                                # "1 waiting" was shown while it printed
+    finally:
+        svc.shutdown()
