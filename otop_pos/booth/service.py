@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from otop_pos.booth import adjustments, backup, catalogue, days, pin, printjobs, queries, settings
 # The value types the window and the CLI meet are importable from here (the UI reaches the booth through this).
@@ -41,6 +41,10 @@ __all__ = [
     "SaleLineView", "SaleResult", "SaleRow", "Tender", "ZReportDoc", "ReceiptDoc", "open_booth_service", "printer_config", "DEMO_PIN", "DEMO_FAIR", "BoothSetup",
     "default_data_dir",
 ]
+
+if TYPE_CHECKING:  # imported when used: a command that does not need them starts without them
+    from otop_pos.booth.rollforward import RollForward
+    from otop_pos.booth.simulate import SimulationResult
 
 PrintMode = Literal["background", "inline", "off"]
 
@@ -306,14 +310,14 @@ class BoothService:
 
         return export_booth(self.store, self.clock, folder)
 
-    def roll_forward(self, exports: Path) -> Any:
+    def roll_forward(self, exports: Path) -> RollForward:
         """After a restore: bring back from this till's newest export what the backup lacks."""
         from otop_pos.booth.rollforward import roll_forward
 
         return roll_forward(self.store, self.clock, exports)
 
     # --- setting up -------------------------------------------------------------------------------------
-    def set_up(self, setup: Any, *, manager_pin: str | None = None) -> None:
+    def set_up(self, setup: BoothSetup, *, manager_pin: str | None = None) -> None:
         """Give the till its booth, vendor and catalogue (a ``BoothSetup``)."""
         from otop_pos.booth.setup import setup_booth
 
@@ -321,7 +325,7 @@ class BoothService:
         self.reload_settings()
 
     def set_up_from_registry(self, registry: Path | tuple[Path, Path], vendor_code: str, *, booth: str | None = None,
-                             till_no: int = 1, fair_name: str = "", manager_pin: str | None = None) -> Any:
+                             till_no: int = 1, fair_name: str = "", manager_pin: str | None = None) -> BoothSetup:
         """Set the till up for one vendor of a registry (its folder, or its vendors and catalogue files)."""
         from otop_pos.booth.setup import from_registry
         from otop_pos.exchange.registry_csv import find_registry_files, load_registry
@@ -331,7 +335,8 @@ class BoothService:
         self.set_up(setup, manager_pin=manager_pin)
         return setup
 
-    def set_up_from_package(self, package: Path, *, till_no: int = 1, manager_pin: str | None = None) -> Any:
+    def set_up_from_package(self, package: Path, *, till_no: int = 1,
+                            manager_pin: str | None = None) -> BoothSetup:
         """Set the till up from the organiser's booth package; returns the setup."""
         from otop_pos.booth.package_setup import setup_from_package
 
@@ -347,7 +352,7 @@ class BoothService:
         self.reload_settings()
         return done
 
-    def simulate(self, **options: Any) -> Any:
+    def simulate(self, **options: Any) -> SimulationResult:
         """A realistic fair (``booth.simulate.simulate``'s options): receipts are not printed."""
         from otop_pos.booth.simulate import simulate
 
