@@ -104,7 +104,7 @@ def newest_job(store: SqliteStore, kind: str) -> PrintJobView | None:
         return _view(job) if job is not None else None
 
 
-def job(store: SqliteStore, job_id: int) -> PrintJobView | None:
+def get_job(store: SqliteStore, job_id: int) -> PrintJobView | None:
     """One job in any state."""
     with store.read() as s:
         found = s.get(PrintJob, job_id)
@@ -112,10 +112,9 @@ def job(store: SqliteStore, job_id: int) -> PrintJobView | None:
 
 
 def _refetch(store: SqliteStore, job_id: int) -> PrintJobView:
-    with store.read() as s:
-        job = s.get(PrintJob, job_id)
-        assert job is not None
-        return _view(job)
+    found = get_job(store, job_id)
+    assert found is not None
+    return found
 
 
 @dataclass(frozen=True)

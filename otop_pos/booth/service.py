@@ -148,9 +148,6 @@ class BoothService:
     def set_sold_out(self, sku: str, sold_out: bool) -> ProductInfo:
         return catalogue.set_sold_out(self.store, self.clock, sku, sold_out)
 
-    def set_stock(self, sku: str, stock: int | None) -> ProductInfo:
-        return catalogue.set_stock(self.store, self.clock, sku, stock)
-
     # --- selling ----------------------------------------------------------------------------------------
     @staticmethod
     def tender(total_satang: int, taken: Sequence[PaymentIn], cash_tendered: int | None = None) -> Tender:
@@ -257,7 +254,7 @@ class BoothService:
         return printjobs.list_jobs(self.store)
 
     def print_job(self, job_id: int) -> PrintJobView | None:
-        return printjobs.job(self.store, job_id)
+        return printjobs.get_job(self.store, job_id)
 
     def newest_print_job(self, kind: str) -> PrintJobView | None:
         """The newest job of ``kind`` (``sale``, ``void``, ``refund``, ``zreport``) in any state."""
@@ -278,14 +275,6 @@ class BoothService:
     def cancel_job(self, job_id: int) -> None:
         printjobs.cancel_job(self.store, self.clock, job_id)
         self._printed()
-
-    def cancel_failed(self) -> int:
-        """Drop every failed job (the receipts stay in history); returns how many."""
-        jobs = [j for j in printjobs.list_jobs(self.store) if j.status == "failed"]
-        for job in jobs:
-            printjobs.cancel_job(self.store, self.clock, job.id)
-        self._printed()
-        return len(jobs)
 
     def test_page(self, config: PrinterConfig) -> None:
         """Print the test page with ``config`` (not yet saved); raises PrinterError when it fails."""
