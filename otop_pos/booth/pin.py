@@ -5,7 +5,8 @@ import hashlib
 import hmac
 import json
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 
 from otop_pos.core.clock import Clock
@@ -96,3 +97,34 @@ def verify_pin(store: SqliteStore, clock: Clock, pin: str, *, action: str) -> No
                        f"Wrong manager PIN: locked for {LOCK_MINUTES} minutes.")
     raise PinError(f"รหัสผู้จัดการไม่ถูกต้อง (ลองได้อีก {left} ครั้ง)",
                    f"Wrong manager PIN ({left} tries left).")
+
+
+_SEAL = object()
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Proof that the manager PIN was entered: made only by ``approve``. Use cases that need the manager
+    take one instead of a PIN, so a run of actions (``booth simulate``, one sale with several overrides)
+    checks the PIN once."""
+
+    action: str
+    at: datetime
+    _seal: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self._seal is not _SEAL:
+            raise PinError("ต้องใส่รหัสผู้จัดการ", "The manager PIN is needed.")
+
+
+def approve(store: SqliteStore, clock: Clock, pin: str, *, action: str) -> Approval:
+    """Check the manager PIN (as ``verify_pin``) and return the approval the use cases accept."""
+    verify_pin(store, clock, pin, action=action)
+    return Approval(action, clock.now(), _SEAL)
+
+
+def ensure_approval(store: SqliteStore, clock: Clock, pin_or_approval: str | Approval, *, action: str) -> Approval:
+    """An approval given, or one made by checking the PIN given."""
+    if isinstance(pin_or_approval, Approval):
+        return pin_or_approval
+    return approve(store, clock, pin_or_approval, action=action)
