@@ -23,7 +23,7 @@ CONFIRM_CASH_ABOVE_DUE_SATANG = 1000 * SATANG_PER_BAHT
 MAX_LINES = 500
 
 
-def _baht(satang: int) -> str:
+def baht_text(satang: int) -> str:
     """Satang as "1,190.00" in integer math (a float would overflow on a mistyped 400-digit amount)."""
     if abs(satang).bit_length() > 100:  # no int-to-text of thousands of digits: an absurd amount stays short
         return "9,999,999,999,999,999,999,999,999,999+"
@@ -41,9 +41,9 @@ def check_amount(satang: int, what_th: str, what_en: str, *, limit: int = MAX_DO
         raise InputError(f"{what_th}ต้องมากกว่าศูนย์" if low else f"{what_th}ต้องไม่ติดลบ",
                          f"The {what_en} must be more than zero." if low else f"The {what_en} cannot be negative.")
     if satang > limit:
-        raise InputError(f"{what_th} {_baht(satang)} บาท เกินกว่าที่ระบบรับได้ (สูงสุด {_baht(limit)} บาท)",
-                         f"The {what_en} of {_baht(satang)} baht is more than the app accepts "
-                         f"(at most {_baht(limit)} baht).")
+        raise InputError(f"{what_th} {baht_text(satang)} บาท เกินกว่าที่ระบบรับได้ (สูงสุด {baht_text(limit)} บาท)",
+                         f"The {what_en} of {baht_text(satang)} baht is more than the app accepts "
+                         f"(at most {baht_text(limit)} baht).")
     return satang
 
 
