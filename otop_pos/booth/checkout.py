@@ -51,8 +51,8 @@ def check_bounds(cart: Cart, payments: list[PaymentIn] | tuple[PaymentIn, ...]) 
         check_amount(ln.total_satang, f"ยอดรายการ {ln.name}", f"line total of {ln.name}")
     if cart.discount is not None and cart.discount.kind == "amount":
         check_amount(cart.discount.value, "ส่วนลดท้ายบิล", "sale discount")
-    check_amount(cart.subtotal_satang, "ยอดรวมก่อนส่วนลด", "subtotal")
     check_amount(cart.total_satang, "ยอดขาย", "sale total")
+    check_amount(cart.subtotal_satang, "ยอดรวมก่อนส่วนลด", "subtotal")
     for p in payments:
         if p.method == "cash":
             tendered = p.tendered_satang if p.tendered_satang is not None else p.amount_satang
