@@ -278,8 +278,8 @@ _MONEY, _COUNT = "money", "count"
 #: (member attribute, field, limit, kind, Thai, English): the bounds of ``core.limits`` the booth keeps.
 BOUNDS: tuple[tuple[str, str, int, str, str, str], ...] = (
     *(("sales", f, MAX_DOCUMENT_SATANG, _MONEY, th, en) for f, th, en in (
-        ("subtotal_satang", "ยอดรวมก่อนส่วนลด", "subtotal"), ("sale_discount_satang", "ส่วนลด", "discount"),
-        ("total_satang", "ยอดขาย", "total"), ("paid_satang", "ยอดชำระ", "amount paid"),
+        ("total_satang", "ยอดขาย", "total"), ("subtotal_satang", "ยอดรวมก่อนส่วนลด", "subtotal"),
+        ("sale_discount_satang", "ส่วนลด", "discount"), ("paid_satang", "ยอดชำระ", "amount paid"),
         ("change_satang", "เงินทอน", "change"))),
     ("lines", "line_no", MAX_LINES, _COUNT, "จำนวนรายการ", "number of lines"),
     ("lines", "qty", MAX_QTY, _COUNT, "จำนวนสินค้า", "quantity"),
