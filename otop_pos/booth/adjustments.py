@@ -14,6 +14,7 @@ from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod
 from otop_pos.core.errors import InputError, SaleError
 from otop_pos.core.ids import new_uuid
+from otop_pos.core.limits import check_amount, check_lines, check_qty
 from otop_pos.store.booth_models import Payment, PrintJob, Product, Refund, RefundLine, Sale, SaleLine, Void
 from otop_pos.store.engine import SqliteStore, inserted_id
 
@@ -114,6 +115,10 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
     reason = _reason(reason)
     if method not in PAYMENT_METHODS:
         raise InputError("วิธีคืนเงินไม่ถูกต้อง", f"Unknown refund method {method!r}.")
+    if lines is not None:
+        check_lines(len(lines))
+        for req in lines:
+            check_qty(req.qty)
     with store.read() as s:
         find_sale(s, ref)
     verify_pin(store, clock, pin, action="refund")
@@ -148,6 +153,7 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
         total = sum(a for _, _, a in picked)
         if total <= 0:
             raise SaleError("ยอดคืนเงินเป็นศูนย์", "There is nothing to refund on these lines.")
+        check_amount(total, "ยอดคืนเงิน", "refund")
         now = clock.now()
         seq, number, prev = next_document(s)
         rid = new_uuid()

@@ -15,6 +15,7 @@ from otop_pos.booth.store import identity
 from otop_pos.core.chain import sale_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SaleError, SoldOutError
+from otop_pos.core.limits import check_amount, check_lines, check_qty
 from otop_pos.core.ids import new_uuid
 from otop_pos.store.booth_models import BoothBase, Product
 from otop_pos.store.engine import Prepared, SqliteStore
@@ -36,6 +37,28 @@ def _stock(n: int) -> Prepared:
     """Stock and flags of ``n`` products (one statement per cart size, compiled once)."""
     return Prepared(select(Product.id, Product.name, Product.stock, Product.sold_out, Product.sku)
                     .where(Product.id.in_([bindparam(f"p{i}") for i in range(n)])))
+
+
+def check_bounds(cart: Cart, payments: list[PaymentIn] | tuple[PaymentIn, ...]) -> None:
+    """InputError unless every amount and count of the sale lies within ``core.limits`` (what the organiser's
+    import takes): lines, quantities, prices, discounts, line and sale totals, each payment and the cash."""
+    check_lines(len(cart.lines))
+    for ln in cart.lines:
+        check_qty(ln.qty)
+        check_amount(ln.unit_price_satang, f"ราคาของ {ln.name}", f"unit price of {ln.name}")
+        if ln.discount is not None and ln.discount.kind == "amount":
+            check_amount(ln.discount.value, f"ส่วนลดของ {ln.name}", f"discount on {ln.name}")
+        check_amount(ln.total_satang, f"ยอดรายการ {ln.name}", f"line total of {ln.name}")
+    if cart.discount is not None and cart.discount.kind == "amount":
+        check_amount(cart.discount.value, "ส่วนลดท้ายบิล", "sale discount")
+    check_amount(cart.total_satang, "ยอดขาย", "sale total")
+    check_amount(cart.subtotal_satang, "ยอดรวมก่อนส่วนลด", "subtotal")
+    for p in payments:
+        if p.method == "cash":
+            tendered = p.tendered_satang if p.tendered_satang is not None else p.amount_satang
+            check_amount(tendered, "เงินสดที่รับ", "cash received")
+        else:
+            check_amount(p.amount_satang, "ยอดชำระ", f"{p.method} payment")
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,7 @@ def checkout(
     """
     if cart.is_empty:
         raise SaleError("ตะกร้าว่าง ยังไม่มีสินค้า", "The cart is empty.")
+    check_bounds(cart, payments)
     total = cart.total_satang
     settled = settle(total, payments)  # pure: refuses before touching the store
     shares = cart.discount_shares()

@@ -15,6 +15,7 @@ from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod, ZReportDoc
 from otop_pos.core.errors import DayError, InputError
 from otop_pos.core.ids import new_uuid
+from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, check_amount, check_count
 from otop_pos.core.thaidate import fair_day
 from otop_pos.store.booth_models import AuditEvent, Payment, PrintJob, Refund, Sale, TillDay, Void
 from otop_pos.store.engine import SqliteStore
@@ -74,8 +75,9 @@ def list_days(store: SqliteStore) -> tuple[DayInfo, ...]:
 
 def open_day(store: SqliteStore, clock: Clock, float_satang: int, *, by: str = "") -> DayInfo:
     """Open a sales day with a cash float; DayError if one is already open."""
-    if float_satang < 0:
+    if isinstance(float_satang, int) and float_satang < 0:
         raise InputError("เงินทอนตั้งต้นต้องไม่ติดลบ", "The cash float cannot be negative.")
+    check_amount(float_satang, "เงินทอนตั้งต้น", "cash float", limit=MAX_CASH_COUNT_SATANG)
     now = clock.now()
     try:
         with store.write() as s:
@@ -143,10 +145,12 @@ def count_cash(counts: dict[int, int]) -> int:
     for denom, pieces in counts.items():
         if denom not in DENOMINATIONS:
             raise InputError(f"ไม่รู้จักชนิดธนบัตร/เหรียญ {denom / 100:g} บาท", f"Unknown denomination {denom / 100:g}.")
-        if pieces < 0:
+        if isinstance(pieces, int) and pieces < 0:
             raise InputError("จำนวนต้องไม่ติดลบ", "A count cannot be negative.")
+        check_count(pieces, f"จำนวนธนบัตร/เหรียญ {denom / 100:g} บาท", f"number of {denom / 100:g} baht pieces",
+                    limit=MAX_CASH_COUNT_SATANG // denom)
         total += denom * pieces
-    return total
+    return check_amount(total, "ยอดเงินที่นับ", "counted cash", limit=MAX_CASH_COUNT_SATANG)
 
 
 def close_day(store: SqliteStore, clock: Clock, pin: str, *, counted_satang: int | None = None,
@@ -160,9 +164,9 @@ def close_day(store: SqliteStore, clock: Clock, pin: str, *, counted_satang: int
         if counted_satang is not None and counted_satang != counted:
             raise InputError("ยอดนับไม่ตรงกับจำนวนธนบัตร/เหรียญ", "The counted total does not match the count.")
     elif counted_satang is not None:
-        if counted_satang < 0:
+        if isinstance(counted_satang, int) and counted_satang < 0:
             raise InputError("ยอดเงินที่นับต้องไม่ติดลบ", "The counted cash cannot be negative.")
-        counted = counted_satang
+        counted = check_amount(counted_satang, "ยอดเงินที่นับ", "counted cash", limit=MAX_CASH_COUNT_SATANG)
     else:
         raise InputError("กรุณานับเงินสดก่อนปิดวัน", "Count the cash before closing the day.")
     if current_day(store) is None:

@@ -18,7 +18,7 @@ from otop_pos.booth import adjustments, backup, catalogue, days, pin, printjobs,
 from otop_pos.booth.adjustments import AdjustmentResult, RefundLineIn
 from otop_pos.booth.backup import BackupResult
 from otop_pos.booth.cart import Cart, CartLine, Discount, ProductInfo
-from otop_pos.booth.catalogue import CatalogueIndex
+from otop_pos.booth.catalogue import CatalogueIndex, CatalogueProblem
 from otop_pos.booth.checkout import SaleResult, checkout
 from otop_pos.booth.days import DENOMINATIONS, DayFigures, DayInfo
 from otop_pos.booth.payments import PaymentIn, Tender, final_payments, take_part, tender
@@ -138,6 +138,10 @@ class BoothService:
     # --- catalogue --------------------------------------------------------------------------------------
     def catalogue(self) -> CatalogueIndex:
         return CatalogueIndex.load(self.store)
+
+    def catalogue_problems(self) -> tuple[CatalogueProblem, ...]:
+        """Codes two active products share (a scan of one is refused), each naming both and how to fix it."""
+        return catalogue.catalogue_problems(self.store)
 
     def products(self, *, include_inactive: bool = False) -> tuple[ProductInfo, ...]:
         return catalogue.list_products(self.store, include_inactive=include_inactive)

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import delete, exists, select
 
 from otop_pos.booth.cart import ProductInfo
+from otop_pos.booth.catalogue import check_catalogue
 from otop_pos.booth.pin import has_pin, set_pin
 from otop_pos.booth.settings import update_settings
 from otop_pos.core.clock import Clock
@@ -60,6 +61,7 @@ def setup_booth(store: SqliteStore, clock: Clock, setup: BoothSetup, *, pin: str
         raise SetupError("หมายเลขเครื่องต้องอยู่ระหว่าง 1–99", "The till number must be 1–99.")
     if not setup.booth_code:
         raise SetupError("ต้องระบุรหัสบูธ", "A booth code is needed.")
+    check_catalogue(setup.products)
     now = clock.now()
     with store.write() as s:
         ident = s.get(Identity, 1)

@@ -23,8 +23,12 @@ CONFIRM_CASH_ABOVE_DUE_SATANG = 1000 * SATANG_PER_BAHT
 MAX_LINES = 500
 
 
-def _baht(satang: int) -> str:
-    return f"{satang / SATANG_PER_BAHT:,.2f}"
+def baht_text(satang: int) -> str:
+    """Satang as "1,190.00" in integer math (a float would overflow on a mistyped 400-digit amount)."""
+    if abs(satang).bit_length() > 100:  # no int-to-text of thousands of digits: an absurd amount stays short
+        return "9,999,999,999,999,999,999,999,999,999+"
+    whole, frac = divmod(abs(satang), SATANG_PER_BAHT)
+    return f"{'-' if satang < 0 else ''}{whole:,}.{frac:02d}"
 
 
 def check_amount(satang: int, what_th: str, what_en: str, *, limit: int = MAX_DOCUMENT_SATANG,
@@ -37,7 +41,33 @@ def check_amount(satang: int, what_th: str, what_en: str, *, limit: int = MAX_DO
         raise InputError(f"{what_th}ต้องมากกว่าศูนย์" if low else f"{what_th}ต้องไม่ติดลบ",
                          f"The {what_en} must be more than zero." if low else f"The {what_en} cannot be negative.")
     if satang > limit:
-        raise InputError(f"{what_th} {_baht(satang)} บาท เกินกว่าที่ระบบรับได้ (สูงสุด {_baht(limit)} บาท)",
-                         f"The {what_en} of {_baht(satang)} baht is more than the app accepts "
-                         f"(at most {_baht(limit)} baht).")
+        raise InputError(f"{what_th} {baht_text(satang)} บาท เกินกว่าที่ระบบรับได้ (สูงสุด {baht_text(limit)} บาท)",
+                         f"The {what_en} of {baht_text(satang)} baht is more than the app accepts "
+                         f"(at most {baht_text(limit)} baht).")
     return satang
+
+
+#: The largest stock a product may hold (a count, not money; keeps stock far inside a 64-bit integer).
+MAX_STOCK = 9_999_999
+
+
+def check_qty(qty: int, *, limit: int = MAX_QTY) -> int:
+    """``qty`` when it is a whole number from 1 to ``limit``; InputError otherwise."""
+    if not isinstance(qty, int) or isinstance(qty, bool) or not 1 <= qty <= limit:
+        raise InputError(f"จำนวนต้องอยู่ระหว่าง 1 ถึง {limit:,}", f"Quantity must be between 1 and {limit:,}.")
+    return qty
+
+
+def check_count(n: int, what_th: str, what_en: str, *, limit: int) -> int:
+    """``n`` when it is a whole number from 0 to ``limit`` (a stock, a number of pieces); InputError otherwise."""
+    if not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= limit:
+        raise InputError(f"{what_th}ต้องอยู่ระหว่าง 0 ถึง {limit:,}", f"The {what_en} must be between 0 and {limit:,}.")
+    return n
+
+
+def check_lines(n: int) -> int:
+    """``n`` lines on one document when it is at most MAX_LINES; InputError otherwise."""
+    if n > MAX_LINES:
+        raise InputError(f"มีรายการ {n:,} รายการ เกินกว่าที่หนึ่งบิลรับได้ (สูงสุด {MAX_LINES:,} รายการ)",
+                         f"{n:,} lines are more than one document takes (at most {MAX_LINES:,}).")
+    return n

@@ -8,11 +8,15 @@ import re
 
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError
+from otop_pos.core.limits import MAX_QTY
 
 SATANG_PER_BAHT = 100
 BASIS_POINTS_PER_PERCENT = 100
 MAX_BASIS_POINTS = 100 * BASIS_POINTS_PER_PERCENT
-MAX_QUANTITY = 9999
+MAX_QUANTITY = MAX_QTY
+#: The most digits an amount's whole baht may have: far above any bound in ``limits`` yet far inside a
+#: 64-bit integer, so a barcode scanned into an amount field is a clear error, never an overflow.
+MAX_BAHT_DIGITS = 15
 
 _MINUS_SIGNS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (spreadsheets write the latter two)
 _PREFIXES = ("฿", "THB")
@@ -26,6 +30,12 @@ def _amount_error(text: object, th_reason: str, en_reason: str) -> InputError:
         f"จำนวนเงิน “{text}” ไม่ถูกต้อง: {th_reason}",
         f"The amount “{text}” is not valid: {en_reason}.",
     )
+
+
+def _short(text: object) -> str:
+    """``text`` cut to 24 characters for a message."""
+    shown = str(text)
+    return shown if len(shown) <= 24 else shown[:24] + "…"
 
 
 def _strip_affixes(body: str) -> str:
@@ -99,7 +109,11 @@ def parse_baht(text: str | int, *, allow_negative: bool = False) -> int:
         raise _amount_error(
             text, "ทศนิยมได้ไม่เกินสองตำแหน่ง (สตางค์)", "at most two decimals (satang) are allowed"
         )
-    whole = int((match.group("int") or "0").replace(",", ""))
+    digits = (match.group("int") or "0").replace(",", "").lstrip("0")
+    if len(digits) > MAX_BAHT_DIGITS:
+        raise _amount_error(_short(text), "ตัวเลขยาวเกินไป (สแกนบาร์โค้ดลงช่องจำนวนเงินหรือไม่)",
+                            "the number is far too large (was a barcode scanned into an amount field?)")
+    whole = int(digits or "0")
     satang = whole * SATANG_PER_BAHT + int(frac.ljust(2, "0"))
     if negative and satang:
         if not allow_negative:
@@ -145,11 +159,11 @@ def parse_percent(text: str) -> int:
     body = normalize_digits(str(text)).strip()
     if body.endswith("%"):
         body = body[:-1].rstrip()
-    match = re.fullmatch(r"(\d+)?(?:\.(\d+))?", body)
+    match = re.fullmatch(r"(\d{1,12})?(?:\.(\d+))?", body)
     if not body or match is None or (match.group(1) is None and match.group(2) is None):
         raise InputError(
-            f"เปอร์เซ็นต์ “{text}” ไม่ถูกต้อง ใส่ตัวเลข 0 ถึง 100 เช่น 10 หรือ 12.5%",
-            f"The percentage “{text}” is not valid; enter a number from 0 to 100, e.g. 10 or 12.5%.",
+            f"เปอร์เซ็นต์ “{_short(text)}” ไม่ถูกต้อง ใส่ตัวเลข 0 ถึง 100 เช่น 10 หรือ 12.5%",
+            f"The percentage “{_short(text)}” is not valid; enter a number from 0 to 100, e.g. 10 or 12.5%.",
         )
     frac = match.group(2) or ""
     if len(frac) > 2:
@@ -169,7 +183,8 @@ def parse_percent(text: str) -> int:
 def parse_quantity(text: str) -> int:
     """Parse a quantity: a whole number from 1 to 9999 (Thai digits and "1,000" accepted)."""
     body = normalize_digits(str(text)).strip()
-    if not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", body):
+    if len(body) > 12 or not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", body):
+        text = _short(text)
         raise InputError(
             f"จำนวน “{text}” ไม่ถูกต้อง ใส่จำนวนเต็ม 1 ถึง {MAX_QUANTITY:,}",
             f"The quantity “{text}” is not valid; enter a whole number from 1 to {MAX_QUANTITY:,}.",

@@ -216,6 +216,7 @@ def read_export(path: Path, public_key_pem: str) -> VerifiedExport:
             blobs[name] = blob
     digest, size = file_sha256(path)
     data = export_rows.parse_members(blobs, doc)
+    export_rows.check_bounds(data, path.name)
     export_rows.check_consistency(data)
     if manifest.counts != counts_of(data) or manifest.totals != totals_of(data):
         raise _refuse("totals", "จำนวนหรือยอดรวมในไฟล์ไม่ตรงกับรายการสรุป",

@@ -11,19 +11,21 @@ import re
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import astuple, fields
+from operator import attrgetter
 from datetime import date, datetime, timezone
 from typing import Any, get_type_hints
 
 from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_doc
 from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.errors import ImportRefused
+from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, MAX_DOCUMENT_SATANG, MAX_LINES, MAX_QTY, baht_text
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange.export_model import (
     Cell, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
 )
 
 __all__ = ["TABLES", "MEMBERS", "member_columns", "MEMBER_ORDER", "to_csv", "parse_members", "check_consistency",
-           "verify_chain", "counts_of", "totals_of", "METHODS"]
+           "check_bounds", "verify_chain", "counts_of", "totals_of", "METHODS"]
 
 METHODS = PAYMENT_METHODS   # the methods an export may carry (the booth's, from the vocabulary)
 BOM = b"\xef\xbb\xbf"
@@ -268,6 +270,73 @@ def parse_members(blobs: dict[str, bytes], ident: dict[str, Any]) -> ExportData:
     parsed = {TABLES[m][1]: tuple(_rows(m, blobs[m])) for m in MEMBER_ORDER}
     return ExportData(booth_code=ident["booth_code"], till_no=ident["till_no"], till_uuid=ident["till_uuid"],
                       vendor_code=ident["vendor_code"], fair_id=ident["fair_id"], key_id=ident["key_id"], **parsed)
+
+
+# --- bounds ------------------------------------------------------------------------------------------
+
+_MONEY, _COUNT = "money", "count"
+#: (member attribute, field, limit, kind, Thai, English): the bounds of ``core.limits`` the booth keeps.
+BOUNDS: tuple[tuple[str, str, int, str, str, str], ...] = (
+    *(("sales", f, MAX_DOCUMENT_SATANG, _MONEY, th, en) for f, th, en in (
+        ("total_satang", "ยอดขาย", "total"), ("subtotal_satang", "ยอดรวมก่อนส่วนลด", "subtotal"),
+        ("sale_discount_satang", "ส่วนลด", "discount"), ("paid_satang", "ยอดชำระ", "amount paid"),
+        ("change_satang", "เงินทอน", "change"))),
+    ("lines", "line_no", MAX_LINES, _COUNT, "จำนวนรายการ", "number of lines"),
+    ("lines", "qty", MAX_QTY, _COUNT, "จำนวนสินค้า", "quantity"),
+    *(("lines", f, MAX_DOCUMENT_SATANG, _MONEY, th, en) for f, th, en in (
+        ("list_price_satang", "ราคาตั้ง", "list price"), ("unit_price_satang", "ราคาต่อหน่วย", "unit price"),
+        ("discount_satang", "ส่วนลดรายการ", "line discount"), ("total_satang", "ยอดรายการ", "line total"),
+        ("sale_discount_share_satang", "ส่วนลดท้ายบิลของรายการ", "line's share of the discount"),
+        ("net_satang", "ยอดสุทธิของรายการ", "line net"))),
+    *(("payments", f, MAX_DOCUMENT_SATANG, _MONEY, th, en) for f, th, en in (
+        ("amount_satang", "ยอดชำระ", "payment"), ("tendered_satang", "เงินสดที่รับ", "cash received"),
+        ("change_satang", "เงินทอน", "change"))),
+    ("voids", "amount_satang", MAX_DOCUMENT_SATANG, _MONEY, "ยอดยกเลิก", "void amount"),
+    ("voids", "cash_returned_satang", MAX_DOCUMENT_SATANG, _MONEY, "เงินสดที่คืน", "cash returned"),
+    ("refunds", "amount_satang", MAX_DOCUMENT_SATANG, _MONEY, "ยอดคืนเงิน", "refund amount"),
+    ("refund_lines", "qty", MAX_QTY, _COUNT, "จำนวนที่คืน", "quantity refunded"),
+    ("refund_lines", "amount_satang", MAX_DOCUMENT_SATANG, _MONEY, "ยอดคืนของรายการ", "refunded line amount"),
+    ("days", "float_satang", MAX_CASH_COUNT_SATANG, _MONEY, "เงินทอนตั้งต้น", "cash float"),
+    ("days", "counted_cash_satang", MAX_CASH_COUNT_SATANG, _MONEY, "ยอดเงินที่นับ", "counted cash"),
+)
+
+
+def _document_of(data: ExportData, attr: str, row: Any) -> tuple[str, str]:
+    """How a person finds ``row`` (Thai, English): its document's number, or a till day by its date."""
+    if attr == "days":
+        return f"วันขาย {row.business_date.isoformat()}", f"the till day {row.business_date.isoformat()}"
+    if attr in ("sales", "voids", "refunds"):
+        number = str(row.number)
+    elif attr == "refund_lines":
+        number = next((r.number for r in data.refunds if r.uuid == row.refund_uuid), row.refund_uuid)
+    else:
+        number = next((s.number for s in data.sales if s.uuid == row.sale_uuid), row.sale_uuid)
+    return f"เอกสาร {number}", f"document {number}"
+
+
+def check_bounds(data: ExportData, file_name: str) -> None:
+    """ImportRefused (reason "limits"), naming the file and the document, when an amount or count is beyond
+    what a booth may write (``core.limits``): such a file was not made by the booth app."""
+    for attr, name, limit, kind, th, en in BOUNDS:
+        rows = getattr(data, attr)
+        get = attrgetter(name)
+        if max(filter(None, map(get, rows)), default=0) <= limit:
+            continue
+        row = next(r for r in rows if (get(r) or 0) > limit)
+        value, (doc_th, doc_en) = get(row), _document_of(data, attr, row)
+        shown, most = (baht_text(value), baht_text(limit)) if kind == _MONEY else (f"{value:,}", f"{limit:,}")
+        unit_th, unit_en = (" บาท", " baht") if kind == _MONEY else ("", "")
+        raise _refuse("limits", f"{file_name}: {doc_th} มี{th} {shown}{unit_th} เกินกว่าที่ระบบรับได้ "
+                      f"(สูงสุด {most}{unit_th})",
+                      f"{file_name}: {doc_en} has a {en} of {shown}{unit_en}, more than the app accepts "
+                      f"(at most {most}{unit_en}).")
+    for day in data.days:
+        for denom, pieces in day.counts.items():
+            if denom * pieces > MAX_CASH_COUNT_SATANG:
+                raise _refuse("limits", f"{file_name}: วันขาย {day.business_date} นับเงิน {denom / 100:g} บาท "
+                              f"{pieces:,} ใบ/เหรียญ เกินกว่าที่ระบบรับได้",
+                              f"{file_name}: the cash count of {day.business_date} has {pieces:,} pieces of "
+                              f"{denom / 100:g} baht, more than the app accepts.")
 
 
 # --- consistency ---------------------------------------------------------------------------------------

@@ -14,7 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from otop_pos.core.codes import clash_text, code_clashes
 from otop_pos.core.errors import ImportRefused
+from otop_pos.core.limits import MAX_DOCUMENT_SATANG, MAX_STOCK
 from otop_pos.exchange.keys import key_id_of, public_pem_of
 from otop_pos.exchange.safezip import atomic_write, open_zip_safely, write_zip
 from otop_pos.exchange.vendor_record import PACKAGE_FIELDS, VendorRecord
@@ -139,13 +141,27 @@ def _obj(d: Any, key: str) -> dict[str, Any]:
     return value
 
 
-def _int_cell(text: str, line: int, col: str, *, optional: bool) -> int | None:
+def _int_cell(text: str, line: int, col: str, *, optional: bool, limit: int) -> int | None:
     if text == "" and optional:
         return None
     if not (text.isascii() and text.isdigit()) or len(text) > 12:
         raise _bad(f"catalogue.csv บรรทัด {line} ช่อง {col} ไม่ใช่จำนวนเต็ม",
                    f"catalogue.csv line {line}, column {col} is not a whole number.")
+    if int(text) > limit:
+        raise _bad(f"catalogue.csv บรรทัด {line} ช่อง {col} เกินกว่าที่ระบบรับได้ (สูงสุด {limit:,})",
+                   f"catalogue.csv line {line}, column {col} is more than the app accepts (at most {limit:,}).",
+                   "limits")
     return int(text)
+
+
+def _refuse_clashes(products: list[PackageProduct]) -> None:
+    """Refused when a barcode is another product's SKU (lines: the header is line 1)."""
+    for c in code_clashes([(p.sku, p.barcode) for p in products]):
+        a, b = products[c.first], products[c.second]
+        th, _en = clash_text(c, f"{a.name} ({a.sku}) บรรทัด {c.first + 2}", f"{b.name} ({b.sku}) บรรทัด {c.second + 2}")
+        _th, en = clash_text(c, f"{a.name} ({a.sku}) on line {c.first + 2}",
+                             f"{b.name} ({b.sku}) on line {c.second + 2}")
+        raise _bad(f"catalogue.csv: {th}", f"catalogue.csv: {en}", "code_clash")
 
 
 def _products(data: bytes) -> tuple[PackageProduct, ...]:
@@ -176,14 +192,15 @@ def _products(data: bytes) -> tuple[PackageProduct, ...]:
             skus.add(sku)
             if barcode:
                 barcodes.add(barcode)
-            price_satang = _int_cell(price, line, "price_satang", optional=False)
+            price_satang = _int_cell(price, line, "price_satang", optional=False, limit=MAX_DOCUMENT_SATANG)
             assert price_satang is not None
             out.append(PackageProduct(sku, name, ptype, price_satang, barcode or None,
-                                      _int_cell(stock, line, "stock", optional=True)))
+                                      _int_cell(stock, line, "stock", optional=True, limit=MAX_STOCK)))
             if len(out) > MAX_PRODUCTS:
                 raise _bad("สินค้ามากเกินไป", "too many products.")
     except csv.Error as exc:
         raise _bad(f"catalogue.csv อ่านไม่ได้ ({exc})", f"catalogue.csv cannot be read ({exc}).") from None
+    _refuse_clashes(out)
     return tuple(out)
 
 

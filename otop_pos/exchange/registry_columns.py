@@ -23,6 +23,7 @@ from functools import lru_cache
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError
 from otop_pos.core.ids import gtin_valid
+from otop_pos.core.limits import MAX_STOCK, check_amount, check_count
 from otop_pos.core.money import parse_baht
 from otop_pos.core.vocabulary import PRODUCER_TYPE, PRODUCT_TYPE
 
@@ -423,7 +424,7 @@ def parse_price(text: str) -> int:
         raise InputError(f"ราคาไม่ถูกต้อง: {exc.th}", f"The price is not valid: {exc.en}") from None
     if satang <= 0:
         raise InputError(f"ราคา “{text}” ต้องมากกว่า 0 บาท", f"The price “{text}” must be more than 0 baht.")
-    return satang
+    return check_amount(satang, "ราคา", "price")
 
 
 def parse_barcode(text: str) -> str | None:
@@ -464,6 +465,6 @@ def parse_stock(text: str) -> int | None:
         return None
     body = _WHOLE_FLOAT_RE.sub(r"\1", normalize_digits(text).replace(",", "").strip())
     if body.isascii() and body.isdigit():
-        return int(body)
+        return check_count(int(body) if len(body) <= 12 else MAX_STOCK + 1, "จำนวนสต็อก", "stock", limit=MAX_STOCK)
     raise InputError(f"จำนวนสต็อก “{text}” ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป หรือเว้นว่าง",
                      f"The stock “{text}” must be a whole number of 0 or more, or empty.")

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+from otop_pos.core.codes import clash_text, code_clashes
 from otop_pos.core.errors import InputError, Problem, RegistryError
 from otop_pos.exchange.registry_columns import (
     CATALOGUE_COLUMNS,
@@ -355,6 +356,7 @@ def _catalogue_table(path: Path, vendors: _Table | None = None,
     products: list[RegistryProduct] = []
     skus: dict[str, tuple[int, str]] = {}
     barcodes: dict[str, tuple[int, str]] = {}
+    rows: list[tuple[int, str, str, str | None]] = []  # (line, sku, name, barcode) of every row read
     for line, cells in t.rows:
         if not _row_fits(t, line, cells):
             continue
@@ -380,13 +382,27 @@ def _catalogue_table(path: Path, vendors: _Table | None = None,
         if get["product_type"]:
             ptype = _parsed(t, line, _PCOL["product_type"], parse_product_type, get["product_type"])
         stock = _parsed(t, line, _PCOL["stock"], parse_stock, get["stock"])
+        if sku:
+            rows.append((line, sku, name, barcode))
         if len(t.errors) > before or price is None or t.missing:
             continue
         products.append(RegistryProduct(
             vendor_code=vendor_code, sku=sku, name=name, price_satang=price, barcode=barcode,
             product_type=ptype, stock=stock, line=line,
         ))
+    _sku_barcode_clashes(t, rows)
     return t, products
+
+
+def _sku_barcode_clashes(t: _Table, codes: list[tuple[int, str, str, str | None]]) -> None:
+    """An error on the barcode's line when a barcode is another product's SKU (a scan would ring up either)."""
+    for c in code_clashes([(sku, barcode) for _line, sku, _name, barcode in codes]):
+        if c.kind != "sku_barcode":
+            continue  # repeated SKUs and barcodes are reported by _unique
+        (l1, s1, n1, _b1), (l2, s2, n2, _b2) = codes[c.first], codes[c.second]
+        th, _en = clash_text(c, f"{n1} ({s1}) บรรทัด {l1}", f"{n2} ({s2}) บรรทัด {l2}")
+        _th, en = clash_text(c, f"{n1} ({s1}) on line {l1}", f"{n2} ({s2}) on line {l2}")
+        t.error(l2, _PCOL["barcode"], th, en)
 
 
 def read_catalogue(path: Path) -> tuple[list[RegistryProduct], list[Problem], str]:

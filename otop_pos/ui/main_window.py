@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -19,9 +20,9 @@ from PySide6.QtWidgets import (
 from otop_pos.booth.service import BackupResult, PrintState
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.ui.context import BoothContext
-from otop_pos.ui.i18n import error_text, translate
+from otop_pos.ui.i18n import current_lang, error_text, translate
 from otop_pos.ui.sell_screen import SellScreen
-from otop_pos.ui.widgets import label, make_button, show_error
+from otop_pos.ui.widgets import Banner, label, make_button, show_error
 
 PAGES = ("sell", "history", "products", "day", "settings")
 
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
         cl.addWidget(nav)
+        self.catalogue_banner = Banner()
+        cl.addWidget(self.catalogue_banner)
         cl.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._status_bar()
@@ -80,6 +83,8 @@ class MainWindow(QMainWindow):
             ctx.backups.failed.connect(self._backup_event)
         self._update_backup()
         ctx.runner.busyChanged.connect(self._busy)
+        ctx.catalogueChanged.connect(self.check_catalogue)
+        self.check_catalogue()
 
     def _settings_changed(self, _settings: object) -> None:
         self._update_title()
@@ -87,6 +92,18 @@ class MainWindow(QMainWindow):
 
     def _backup_event(self, _result: object) -> None:
         self._update_backup()
+
+    def check_catalogue(self) -> None:
+        """Ask the booth whether two products share a code; the answer shows (or clears) the warning strip."""
+        self.ctx.run(self.ctx.service.catalogue_problems, self._catalogue_problems)
+
+    def _catalogue_problems(self, problems: tuple[Any, ...]) -> None:
+        if not problems:
+            self.catalogue_banner.clear_message()
+            return
+        lines = [p.message(current_lang()) for p in problems]
+        head = translate("Main", "Two products share a code, so the sell screen refuses a scan of it:")
+        self.catalogue_banner.show_message("\n".join([head, *lines]), "warn", 0)
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(translate("Main", "Working…") if busy else "")

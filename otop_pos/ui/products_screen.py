@@ -194,8 +194,8 @@ class ProductsScreen(QWidget):
     def _form(self) -> dict[str, object]:
         stock_text = self.stock.digits()
         position = self.position.digits()
-        if position and not position.isdigit():
-            raise InputError("ลำดับต้องเป็นตัวเลข", "The position must be a number.")
+        if position and not (position.isascii() and position.isdigit() and len(position) <= 6):
+            raise InputError("ลำดับต้องเป็นตัวเลขไม่เกิน 6 หลัก", "The position must be a number of at most 6 digits.")
         return dict(sku=self.sku.text(), name=self.name.text(), product_type=self._type_value(),
                     price_satang=self.price.satang(), barcode=self.barcode.text() or None,
                     stock=self.stock.count() if stock_text else None, sold_out=self.sold_out.isChecked(),

@@ -194,7 +194,11 @@ class SellScreen(QWidget):
         text = self.search.text().strip()
         if not text:
             return
-        product = self.ctx.index.lookup(text)
+        try:
+            product = self.ctx.index.lookup(text)
+        except OtopError as exc:  # two products share the code: ring up neither
+            self._refuse_scan(exc)
+            return
         if product is None and self.grid.grid_model.rowCount() == 1:
             product = self.grid.product_at(0)
         if product is None:
@@ -221,7 +225,11 @@ class SellScreen(QWidget):
 
     def on_scan(self, code: str) -> None:
         """A scanned (or typed + Enter) code: add the product, or warn without interrupting."""
-        product = self.ctx.index.lookup(code)
+        try:
+            product = self.ctx.index.lookup(code)
+        except OtopError as exc:  # two products share the code: ring up neither
+            self._refuse_scan(exc)
+            return
         if product is not None:
             self.add_product(product)
             return
@@ -231,6 +239,10 @@ class SellScreen(QWidget):
         else:
             text = translate("Sell", "Unknown code {code}: no product has it.").format(code=code)
         self.show_banner(text, "error")
+        self.ctx.sounds.error()
+
+    def _refuse_scan(self, exc: OtopError) -> None:
+        self.show_banner(error_text(exc), "error")
         self.ctx.sounds.error()
 
     def show_banner(self, text: str, kind: str = "info") -> None:

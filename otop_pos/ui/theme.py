@@ -126,6 +126,7 @@ QLineEdit {{ min-height: {round(b * 1.8)}px; padding: 0 {b // 3}px; border: 1px 
   background: white; }}
 QLineEdit:focus {{ border: 2px solid #1971c2; }}
 QLineEdit#bigedit {{ font-size: {m.big}px; font-weight: bold; min-height: {round(m.big * 1.7)}px; }}
+QLineEdit[invalid="true"] {{ border: 2px solid #e03131; background: #fff5f5; }}
 QComboBox, QSpinBox {{ min-height: {round(b * 1.8)}px; }}
 QTableView {{ background: white; alternate-background-color: #f8f9fa; gridline-color: #e9ecef;
   selection-background-color: #d0ebff; selection-color: #000000; }}

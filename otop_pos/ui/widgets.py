@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError, OtopError
+from otop_pos.core.limits import MAX_DOCUMENT_SATANG, check_amount
 from otop_pos.core.money import parse_baht, parse_quantity
 from otop_pos.ui.i18n import error_text, translate
 
@@ -54,43 +55,69 @@ def label(text: str = "", *, name: str = "", wrap: bool = False,
 
 
 class NumberEdit(QLineEdit):
-    """A field for amounts, quantities and counts: ASCII and Thai digits (๐–๙) both work."""
+    """A field for amounts, quantities and counts: ASCII and Thai digits (๐–๙) both work.
 
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None, *, big: bool = False) -> None:
+    An amount above ``limit`` (default: the most one document may hold) is refused like a typo: ``satang``
+    raises InputError, ``satang_or_none`` gives None, and ``problem`` and the tooltip say why."""
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None, *, big: bool = False,
+                 limit: int = MAX_DOCUMENT_SATANG) -> None:
         super().__init__(parent)
+        self.limit = limit
         self.setPlaceholderText(placeholder)
         if big:
             self.setObjectName("bigedit")
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.textChanged.connect(self._mark)
 
     def digits(self) -> str:
         """The text with Thai digits turned into ASCII."""
         return normalize_digits(self.text()).strip()
 
     def satang(self) -> int:
-        """The amount typed, in satang (InputError when it is not an amount)."""
-        return parse_baht(self.text())
+        """The amount typed, in satang (InputError when it is not an amount or is above the limit)."""
+        return check_amount(parse_baht(self.text()), "จำนวนเงิน", "amount", limit=self.limit)
 
     def satang_or_none(self) -> int | None:
-        """The amount, or None while the field is empty or not (yet) a valid amount."""
+        """The amount, or None while the field is empty or not (yet) a valid amount within the limit."""
         if not self.digits():
             return None
         try:
-            return parse_baht(self.text())
+            return self.satang()
         except InputError:
             return None
+
+    def problem(self) -> str:
+        """Why the typed amount is refused, in the current language ("" while empty or valid)."""
+        if not self.digits():
+            return ""
+        try:
+            self.satang()
+        except InputError as exc:
+            return error_text(exc)
+        return ""
+
+    def _mark(self, _text: str) -> None:
+        """Only an amount too large is flagged while typing (a half-typed amount is no error yet)."""
+        text = self.problem() if len(self.digits()) > 9 else ""
+        self.setToolTip(text)
+        if bool(self.property("invalid")) != bool(text):
+            self.setProperty("invalid", bool(text))
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def quantity(self) -> int:
         """A quantity 1–9999 (InputError otherwise)."""
         return parse_quantity(self.text())
 
     def count(self) -> int:
-        """A count ≥ 0 (empty is 0)."""
+        """A count ≥ 0 (empty is 0); InputError when it is not a whole number or has more than 12 digits."""
         text = self.digits().replace(",", "")
         if not text:
             return 0
-        if not text.isdigit():
-            raise InputError(f"จำนวน “{self.text()}” ต้องเป็นจำนวนเต็ม", f"The count “{self.text()}” must be a whole number.")
+        if not (text.isascii() and text.isdigit()) or len(text) > 12:
+            raise InputError(f"จำนวน “{self.text()[:24]}” ต้องเป็นจำนวนเต็มไม่เกิน 12 หลัก",
+                             f"The count “{self.text()[:24]}” must be a whole number of at most 12 digits.")
         return int(text)
 
 

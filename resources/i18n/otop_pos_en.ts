@@ -615,6 +615,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Two products share a code, so the sell screen refuses a scan of it:</source>
+        <translation>Two products share a code, so the sell screen refuses a scan of it:</translation>
+    </message>
+    <message>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>

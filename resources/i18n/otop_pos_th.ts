@@ -615,6 +615,10 @@
         <translation>ตั้งค่า</translation>
     </message>
     <message>
+        <source>Two products share a code, so the sell screen refuses a scan of it:</source>
+        <translation>มีสินค้าสองรายการใช้รหัสเดียวกัน หน้าขายจึงไม่รับการสแกนรหัสนั้น:</translation>
+    </message>
+    <message>
         <source>Working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>

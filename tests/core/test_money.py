@@ -307,3 +307,21 @@ def test_split_evenly_properties(total: int, parts: int) -> None:
     assert max(shares) - min(shares) <= 1
     magnitudes = [abs(s) for s in shares]
     assert magnitudes == sorted(magnitudes, reverse=True)
+
+
+@pytest.mark.parametrize("parse", [parse_baht, parse_quantity, parse_percent])
+@pytest.mark.parametrize("typed", ["885633555618588563355", "9" * 5000, "๙" * 5000])
+def test_a_long_digit_string_is_a_clear_input_error_never_an_overflow(parse, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """A barcode scanned into a number field: an InputError quoting the start of it (Python's int() of 5,000
+    digits raises ValueError; SQLite would raise OverflowError on anything above 19)."""
+    with pytest.raises(InputError) as info:
+        parse(typed)
+    assert len(info.value.en) < 200 and len(info.value.th) < 200
+
+
+def test_parse_baht_takes_fifteen_digits_of_baht_and_refuses_sixteen() -> None:
+    assert parse_baht("999,999,999,999,999.99") == 99_999_999_999_999_999
+    with pytest.raises(InputError) as info:
+        parse_baht("1,000,000,000,000,000")
+    assert info.value.en == ("The amount “1,000,000,000,000,000” is not valid: the number is far too large "
+                             "(was a barcode scanned into an amount field?).")

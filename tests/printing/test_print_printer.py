@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 import usb.core
+import usb.util
 
 from otop_pos.core.errors import PrinterError
-from otop_pos.printing import printer as printer_mod
 from otop_pos.printing.printer import ReceiptPrinter, list_usb_printers
 from otop_pos.printing.raster import render_receipt
 from otop_pos.printing.transports.dummy import DummyTransport
@@ -203,6 +203,16 @@ def test_usb_timeout_must_be_set() -> None:
         UsbTransport(0x04B8, 0x0202, timeout_ms=0)
 
 
-def test_list_usb_printers(fake_usb: dict[str, Any]) -> None:
-    assert list_usb_printers() == [("usb:04b8:0202", "USB printer (04b8:0202)")]
-    assert printer_mod.list_usb_printers is list_usb_printers
+def test_list_usb_printers(fake_usb: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    [(spec, description)] = list_usb_printers()
+    assert (spec, description) == ("usb:04b8:0202", "USB printer (04b8:0202)")
+    printer = ReceiptPrinter.from_spec(spec, 384)   # the listed spec opens the listed device
+    printer.print_test_page()
+    assert fake_usb["device"].written
+    printer.close()
+    strings = {1: "EPSON ", 2: " TM-T82"}
+    monkeypatch.setattr(usb.util, "get_string", lambda dev, index: strings[index])
+    fake_usb["device"].iManufacturer, fake_usb["device"].iProduct = 1, 2
+    assert list_usb_printers() == [("usb:04b8:0202", "EPSON TM-T82 (04b8:0202)")]
+    monkeypatch.setattr(_Interface, "bInterfaceClass", 3)  # a keyboard, not a printer
+    assert list_usb_printers() == []

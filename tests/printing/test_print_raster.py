@@ -9,9 +9,10 @@ import pytest
 from PIL import Image
 from PySide6.QtGui import QColor, QImage
 
+from otop_pos.core.promptpay import promptpay_payload
 from otop_pos.printing.canvas import Canvas, base_pixel_size
 from otop_pos.printing.raster import render_receipt, render_test_page, render_zreport, to_mono
-from tests.printing.receipt_samples import THAI_ITEMS, english_sale, sale, zreport
+from tests.printing.receipt_samples import PROMPTPAY_TARGET, THAI_ITEMS, english_sale, sale, zreport
 
 
 def _ink_rows(mono: Image.Image) -> list[int]:
@@ -117,11 +118,23 @@ def test_logo_is_drawn(tmp_path: Path) -> None:
     assert with_logo.height() > plain.height()
 
 
+def _codes(img: QImage) -> list[str]:
+    """The QR codes a phone would read off a rendered (grayscale) image."""
+    import zxingcpp
+
+    grey = Image.frombuffer("L", (img.width(), img.height()), bytes(img.constBits()), "raw", "L",
+                            img.bytesPerLine(), 1)
+    return sorted(r.text for r in zxingcpp.read_barcodes(grey))
+
+
 def test_english_and_void_render() -> None:
-    assert render_receipt(english_sale(), 384).width() == 384
+    english = english_sale()
+    img = render_receipt(english, 384)
+    assert img.width() == 384
+    assert _codes(img) == sorted([english.number, promptpay_payload(PROMPTPAY_TARGET, english.total_satang)])
     void = sale(kind="void", original_number="B12-1-20201026-0041", reason="คีย์ผิด", show_promptpay_qr=False)
-    assert render_receipt(void, 384).height() > 300
-    assert render_receipt(replace(void, lang="en"), 576).height() > 300
+    assert _codes(render_receipt(void, 384)) == [void.number]            # no payment QR on a void
+    assert _codes(render_receipt(replace(void, lang="en"), 576)) == [void.number]
 
 
 def test_zreport_renders_open_day() -> None:

@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt
 from ui_helpers import gone, idle, modal, scan, type_text  # type: ignore[import-not-found]
 
 from otop_pos.booth.catalogue import list_products
-from otop_pos.booth.days import current_day, list_days
+from otop_pos.booth.days import current_day, list_days, zreport
 from otop_pos.booth.pin import verify_pin
 from otop_pos.booth.queries import list_sales
 from otop_pos.booth.settings import get_settings
 from otop_pos.core.clock import FixedClock
+from otop_pos.core.thaidate import to_bangkok
+from otop_pos.printing.raster import render_zreport
 from otop_pos.store.engine import SqliteStore
 from otop_pos.ui.day_dialogs import (
     CloseDayDialog,
@@ -63,7 +65,10 @@ def test_close_the_day_with_a_count_then_open_the_next(window: MainWindow, ctx: 
     z = modal(qtbot, ZReportDialog)
     assert z.report.counted_cash_satang == 165150 and z.report.difference_satang == -850
     assert z.report.counts == ((100000, 1), (50000, 1), (10000, 1), (2000, 2), (1000, 1), (50, 3))
-    assert z.image_label.pixmap().width() == ctx.settings.paper_width
+    shown = z.image_label.pixmap().toImage()
+    closed = list_days(shop)[-1]
+    stored = render_zreport(zreport(shop, closed.uuid), ctx.settings.paper_width)
+    assert shown.convertToFormat(stored.format()) == stored   # the stored report of the day just closed
     z.accept()
     assert current_day(shop) is None
     assert window.day_status.text() == "Day not open"
@@ -157,7 +162,7 @@ def test_settings_promptpay_validation_save_and_pin_change(window: MainWindow, c
 
 
 def test_backup_now_from_settings_and_status_bar(window: MainWindow, ctx: Any, shop: SqliteStore, tmp_path: Path,
-                                                 qtbot: Any) -> None:
+                                                 clock: FixedClock, qtbot: Any) -> None:
     screen = window.show_page("settings")
     assert isinstance(screen, SettingsScreen)
     folder = tmp_path / "stick"
@@ -166,8 +171,10 @@ def test_backup_now_from_settings_and_status_bar(window: MainWindow, ctx: Any, s
     qtbot.waitUntil(lambda: ctx.settings.backup_dir == str(folder))
     qtbot.mouseClick(screen.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Backed up" in screen.backup_state.text(), timeout=10000)
-    assert len(list(folder.glob("otop-booth-*.sqlite"))) == 1
-    assert "✓" in window.backup_status.text()
+    [copy] = folder.glob("otop-booth-*.sqlite")
+    state = ctx.backup_state()
+    assert state.path == copy and state.at.date() == clock.now().date()
+    assert window.backup_status.text() == f"Backup {to_bangkok(state.at):%H:%M} ✓"   # the time of this copy
 
 
 def test_switching_language_rebuilds_the_window_and_keeps_the_cart(ctx: Any, qtbot: Any, shop: SqliteStore) -> None:

@@ -5,7 +5,8 @@ from typing import Any
 
 from conftest import BAG, BASKET, CHIPS, SCARF  # type: ignore[import-not-found]
 from PySide6.QtCore import QModelIndex, Qt
-from ui_helpers import gone, idle, modal, type_text  # type: ignore[import-not-found]
+import zxingcpp
+from ui_helpers import gone, idle, modal, qimage_to_pil, type_text  # type: ignore[import-not-found]
 
 from otop_pos.booth.cart import Cart
 from otop_pos.booth.catalogue import CatalogueIndex
@@ -64,7 +65,10 @@ def test_history_lists_the_day_searches_and_shows_a_sale(window: MainWindow, ctx
     assert [lines.data(lines.index(r, 0)) for r in range(lines.rowCount())] == ["กระติบข้าวเหนียว", "ข้าวเกรียบฟักทอง"]
     qtbot.mouseClick(screen.preview_button, Qt.MouseButton.LeftButton)
     preview = modal(qtbot, DocumentPreview)
-    assert preview.image_label.pixmap().width() == ctx.settings.paper_width
+    shown = preview.image_label.pixmap().toImage()
+    assert shown.width() == ctx.settings.paper_width
+    codes = [r.text for r in zxingcpp.read_barcodes(qimage_to_pil(shown).convert("L"))]
+    assert first.number in codes and second.number not in codes   # the receipt of the sale picked
     preview.accept()
 
 

@@ -187,7 +187,7 @@ def test_sold_out_product_asks_before_overselling(window: MainWindow, shop: Sqli
     pay = modal(qtbot, PayDialog)
     qtbot.mouseClick(pay.exact_button, Qt.MouseButton.LeftButton)
     ask = modal(qtbot, MessageDialog)
-    assert "2" in ask.text_label.text()
+    assert "Sold out: ชาใบหม่อน (2 left, 3 wanted)." in ask.text_label.text()
     qtbot.mouseClick(ask.yes_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: gone(pay))
     assert [s.item_count for s in list_sales(shop)] == [3]

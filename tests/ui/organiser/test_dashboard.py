@@ -208,19 +208,16 @@ def test_report_buttons_write_pdf_xlsx_and_csv(imported: OrganiserWindow, org_st
     assert xlsx.is_file() and xlsx.suffix == ".xlsx"
     assert written["csv"] and all(p.is_file() and p.read_bytes().startswith(b"\xef\xbb\xbf") for p in written["csv"])
     assert "Written:" in d.banner.text() and str(reports) in d.banner.text()
-    # the workbook holds each vendor's net income as a number (baht)
+    # the workbook's vendor sheet holds each vendor's net income as a number (baht) in its own column
     wb = load_workbook(xlsx, read_only=True)
-    found: dict[str, float] = {}
-    for ws in wb.worksheets:
-        for values in ws.iter_rows(values_only=True):
-            cells = list(values)
-            for code in built_fair.booth_net:
-                if code in cells:
-                    numbers = [v for v in cells if isinstance(v, (int, float)) and not isinstance(v, bool)]
-                    if built_fair.booth_net[code] / 100 in numbers:
-                        found[code] = built_fair.booth_net[code] / 100
+    rows = list(wb["Vendors"].iter_rows(values_only=True))
     wb.close()
-    assert found == {c: n / 100 for c, n in built_fair.booth_net.items()}
+    code_at, net_at = rows[0].index("Code"), rows[0].index("Net income (baht)")
+    body, total = rows[1:-1], rows[-1]
+    net = {r[code_at]: r[net_at] for r in body}
+    assert {c: net[c] for c in built_fair.booth_net} == {c: n / 100 for c, n in built_fair.booth_net.items()}
+    assert all(net[c] == 0 for c in net if c not in built_fair.booth_net)   # registered, sold nothing
+    assert total[code_at] == "Total" and total[net_at] == pytest.approx(sum(built_fair.booth_net.values()) / 100)
 
 
 def test_thai_mode_shows_baht_and_buddhist_era(org_store: FairStore, org_clock: Any, built_fair: BuiltFair,
