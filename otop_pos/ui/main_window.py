@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         elif isinstance(page, ScanTaker):
             page.take_scan(code)
         else:
-            refuse_scan(page, code)
+            refuse_scan(page if page is not None else self, code)
             self.ctx.sounds.error()
 
     # --- status bar ----------------------------------------------------------------------------------------

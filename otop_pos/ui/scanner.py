@@ -32,10 +32,10 @@ KEDMANEE_NUMBER_ROW = {"ๅ": "1", "/": "2", "-": "3", "ภ": "4", "ถ": "5", "
                        "จ": "0"}
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _ALLOWED_MODS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-#: The property that marks a field where a scan is typed in as text (``mark_scan_field``).
+# The property that marks a field where a scan is typed in as text (``mark_scan_field``).
 SCAN_FIELD = "otopScanField"
 
-#: The clock the detectors read, in seconds, once per key pressed (tests replace it with a fake clock).
+# The clock the detectors read, in seconds, once per key pressed (tests replace it with a fake clock).
 key_time: Callable[[], float] = time.monotonic
 
 
@@ -68,9 +68,8 @@ def mark_scan_field(widget: QWidget) -> None:
 
 def refusal_text(code: str) -> str:
     """What a window that takes no scans says when one arrives."""
-    return translate("Scanner", "Barcode {code} was scanned, but this window does not take scans: nothing "
-                                "was typed or changed. Scan products on the Sell screen or while paying.").format(
-        code=code)
+    return translate("Scanner", "A scan cannot be used in this window: barcode {code} was not typed in and "
+                                "nothing changed. Scan products on the Sell screen.").format(code=code)
 
 
 def refuse_scan(where: QWidget, code: str) -> None:

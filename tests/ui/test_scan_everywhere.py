@@ -26,7 +26,7 @@ from otop_pos.ui.products_screen import ProductsScreen
 from otop_pos.ui.settings_screen import SettingsScreen
 from otop_pos.ui.widgets import MessageDialog, open_dialog
 
-REFUSED = "this window does not take scans"
+REFUSED = "A scan cannot be used in this window"
 
 
 def refused_in(dlg: Any, ctx: Any, code: str, sounds: int = 1) -> bool:
