@@ -34,6 +34,7 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _ALLOWED_MODS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 # The property that marks a field where a scan is typed in as text (``mark_scan_field``).
 SCAN_FIELD = "otopScanField"
+_REFUSAL = "otopScanRefusal"
 
 # The clock the detectors read, in seconds, once per key pressed (tests replace it with a fake clock).
 key_time: Callable[[], float] = time.monotonic
@@ -72,6 +73,10 @@ def refusal_text(code: str) -> str:
                                 "nothing changed. Scan products on the Sell screen.").format(code=code)
 
 
+def _shown(widget: QWidget | None) -> bool:
+    return widget is None or widget.isVisible()
+
+
 def refuse_scan(where: QWidget, code: str) -> None:
     """Say in ``where`` (a dialog or a screen) that a scan cannot be used there: in its banner or its error
     line if it has one, else in a message box. Nothing else changes."""
@@ -82,15 +87,16 @@ def refuse_scan(where: QWidget, code: str) -> None:
         return
     error = getattr(where, "error", None)
     if not isinstance(error, ErrorLabel):
-        error = next((e for e in where.findChildren(ErrorLabel) if e.window() is where.window()), None)
+        error = next((e for e in where.findChildren(ErrorLabel) if e.window() is where.window()
+                      and _shown(e.parentWidget())), None)
     if error is not None:
         error.show_error(text)
         return
-    if isinstance(where, MessageDialog) and where.property(SCAN_FIELD + "Refusal"):
+    if isinstance(where, MessageDialog) and where.property(_REFUSAL):
         where.text_label.setText(text)  # a second scan into the refusal itself: say it again, no new box
         return
     box = show_message(where, text, title=translate("Scanner", "Barcode scanner"), kind="error")
-    box.setProperty(SCAN_FIELD + "Refusal", True)
+    box.setProperty(_REFUSAL, True)
 
 
 class ScannerDetector(QObject):
