@@ -6,7 +6,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from otop_pos.booth.service import AdjustmentResult, RefundLineIn, SaleDetail
 from otop_pos.core.documents import PaymentMethod
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.ui.context import BoothContext
+from otop_pos.ui.dialog_keys import ActionDialog
 from otop_pos.ui.i18n import method_name, money, translate
 from otop_pos.ui.widgets import ErrorLabel, NumberEdit, PinEdit, label, make_button
 
@@ -35,8 +35,9 @@ def _reason_box(presets: list[str]) -> QComboBox:
     return box
 
 
-class _AdjustDialog(QDialog):
-    """Shared: reason, PIN, error line and the buttons; ``run`` performs the one use-case call."""
+class _AdjustDialog(ActionDialog):
+    """Shared: reason, PIN, error line and the buttons; ``run`` performs the one use-case call. Enter in any
+    field performs it (the use case checks the reason and the PIN); Esc and Cancel leave the sale as it was."""
 
     action_text = ""
 
@@ -58,9 +59,11 @@ class _AdjustDialog(QDialog):
         self.lay.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(make_button(translate("Common", "Cancel"), slot=self.reject))
+        cancel = make_button(translate("Common", "Cancel"), slot=self.reject)
+        row.addWidget(cancel)
         self.ok_button = make_button(button_text, name="danger", slot=self.submit)
         row.addWidget(self.ok_button)
+        self.set_buttons(self.ok_button, cancel)
         self.lay.addLayout(row)
 
     def submit(self) -> None:  # pragma: no cover - overridden

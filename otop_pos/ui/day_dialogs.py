@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from otop_pos.booth.service import DENOMINATIONS, DayFigures, DayInfo, ZReportDoc
 from otop_pos.core.errors import InputError, OtopError
+from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, check_amount
 from otop_pos.core.money import format_baht
 from otop_pos.ui.context import BoothContext
+from otop_pos.ui.dialog_keys import ActionDialog, is_enter
 from otop_pos.ui.i18n import date_text, method_name, money, translate
 from otop_pos.ui.preview import DocumentPreview
 from otop_pos.ui.widgets import (
@@ -38,8 +40,18 @@ from otop_pos.ui.widgets import (
 NOTE_MIN = 2000  # satang: ฿20 and up are notes
 
 
-class OpenDayDialog(QDialog):
-    """Open the sales day with the cash float in the drawer."""
+def check_float(satang: int) -> int:
+    """The opening float within the bound on a till's cash (InputError naming the bound otherwise)."""
+    return check_amount(satang, "เงินทอนตั้งต้น", "cash float", limit=MAX_CASH_COUNT_SATANG)
+
+
+def check_counted(satang: int) -> int:
+    """The counted cash within the bound on a till's cash (InputError naming the bound otherwise)."""
+    return check_amount(satang, "เงินสดที่นับได้", "counted cash", limit=MAX_CASH_COUNT_SATANG)
+
+
+class OpenDayDialog(ActionDialog):
+    """Open the sales day with the cash float in the drawer: Enter opens it, Esc cancels."""
 
     def __init__(self, ctx: BoothContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,15 +66,16 @@ class OpenDayDialog(QDialog):
         lay.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(make_button(translate("Common", "Cancel"), slot=self.reject))
+        cancel = make_button(translate("Common", "Cancel"), slot=self.reject)
+        row.addWidget(cancel)
         self.ok_button = make_button(translate("Day", "Open day"), name="primary", slot=self.submit)
-        self.ok_button.setDefault(True)
         row.addWidget(self.ok_button)
+        self.set_buttons(self.ok_button, cancel)
         lay.addLayout(row)
 
     def submit(self) -> None:
         try:
-            amount = self.float_edit.satang() if self.float_edit.digits() else 0
+            amount = check_float(self.float_edit.satang() if self.float_edit.digits() else 0)
         except OtopError as exc:
             self.error.show_error(exc)
             return
@@ -84,8 +97,12 @@ def denomination_label(d: int) -> str:
     return f"฿{format_baht(d, decimals=False)}"
 
 
-class CloseDayDialog(QDialog):
-    """Count the drawer per note and coin; expected, counted and the difference show before closing."""
+class CloseDayDialog(ActionDialog):
+    """Count the drawer per note and coin; expected, counted and the difference show before closing.
+
+    Enter moves from count to count, then to the PIN and to the close button: it never closes the day by
+    itself (no button is the default) and never throws the count away; Enter or Space on the focused close
+    button closes; Esc cancels."""
 
     def __init__(self, ctx: BoothContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,15 +148,19 @@ class CloseDayDialog(QDialog):
         figures.addWidget(self.difference_label, 2, 1)
         lay.addLayout(figures)
         self.error = ErrorLabel()
+        self.over_limit = False
         lay.addWidget(self.error)
         row = QHBoxLayout()
         self.pin_edit = PinEdit()
         row.addWidget(self.pin_edit)
         row.addStretch(1)
-        row.addWidget(make_button(translate("Common", "Cancel"), slot=self.reject))
+        cancel = make_button(translate("Common", "Cancel"), slot=self.reject)
+        row.addWidget(cancel)
         self.close_button = make_button(translate("Day", "Close the day"), name="danger", slot=self.submit)
         self.close_button.setEnabled(False)
+        self.close_button.setAutoDefault(False)
         row.addWidget(self.close_button)
+        self.set_buttons(None, cancel)
         lay.addLayout(row)
         ctx.run(ctx.service.day_figures, self._figures, self._failed)
         self._update()
@@ -152,9 +173,29 @@ class CloseDayDialog(QDialog):
         self.close_button.setEnabled(True)
         self._update()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        if not is_enter(event):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        focused = self.focusWidget()
+        fields: list[QWidget] = [*self.edits.values(), self.pin_edit, self.close_button]
+        if focused in fields[:-1]:
+            nxt = fields[fields.index(focused) + 1]
+            if nxt is self.close_button and not nxt.isEnabled():
+                return  # the day's figures are still being read: stay in the PIN
+            nxt.setFocus(Qt.FocusReason.TabFocusReason)
+            if isinstance(nxt, NumberEdit):
+                nxt.selectAll()
+            return
+        self.press_focused_button(event)
+
     def counts(self) -> dict[int, int]:
-        """{denomination satang: pieces} of what was typed (InputError for a bad count)."""
-        return {d: n for d, e in self.edits.items() if (n := e.count())}
+        """{denomination satang: pieces} of what was typed (InputError for a bad count or a total beyond
+        what a till can hold)."""
+        counts = {d: n for d, e in self.edits.items() if (n := e.count())}
+        check_counted(sum(d * n for d, n in counts.items()))
+        return counts
 
     def _update(self) -> None:
         total = 0
@@ -167,6 +208,14 @@ class CloseDayDialog(QDialog):
             total += n * d
             self.subtotals[d].setText(money(n * d) if n else "")
         self.counted_label.setText(money(total))
+        try:
+            check_counted(total)
+            if self.over_limit:
+                self.error.clear()
+            self.over_limit = False
+        except InputError as exc:
+            self.error.show_error(exc)
+            self.over_limit = True
         if self.figures is None:
             self.expected_label.setText("…")
             self.difference_label.setText("")

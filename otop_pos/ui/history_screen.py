@@ -177,6 +177,11 @@ class HistoryScreen(QWidget):
             self._want = None
             self._show_detail(None)
 
+    def take_scan(self, code: str) -> None:
+        """A scan here (the receipt number's barcode or QR, or a product's barcode): search for it."""
+        self.search.setText(code)
+        self.reload()
+
     # --- detail --------------------------------------------------------------------------------------------
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.data(ROW_ROLE) if current.isValid() else None

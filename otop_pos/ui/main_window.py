@@ -21,6 +21,7 @@ from otop_pos.booth.service import BackupResult, PrintState
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import current_lang, error_text, translate
+from otop_pos.ui.scanner import ScanTaker, refuse_scan
 from otop_pos.ui.sell_screen import SellScreen
 from otop_pos.ui.widgets import Banner, label, make_button, show_error
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self.sell = SellScreen(ctx)
         self._add("sell", self.sell)
+        self.sell.scanner.refused.connect(lambda _code: ctx.sounds.error())
         self.show_page("sell")
         ctx.settingsChanged.connect(self._settings_changed)
         ctx.dayChanged.connect(self._update_day)
@@ -141,6 +143,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         self.nav_buttons[name].setChecked(True)
         return widget
+
+    def take_scan(self, code: str) -> None:
+        """A scan while this window has the keyboard: the sell screen adds the product; another screen
+        takes it if it can (the history finds the receipt), else says it cannot, with the error sound."""
+        page = self.stack.currentWidget()
+        if page is self.sell:
+            self.sell.on_scan(code)
+        elif isinstance(page, ScanTaker):
+            page.take_scan(code)
+        else:
+            refuse_scan(page if page is not None else self, code)
+            self.ctx.sounds.error()
 
     # --- status bar ----------------------------------------------------------------------------------------
     def _status_bar(self) -> None:

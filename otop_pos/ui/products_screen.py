@@ -23,6 +23,7 @@ from otop_pos.core.money import format_baht
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import translate
 from otop_pos.ui.models import ROW_ROLE, ProductsTableModel
+from otop_pos.ui.scanner import mark_scan_field
 from otop_pos.core.vocabulary import PRODUCT_TYPE
 from otop_pos.ui.theme import type_choices, type_label
 from otop_pos.ui.widgets import (
@@ -68,6 +69,7 @@ class ProductsScreen(QWidget):
         self.price = NumberEdit("0.00")
         self.barcode = QLineEdit()
         self.barcode.setPlaceholderText(translate("Products", "EAN-13, e.g. 885…"))
+        mark_scan_field(self.barcode)
         self.stock = NumberEdit()
         self.stock.setPlaceholderText(translate("Products", "empty = not counted"))
         self.position = NumberEdit()

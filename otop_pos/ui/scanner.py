@@ -1,22 +1,30 @@
 """The barcode scanner detector: an application-wide event filter that tells a USB scanner from a person.
 
-A scanner "types" a code in a fast burst (a few ms between keys) and presses Enter. While the sell screen is
-showing (and no dialog is open) every printable key is held back for a moment: if the burst ends with Enter
-it is a scan and ``scanned(code)`` is emitted (the focused widget never sees those keys); otherwise the keys
-are replayed to the widget they were meant for, so typing in the search box works as usual.
+A scanner "types" a code in a fast burst (a few ms between keys) and presses Enter. In the booth's main
+window and in every dialog or window it opens, every printable key is held back for a moment: if the burst
+ends with Enter it is a scan and the focused field never sees those keys; otherwise the keys are replayed to
+the widget they were meant for, so a person's typing works as usual.
+
+A scan goes to the window that has the keyboard: a window or dialog that takes scans (``ScanTaker``: the
+main window, which hands it to its current screen; the pay dialog) gets ``take_scan(code)``; a field marked
+with ``mark_scan_field`` (a product's barcode) gets the code typed into it; anything else refuses the scan
+with a message in that window and ``refused(code)`` (the booth plays the error sound), its fields unchanged.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from otop_pos.core.digits import normalize_digits
+from otop_pos.ui.i18n import translate
+from otop_pos.ui.widgets import Banner, ErrorLabel, MessageDialog, show_message
 
 # A scanner set up as a US keyboard on a machine switched to the Thai Kedmanee layout types the number row
 # as these characters; a burst made only of them is read back as digits.
@@ -24,6 +32,19 @@ KEDMANEE_NUMBER_ROW = {"ๅ": "1", "/": "2", "-": "3", "ภ": "4", "ถ": "5", "
                        "จ": "0"}
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _ALLOWED_MODS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+# The property that marks a field where a scan is typed in as text (``mark_scan_field``).
+SCAN_FIELD = "otopScanField"
+_REFUSAL = "otopScanRefusal"
+
+# The clock the detectors read, in seconds, once per key pressed (tests replace it with a fake clock).
+key_time: Callable[[], float] = time.monotonic
+
+
+@runtime_checkable
+class ScanTaker(Protocol):
+    """A window, dialog or screen that takes a scanned code (the sell screen adds the product)."""
+
+    def take_scan(self, code: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -41,19 +62,61 @@ def decode_burst(text: str) -> str:
     return normalize_digits(text).strip()
 
 
+def mark_scan_field(widget: QWidget) -> None:
+    """Let a scan be typed into ``widget`` as text (e.g. the barcode of a product being edited)."""
+    widget.setProperty(SCAN_FIELD, True)
+
+
+def refusal_text(code: str) -> str:
+    """What a window that takes no scans says when one arrives."""
+    return translate("Scanner", "A scan cannot be used in this window: barcode {code} was not typed in and "
+                                "nothing changed. Scan products on the Sell screen.").format(code=code)
+
+
+def _shown(widget: QWidget | None) -> bool:
+    return widget is None or widget.isVisible()
+
+
+def refuse_scan(where: QWidget, code: str) -> None:
+    """Say in ``where`` (a dialog or a screen) that a scan cannot be used there: in its banner or its error
+    line if it has one, else in a message box. Nothing else changes."""
+    text = refusal_text(code)
+    banner = getattr(where, "banner", None)
+    if isinstance(banner, Banner):
+        banner.show_message(text, "error", 8000)
+        return
+    error = getattr(where, "error", None)
+    if not isinstance(error, ErrorLabel):
+        error = next((e for e in where.findChildren(ErrorLabel) if e.window() is where.window()
+                      and _shown(e.parentWidget())), None)
+    if error is not None:
+        error.show_error(text)
+        return
+    if isinstance(where, MessageDialog) and where.property(_REFUSAL):
+        where.text_label.setText(text)  # a second scan into the refusal itself: say it again, no new box
+        return
+    box = show_message(where, text, title=translate("Scanner", "Barcode scanner"), kind="error")
+    box.setProperty(_REFUSAL, True)
+
+
 class ScannerDetector(QObject):
-    """Install with ``QApplication.instance().installEventFilter(detector)``; ``scope`` is the sell screen."""
+    """Install with ``QApplication.instance().installEventFilter(detector)``; ``scope`` is the sell screen:
+    the detector listens in the window that holds it and in every window and dialog that one opens.
+
+    ``scanned(code)``: a scan for ``scope`` when its window takes none itself; ``refused(code)``: a scan that
+    arrived where none can be used (the message is shown already)."""
 
     scanned = Signal(str)
+    refused = Signal(str)
 
     def __init__(self, scope: QWidget, *, gap_ms: int = 50, min_length: int = 4,
-                 now: Callable[[], float] = time.monotonic) -> None:
+                 now: Callable[[], float] | None = None) -> None:
         super().__init__(scope)
         self.scope = scope
         self.gap_ms = gap_ms
         self.min_length = min_length
         self.enabled = True
-        self._now = now
+        self._now = now if now is not None else (lambda: key_time())
         self._buffer: list[_Key] = []
         self._last = 0.0
         self._target: QWidget | None = None
@@ -64,12 +127,21 @@ class ScannerDetector(QObject):
         self.scans = 0
 
     # --- when to listen -----------------------------------------------------------------------------------
+    def booth_window(self, widget: QWidget) -> bool:
+        """True when ``widget`` is in the scope's window or in a window or dialog opened from it."""
+        root = self.scope.window()
+        w: QWidget | None = widget.window()
+        while w is not None:
+            if w is root:
+                return True
+            parent = w.parentWidget()
+            w = parent.window() if parent is not None else None
+        return False
+
     def _watching(self, obj: QObject) -> bool:
         if not self.enabled or self._replaying or not isinstance(obj, QWidget):
             return False
-        if not self.scope.isVisible() or QApplication.activeModalWidget() is not None:
-            return False
-        return obj is self.scope or self.scope.isAncestorOf(obj)
+        return self.booth_window(obj)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         if event.type() != QEvent.Type.KeyPress:
@@ -84,13 +156,14 @@ class ScannerDetector(QObject):
         fresh = bool(self._buffer) and (now - self._last) * 1000 <= self.gap_ms
         if event.key() in _ENTER:
             if fresh and len(self._buffer) >= self.min_length:
-                code = decode_burst("".join(k.text for k in self._buffer))
-                self._buffer.clear()
+                keys, self._buffer = self._buffer, []
                 self._timer.stop()
+                code = decode_burst("".join(k.text for k in keys))
                 if code:
                     self.scans += 1
-                    self.scanned.emit(code)
+                    self._route(code, keys)
                     return True
+                self._buffer = keys
             self.flush()
             return False
         text = event.text()
@@ -107,6 +180,30 @@ class ScannerDetector(QObject):
         self._timer.start(self.gap_ms)
         return True
 
+    # --- a scan: where it goes ----------------------------------------------------------------------------
+    def _route(self, code: str, keys: list[_Key]) -> None:
+        target = self._target if self._target is not None and shiboken6.isValid(self._target) else None
+        if target is None:
+            return
+        if target.property(SCAN_FIELD):
+            if isinstance(target, QLineEdit):
+                target.selectAll()  # a barcode field: the code replaces what was there, the Enter kept back
+            self._replay(target, keys)
+            return
+        window = target.window()
+        if isinstance(window, ScanTaker):
+            window.take_scan(code)
+            return
+        if window is self.scope.window() and self.scope.isAncestorOf(target):
+            self.scanned.emit(code)
+            return
+        host: QWidget | None = window
+        while host is not None and not isinstance(host, QDialog) and host is not self.scope.window():
+            parent = host.parentWidget()
+            host = parent.window() if parent is not None else None
+        refuse_scan(host if host is not None else window, code)
+        self.refused.emit(code)
+
     # --- not a scan: give the keys back -------------------------------------------------------------------
     def flush(self) -> None:
         """Replay held keys to the widget they were typed into (a person is typing)."""
@@ -119,6 +216,9 @@ class ScannerDetector(QObject):
             target = QApplication.focusWidget()
         if target is None:
             return
+        self._replay(target, keys)
+
+    def _replay(self, target: QWidget, keys: list[_Key]) -> None:
         self._replaying = True
         try:
             for k in keys:

@@ -956,6 +956,17 @@
     </message>
 </context>
 <context>
+    <name>Scanner</name>
+    <message>
+        <source>A scan cannot be used in this window: barcode {code} was not typed in and nothing changed. Scan products on the Sell screen.</source>
+        <translation>A scan cannot be used in this window: barcode {code} was not typed in and nothing changed. Scan products on the Sell screen.</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>Barcode scanner</translation>
+    </message>
+</context>
+<context>
     <name>Sell</name>
     <message>
         <source>Sold out</source>

@@ -956,6 +956,17 @@
     </message>
 </context>
 <context>
+    <name>Scanner</name>
+    <message>
+        <source>A scan cannot be used in this window: barcode {code} was not typed in and nothing changed. Scan products on the Sell screen.</source>
+        <translation>ใช้การยิงบาร์โค้ดในหน้าต่างนี้ไม่ได้: บาร์โค้ด {code} ไม่ได้ถูกใส่ลงในช่องใด และไม่มีอะไรเปลี่ยนแปลง ยิงสินค้าได้ที่หน้าขาย</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>เครื่องยิงบาร์โค้ด</translation>
+    </message>
+</context>
+<context>
     <name>Sell</name>
     <message>
         <source>Sold out</source>

@@ -25,6 +25,8 @@ from otop_pos.ui.theme import apply_theme
 
 sys.path.insert(0, str(Path(__file__).parent))  # ui_helpers, whatever pytest's import mode
 
+from ui_helpers import KEYS, release_held_keys  # type: ignore[import-not-found]  # noqa: E402
+
 PIN = "1234"
 BASKET = "8856335556185"   # กระติบข้าวเหนียว ฿120 (from the registry)
 BAG = "8853930311348"      # กระเป๋าสานเตยปาหนัน ฿660 (from the registry)
@@ -71,6 +73,27 @@ def english(qapp: QApplication) -> Iterator[None]:
     install_language("en")
     yield
     install_language("en")
+
+
+@pytest.fixture(autouse=True)
+def key_clock(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The scanner detector's clock: keys typed in a test come at a person's pace unless a test scans."""
+    from otop_pos.ui import scanner
+
+    from pytestqt.qtbot import QtBot
+
+    KEYS.step = KEYS.PERSON
+    monkeypatch.setattr(scanner, "key_time", KEYS)
+    for name in ("keyClick", "keyClicks", "keyPress", "keyEvent"):
+        monkeypatch.setattr(QtBot, name, staticmethod(_person_paced(getattr(QtBot, name))))
+    return KEYS
+
+
+def _person_paced(press: Any) -> Any:
+    def paced(*args: Any, **kwargs: Any) -> None:
+        press(*args, **kwargs)
+        release_held_keys()
+    return paced
 
 
 @pytest.fixture

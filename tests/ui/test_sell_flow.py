@@ -6,7 +6,7 @@ from typing import Any
 from conftest import BAG, BASKET, CHIPS, SCARF  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import gone, idle, modal, scan, type_text  # type: ignore[import-not-found]
+from ui_helpers import gone, idle, modal, scan, scanner_speed, type_text  # type: ignore[import-not-found]
 
 from otop_pos.booth.queries import list_sales, sale_detail
 from otop_pos.store.engine import SqliteStore
@@ -85,7 +85,8 @@ def test_people_typing_in_the_search_box_are_not_taken_for_a_scanner(window: Mai
     qtbot.waitUntil(lambda: sell.search.text() == "ข้าว")
     names = [p.name for p in sell.grid.grid_model.products]
     assert names == ["กระติบข้าวเหนียว", "ข้าวเกรียบฟักทอง"]
-    type_text(qtbot, sell.search, "เกรียบ")   # a fast burst without Enter is given back to the box
+    with scanner_speed():
+        type_text(qtbot, sell.search, "เกรียบ")   # a fast burst without Enter is given back to the box
     qtbot.waitUntil(lambda: sell.search.text() == "ข้าวเกรียบ")
     qtbot.keyClick(sell.search, Qt.Key.Key_Return)  # one match: Enter adds it
     assert cart_texts(window) == [("ข้าวเกรียบฟักทอง", "1", "37.00")]

@@ -1,6 +1,8 @@
 """Helpers for UI tests: waiting for the worker, scanning like a USB scanner, finding the open dialog."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -15,10 +17,56 @@ def idle(qtbot: Any, ctx: BoothContext, timeout: int = 10000) -> None:
     qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=timeout)
 
 
+class KeyClock:
+    """The time the scanner detector reads (``otop_pos.ui.scanner.key_time``), read once per key pressed:
+    keys come 120 ms apart like a person's, or 5 ms apart inside ``scanner_speed()`` like a USB scanner's."""
+
+    PERSON, SCANNER = 0.120, 0.005
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+        self.step = self.PERSON
+
+    def __call__(self) -> float:
+        self.t += self.step
+        return self.t
+
+
+KEYS = KeyClock()
+
+
+def release_held_keys() -> None:
+    """After a person's key the next comes 120 ms later, when the detector has long given back the keys it
+    held (its 50 ms timer): do that now, as the test goes on at once."""
+    from otop_pos.ui.scanner import ScannerDetector
+
+    if KEYS.step != KeyClock.PERSON:
+        return
+    for top in QApplication.topLevelWidgets():
+        for detector in top.findChildren(ScannerDetector):
+            detector.flush()
+
+
+@contextmanager
+def scanner_speed() -> Iterator[None]:
+    """Keys pressed inside come as fast as a USB scanner types them."""
+    KEYS.t += 1.0  # a pause before the burst
+    KEYS.step = KeyClock.SCANNER
+    try:
+        yield
+    finally:
+        KEYS.step = KeyClock.PERSON
+        KEYS.t += 1.0
+
+
 def scan(qtbot: Any, widget: QWidget, code: str) -> None:
     """What a USB scanner does: the digits in a fast burst, then Enter, into the focused widget."""
-    qtbot.keyClicks(widget, code)
-    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    with scanner_speed():
+        if code.isascii():
+            qtbot.keyClicks(widget, code)
+        else:
+            type_text(qtbot, widget, code)
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
 def modal(qtbot: Any, kind: type) -> Any:
@@ -64,3 +112,4 @@ def type_text(qtbot: Any, widget: QWidget, text: str, delay_ms: int = 0) -> None
         key = ord(ch.upper()) if ord(ch) < 0x100 else 0
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+    release_held_keys()
