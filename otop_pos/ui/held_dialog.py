@@ -29,12 +29,22 @@ def describe_bill(bill: HeldBill) -> str:
     return text
 
 
+class _NameEdit(QLineEdit):
+    """The name field: Enter saves the name and goes no further (it never recalls the bill)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class HeldBillsDialog(QDialog):
     """Pick a held bill to recall, or name one."""
 
     def __init__(self, ctx: BoothContext, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.recalled = False
         self.setWindowTitle(translate("Sell", "Held bills"))
         self.setMinimumWidth(560)
         lay = QVBoxLayout(self)
@@ -44,7 +54,7 @@ class HeldBillsDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.recall())
         lay.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.name_edit = QLineEdit()
+        self.name_edit = _NameEdit()
         self.name_edit.setMaxLength(120)
         self.name_edit.setPlaceholderText(translate("Sell", "Name or note for the selected bill"))
         self.name_edit.returnPressed.connect(self.save_name)
@@ -93,11 +103,10 @@ class HeldBillsDialog(QDialog):
             return
         self.error.clear()
         self.fill(row)
-        self.list.setFocus()
 
     def recall(self) -> None:
         bill = self.selected()
-        if bill is None:
+        if bill is None or self.recalled:   # Enter on the list both activates the item and reaches the dialog
             return
         try:
             self.ctx.recall(bill.uuid)
@@ -105,10 +114,11 @@ class HeldBillsDialog(QDialog):
             self.error.show_error(exc)
             self.fill()
             return
+        self.recalled = True
         self.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.name_edit.hasFocus():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.recall()
             return
         super().keyPressEvent(event)
