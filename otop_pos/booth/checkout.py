@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from otop_pos.booth.cart import Cart
 from otop_pos.booth.journal import day_and_next_document, iso, link
@@ -29,6 +29,7 @@ _LINE = Prepared(_TABLES["sale_line"])
 _PAYMENT = Prepared(_TABLES["payment"])
 _JOB = Prepared(_TABLES["print_job"])
 _AUDIT = Prepared(_TABLES["audit_event"])
+_BILL_DONE = Prepared(delete(_TABLES["held_bill"]).where(_TABLES["held_bill"].c.uuid == bindparam("uuid")))
 _OVERSELL = json.dumps({"prices": [], "oversell": True})
 
 
@@ -84,10 +85,12 @@ def checkout(
     cashier: str = "",
     allow_oversell: bool = False,
     print_receipt: bool = True,
+    bill_uuid: str | None = None,
 ) -> SaleResult:
     """Commit ``cart`` paid by ``payments``. Raises an OtopError and writes nothing when anything is off.
 
     A product short of stock is refused unless ``allow_oversell`` (then an audit event records it).
+    ``bill_uuid`` is the open or held bill being sold: it is removed in the same transaction.
     """
     if cart.is_empty:
         raise SaleError("ตะกร้าว่าง ยังไม่มีสินค้า", "The cart is empty.")
@@ -159,6 +162,8 @@ def checkout(
             job_id = _JOB.run(cur, dict(
                 created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending", attempts=0,
                 error_code="", error_th="", error_en="", finished_at=None)).lastrowid
+        if bill_uuid is not None:
+            _BILL_DONE.run(cur, {"uuid": bill_uuid})
         if allow_oversell:  # the audit trail's form is kept: "prices" held price overrides, which are gone
             _AUDIT.run(cur, dict(at=now, action="override", actor=cashier, ref_uuid=sale_uuid,
                                  detail_json=_OVERSELL))

@@ -1,4 +1,8 @@
-"""Settling a total with one or several payments: pure integer math, change only from cash."""
+"""Settling a total with one or several payments: pure integer math, change only from cash.
+
+A sale is paid in parts taken one by one (cash, PromptPay, transfer) and, at the end, the cash handed over
+for what is left; the parts belong to the cart until the sale is saved (booth/held.py keeps them).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,49 +33,73 @@ class SettledPayment:
     reference: str
 
 
+def _over_due(p: PaymentIn, remaining: int) -> SaleError:
+    over = format_baht(p.amount_satang - remaining)
+    if p.method == "cash":
+        return SaleError(f"เงินสดส่วนนี้เกินยอดค้างชำระ {over} บาท (ใส่ยอดที่รับทั้งหมดในช่องรับเงินสดเพื่อทอน)",
+                         f"This cash part is {over} baht more than is due (type all the cash received in the "
+                         "cash field to give change).")
+    return SaleError(
+        f"ยอดโอน/พร้อมเพย์เกินยอดที่ต้องชำระ {over} บาท (ทอนเงินได้จากเงินสดเท่านั้น)",
+        f"The {p.method} payment is {over} baht more than is due (change can only be given from cash).",
+    )
+
+
 def settle(total_satang: int, payments: list[PaymentIn] | tuple[PaymentIn, ...]) -> list[SettledPayment]:
     """Apply payments to ``total_satang``; SaleError unless they cover it exactly (change only from cash).
 
-    Non-cash payments settle their amount and may not exceed what is left; cash settles the rest, and
-    anything tendered above it is change. At most one cash payment.
+    A payment with an ``amount_satang`` is a part taken (cash, PromptPay, transfer): it settles that amount
+    and may not exceed what is left. At most one cash payment gives a ``tendered_satang``: it settles the
+    rest, and anything above the rest is change. All the cash of a sale is stored as one cash payment (its
+    parts and the cash handed over at the end added together).
     """
     if total_satang > 0 and not payments:
         raise SaleError("ยังไม่ได้รับชำระเงิน", "No payment has been entered.")
-    cash = [p for p in payments if p.method == "cash"]
-    if len(cash) > 1:
+    tendered = [p for p in payments if p.method == "cash" and p.tendered_satang is not None]
+    if len(tendered) > 1:
         raise SaleError("รับเงินสดได้ครั้งเดียวต่อบิล", "Enter cash once per sale (add the amounts together).")
     settled: list[SettledPayment] = []
     remaining = total_satang
+    cash_parts = 0
+    cash_refs: list[str] = []
     for p in payments:
         if p.method not in PAYMENT_METHODS:
             raise SaleError("วิธีชำระเงินไม่ถูกต้อง", f"Unknown payment method {p.method!r}.")
-        if p.method == "cash":
+        if p.method == "cash" and p.tendered_satang is not None:
             continue
         if p.amount_satang <= 0:
             raise SaleError("ยอดชำระต้องมากกว่าศูนย์", "A payment amount must be more than zero.")
         if p.amount_satang > remaining:
-            raise SaleError(
-                f"ยอดโอน/พร้อมเพย์เกินยอดที่ต้องชำระ {format_baht(p.amount_satang - remaining)} บาท "
-                "(ทอนเงินได้จากเงินสดเท่านั้น)",
-                f"The {p.method} payment is {format_baht(p.amount_satang - remaining)} more than is due "
-                "(change can only be given from cash).",
-            )
+            raise _over_due(p, remaining)
         remaining -= p.amount_satang
+        if p.method == "cash":
+            cash_parts += p.amount_satang
+            if p.reference.strip():
+                cash_refs.append(p.reference.strip())
+            continue
         settled.append(SettledPayment(p.method, p.amount_satang, None, 0, p.reference.strip()[:64]))
-    if cash:
-        c = cash[0]
-        tendered = c.tendered_satang if c.tendered_satang is not None else c.amount_satang
-        if tendered <= 0:
+    cash_tendered = cash_parts
+    change = 0
+    if tendered:
+        c = tendered[0]
+        given = c.tendered_satang or 0
+        if given <= 0:
             raise SaleError("จำนวนเงินสดที่รับต้องมากกว่าศูนย์", "The cash received must be more than zero.")
-        if tendered < remaining:
+        if given < remaining:
             raise SaleError(
-                f"เงินสดยังไม่พอ ขาดอีก {format_baht(remaining - tendered)} บาท",
-                f"Not enough cash: {format_baht(remaining - tendered)} baht short.",
+                f"เงินสดยังไม่พอ ขาดอีก {format_baht(remaining - given)} บาท",
+                f"Not enough cash: {format_baht(remaining - given)} baht short.",
             )
         if remaining == 0:
             raise SaleError("ยอดชำระครบแล้ว ไม่ต้องรับเงินสดเพิ่ม", "The sale is already paid; no cash is needed.")
-        settled.append(SettledPayment("cash", remaining, tendered, tendered - remaining, c.reference.strip()[:64]))
+        cash_tendered += given
+        change = given - remaining
+        cash_parts += remaining
+        if c.reference.strip():
+            cash_refs.append(c.reference.strip())
         remaining = 0
+    if cash_parts:
+        settled.append(SettledPayment("cash", cash_parts, cash_tendered, change, " ".join(cash_refs)[:64]))
     if remaining > 0:
         raise SaleError(
             f"ชำระยังไม่ครบ ขาดอีก {format_baht(remaining)} บาท",
@@ -90,7 +118,7 @@ class Tender:
     """Where a payment stands while the vendor takes it: what the parts taken cover, and cash against the rest."""
 
     total_satang: int
-    taken_satang: int              # non-cash parts already taken
+    taken_satang: int              # parts already taken (any method)
     due_satang: int                # what is still to pay
     tendered_satang: int | None    # cash typed so far
     change_satang: int             # cash above what is due
@@ -104,7 +132,7 @@ class Tender:
 
 def tender(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, ...],
            cash_tendered: int | None = None) -> Tender:
-    """Due, change and short for ``total_satang`` with the non-cash parts ``taken`` and the cash typed."""
+    """Due, change and short for ``total_satang`` with the parts ``taken`` and the cash typed."""
     paid = sum(p.amount_satang for p in taken)
     due = max(total_satang - paid, 0)
     change = short = 0
@@ -115,11 +143,14 @@ def tender(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, ...],
 
 def take_part(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, ...],
               part: PaymentIn) -> tuple[PaymentIn, ...]:
-    """The parts taken plus a non-cash ``part``; SaleError (saying why) when it is zero or more than is due."""
+    """The parts taken plus ``part`` (cash, PromptPay, transfer: an amount, no change); SaleError (saying why)
+    when it is zero or more than is due."""
+    if part.tendered_satang is not None:
+        part = PaymentIn(part.method, part.tendered_satang, None, part.reference)
     due = tender(total_satang, taken).due_satang
     settle(part.amount_satang, [part])   # the method and the amount (more than zero) as a payment of its own
     if part.amount_satang > due:
-        settle(due, [part])              # raises, saying why: change can only be given from cash
+        raise _over_due(part, due)
     return (*taken, part)
 
 

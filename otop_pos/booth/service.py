@@ -6,14 +6,13 @@ once by the composition root (``open_booth_service``); the store, clock and prin
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from otop_pos.booth import adjustments, backup, catalogue, days, pin, printjobs, queries, settings
+from otop_pos.booth import adjustments, backup, catalogue, days, held, pin, printjobs, queries, settings
 # The value types the window and the CLI meet are importable from here (the UI reaches the booth through this).
 from otop_pos.booth.adjustments import AdjustmentResult, RefundLineIn
 from otop_pos.booth.backup import BackupResult
@@ -21,6 +20,7 @@ from otop_pos.booth.cart import Cart, CartLine, Discount, ProductInfo
 from otop_pos.booth.catalogue import CatalogueIndex, CatalogueProblem
 from otop_pos.booth.checkout import SaleResult, checkout
 from otop_pos.booth.days import DENOMINATIONS, DayFigures, DayInfo
+from otop_pos.booth.held import HeldBill
 from otop_pos.booth.payments import PaymentIn, Tender, final_payments, take_part, tender
 from otop_pos.booth.demo import DEMO_FAIR, DEMO_PIN
 from otop_pos.booth.queries import SaleDetail, SaleLineView, SaleRow
@@ -36,7 +36,7 @@ from otop_pos.store.engine import SqliteStore
 
 __all__ = [
     "AdjustmentResult", "BackupResult", "BoothInfo", "BoothService", "BoothSettings", "Cart", "CartLine",
-    "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "Discount", "HeldSale", "PAPER_WIDTHS",
+    "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "Discount", "HeldBill", "PAPER_WIDTHS",
     "PaymentIn", "PrintJobView", "PrintState", "PrinterConfig", "ProductInfo", "RefundLineIn", "SaleDetail",
     "SaleLineView", "SaleResult", "SaleRow", "Tender", "ZReportDoc", "ReceiptDoc", "open_booth_service", "printer_config", "DEMO_PIN", "DEMO_FAIR", "BoothSetup",
     "default_data_dir",
@@ -47,14 +47,6 @@ if TYPE_CHECKING:  # imported when used: a command that does not need them start
     from otop_pos.booth.simulate import SimulationResult
 
 PrintMode = Literal["background", "inline", "off"]
-
-
-@dataclass(frozen=True)
-class HeldSale:
-    """A parked cart (a customer who stepped away for a minute)."""
-
-    cart: Cart
-    held_at: datetime
 
 
 def printer_config(st: BoothSettings) -> PrinterConfig:
@@ -74,8 +66,6 @@ class BoothService:
         self.print_mode = print_mode
         self.queue = PrintQueue(printjobs.StoreJobs(store, clock), printer_config(self._settings),
                                 printer_factory, on_print_state)
-        self.held: list[HeldSale] = []
-        self._held_lock = threading.Lock()
 
     # --- lifecycle --------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -169,28 +159,49 @@ class BoothService:
         """The payments that complete the sale, or SaleError saying what is missing."""
         return final_payments(total_satang, tuple(taken), cash_tendered)
 
-    def sell(self, cart: Cart, payments: Sequence[PaymentIn], *, allow_oversell: bool = False) -> SaleResult:
-        """Commit the sale with its receipt job (when a printer is set up) and print it."""
+    def sell(self, cart: Cart, payments: Sequence[PaymentIn], *, allow_oversell: bool = False,
+             bill_uuid: str | None = None) -> SaleResult:
+        """Commit the sale with its receipt job (when a printer is set up) and print it; the open or held
+        bill ``bill_uuid`` it came from is removed in the same transaction."""
         result = checkout(self.store, self.clock, cart, tuple(payments), cashier=self._settings.cashier,
-                          allow_oversell=allow_oversell, print_receipt=self.prints)
+                          allow_oversell=allow_oversell, print_receipt=self.prints, bill_uuid=bill_uuid)
         self._printed()
         return result
 
-    def hold(self, cart: Cart) -> bool:
-        """Park ``cart`` (False when it is empty)."""
-        if cart.is_empty:
-            return False
-        with self._held_lock:
-            self.held.append(HeldSale(cart, self.clock.now()))
-        return True
+    # --- the open cart and held bills (kept in the store) -----------------------------------------------
+    def open_bill(self) -> HeldBill | None:
+        """The cart that was on screen when the app last stopped, with its payment parts."""
+        return held.open_bill(self.store)
 
-    def recall(self, i: int, current: Cart) -> Cart:
-        """Bring back held cart ``i``; a non-empty ``current`` cart is parked in its place."""
-        with self._held_lock:
-            held = self.held.pop(i)
-            if not current.is_empty:
-                self.held.insert(i, HeldSale(current, self.clock.now()))
-        return held.cart
+    def save_open(self, uuid: str, cart: Cart, parts: Sequence[PaymentIn] = ()) -> None:
+        """Write the cart on screen and its payment parts (durably, like a sale)."""
+        held.save_open(self.store, self.clock, uuid, cart, tuple(parts))
+
+    def held_bills(self) -> list[HeldBill]:
+        """The held bills, oldest first."""
+        return held.held_bills(self.store)
+
+    def hold(self, uuid: str, cart: Cart, parts: Sequence[PaymentIn] = (), name: str = "") -> HeldBill:
+        """Hold the open bill ``uuid`` as it is now."""
+        return held.hold(self.store, self.clock, uuid, cart, tuple(parts), name)
+
+    def recall(self, uuid: str, current_uuid: str | None = None, current: Cart | None = None,
+               current_parts: Sequence[PaymentIn] = ()) -> HeldBill:
+        """Make held bill ``uuid`` the open one; a current cart with anything in it is held first."""
+        return held.recall(self.store, self.clock, uuid, current_uuid, current, tuple(current_parts))
+
+    def rename_held(self, uuid: str, name: str) -> HeldBill:
+        """Give a held bill a name or note."""
+        return held.rename(self.store, self.clock, uuid, name)
+
+    def discard_held(self, uuid: str) -> None:
+        """Remove a held bill with no money taken on it."""
+        held.discard(self.store, self.clock, uuid)
+
+    @staticmethod
+    def new_bill_uuid() -> str:
+        """A fresh id for the next open bill."""
+        return held.new_bill_uuid()
 
     def void(self, ref: str, reason: str, manager_pin: str) -> AdjustmentResult:
         """Void a sale of today (manager PIN); its VOID slip prints."""

@@ -296,3 +296,20 @@ class Backup(BoothBase):
     sales_count: Mapped[int] = mapped_column(Integer)
     ok: Mapped[bool] = mapped_column(Boolean)
     message: Mapped[str] = mapped_column(Text, default="")
+
+
+class HeldBill(BoothBase):
+    """A sale not finished yet: the open cart (one row, ``kind='open'``) or a held bill, with the payment
+    parts already taken on it. Written like a sale (durably) so a crash or restart loses nothing; not a
+    sale: no report or export reads it. ``cart_json``/``parts_json`` are booth/held.py's format."""
+
+    __tablename__ = "held_bill"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    cart_json: Mapped[str] = mapped_column(Text)
+    parts_json: Mapped[str] = mapped_column(Text, default="[]")
+    __table_args__ = (CheckConstraint("kind IN ('open','held')", name="kind"),)

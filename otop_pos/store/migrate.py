@@ -22,10 +22,10 @@ _DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
 
 def migrations_dir(store: str) -> Path:
     """The folder of one store's Alembic environment ("booth" or "fair")."""
-    try:
-        root = Path(str(resources.files("otop_pos.migrations")))
-    except ModuleNotFoundError:  # running from a checkout without installing
-        root = Path(__file__).resolve().parents[2] / "db"
+    checkout = Path(__file__).resolve().parents[2] / "db" / store
+    if (checkout / "env.py").is_file():  # a checkout (or a worktree of it) uses its own db/, installed or not
+        return checkout
+    root = Path(str(resources.files("otop_pos.migrations")))
     path = root / store
     if not (path / "env.py").is_file():
         raise FileNotFoundError(f"no Alembic environment at {path}")

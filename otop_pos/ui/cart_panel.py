@@ -12,16 +12,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QRadioButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from otop_pos.booth.service import Cart, Discount
+from otop_pos.booth.service import Cart, Discount, SaleResult
 from otop_pos.core.errors import OtopError
 from otop_pos.core.money import parse_baht, parse_percent
 from otop_pos.ui.context import BoothContext
-from otop_pos.ui.i18n import error_text, money, translate
+from otop_pos.ui.change_panel import ChangePanel
+from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.models import CartModel
 from otop_pos.ui.widgets import ErrorLabel, NumberEdit, label, make_button, open_dialog
 
@@ -124,7 +126,11 @@ class CartPanel(QWidget):
         self.table.keyAction.connect(self._key_action)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.table, 1)
+        self.change_panel = ChangePanel()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.change_panel)
+        lay.addWidget(self.stack, 1)
         row = QHBoxLayout()
         self.minus_button = make_button("−", slot=lambda: self.change_qty(-1))
         self.plus_button = make_button("+", slot=lambda: self.change_qty(1))
@@ -148,9 +154,9 @@ class CartPanel(QWidget):
         totals.addWidget(self.total_caption, 2, 0)
         totals.addWidget(self.total_label, 2, 1)
         lay.addLayout(totals)
-        self.last_sale_label = label(name="ok", wrap=True)
-        self.last_sale_label.hide()
-        lay.addWidget(self.last_sale_label)
+        self.parts_label = label(name="caption", wrap=True)
+        self.parts_label.hide()
+        lay.addWidget(self.parts_label)
         actions = QHBoxLayout()
         self.hold_button = make_button(translate("Cart", "Hold (F6)"), slot=self.hold)
         self.resume_button = make_button(translate("Cart", "Resume (F7)"))
@@ -180,8 +186,13 @@ class CartPanel(QWidget):
         has = not cart.is_empty
         for b in (self.pay_button, self.clear_button, self.hold_button, self.sale_discount_button):
             b.setEnabled(has)
-        if has:
-            self.last_sale_label.hide()
+        if has or self.ctx.parts:
+            self.stack.setCurrentWidget(self.table)
+        taken = sum(p.amount_satang for p in self.ctx.parts)
+        self.parts_label.setText(translate("Cart", "Paid already: {parts} · still to pay {due}").format(
+            parts=", ".join(f"{method_name(p.method)} {money(p.amount_satang)}" for p in self.ctx.parts),
+            due=money(max(cart.total_satang - taken, 0))))
+        self.parts_label.setVisible(bool(self.ctx.parts))
         row = self._focus if self._focus is not None else len(cart.lines) - 1
         self._focus = None
         if 0 <= row < len(cart.lines):
@@ -199,9 +210,10 @@ class CartPanel(QWidget):
         self.resume_button.setText(f"{text} · {n}" if n else text)
         self.resume_button.setEnabled(n > 0)
 
-    def show_last_sale(self, text: str) -> None:
-        self.last_sale_label.setText(text)
-        self.last_sale_label.show()
+    def show_sale_done(self, result: SaleResult) -> None:
+        """Show the change, large, until the next product starts the next cart."""
+        self.change_panel.show_result(result)
+        self.stack.setCurrentWidget(self.change_panel)
 
     def current_row(self) -> int:
         index = self.table.currentIndex()
@@ -312,16 +324,33 @@ class CartPanel(QWidget):
         self.value_dialog = dlg
 
     def hold(self) -> None:
-        if self.ctx.hold():
-            self.message.emit(translate("Cart", "Sale held. Press Resume (F7) to bring it back."), "info")
+        """F6: hold the bill at once (a name can be given in the list, F7)."""
+        try:
+            held = self.ctx.hold()
+        except OtopError as exc:
+            self.message.emit(error_text(exc), "error")
+            return
+        if held:
+            self.message.emit(translate("Cart", "Bill held. F7 brings it back; name it in the list."), "info")
         else:
             self.message.emit(translate("Cart", "The cart is empty."), "warn")
 
     def clear(self) -> None:
-        if self.ctx.cart.is_empty:
+        """F8: empty the cart after asking; money already taken on it is named (to be handed back)."""
+        if self.ctx.cart.is_empty and not self.ctx.parts:
             return
         from otop_pos.ui.widgets import confirm
 
-        self.confirm_dialog = confirm(
-            self.window(), translate("Cart", "Remove every item from the cart?"),
-            lambda: self.ctx.set_cart(Cart()), yes_text=translate("Cart", "Clear cart"), danger=True)
+        text = translate("Cart", "Remove every item from the cart?")
+        if self.ctx.parts:
+            taken = sum(p.amount_satang for p in self.ctx.parts)
+            text += "\n" + translate("Cart", "{amount} has been paid on this bill: hand it back to the customer.") \
+                .format(amount=money(taken))
+        self.confirm_dialog = confirm(self.window(), text, self._clear_now,
+                                      yes_text=translate("Cart", "Clear cart"), danger=True)
+
+    def _clear_now(self) -> None:
+        try:
+            self.ctx.clear_cart()
+        except OtopError as exc:
+            self.message.emit(error_text(exc), "error")

@@ -1,7 +1,9 @@
 """The booth window's session: the booth service, the operation runner, language, the cart on screen.
 
 It outlives the main window (a language change rebuilds the window; the cart and held sales stay). Screens
-ask the booth service through ``run`` (off the GUI thread) and listen to the signals here.
+ask the booth service through ``run`` (off the GUI thread) and listen to the signals here. The cart on
+screen and the payment parts taken on it are written to the store on every change (``set_cart``,
+``set_parts``), so a crash or a restart brings them back.
 """
 from __future__ import annotations
 
@@ -10,7 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from otop_pos.booth.service import BackupResult, BoothService, BoothSettings, Cart, CatalogueIndex, DayInfo, HeldSale
+from otop_pos.booth.service import (
+    BackupResult,
+    BoothService,
+    BoothSettings,
+    Cart,
+    CatalogueIndex,
+    DayInfo,
+    HeldBill,
+    PaymentIn,
+)
 from otop_pos.printing.queue import PrintState
 from otop_pos.ui.backups import BackupService
 from otop_pos.ui.i18n import current_lang, install_language
@@ -40,6 +51,10 @@ class BoothContext(QObject):
         self.device_runner = OperationRunner(self)   # printer tests and searches: never in the way of a sale
         self.sounds = sounds or Sounds(self)
         self.cart = Cart()
+        self.parts: tuple[PaymentIn, ...] = ()
+        self.bill_uuid = service.new_bill_uuid()
+        self._held: list[HeldBill] = []
+        self.restore_open_bill()
         self.index: CatalogueIndex = service.catalogue()
         self.day: DayInfo | None = service.current_day()
         self.backups: BackupService | None = None
@@ -81,25 +96,72 @@ class BoothContext(QObject):
 
     # --- state changes ------------------------------------------------------------------------------------
     @property
-    def held(self) -> list[HeldSale]:
-        return self.service.held
+    def held(self) -> list[HeldBill]:
+        """The held bills, oldest first (as last read from the store)."""
+        return self._held
+
+    def restore_open_bill(self) -> None:
+        """Put back the cart (and its payment parts) that was on screen when the app last stopped."""
+        bill = self.service.open_bill()
+        if bill is not None:
+            self.bill_uuid, self.cart, self.parts = bill.uuid, bill.cart, bill.parts
+        self._held = self.service.held_bills()
 
     def set_cart(self, cart: Cart) -> None:
+        """Show ``cart`` and write it (OtopError, with nothing changed, when it cannot be written)."""
+        self.service.save_open(self.bill_uuid, cart, self.parts)
         self.cart = cart
         self.cartChanged.emit()
 
-    def hold(self) -> bool:
-        """Park the current cart (False when it is empty)."""
-        if not self.service.hold(self.cart):
+    def set_parts(self, parts: tuple[PaymentIn, ...]) -> None:
+        """Record the payment parts taken on the cart (written before they are shown)."""
+        self.service.save_open(self.bill_uuid, self.cart, parts)
+        self.parts = tuple(parts)
+        self.cartChanged.emit()
+
+    def sold(self) -> None:
+        """The cart was sold (checkout removed its bill): start a new, empty one."""
+        self.bill_uuid, self.cart, self.parts = self.service.new_bill_uuid(), Cart(), ()
+        self.cartChanged.emit()
+
+    def clear_cart(self) -> None:
+        """Empty the cart and forget its parts (the money was handed back)."""
+        self.service.save_open(self.bill_uuid, Cart(), ())
+        self.cart, self.parts = Cart(), ()
+        self.cartChanged.emit()
+
+    def hold(self, name: str = "") -> bool:
+        """Hold the current cart at once (False when it is empty)."""
+        if self.cart.is_empty and not self.parts:
             return False
-        self.set_cart(Cart())
-        self.heldChanged.emit()
+        self.service.hold(self.bill_uuid, self.cart, self.parts, name)
+        self.bill_uuid, self.cart, self.parts = self.service.new_bill_uuid(), Cart(), ()
+        self.refresh_held()
+        self.cartChanged.emit()
         return True
 
-    def resume(self, i: int) -> None:
-        """Bring back held cart ``i``; a non-empty current cart is parked in its place."""
-        self.set_cart(self.service.recall(i, self.cart))
+    def recall(self, uuid: str) -> None:
+        """Bring back held bill ``uuid``; a current cart with anything in it is held in its place."""
+        bill = self.service.recall(uuid, self.bill_uuid, self.cart, self.parts)
+        self.bill_uuid, self.cart, self.parts = bill.uuid, bill.cart, bill.parts
+        self.refresh_held()
+        self.cartChanged.emit()
+
+    def rename_held(self, uuid: str, name: str) -> None:
+        self.service.rename_held(uuid, name)
+        self.refresh_held()
+
+    def refresh_held(self) -> None:
+        self._held = self.service.held_bills()
         self.heldChanged.emit()
+
+    def unfinished_money(self) -> list[HeldBill]:
+        """Bills not finished — the cart on screen and the held ones — that hold anything."""
+        bills = list(self._held)
+        if not self.cart.is_empty or self.parts:
+            now = self.service.now()
+            bills.insert(0, HeldBill(self.bill_uuid, "open", "", now, now, self.cart, self.parts))
+        return bills
 
     def settings_saved(self, settings: BoothSettings) -> None:
         """Called with the result of the service's update_settings."""

@@ -30,6 +30,7 @@ from otop_pos.ui.widgets import (
     ErrorLabel,
     NumberEdit,
     PinEdit,
+    confirm,
     label,
     make_button,
     open_dialog,
@@ -362,6 +363,15 @@ class DayScreen(QWidget):
         open_dialog(dlg)
 
     def close_day(self) -> None:
+        from otop_pos.ui.held_dialog import unfinished_warning
+
+        warning = unfinished_warning(self.ctx, translate("Day", "Close the day anyway?"))
+        if warning:
+            self.dialog = confirm(self.window(), warning, self._close_day_now, yes_text=translate("Day", "Close the day"))
+            return
+        self._close_day_now()
+
+    def _close_day_now(self) -> None:
         dlg = CloseDayDialog(self.ctx, self.window())
         win = self.window()
         dlg.resize(min(900, win.width() - 40), min(dlg.sizeHint().height(), win.height() - 40))

@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: BoothContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self._closing = False
         self.setWindowTitle(translate("Main", "OTOP POS"))
         self.setMinimumSize(1000, 560)
         self.stack = QStackedWidget()
@@ -241,5 +242,19 @@ class MainWindow(QMainWindow):
         self.ctx.run(cancel, None, lambda e: show_error(self, e))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Closing with bills not finished asks first (they are kept: this is a reminder, not a loss)."""
+        from otop_pos.ui.held_dialog import unfinished_warning
+        from otop_pos.ui.widgets import confirm
+
+        warning = "" if self._closing else unfinished_warning(self.ctx, translate("Sell", "Close the app anyway?"))
+        if warning:
+            event.ignore()
+            self.close_dialog = confirm(self, warning, self._close_anyway,
+                                        yes_text=translate("Sell", "Close the app"))
+            return
         self.ctx.runner.wait()
         super().closeEvent(event)
+
+    def _close_anyway(self) -> None:
+        self._closing = True
+        self.close()

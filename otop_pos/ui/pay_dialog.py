@@ -1,6 +1,10 @@
-"""The pay dialog: cash with quick notes and change, PromptPay QR with the amount, transfer, split payments.
+"""The pay dialog: cash with quick notes and change, PromptPay QR, transfer, and a visible list of the parts.
 
-The sale is committed by one ``checkout`` call on the worker thread; printing happens afterwards.
+Keys: digits type the cash received; F5/F6/F7 choose cash/PromptPay/transfer; Enter confirms what the
+current tab shows and completes the sale once it is covered; Esc goes back to the cart. The parts taken
+belong to the cart (``ctx.parts``, written to the store before they are shown), so Esc, a hold, a crash or a
+restart keeps them. A scan adds the product to the cart and the amount due follows. The sale is committed by
+one ``sell`` call on the worker thread; printing happens afterwards.
 """
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -21,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.service import Cart, PaymentIn, SaleResult
+from otop_pos.booth.service import PaymentIn, SaleResult
 from otop_pos.core.documents import PaymentMethod
-from otop_pos.core.errors import OtopError, SoldOutError
+from otop_pos.core.errors import InputError, OtopError, SoldOutError
+from otop_pos.core.limits import CONFIRM_CASH_ABOVE_DUE_SATANG, MAX_DOCUMENT_SATANG, check_amount
 from otop_pos.core.promptpay import describe_target, promptpay_payload
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import error_text, method_name, money, translate
@@ -33,6 +39,7 @@ from otop_pos.ui.widgets import ErrorLabel, NumberEdit, confirm, label, make_but
 
 NOTES = (2000, 5000, 10000, 50000, 100000)
 TABS: tuple[PaymentMethod, ...] = ("cash", "promptpay", "transfer")
+TAB_KEYS = {Qt.Key.Key_F5: 0, Qt.Key.Key_F6: 1, Qt.Key.Key_F7: 2}
 
 
 def _plain(btn: QPushButton) -> QPushButton:
@@ -41,34 +48,44 @@ def _plain(btn: QPushButton) -> QPushButton:
     return btn
 
 
+def _baht_text(satang: int) -> str:
+    return money(satang).lstrip("฿")
+
+
 class PayDialog(QDialog):
-    """Take the money for ``cart``; emits ``paid(SaleResult)`` once the sale is saved."""
+    """Take the money for the cart on screen; emits ``paid(SaleResult)`` once the sale is saved."""
 
     paid = Signal(object)
 
-    def __init__(self, ctx: BoothContext, cart: Cart, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: BoothContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.cart = ctx, cart
-        self.total = cart.total_satang
-        self.payments: list[PaymentIn] = []
+        self.ctx = ctx
         self.sale: SaleResult | None = None
         self.busy = False
         self.payload = ""
+        self._tab = 0
         self.setWindowTitle(translate("Pay", "Payment"))
         lay = QVBoxLayout(self)
         top = QGridLayout()
         top.addWidget(label(translate("Pay", "Total"), name="caption"), 0, 0)
-        top.addWidget(label(translate("Pay", "Still to pay"), name="caption", align=Qt.AlignmentFlag.AlignRight), 0, 1)
-        self.total_label = label(money(self.total), name="huge")
-        self.due_label = label(money(self.total), name="huge", align=Qt.AlignmentFlag.AlignRight)
+        self.due_caption = label(translate("Pay", "Still to pay"), name="caption", align=Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.due_caption, 0, 1)
+        self.total_label = label("", name="huge")
+        self.due_label = label("", name="huge", align=Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.total_label, 1, 0)
         top.addWidget(self.due_label, 1, 1)
         lay.addLayout(top)
-        self.paid_list = QListWidget()
-        self.paid_list.setMaximumHeight(round(self.fontMetrics().height() * 3.2))
-        self.paid_list.hide()
-        lay.addWidget(self.paid_list)
+        parts_row = QHBoxLayout()
+        self.parts_list = QListWidget()
+        self.parts_list.setMaximumHeight(round(self.fontMetrics().height() * 3.6))
+        self.parts_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        parts_row.addWidget(self.parts_list, 1)
+        self.remove_part_button = _plain(make_button(translate("Pay", "Remove payment"), slot=self.ask_remove_part))
+        self.remove_part_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        parts_row.addWidget(self.remove_part_button)
+        lay.addLayout(parts_row)
         self.tabs = QTabWidget()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for tab, method, key in ((self._cash_tab(), "cash", "F5"), (self._promptpay_tab(), "promptpay", "F6"),
                                  (self._transfer_tab(), "transfer", "F7")):
             self.tabs.addTab(tab, f"{method_name(method)} ({key})")
@@ -76,6 +93,8 @@ class PayDialog(QDialog):
         lay.addWidget(self.tabs, 1)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
+        self.note = label("", name="ok", wrap=True)
+        lay.addWidget(self.note)
         bottom = QHBoxLayout()
         self.cancel_button = _plain(make_button(translate("Pay", "Back to cart (Esc)"), slot=self.reject))
         self.complete_button = _plain(make_button(translate("Pay", "Complete sale (Enter)"), name="primary",
@@ -84,6 +103,7 @@ class PayDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.complete_button, 2)
         lay.addLayout(bottom)
+        ctx.cartChanged.connect(self._update)
         self._update()
         self._fit(parent)
         self.cash_edit.setFocus()
@@ -146,6 +166,7 @@ class PayDialog(QDialog):
         side.addWidget(self.pp_amount)
         side.addWidget(label(translate("Pay", "Slip reference (optional)"), name="caption"))
         self.pp_ref = QLineEdit()
+        self.pp_ref.setMaxLength(64)
         side.addWidget(self.pp_ref)
         self.pp_confirm = _plain(make_button(translate("Pay", "Money received ✓"), name="primary",
                                              slot=lambda: self.confirm_non_cash("promptpay")))
@@ -162,6 +183,7 @@ class PayDialog(QDialog):
         v.addWidget(self.tr_amount)
         v.addWidget(label(translate("Pay", "Reference (optional)"), name="caption"))
         self.tr_ref = QLineEdit()
+        self.tr_ref.setMaxLength(64)
         v.addWidget(self.tr_ref)
         self.tr_confirm = _plain(make_button(translate("Pay", "Transfer received ✓"), name="primary",
                                              slot=lambda: self.confirm_non_cash("transfer")))
@@ -169,9 +191,23 @@ class PayDialog(QDialog):
         v.addStretch(1)
         return w
 
+    def choose(self, tab: int) -> None:
+        """Switch method (F5/F6/F7). Cash typed below what is due becomes a cash part first; cash at or above
+        it stays in the field, unrecorded, and the new method gets the whole amount due."""
+        if self.busy or tab == self.tabs.currentIndex():
+            return
+        if self.tabs.currentIndex() == 0 and tab != 0:
+            cash = self.cash_edit.satang_or_none()
+            if cash is not None and 0 < cash < self.due():
+                if not self._take(PaymentIn("cash", cash)):
+                    return
+                self.cash_edit.clear()
+        self.tabs.setCurrentIndex(tab)
+
     def _tab_changed(self, i: int) -> None:
         self.error.clear()
-        due = money(self.due()).lstrip("฿")
+        self.note.clear()
+        due = _baht_text(self.due())
         if i == 1:
             self.pp_amount.setText(due)
             self.pp_amount.setFocus()
@@ -184,28 +220,53 @@ class PayDialog(QDialog):
             self.cash_edit.setFocus()
 
     # --- figures -------------------------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return self.ctx.cart.total_satang
+
+    @property
+    def payments(self) -> tuple[PaymentIn, ...]:
+        """The parts taken so far (they belong to the cart)."""
+        return self.ctx.parts
+
     def due(self) -> int:
         return self.ctx.service.tender(self.total, self.payments).due_satang
 
     def _update(self) -> None:
         t = self.ctx.service.tender(self.total, self.payments, self.cash_edit.satang_or_none())
-        self.due_label.setText(money(t.due_satang))
-        if t.tendered_satang is None:
+        self.total_label.setText(money(self.total))
+        over = t.taken_satang - self.total
+        if over > 0:
+            self.due_caption.setText(translate("Pay", "Paid too much"))
+            self.due_label.setText(money(over))
+            self.due_label.setStyleSheet("color: #c92a2a;")
+        elif t.due_satang == 0:
+            self.due_caption.setText(translate("Pay", "Paid in full"))
+            self.due_label.setText("✓")
+            self.due_label.setStyleSheet("color: #2b8a3e;")
+        else:
+            self.due_caption.setText(translate("Pay", "Still to pay"))
+            self.due_label.setText(money(t.due_satang))
+            self.due_label.setStyleSheet("")
+        self.change_caption.setText(translate("Pay", "Change"))
+        self.change_label.setStyleSheet("color: #2b8a3e;")
+        if t.tendered_satang is None or t.due_satang == 0:
             self.change_label.setText("—")
         elif t.short_satang == 0:
             self.change_label.setText(money(t.change_satang))
-            self.change_label.setStyleSheet("color: #2b8a3e;")
         else:
             self.change_label.setText(money(t.short_satang))
             self.change_caption.setText(translate("Pay", "Short"))
             self.change_label.setStyleSheet("color: #c92a2a;")
-        if t.short_satang == 0:
-            self.change_caption.setText(translate("Pay", "Change"))
-        self.paid_list.clear()
+        self.parts_list.clear()
         for p in self.payments:
             ref = f" · {p.reference}" if p.reference else ""
-            self.paid_list.addItem(f"{method_name(p.method)}  {money(p.amount_satang)}{ref}")
-        self.paid_list.setVisible(bool(self.payments))
+            self.parts_list.addItem(f"✓ {method_name(p.method)}  {money(p.amount_satang)}{ref}")
+        if not self.payments:
+            self.parts_list.addItem(translate("Pay", "No payment taken yet"))
+        else:
+            self.parts_list.setCurrentRow(len(self.payments) - 1)
+        self.remove_part_button.setEnabled(bool(self.payments) and not self.busy)
 
     def _draw_qr(self) -> None:
         target = self.ctx.settings.promptpay_id
@@ -229,54 +290,147 @@ class PayDialog(QDialog):
 
     def add_note(self, note: int) -> None:
         current = self.cash_edit.satang_or_none() or 0
-        self.cash_edit.setText(money(current + note).lstrip("฿"))
+        self.cash_edit.setText(_baht_text(current + note))
         self.cash_edit.setFocus()
 
     def exact(self) -> None:
-        self.cash_edit.setText(money(self.due()).lstrip("฿"))
+        self.cash_edit.setText(_baht_text(self.due()))
         self.complete()
+
+    # --- parts ---------------------------------------------------------------------------------------------
+    def _take(self, part: PaymentIn) -> bool:
+        """Record a part (written with the cart before it is shown); False with the reason shown."""
+        try:
+            parts = self.ctx.service.take_part(self.total, self.payments, part)
+            self.ctx.set_parts(parts)
+        except OtopError as exc:
+            self.error.show_error(exc)
+            self.ctx.sounds.error()
+            return False
+        self.error.clear()
+        return True
+
+    def ask_remove_part(self) -> None:
+        """Remove the selected part after asking (the money goes back to the customer)."""
+        row = self.parts_list.currentRow()
+        if self.busy or not 0 <= row < len(self.payments):
+            return
+        part = self.payments[row]
+        text = translate("Pay", "Remove the {method} payment of {amount}? Hand that money back to the customer.") \
+            .format(method=method_name(part.method), amount=money(part.amount_satang))
+        self.remove_dialog = confirm(self, text, partial(self._remove_part, row),
+                                     yes_text=translate("Pay", "Remove payment"), danger=True)
+
+    def _remove_part(self, row: int) -> None:
+        parts = self.payments[:row] + self.payments[row + 1:]
+        try:
+            self.ctx.set_parts(parts)
+        except OtopError as exc:
+            self.error.show_error(exc)
+
+    # --- a scan while paying -------------------------------------------------------------------------------
+    def take_scan(self, code: str) -> None:
+        """A scanned code adds its product to the cart; the amount due follows. Never typed as an amount."""
+        if self.busy:
+            self.ctx.sounds.error()
+            return
+        product = self.ctx.index.lookup(code)
+        if product is None:
+            self.error.show_error(translate("Pay", "Unknown code {code}: no product has it.").format(code=code))
+            self.ctx.sounds.error()
+            return
+        try:
+            self.ctx.set_cart(self.ctx.cart.add(product))
+        except OtopError as exc:
+            self.error.show_error(exc)
+            self.ctx.sounds.error()
+            return
+        self.error.clear()
+        self.note.setText(translate("Pay", "Added {name} ({price}) to the bill.").format(
+            name=product.name, price=money(product.price_satang)))
+        if self.tabs.currentIndex():
+            self._tab_changed(self.tabs.currentIndex())   # the QR / transfer amount follows what is due
 
     # --- actions -------------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            if isinstance(focus, QAbstractButton) and focus.isEnabled():
+                focus.click()   # Enter on a focused button does what that button says (Back to cart too)
+                return
             self.complete()
             return
-        tab = {Qt.Key.Key_F5: 0, Qt.Key.Key_F6: 1, Qt.Key.Key_F7: 2}.get(Qt.Key(event.key()))
+        tab = TAB_KEYS.get(Qt.Key(event.key()))
         if tab is not None:
-            if not self.busy:
-                self.tabs.setCurrentIndex(tab)
+            self.choose(tab)
             return
         super().keyPressEvent(event)
 
     def confirm_non_cash(self, method: PaymentMethod) -> None:
-        """Add a PromptPay/transfer payment; completes the sale when it covers what is due."""
+        """Add a PromptPay/transfer part; completes the sale when it covers what is due."""
         if self.busy:
             return
         edit, ref = (self.pp_amount, self.pp_ref) if method == "promptpay" else (self.tr_amount, self.tr_ref)
+        if self.due() == 0:
+            self._complete_covered()
+            return
         try:
-            part = PaymentIn(method, edit.satang(), reference=ref.text().strip())
-            self.payments = list(self.ctx.service.take_part(self.total, self.payments, part))
+            amount = edit.satang()
         except OtopError as exc:
             self.error.show_error(exc)
             return
+        if not self._take(PaymentIn(method, amount, reference=ref.text().strip())):
+            return
         ref.clear()
-        self._update()
         if self.due() == 0:
-            self._commit(list(self.payments))
+            self._complete_covered()
             return
         self.tabs.setCurrentIndex(0)
 
     def complete(self) -> None:
-        """Enter / the big button: finish with what the current tab shows."""
+        """Enter / the big button: confirm what the current tab shows; finish once the sale is covered."""
         if self.busy:
             return
         tab = TABS[self.tabs.currentIndex()]
         if tab != "cash":
             self.confirm_non_cash(tab)
             return
+        due = self.due()
+        if due == 0:
+            self._complete_covered()
+            return
         try:
-            tendered = self.cash_edit.satang() if self.due() > 0 else None
-            payments = list(self.ctx.service.final_payments(self.total, self.payments, tendered))
+            if not self.cash_edit.digits():
+                raise InputError("ยังไม่ได้ใส่จำนวนเงินสดที่รับ", "Enter the cash received.")
+            cash = check_amount(self.cash_edit.satang(), "เงินสดที่รับ", "cash received",
+                                limit=MAX_DOCUMENT_SATANG, allow_zero=False)
+        except OtopError as exc:
+            self.error.show_error(exc)
+            self.ctx.sounds.error()
+            return
+        if cash < due:   # less than is due: it is a part; the rest is still to pay
+            if self._take(PaymentIn("cash", cash)):
+                self.cash_edit.clear()
+            return
+        if cash - due >= CONFIRM_CASH_ABOVE_DUE_SATANG:
+            text = translate("Pay", "Cash received {cash} for {due} due: give {change} change?").format(
+                cash=money(cash), due=money(due), change=money(cash - due))
+            self.big_cash_dialog = confirm(self, text, partial(self._complete_cash, cash),
+                                           yes_text=translate("Pay", "Yes, give change"))
+            return
+        self._complete_cash(cash)
+
+    def _complete_cash(self, cash: int) -> None:
+        try:
+            payments = list(self.ctx.service.final_payments(self.total, self.payments, cash))
+        except OtopError as exc:
+            self.error.show_error(exc)
+            return
+        self._commit(payments)
+
+    def _complete_covered(self) -> None:
+        try:
+            payments = list(self.ctx.service.final_payments(self.total, self.payments, None))
         except OtopError as exc:
             self.error.show_error(exc)
             return
@@ -284,19 +438,22 @@ class PayDialog(QDialog):
 
     def _commit(self, payments: list[PaymentIn], oversell: bool = False) -> None:
         self._set_busy(True)
-        service, cart = self.ctx.service, self.cart
-        self.ctx.run(lambda: service.sell(cart, payments, allow_oversell=oversell),
+        service, cart, bill = self.ctx.service, self.ctx.cart, self.ctx.bill_uuid
+        self.ctx.run(lambda: service.sell(cart, payments, allow_oversell=oversell, bill_uuid=bill),
                      self._done, lambda exc: self._failed(exc, payments))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.complete_button.setText(translate("Pay", "Saving…") if busy else translate("Pay", "Complete sale (Enter)"))
-        for w in (self.complete_button, self.cancel_button, self.tabs):
+        for w in (self.complete_button, self.cancel_button, self.tabs, self.remove_part_button):
             w.setEnabled(not busy)
+        if not busy:
+            self.remove_part_button.setEnabled(bool(self.payments))
 
     def _done(self, result: SaleResult) -> None:
         self.sale = result
         self._set_busy(False)
+        self.ctx.sold()
         self.paid.emit(result)
         self.accept()
 

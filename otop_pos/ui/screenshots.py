@@ -144,7 +144,7 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
         ctx.set_cart(cart.set_line_discount(1, Discount("amount", 2000)))
         wait()
         made.append(_save(w.grab(), out, f"{tag}-sell"))
-        pay = PayDialog(ctx, ctx.cart, w)
+        pay = PayDialog(ctx, w)
         pay.cash_edit.setText("3,000")
         _show_dialog(pay, w)
         made.append(_save(_composite(w, pay), out, f"{tag}-pay-cash"))

@@ -11,16 +11,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from otop_pos.booth.service import Cart, ProductInfo, SaleResult
+from otop_pos.booth.service import ProductInfo, SaleResult
 from otop_pos.core.errors import OtopError
 from otop_pos.core.ids import gtin_valid
-from otop_pos.core.thaidate import to_bangkok
 from otop_pos.ui.cart_panel import CartPanel
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.grid import ProductGrid
@@ -48,31 +46,6 @@ class SearchEdit(QLineEdit):
             self.clear()
             return
         super().keyPressEvent(event)
-
-
-class ResumeDialog(QDialog):
-    """Pick one of several held sales."""
-
-    def __init__(self, ctx: BoothContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(translate("Sell", "Held sales"))
-        self.setMinimumWidth(460)
-        lay = QVBoxLayout(self)
-        self.list = QListWidget()
-        for held in ctx.held:
-            at = to_bangkok(held.held_at).strftime("%H:%M")
-            self.list.addItem(translate("Sell", "{time} · {n} items · {total}").format(
-                time=at, n=held.cart.item_count, total=money(held.cart.total_satang)))
-        self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        lay.addWidget(self.list)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(make_button(translate("Common", "Cancel"), slot=self.reject))
-        ok = make_button(translate("Sell", "Resume"), name="primary", slot=self.accept)
-        ok.setDefault(True)
-        row.addWidget(ok)
-        lay.addLayout(row)
 
 
 class SellScreen(QWidget):
@@ -212,14 +185,14 @@ class SellScreen(QWidget):
     def add_product(self, product: ProductInfo) -> None:
         try:
             cart = self.ctx.cart.add(product)
+            self.cart_panel._focus = next((i for i, line in enumerate(cart.lines)
+                                           if line.product_id == product.id and line.discount is None
+                                           and line.unit_price_satang == product.price_satang), None)
+            self.ctx.set_cart(cart)
         except OtopError as exc:
             self.show_banner(error_text(exc), "warn")
             self.ctx.sounds.error()
             return
-        self.cart_panel._focus = next((i for i, line in enumerate(cart.lines)
-                                       if line.product_id == product.id and line.discount is None
-                                       and line.unit_price_satang == product.price_satang), None)
-        self.ctx.set_cart(cart)
         if product.sold_out:
             self.show_banner(translate("Sell", "“{name}” is marked sold out.").format(name=product.name), "warn")
 
@@ -260,34 +233,36 @@ class SellScreen(QWidget):
             return
         from otop_pos.ui.pay_dialog import PayDialog
 
-        dlg = PayDialog(self.ctx, self.ctx.cart, self.window())
+        dlg = PayDialog(self.ctx, self.window())
         dlg.paid.connect(self.sale_done)
         self.pay_dialog = dlg
         open_dialog(dlg, self.search)
 
     def sale_done(self, result: SaleResult) -> None:
-        self.ctx.set_cart(Cart())
+        """The sale is saved (the dialog started a new cart): the change stays on screen, large, until the next
+        scan or product starts the next cart."""
         self.ctx.salesChanged.emit()
-        if result.change_satang:
-            text = translate("Sell", "Saved {number} · Change {change}").format(
-                number=result.number, change=money(result.change_satang))
-        else:
-            text = translate("Sell", "Saved {number} · {total}").format(number=result.number,
-                                                                       total=money(result.total_satang))
-        self.cart_panel.show_last_sale(text)
+        self.cart_panel.show_sale_done(result)
+        text = translate("Sell", "Saved {number} · {total}").format(number=result.number,
+                                                                   total=money(result.total_satang))
         self.show_banner(text, "ok")
         self.ctx.sounds.ok()
 
     def resume(self) -> None:
+        """F7: one held bill comes back; several open the list (oldest selected, Enter brings it back)."""
         held = self.ctx.held
         if not held:
-            self.show_banner(translate("Sell", "No sale is held."), "warn")
+            self.show_banner(translate("Sell", "No bill is held."), "warn")
             return
         if len(held) == 1:
-            self.ctx.resume(0)
+            try:
+                self.ctx.recall(held[0].uuid)
+            except OtopError as exc:
+                self.show_banner(error_text(exc), "error")
             return
-        dlg = ResumeDialog(self.ctx, self.window())
-        dlg.accepted.connect(lambda: self.ctx.resume(max(0, dlg.list.currentRow())))
+        from otop_pos.ui.held_dialog import HeldBillsDialog
+
+        dlg = HeldBillsDialog(self.ctx, self.window())
         self.resume_dialog = dlg
         open_dialog(dlg, self.search)
 

@@ -135,6 +135,10 @@
         <translation>Subtotal {amount}</translation>
     </message>
     <message>
+        <source>Paid already: {parts} · still to pay {due}</source>
+        <translation>Paid already: {parts} · still to pay {due}</translation>
+    </message>
+    <message>
         <source>The cart is empty.</source>
         <translation>The cart is empty.</translation>
     </message>
@@ -167,12 +171,16 @@
         <translation>Discount on the whole bill ({amount})</translation>
     </message>
     <message>
-        <source>Sale held. Press Resume (F7) to bring it back.</source>
-        <translation>Sale held. Press Resume (F7) to bring it back.</translation>
+        <source>Bill held. F7 brings it back; name it in the list.</source>
+        <translation>Bill held. F7 brings it back; name it in the list.</translation>
     </message>
     <message>
         <source>Remove every item from the cart?</source>
         <translation>Remove every item from the cart?</translation>
+    </message>
+    <message>
+        <source>{amount} has been paid on this bill: hand it back to the customer.</source>
+        <translation>{amount} has been paid on this bill: hand it back to the customer.</translation>
     </message>
     <message>
         <source>Clear cart</source>
@@ -350,6 +358,10 @@
     <message>
         <source>Cash expected in the drawer: {amount}</source>
         <translation>Cash expected in the drawer: {amount}</translation>
+    </message>
+    <message>
+        <source>Close the day anyway?</source>
+        <translation>Close the day anyway?</translation>
     </message>
     <message>
         <source>Export saved: {path}. Give this file to the organiser.</source>
@@ -690,6 +702,10 @@
         <translation>Still to pay</translation>
     </message>
     <message>
+        <source>Remove payment</source>
+        <translation>Remove payment</translation>
+    </message>
+    <message>
         <source>Back to cart (Esc)</source>
         <translation>Back to cart (Esc)</translation>
     </message>
@@ -746,8 +762,40 @@
         <translation>Transfer received ✓</translation>
     </message>
     <message>
+        <source>Paid too much</source>
+        <translation>Paid too much</translation>
+    </message>
+    <message>
+        <source>Paid in full</source>
+        <translation>Paid in full</translation>
+    </message>
+    <message>
         <source>Short</source>
         <translation>Short</translation>
+    </message>
+    <message>
+        <source>No payment taken yet</source>
+        <translation>No payment taken yet</translation>
+    </message>
+    <message>
+        <source>Remove the {method} payment of {amount}? Hand that money back to the customer.</source>
+        <translation>Remove the {method} payment of {amount}? Hand that money back to the customer.</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: no product has it.</source>
+        <translation>Unknown code {code}: no product has it.</translation>
+    </message>
+    <message>
+        <source>Added {name} ({price}) to the bill.</source>
+        <translation>Added {name} ({price}) to the bill.</translation>
+    </message>
+    <message>
+        <source>Cash received {cash} for {due} due: give {change} change?</source>
+        <translation>Cash received {cash} for {due} due: give {change} change?</translation>
+    </message>
+    <message>
+        <source>Yes, give change</source>
+        <translation>Yes, give change</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -977,16 +1025,40 @@
         <translation>Left: {n}</translation>
     </message>
     <message>
-        <source>Held sales</source>
-        <translation>Held sales</translation>
-    </message>
-    <message>
         <source>{time} · {n} items · {total}</source>
         <translation>{time} · {n} items · {total}</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Resume</translation>
+        <source>paid {amount} already</source>
+        <translation>paid {amount} already</translation>
+    </message>
+    <message>
+        <source>Held bills</source>
+        <translation>Held bills</translation>
+    </message>
+    <message>
+        <source>Enter brings back the selected bill; the cart on screen, if it has anything, is held in its place.</source>
+        <translation>Enter brings back the selected bill; the cart on screen, if it has anything, is held in its place.</translation>
+    </message>
+    <message>
+        <source>Name or note for the selected bill</source>
+        <translation>Name or note for the selected bill</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>Save name</translation>
+    </message>
+    <message>
+        <source>Bring back (Enter)</source>
+        <translation>Bring back (Enter)</translation>
+    </message>
+    <message>
+        <source>{n} bill(s) are not finished (held or still in the cart). They are kept and come back when the app starts again.</source>
+        <translation>{n} bill(s) are not finished (held or still in the cart). They are kept and come back when the app starts again.</translation>
+    </message>
+    <message>
+        <source>Money already taken on them (not yet in any sale):</source>
+        <translation>Money already taken on them (not yet in any sale):</translation>
     </message>
     <message>
         <source>Search name, SKU or barcode (F2)</source>
@@ -1025,16 +1097,36 @@
         <translation>Open the sales day first.</translation>
     </message>
     <message>
-        <source>Saved {number} · Change {change}</source>
-        <translation>Saved {number} · Change {change}</translation>
+        <source>No bill is held.</source>
+        <translation>No bill is held.</translation>
     </message>
     <message>
         <source>Saved {number} · {total}</source>
         <translation>Saved {number} · {total}</translation>
     </message>
     <message>
-        <source>No sale is held.</source>
-        <translation>No sale is held.</translation>
+        <source>Scan or tap the next product to start the next sale.</source>
+        <translation>Scan or tap the next product to start the next sale.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <source>Sale {number} · total {total} · received {paid}</source>
+        <translation>Sale {number} · total {total} · received {paid}</translation>
+    </message>
+    <message>
+        <source>Close the app anyway?</source>
+        <translation>Close the app anyway?</translation>
+    </message>
+    <message>
+        <source>Close the app</source>
+        <translation>Close the app</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,10 @@
         <translation>รวมก่อนลด {amount}</translation>
     </message>
     <message>
+        <source>Paid already: {parts} · still to pay {due}</source>
+        <translation>รับชำระแล้ว: {parts} · ค้างชำระ {due}</translation>
+    </message>
+    <message>
         <source>The cart is empty.</source>
         <translation>ยังไม่มีสินค้าในตะกร้า</translation>
     </message>
@@ -167,12 +171,16 @@
         <translation>ส่วนลดทั้งบิล (ยอด {amount})</translation>
     </message>
     <message>
-        <source>Sale held. Press Resume (F7) to bring it back.</source>
-        <translation>พักบิลไว้แล้ว กด “เรียกบิล (F7)” เพื่อเรียกกลับมา</translation>
+        <source>Bill held. F7 brings it back; name it in the list.</source>
+        <translation>พักบิลแล้ว กด F7 เพื่อเรียกคืน ตั้งชื่อบิลได้ในรายการ</translation>
     </message>
     <message>
         <source>Remove every item from the cart?</source>
         <translation>ลบสินค้าทั้งหมดออกจากตะกร้าใช่ไหม?</translation>
+    </message>
+    <message>
+        <source>{amount} has been paid on this bill: hand it back to the customer.</source>
+        <translation>บิลนี้รับเงินไปแล้ว {amount} ต้องคืนเงินให้ลูกค้า</translation>
     </message>
     <message>
         <source>Clear cart</source>
@@ -350,6 +358,10 @@
     <message>
         <source>Cash expected in the drawer: {amount}</source>
         <translation>เงินสดที่ควรมีในลิ้นชัก: {amount}</translation>
+    </message>
+    <message>
+        <source>Close the day anyway?</source>
+        <translation>ปิดวันเลยหรือไม่?</translation>
     </message>
     <message>
         <source>Export saved: {path}. Give this file to the organiser.</source>
@@ -690,6 +702,10 @@
         <translation>ยังต้องจ่ายอีก</translation>
     </message>
     <message>
+        <source>Remove payment</source>
+        <translation>ลบรายการรับเงิน</translation>
+    </message>
+    <message>
         <source>Back to cart (Esc)</source>
         <translation>กลับไปที่ตะกร้า (Esc)</translation>
     </message>
@@ -746,8 +762,40 @@
         <translation>ได้รับเงินโอนแล้ว ✓</translation>
     </message>
     <message>
+        <source>Paid too much</source>
+        <translation>รับเงินเกิน</translation>
+    </message>
+    <message>
+        <source>Paid in full</source>
+        <translation>ชำระครบแล้ว</translation>
+    </message>
+    <message>
         <source>Short</source>
         <translation>ยังขาด</translation>
+    </message>
+    <message>
+        <source>No payment taken yet</source>
+        <translation>ยังไม่ได้รับชำระ</translation>
+    </message>
+    <message>
+        <source>Remove the {method} payment of {amount}? Hand that money back to the customer.</source>
+        <translation>ลบรายการรับเงิน{method} {amount} หรือไม่? ต้องคืนเงินจำนวนนี้ให้ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}: no product has it.</source>
+        <translation>ไม่รู้จักรหัส {code}: ไม่มีสินค้าที่ใช้รหัสนี้</translation>
+    </message>
+    <message>
+        <source>Added {name} ({price}) to the bill.</source>
+        <translation>เพิ่ม {name} ({price}) ในบิลแล้ว</translation>
+    </message>
+    <message>
+        <source>Cash received {cash} for {due} due: give {change} change?</source>
+        <translation>รับเงินสด {cash} สำหรับยอด {due} ต้องทอน {change} ใช่หรือไม่?</translation>
+    </message>
+    <message>
+        <source>Yes, give change</source>
+        <translation>ใช่ ทอนเงิน</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -977,16 +1025,40 @@
         <translation>เหลือ {n}</translation>
     </message>
     <message>
-        <source>Held sales</source>
-        <translation>บิลที่พักไว้</translation>
-    </message>
-    <message>
         <source>{time} · {n} items · {total}</source>
         <translation>{time} · {n} ชิ้น · {total}</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>เรียกบิล</translation>
+        <source>paid {amount} already</source>
+        <translation>รับเงินแล้ว {amount}</translation>
+    </message>
+    <message>
+        <source>Held bills</source>
+        <translation>บิลที่พักไว้</translation>
+    </message>
+    <message>
+        <source>Enter brings back the selected bill; the cart on screen, if it has anything, is held in its place.</source>
+        <translation>กด Enter เพื่อเรียกบิลที่เลือกกลับมา ถ้าตะกร้าตอนนี้มีสินค้า จะถูกพักไว้แทน</translation>
+    </message>
+    <message>
+        <source>Name or note for the selected bill</source>
+        <translation>ชื่อหรือหมายเหตุของบิลที่เลือก</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>บันทึกชื่อ</translation>
+    </message>
+    <message>
+        <source>Bring back (Enter)</source>
+        <translation>เรียกคืน (Enter)</translation>
+    </message>
+    <message>
+        <source>{n} bill(s) are not finished (held or still in the cart). They are kept and come back when the app starts again.</source>
+        <translation>มีบิลที่ยังไม่เสร็จ {n} บิล (พักไว้หรือยังอยู่ในตะกร้า) ระบบเก็บไว้ และจะกลับมาเมื่อเปิดโปรแกรมอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Money already taken on them (not yet in any sale):</source>
+        <translation>เงินที่รับไว้แล้วในบิลเหล่านี้ (ยังไม่นับเป็นยอดขาย):</translation>
     </message>
     <message>
         <source>Search name, SKU or barcode (F2)</source>
@@ -1025,16 +1097,36 @@
         <translation>เปิดวันขายก่อน</translation>
     </message>
     <message>
-        <source>Saved {number} · Change {change}</source>
-        <translation>บันทึกบิล {number} แล้ว · ทอน {change}</translation>
+        <source>No bill is held.</source>
+        <translation>ไม่มีบิลที่พักไว้</translation>
     </message>
     <message>
         <source>Saved {number} · {total}</source>
         <translation>บันทึกบิล {number} แล้ว · {total}</translation>
     </message>
     <message>
-        <source>No sale is held.</source>
-        <translation>ไม่มีบิลที่พักไว้</translation>
+        <source>Scan or tap the next product to start the next sale.</source>
+        <translation>ยิงบาร์โค้ดหรือแตะสินค้าเพื่อเริ่มบิลถัดไป</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>เงินทอน</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>ไม่มีเงินทอน</translation>
+    </message>
+    <message>
+        <source>Sale {number} · total {total} · received {paid}</source>
+        <translation>บิล {number} · ยอด {total} · รับเงิน {paid}</translation>
+    </message>
+    <message>
+        <source>Close the app anyway?</source>
+        <translation>ปิดโปรแกรมเลยหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Close the app</source>
+        <translation>ปิดโปรแกรม</translation>
     </message>
 </context>
 <context>

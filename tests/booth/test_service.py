@@ -179,11 +179,20 @@ def test_payment_figures_due_change_short_and_parts() -> None:
     assert BoothService.tender(12000, paid).covered and BoothService.final_payments(12000, paid, None) == paid
 
 
-def test_hold_and_recall_swap_the_current_cart(service: BoothService) -> None:
+def test_hold_and_recall_swap_the_current_cart_in_the_store(service: BoothService) -> None:
     a, b = basket(service), Cart().add(service.catalogue().products[-1])
-    assert not service.hold(Cart()) and service.hold(a)
-    assert service.recall(0, b) == a
-    assert [h.cart for h in service.held] == [b]              # the cart on screen took its place
+    with pytest.raises(SaleError, match="nothing to hold"):
+        service.hold(service.new_bill_uuid(), Cart())
+    ua, ub = service.new_bill_uuid(), service.new_bill_uuid()
+    service.save_open(ua, a)
+    assert service.open_bill() is not None and service.open_bill().cart == a  # type: ignore[union-attr]
+    service.hold(ua, a, name="red hat")
+    assert service.open_bill() is None
+    service.save_open(ub, b)
+    back = service.recall(ua, ub, b)
+    assert (back.uuid, back.cart, back.name) == (ua, a, "red hat")
+    assert [(h.uuid, h.cart) for h in service.held_bills()] == [(ub, b)]   # the cart on screen took its place
+    assert service.open_bill().uuid == ua                               # type: ignore[union-attr]
 
 
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -55,7 +55,7 @@ def test_split_promptpay_then_cash_until_covered(window: MainWindow, shop: Sqlit
     assert parse_emv(shown_qr(pay))["54"] == "500.00"
     qtbot.mouseClick(pay.pp_confirm, Qt.MouseButton.LeftButton)
     assert pay.isVisible() and pay.due_label.text() == "฿160.00"
-    assert pay.paid_list.count() == 1 and "500.00" in pay.paid_list.item(0).text()
+    assert pay.parts_list.count() == 1 and "PromptPay  ฿500.00" in pay.parts_list.item(0).text()
     assert pay.tabs.currentIndex() == 0            # back to cash for the rest
     qtbot.keyClicks(pay.cash_edit, "200")
     assert pay.change_label.text() == "฿40.00"
@@ -77,21 +77,24 @@ def test_transfer_for_the_whole_amount(window: MainWindow, shop: SqliteStore, qt
     assert [(s.methods, s.total_satang) for s in list_sales(shop)] == [("transfer", 3700)]
 
 
-def test_not_enough_cash_and_too_much_promptpay_are_refused_on_screen(window: MainWindow, shop: SqliteStore,
-                                                                     qtbot: Any) -> None:
-    pay = open_pay(window, qtbot, BAG)
+def test_cash_below_due_becomes_a_part_and_too_much_promptpay_is_refused(window: MainWindow, ctx: Any,
+                                                                          shop: SqliteStore, qtbot: Any) -> None:
+    pay = open_pay(window, qtbot, BAG)                 # ฿660
     qtbot.keyClicks(pay.cash_edit, "500")
     assert pay.change_caption.text() == "Short" and pay.change_label.text() == "฿160.00"
-    qtbot.keyClick(pay.cash_edit, Qt.Key.Key_Return)
-    assert pay.isVisible() and "160.00" in pay.error.text()
+    qtbot.keyClick(pay.cash_edit, Qt.Key.Key_Return)   # the ฿500 handed over is recorded, ฿160 still due
+    assert pay.isVisible() and pay.due_label.text() == "฿160.00" and pay.cash_edit.text() == ""
+    assert [(p.method, p.amount_satang) for p in ctx.parts] == [("cash", 50000)]
     qtbot.keyClick(pay, Qt.Key.Key_F6)
+    assert pay.pp_amount.text() == "160.00"            # the QR shows the remainder
     pay.pp_amount.setText("700")
     qtbot.mouseClick(pay.pp_confirm, Qt.MouseButton.LeftButton)
-    assert pay.isVisible() and "40.00" in pay.error.text() and pay.payments == []
+    assert pay.isVisible() and "540.00" in pay.error.text() and len(pay.payments) == 1
     qtbot.keyClick(pay, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: gone(pay))
     assert list_sales(shop) == []
-    assert window.sell.cart_panel.model.rowCount() == 1   # the cart is still there
+    assert window.sell.cart_panel.model.rowCount() == 1   # the cart is still there, with the ฿500 taken on it
+    assert "฿500.00" in window.sell.cart_panel.parts_label.text()
 
 
 def test_checkout_needs_an_open_day_and_keeps_the_cart(window: MainWindow, ctx: Any, qtbot: Any) -> None:

@@ -1,0 +1,226 @@
+"""Held bills and the open cart, kept in the store like sales so a crash or a restart loses neither.
+
+The cart on screen is the *open* bill (one row, saved on every change); F6 turns it into a *held* bill and
+a recall turns a held bill back into the open one. Both carry the payment parts already taken on them —
+money the customer has handed over — so the parts survive Esc, a hold, a crash and a restart. A held bill
+is not a sale: it enters no report or export; checkout removes the bill it sells in the same transaction.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import delete, select
+
+from otop_pos.booth.cart import Cart, CartLine, Discount
+from otop_pos.booth.payments import PaymentIn
+from otop_pos.core.clock import Clock
+from otop_pos.core.documents import PaymentMethod
+from otop_pos.core.errors import InputError, SaleError
+from otop_pos.core.ids import new_uuid
+from otop_pos.core.money import format_baht
+from otop_pos.store.booth_models import AuditEvent, HeldBill as HeldRow
+from otop_pos.store.engine import SqliteStore
+
+MAX_NAME = 120
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class HeldBill:
+    """A bill not finished yet: its cart, the payment parts taken on it, and a name or note."""
+
+    uuid: str
+    kind: str                       # "open" (the cart on screen) or "held"
+    name: str
+    created_at: datetime
+    updated_at: datetime
+    cart: Cart
+    parts: tuple[PaymentIn, ...] = ()
+
+    @property
+    def taken_satang(self) -> int:
+        """Money already taken on the bill (its payment parts)."""
+        return sum(p.amount_satang for p in self.parts)
+
+
+# --- the stored form ----------------------------------------------------------------------------------------
+def _discount_json(d: Discount | None) -> dict[str, Any] | None:
+    return None if d is None else {"kind": d.kind, "value": d.value}
+
+
+def _discount(data: Any) -> Discount | None:
+    return None if not data else Discount(str(data["kind"]), int(data["value"]))  # type: ignore[arg-type]
+
+
+def cart_json(cart: Cart) -> str:
+    """The cart as stored (every line field; an approval is never stored: it is asked again)."""
+    lines = []
+    for line in cart.lines:
+        row = {f.name: getattr(line, f.name) for f in fields(CartLine)}
+        row["discount"] = _discount_json(line.discount)
+        lines.append(row)
+    return json.dumps({"format": FORMAT, "lines": lines, "discount": _discount_json(cart.discount)},
+                      ensure_ascii=False, sort_keys=True, default=str)
+
+
+def cart_from_json(text: str) -> Cart:
+    """A stored cart back (fields a newer version added are ignored; missing ones take their defaults)."""
+    data = json.loads(text)
+    known = {f.name for f in fields(CartLine)}
+    lines = []
+    for row in data.get("lines", []):
+        values = {k: v for k, v in row.items() if k in known}
+        values["discount"] = _discount(row.get("discount"))
+        lines.append(CartLine(**values))
+    return Cart(lines=tuple(lines), discount=_discount(data.get("discount")))
+
+
+def parts_json(parts: tuple[PaymentIn, ...] | list[PaymentIn]) -> str:
+    """The payment parts as stored."""
+    return json.dumps([{"method": p.method, "amount": p.amount_satang, "reference": p.reference} for p in parts],
+                      ensure_ascii=False)
+
+
+def parts_from_json(text: str) -> tuple[PaymentIn, ...]:
+    """Stored payment parts back."""
+    return tuple(PaymentIn(cast(PaymentMethod, str(p["method"])), int(p["amount"]), None, str(p.get("reference", "")))
+                 for p in json.loads(text or "[]"))
+
+
+def _bill(row: HeldRow) -> HeldBill:
+    return HeldBill(row.uuid, row.kind, row.name, row.created_at, row.updated_at, cart_from_json(row.cart_json),
+                    parts_from_json(row.parts_json))
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if len(name) > MAX_NAME:
+        raise InputError(f"ชื่อ/หมายเหตุยาวเกิน {MAX_NAME} ตัวอักษร", f"The name or note is longer than {MAX_NAME} characters.")
+    return name
+
+
+def _audit(s: Any, at: datetime, action: str, ref: str, **detail: Any) -> None:
+    s.add(AuditEvent(at=at, action=action, ref_uuid=ref, detail_json=json.dumps(detail, ensure_ascii=False)))
+
+
+# --- use cases ----------------------------------------------------------------------------------------------
+def open_bill(store: SqliteStore) -> HeldBill | None:
+    """The cart that was on screen when the app last stopped (None when it was empty)."""
+    with store.read() as s:
+        row = s.scalars(select(HeldRow).where(HeldRow.kind == "open").order_by(HeldRow.updated_at.desc())).first()
+        return _bill(row) if row is not None else None
+
+
+def held_bills(store: SqliteStore) -> list[HeldBill]:
+    """The held bills, oldest first."""
+    with store.read() as s:
+        rows = s.scalars(select(HeldRow).where(HeldRow.kind == "held").order_by(HeldRow.created_at, HeldRow.id))
+        return [_bill(r) for r in rows]
+
+
+def save_open(store: SqliteStore, clock: Clock, uuid: str, cart: Cart, parts: tuple[PaymentIn, ...]) -> None:
+    """Write the cart on screen and its parts (an empty cart with no parts removes the row)."""
+    now = clock.now()
+    with store.write() as s:
+        row = s.scalars(select(HeldRow).where(HeldRow.uuid == uuid)).first()
+        if cart.is_empty and not parts:
+            if row is not None and row.kind == "open":
+                s.delete(row)
+            return
+        if row is None:
+            s.add(HeldRow(uuid=uuid, kind="open", name="", created_at=now, updated_at=now,
+                          cart_json=cart_json(cart), parts_json=parts_json(parts)))
+            return
+        if row.kind != "open":
+            raise SaleError("บิลนี้ถูกพักไว้แล้ว", "That bill has been held already.")
+        before = parts_from_json(row.parts_json)
+        removed = [p for p in before if p not in parts]
+        row.cart_json, row.parts_json, row.updated_at = cart_json(cart), parts_json(parts), now
+        for p in removed:
+            _audit(s, now, "part_removed", uuid, method=p.method, amount=p.amount_satang, reference=p.reference)
+
+
+def hold(store: SqliteStore, clock: Clock, uuid: str, cart: Cart, parts: tuple[PaymentIn, ...],
+         name: str = "") -> HeldBill:
+    """Hold the open bill ``uuid`` (written as it is now); SaleError when there is nothing to hold."""
+    if cart.is_empty and not parts:
+        raise SaleError("ตะกร้าว่าง ไม่มีอะไรให้พัก", "The cart is empty: there is nothing to hold.")
+    name = _clean_name(name)
+    now = clock.now()
+    with store.write() as s:
+        row = s.scalars(select(HeldRow).where(HeldRow.uuid == uuid)).first()
+        if row is None:
+            row = HeldRow(uuid=uuid, kind="held", name=name, created_at=now, updated_at=now,
+                          cart_json=cart_json(cart), parts_json=parts_json(parts))
+            s.add(row)
+        else:
+            row.kind, row.name, row.updated_at = "held", name or row.name, now
+            row.cart_json, row.parts_json = cart_json(cart), parts_json(parts)
+        _audit(s, now, "hold", uuid, total=cart.total_satang, taken=sum(p.amount_satang for p in parts))
+        s.flush()
+        return _bill(row)
+
+
+def recall(store: SqliteStore, clock: Clock, uuid: str, current_uuid: str | None = None,
+           current: Cart | None = None, current_parts: tuple[PaymentIn, ...] = ()) -> HeldBill:
+    """Make held bill ``uuid`` the open one; the current cart (if it has anything) is held first, in the same
+    transaction. InputError when the bill is gone (recalled elsewhere or sold)."""
+    now = clock.now()
+    with store.write() as s:
+        row = s.scalars(select(HeldRow).where(HeldRow.uuid == uuid, HeldRow.kind == "held")).first()
+        if row is None:
+            raise InputError("ไม่พบบิลที่พักไว้นี้ (อาจเรียกคืนหรือขายไปแล้ว)",
+                             "That held bill is not there any more (recalled or sold already).")
+        if current_uuid is not None and current is not None and (not current.is_empty or current_parts):
+            cur = s.scalars(select(HeldRow).where(HeldRow.uuid == current_uuid)).first()
+            if cur is None:
+                cur = HeldRow(uuid=current_uuid, kind="held", name="", created_at=now, updated_at=now,
+                              cart_json="", parts_json="[]")
+                s.add(cur)
+            cur.kind, cur.updated_at = "held", now
+            cur.cart_json, cur.parts_json = cart_json(current), parts_json(current_parts)
+            _audit(s, now, "hold", current_uuid, total=current.total_satang,
+                   taken=sum(p.amount_satang for p in current_parts))
+        elif current_uuid is not None:
+            s.execute(delete(HeldRow).where(HeldRow.uuid == current_uuid, HeldRow.kind == "open"))
+        s.execute(delete(HeldRow).where(HeldRow.kind == "open", HeldRow.uuid != uuid))  # one open bill at most
+        row.kind, row.updated_at = "open", now
+        _audit(s, now, "recall", uuid)
+        s.flush()
+        return _bill(row)
+
+
+def rename(store: SqliteStore, clock: Clock, uuid: str, name: str) -> HeldBill:
+    """Give a held bill a name or note (the customer, "collects at 3 pm")."""
+    name = _clean_name(name)
+    with store.write() as s:
+        row = s.scalars(select(HeldRow).where(HeldRow.uuid == uuid)).first()
+        if row is None:
+            raise InputError("ไม่พบบิลที่พักไว้นี้", "That held bill is not there any more.")
+        row.name, row.updated_at = name, clock.now()
+        s.flush()
+        return _bill(row)
+
+
+def discard(store: SqliteStore, clock: Clock, uuid: str) -> None:
+    """Remove a held bill that has no payment parts (money taken must be handed back part by part first)."""
+    with store.write() as s:
+        row = s.scalars(select(HeldRow).where(HeldRow.uuid == uuid)).first()
+        if row is None:
+            return
+        parts = parts_from_json(row.parts_json)
+        if parts:
+            taken = format_baht(sum(p.amount_satang for p in parts))
+            raise SaleError(f"บิลนี้รับเงินไปแล้ว {taken} บาท: คืนเงินและลบรายการรับเงินก่อน",
+                            f"{taken} baht has been taken on this bill: hand it back and remove those "
+                            "payments first.")
+        s.delete(row)
+        _audit(s, clock.now(), "discard_held", uuid, total=cart_from_json(row.cart_json).total_satang)
+
+
+def new_bill_uuid() -> str:
+    """A fresh id for the next open bill."""
+    return new_uuid()
