@@ -108,15 +108,20 @@ def test_a_scan_into_a_settings_field_is_refused(window: MainWindow, ctx: Any, s
     assert get_settings(shop).shop_name != "ร้านสุดา"    # nothing saved by the scan's Enter
 
 
-def test_a_scan_into_the_pay_dialog_never_completes_the_sale(window: MainWindow, ctx: Any, shop: SqliteStore,
-                                                             qtbot: Any) -> None:
+def test_a_scan_into_the_pay_dialog_adds_the_product_and_never_completes_the_sale(
+        window: MainWindow, ctx: Any, shop: SqliteStore, qtbot: Any) -> None:
     scan(qtbot, window.sell.search, CHIPS)
     window.sell.pay()
     pay = modal(qtbot, PayDialog)
+    qtbot.keyClicks(pay.cash_edit, "50")
     scan(qtbot, pay.cash_edit, BAG)                  # it used to become ฿8.8 billion cash and complete the sale
-    assert pay.cash_edit.text() == "" and refused_in(pay, ctx, BAG)
+    assert pay.cash_edit.text() == "50.00" or pay.cash_edit.text() == "50"   # the typed cash is untouched
+    assert pay.total_label.text() == "฿697.00" and [ln.qty for ln in ctx.cart.lines] == [1, 1]
+    assert pay.change_caption.text() == "Short" and pay.change_label.text() == "฿647.00"
     idle(qtbot, ctx)
     assert pay.isVisible() and list_sales(shop) == []
+    scan(qtbot, pay.cash_edit, "0000000000000")      # an unknown code is refused, with the error sound
+    assert "0000000000000" in pay.error.text() and ctx.sounds.played == ["error"]
 
 
 def test_a_screen_without_a_message_line_refuses_in_a_message_box(window: MainWindow, ctx: Any,
