@@ -11,8 +11,10 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -20,6 +22,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from otop_pos.core.clock import FixedClock
 from otop_pos.booth.service import BoothService
+
+if TYPE_CHECKING:
+    from otop_pos.ui.context import BoothContext
+    from otop_pos.ui.main_window import MainWindow
 
 SIZES = ((1024, 600), (1920, 1080))
 LANGS = ("th", "en")
@@ -152,6 +158,17 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
         _pump(60)
         made.append(_save(_composite(w, pay), out, f"{tag}-pay-promptpay"))
         pay.reject()
+        _pump(30)
+        pay = PayDialog(ctx, w)                       # cash for part of the bill, then F6: the QR shows the rest
+        part = (ctx.cart.total_satang // 2) // 10000 * 10000 or 10000
+        pay.cash_edit.setText(f"{part // 100:,}")
+        _show_dialog(pay, w)
+        pay.choose(1)
+        _pump(60)
+        made.append(_save(_composite(w, pay), out, f"{tag}-pay-parts"))
+        ctx.set_parts(())
+        pay.reject()
+        _pump(30)
         history = w.show_page("history")
         wait()
         assert isinstance(history, HistoryScreen)
@@ -190,11 +207,47 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
         _show_dialog(first, w, (820, 540))
         made.append(_save(_composite(blank, first), out, f"{tag}-first-run"))
         first.reject()
+        made += _held_and_change(ctx, w, out, tag, wait)
         w.close()
         w.deleteLater()
         _pump(30)
     finally:
         ctx.shutdown()
+    return made
+
+
+def _held_and_change(ctx: BoothContext, w: MainWindow, out: Path, tag: str,
+                     wait: Callable[[], None]) -> list[Path]:
+    """The held-bill list (one named, one with money taken) and the change left on screen after a sale.
+    The store is left as it was found: the held bills are finished and the sale is the only trace."""
+    from otop_pos.booth.service import Cart, PaymentIn
+    from otop_pos.ui.held_dialog import HeldBillsDialog
+    from otop_pos.ui.pay_dialog import PayDialog
+
+    made: list[Path] = []
+    items = list(ctx.index.products)
+    w.show_page("sell")
+    ctx.set_cart(Cart().add(items[2]).add(items[7], 2))
+    ctx.hold("ป้าเสื้อแดง รอลูกสาวมาจ่าย" if ctx.lang == "th" else "Lady in red, daughter pays")
+    ctx.set_cart(Cart().add(items[4]))
+    ctx.set_parts((PaymentIn("promptpay", ctx.cart.total_satang // 2),))
+    ctx.hold()
+    ctx.set_cart(Cart().add(items[9]))
+    held = HeldBillsDialog(ctx, w)
+    _show_dialog(held, w, (640, 420))
+    made.append(_save(_composite(w, held), out, f"{tag}-held-bills"))
+    held.reject()
+    pay = PayDialog(ctx, w)
+    pay.cash_edit.setText(f"{(ctx.cart.total_satang + 9999) // 10000 * 100:,}")
+    pay.paid.connect(w.sell.sale_done)
+    pay.show()
+    pay.complete()
+    wait()
+    made.append(_save(w.grab(), out, f"{tag}-change"))
+    for bill in list(ctx.held):                      # leave no held bill behind for the next size
+        ctx.recall(bill.uuid)
+        ctx.clear_cart()
+    wait()
     return made
 
 

@@ -53,10 +53,12 @@ def test_screenshots_of_every_screen(tmp_path: Path, qapp: Any) -> None:
     service = screenshots.build_store(tmp_path / "booth")
     try:
         made = screenshots.shoot(service, tmp_path, "th", (1024, 600))
+        assert service.held_bills() == [] and service.open_bill() is None   # the shots leave no bill behind
     finally:
         service.close()
     names = sorted(p.stem for p in made)
     assert names == sorted(f"th-1024x600-{n}" for n in (
         "sell", "pay-cash", "pay-promptpay", "history", "day-close", "products", "settings", "settings-printer",
-        "first-run"))
+        "first-run", "pay-parts", "held-bills", "change"))
     assert all(p.stat().st_size > 10_000 for p in made)
+
