@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import String, case, func, literal, or_, select, type_coerce
+from sqlalchemy import String, and_, case, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.adjustments import find_sale, refunded_so_far
@@ -49,7 +49,7 @@ def _sales_query():  # type: ignore[no-untyped-def]
     voided = Void.id.is_not(None)
     ref_amt = func.coalesce(refunded.c.amt, 0)
     status = case((voided, literal("void")),
-                  (ref_amt >= Sale.total_satang, literal("refunded")),
+                  (and_(ref_amt > 0, ref_amt >= Sale.total_satang), literal("refunded")),  # not a ฿0 sale
                   (ref_amt > 0, literal("partly_refunded")), else_=literal("sale"))
     net = case((voided, literal(0)), else_=Sale.total_satang - ref_amt)
     # times and dates come back as the stored text and are parsed by _row (C fromisoformat): the generic
