@@ -165,6 +165,17 @@ class SaleLineView:
     net_satang: int
     refunded_qty: int
     refunded_satang: int
+    list_price_satang: int = 0
+
+    @property
+    def list_price(self) -> int:
+        """The catalogue price (the unit price unless it was overridden)."""
+        return self.list_price_satang or self.unit_price_satang
+
+    @property
+    def overridden(self) -> bool:
+        """True when the line was sold at a changed price."""
+        return self.list_price != self.unit_price_satang
 
 
 @dataclass(frozen=True)
@@ -185,7 +196,7 @@ def sale_detail(store: SqliteStore, ref: str) -> SaleDetail:
         row = s.execute(_sales_query().where(Sale.id == sale.id)).one()
         done = refunded_so_far(s, sale.id)
         lines = tuple(SaleLineView(ln.line_no, ln.sku, ln.name, ln.qty, ln.unit_price_satang, ln.net_satang,
-                                   *done.get(ln.id, (0, 0))) for ln in sale.lines)
+                                   *done.get(ln.id, (0, 0)), ln.list_price_satang) for ln in sale.lines)
         pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference)  # type: ignore[arg-type]
                      for p in sale.payments)
         void = s.scalar(select(Void.number).where(Void.sale_id == sale.id)) or ""
