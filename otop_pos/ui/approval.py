@@ -65,8 +65,8 @@ class ManagerPinDialog(QDialog):
 
     def _done(self, approval: Approval) -> None:
         self.approval = approval
+        self.accept()  # closed first: whoever listens may close the dialog under it and give the keyboard back
         self.approved.emit(approval)
-        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)

@@ -26,7 +26,7 @@ from otop_pos.ui.context import BoothContext
 from otop_pos.ui.change_panel import ChangePanel
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.models import CartModel
-from otop_pos.ui.widgets import ErrorLabel, NumberEdit, label, make_button, open_dialog
+from otop_pos.ui.widgets import ErrorLabel, NumberEdit, alive, label, make_button, open_dialog
 
 
 class CartTable(QTableView):
@@ -258,6 +258,8 @@ class CartPanel(QWidget):
         dialog (InputError); one the booth's rules give to the manager (above the discount limit, a changed
         price, a ฿0 sale) asks the manager's PIN first, and the approval stays with the cart. False while
         the PIN is asked (the dialog stays open; it closes once approved)."""
+        if alive(self.pin_dialog):
+            return False  # Enter reaches both the field and the default button: one PIN dialog is enough
         cart = change(self.ctx.cart)
         need = None if cart.approval is not None else self.ctx.service.approval_needed(cart)
         if need is None:

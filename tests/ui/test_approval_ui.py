@@ -36,6 +36,10 @@ def _type(qtbot: Any, text: str, enter: bool = True) -> None:
         qtbot.keyClick(focus, Qt.Key.Key_Return)
 
 
+def _pin_dialogs() -> list[ManagerPinDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, ManagerPinDialog) and w.isVisible()]
+
+
 def _pin_attempts(store: SqliteStore) -> list[str]:
     con = sqlite3.connect(store.path)
     try:
@@ -93,15 +97,18 @@ def test_a_discount_above_the_limit_asks_the_manager_pin_once_for_the_cart(windo
     dlg.edit.setFocus()
     _type(qtbot, "60")                                       # 60 % > the 50 % limit
     pin = modal(qtbot, ManagerPinDialog)
+    assert _pin_dialogs() == [pin]                           # Enter asked once, not twice
     assert "50 %" in pin.reason_label.text() and "line discount" in pin.reason_label.text()
     assert QApplication.focusWidget() is pin.pin_edit
     _type(qtbot, "9999")                                     # wrong PIN: said, the dialog stays
     qtbot.waitUntil(lambda: "Wrong manager PIN" in pin.error.text())
     assert panel.total_label.text() == "฿660.00"
     _type(qtbot, "1234")
-    qtbot.waitUntil(lambda: gone(pin) and gone(dlg))
+    qtbot.waitUntil(lambda: gone(pin) and gone(dlg) and QApplication.focusWidget() is window.sell.search)
+    assert _pin_dialogs() == []
     assert panel.total_label.text() == "฿264.00" and ctx.cart.approval is not None
     # the approval stays with this cart: a bill discount above the limit asks nothing more
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the sell screen is back
     qtbot.keyClick(window.sell.search, Qt.Key.Key_F5)
     dlg = modal(qtbot, ValueDialog)
     _type(qtbot, "200")                                      # ฿200 off ฿264 = 76 %
@@ -202,3 +209,20 @@ def test_settings_screen_sets_the_discount_limit(window: MainWindow, ctx: Any, s
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "saved" in screen.banner.text())
     assert get_settings(shop).discount_limit_percent == 20 and ctx.service.settings.discount_limit_percent == 20
+
+
+def test_a_scan_into_the_discount_dialog_never_becomes_a_discount(window: MainWindow, ctx: Any,
+                                                                  qtbot: Any) -> None:
+    panel = window.sell.cart_panel
+    scan(qtbot, window.sell.search, BAG)
+    for key in (Qt.Key.Key_F4, Qt.Key.Key_F5):
+        qtbot.keyClick(window.sell.search, key)
+        dlg = modal(qtbot, ValueDialog)
+        scan(qtbot, QApplication.focusWidget(), BASKET)    # a burst of 13 digits and Enter
+        qtbot.wait(50)
+        assert ctx.cart.discount is None and ctx.cart.lines[0].discount is None
+        assert panel.total_label.text() == "฿660.00"
+        if not gone(dlg):
+            assert dlg.error.text()                           # refused, and it says why
+            dlg.reject()
+        qtbot.waitUntil(lambda: gone(dlg))
