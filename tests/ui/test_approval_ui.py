@@ -226,3 +226,27 @@ def test_a_scan_into_the_discount_dialog_never_becomes_a_discount(window: MainWi
             assert dlg.error.text()                           # refused, and it says why
             dlg.reject()
         qtbot.waitUntil(lambda: gone(dlg))
+
+
+def test_ask_manager_waits_for_the_pin_and_returns_the_approval_or_none(window: MainWindow, ctx: Any,
+                                                                        qtbot: Any) -> None:
+    from PySide6.QtCore import QTimer
+
+    from otop_pos.ui.approval import ask_manager
+
+    def answer(pin: str | None) -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, ManagerPinDialog):
+            QTimer.singleShot(20, lambda: answer(pin))
+            return
+        if pin is None:
+            dlg.reject()
+        else:
+            qtbot.keyClicks(dlg.pin_edit, pin)
+            qtbot.keyClick(dlg.pin_edit, Qt.Key.Key_Return)
+    QTimer.singleShot(0, lambda: answer("1234"))
+    approval = ask_manager(window, ctx, "A sale of 0 baht needs the manager.", action="zero_sale")
+    assert approval is not None and approval.action == "zero_sale"
+    QTimer.singleShot(0, lambda: answer(None))
+    assert ask_manager(window, ctx, "again") is None
+    assert _pin_attempts(ctx.service.store) == ["pin_ok"]
