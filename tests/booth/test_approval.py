@@ -234,3 +234,17 @@ def test_simulate_with_a_wrong_pin_writes_nothing(store: SqliteStore) -> None:
         simulate(store, days=1, sales_per_day=10, pin="9999", seed=1, start=date(2020, 10, 26))
     assert _rows(store, "SELECT count(*) FROM till_day") == [(0,)]
     assert _rows(store, "SELECT count(*) FROM sale") == [(0,)]
+
+
+def test_a_held_cart_keeps_its_changed_price_but_not_the_approval(opened: SqliteStore, clock: FixedClock) -> None:
+    """Held bills are written to the store: the price override comes back, the approval (proof that the PIN
+    was typed in this session) does not, so checkout asks the manager again."""
+    from otop_pos.booth.held import cart_from_json, cart_json
+
+    cart = Cart().add(_product(opened, BAG)).set_price(0, 50000)
+    cart = cart.with_approval(approve(opened, clock, PIN, action="price"))
+    back = cart_from_json(cart_json(cart))
+    assert back == cart and back.lines[0].list_price == 66000 and back.lines[0].unit_price_satang == 50000
+    assert back.approval is None
+    with pytest.raises(ApprovalNeeded):
+        checkout(opened, clock, back, [PaymentIn("transfer", 50000)])
