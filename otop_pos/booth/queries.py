@@ -165,12 +165,12 @@ class SaleLineView:
     net_satang: int
     refunded_qty: int
     refunded_satang: int
-    list_price_satang: int = 0
+    list_price_satang: int | None = None
 
     @property
     def list_price(self) -> int:
         """The catalogue price (the unit price unless it was overridden)."""
-        return self.list_price_satang or self.unit_price_satang
+        return self.unit_price_satang if self.list_price_satang is None else self.list_price_satang
 
     @property
     def overridden(self) -> bool:
