@@ -8,7 +8,7 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
-from otop_pos.booth.pin import verify_pin
+from otop_pos.booth.pin import Approval, ensure_approval
 from otop_pos.core.chain import refund_doc, void_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod
@@ -69,13 +69,14 @@ def restock(s: Session, product_id: int | None, qty: int) -> None:
                   .values(stock=Product.stock + qty))
 
 
-def void_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str, *, by: str = "",
+def void_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str | Approval, *, by: str = "",
               print_receipt: bool = True) -> AdjustmentResult:
-    """Void a whole sale of the open day; the original stays, a void record points at it."""
+    """Void a whole sale of the open day (the manager's PIN or approval); the original stays, a void record
+    points at it."""
     reason = _reason(reason)
     with store.read() as s:
         sale = find_sale(s, ref)  # clear "not found" before asking for the PIN
-    verify_pin(store, clock, pin, action="void")
+    ensure_approval(store, clock, pin, action="void")
     with store.write() as s:
         day = open_day_or_refuse(s)
         sale = find_sale(s, ref)
@@ -108,10 +109,11 @@ def _job(s: Session, now: datetime, kind: str, ref_uuid: str) -> int:
                                                          status="pending", attempts=0)))
 
 
-def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str, *,
+def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str | Approval, *,
                 lines: list[RefundLineIn] | None = None, method: PaymentMethod = "cash", reference: str = "",
                 by: str = "", print_receipt: bool = True) -> AdjustmentResult:
-    """Refund chosen lines (default: everything not yet refunded) of a sale, restocking tracked products."""
+    """Refund chosen lines (default: everything not yet refunded) of a sale, restocking tracked products
+    (the manager's PIN or approval)."""
     reason = _reason(reason)
     if method not in PAYMENT_METHODS:
         raise InputError("วิธีคืนเงินไม่ถูกต้อง", f"Unknown refund method {method!r}.")
@@ -121,7 +123,7 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
             check_qty(req.qty)
     with store.read() as s:
         find_sale(s, ref)
-    verify_pin(store, clock, pin, action="refund")
+    ensure_approval(store, clock, pin, action="refund")
     with store.write() as s:
         day = open_day_or_refuse(s)
         sale = find_sale(s, ref)

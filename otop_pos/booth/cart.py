@@ -4,13 +4,15 @@ Every change returns a new ``Cart``, so a failed checkout leaves the cart on scr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
 
 from otop_pos.core.errors import InputError, SaleError
-from otop_pos.core.money import apply_percent
+from otop_pos.core.limits import MAX_QTY, check_amount
+from otop_pos.core.money import apply_percent, format_baht
 
-MAX_QTY = 9999
+if TYPE_CHECKING:
+    from otop_pos.booth.pin import Approval
 
 
 @dataclass(frozen=True)
@@ -47,14 +49,25 @@ class Discount:
             raise InputError("ส่วนลดต้องไม่เกิน 100%", "A discount cannot exceed 100 %.")
 
     def of(self, base: int) -> int:
-        """The discount in satang on ``base``; never more than the base (totals never go below zero)."""
+        """The discount in satang on ``base``; never more than the base (totals never go below zero: a
+        discount larger than its base is refused by ``check`` when it is set and again at checkout)."""
         amount = self.value if self.kind == "amount" else apply_percent(base, self.value)
         return max(0, min(base, amount))
+
+    def check(self, base: int, *, bill: bool) -> Discount:
+        """This discount, or InputError when it is more than ``base`` (its line's or the bill's amount)."""
+        if self.kind == "amount" and check_amount(self.value, "ส่วนลด", "discount") > base:
+            what_th, what_en = ("ยอดบิล", "the bill") if bill else ("ยอดของรายการ", "the line")
+            raise InputError(f"ส่วนลด {format_baht(self.value)} บาท มากกว่า{what_th} ({format_baht(base)} บาท)",
+                             f"A discount of {format_baht(self.value)} baht is more than {what_en} "
+                             f"({format_baht(base)} baht).")
+        return self
 
 
 @dataclass(frozen=True)
 class CartLine:
-    """One cart line at the catalogue price (stored as both the list and the unit price of the sale line)."""
+    """One cart line: ``unit_price_satang`` is what it sells at; ``list_price_satang`` is the catalogue price
+    when the price was overridden (None: sold at the catalogue price). The sale line stores both."""
 
     product_id: int | None
     sku: str
@@ -63,6 +76,17 @@ class CartLine:
     unit_price_satang: int
     qty: int = 1
     discount: Discount | None = None
+    list_price_satang: int | None = None
+
+    @property
+    def list_price(self) -> int:
+        """The catalogue price of the product."""
+        return self.unit_price_satang if self.list_price_satang is None else self.list_price_satang
+
+    @property
+    def overridden(self) -> bool:
+        """True when the line sells at a price other than the catalogue's."""
+        return self.list_price_satang is not None and self.list_price_satang != self.unit_price_satang
 
     @property
     def gross_satang(self) -> int:
@@ -101,10 +125,12 @@ def allocate(amount: int, weights: list[int]) -> list[int]:
 
 @dataclass(frozen=True)
 class Cart:
-    """The sale being rung up."""
+    """The sale being rung up. ``approval`` is the manager's approval given while it was rung up (a large
+    discount, a changed price): kept for the rest of this cart, left out of comparisons."""
 
     lines: tuple[CartLine, ...] = ()
     discount: Discount | None = None
+    approval: Approval | None = field(default=None, compare=False, repr=False)
 
     # --- changes (each returns a new cart) ---
     def add(self, product: ProductInfo, qty: int = 1) -> Cart:
@@ -114,7 +140,7 @@ class Cart:
             raise SaleError(f"สินค้า {product.name} ถูกปิดการขาย", f"{product.name} is not for sale.")
         for i, line in enumerate(self.lines):
             if (line.product_id == product.id and line.unit_price_satang == product.price_satang
-                    and line.discount is None):
+                    and line.discount is None and line.list_price_satang is None):
                 return self.set_qty(i, line.qty + qty)
         line = CartLine(product.id, product.sku, product.name, product.product_type, product.price_satang, qty)
         return replace(self, lines=self.lines + (line,))
@@ -137,12 +163,41 @@ class Cart:
         return replace(self, lines=self.lines[:index] + self.lines[index + 1:])
 
     def set_line_discount(self, index: int, discount: Discount | None) -> Cart:
-        """Set or clear a line discount."""
-        return self._with_line(index, replace(self._line(index), discount=discount))
+        """Set or clear a line discount; one larger than the line is refused."""
+        line = self._line(index)
+        if discount is not None:
+            discount.check(line.gross_satang, bill=False)
+        return self._with_line(index, replace(line, discount=discount))
 
     def set_discount(self, discount: Discount | None) -> Cart:
-        """Set or clear the discount on the whole sale."""
+        """Set or clear the discount on the whole sale; one larger than the bill is refused."""
+        if discount is not None:
+            discount.check(self.subtotal_satang, bill=True)
         return replace(self, discount=discount)
+
+    def set_price(self, index: int, unit_price_satang: int) -> Cart:
+        """Sell a line at another unit price (a price override); the catalogue price is kept beside it.
+        A line discount larger than the new line amount is refused."""
+        line = self._line(index)
+        check_amount(unit_price_satang, "ราคาต่อหน่วย", "unit price")
+        listed = line.list_price
+        new = replace(line, unit_price_satang=unit_price_satang,
+                      list_price_satang=None if unit_price_satang == listed else listed)
+        if new.discount is not None:
+            new.discount.check(new.gross_satang, bill=False)
+        return self._with_line(index, new)
+
+    def with_approval(self, approval: Approval | None) -> Cart:
+        """The same cart carrying the manager's approval."""
+        return replace(self, approval=approval)
+
+    def check_discounts(self) -> None:
+        """InputError when a discount is larger than its line or the bill (a line changed after it was set)."""
+        for line in self.lines:
+            if line.discount is not None:
+                line.discount.check(line.gross_satang, bill=False)
+        if self.discount is not None:
+            self.discount.check(self.subtotal_satang, bill=True)
 
     # --- figures ---
     @property

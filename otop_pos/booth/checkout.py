@@ -11,10 +11,12 @@ from sqlalchemy import bindparam, delete, select, update
 from otop_pos.booth.cart import Cart
 from otop_pos.booth.journal import day_and_next_document, iso, link
 from otop_pos.booth.payments import PaymentIn, change_of, settle
+from otop_pos.booth.pin import Approval
+from otop_pos.booth.settings import get_settings
 from otop_pos.booth.store import identity
 from otop_pos.core.chain import sale_doc
 from otop_pos.core.clock import Clock
-from otop_pos.core.errors import SaleError, SoldOutError
+from otop_pos.core.errors import ApprovalNeeded, SaleError, SoldOutError
 from otop_pos.core.limits import check_amount, check_lines, check_qty
 from otop_pos.core.ids import new_uuid
 from otop_pos.store.booth_models import BoothBase, Product
@@ -62,6 +64,57 @@ def check_bounds(cart: Cart, payments: list[PaymentIn] | tuple[PaymentIn, ...]) 
             check_amount(p.amount_satang, "ยอดชำระ", f"{p.method} payment")
 
 
+_REASONS = {  # what needs the manager's approval: Thai, English ({p}: the limit from the settings)
+    "line_discount": ("ส่วนลดรายการเกิน {p}% ของรายการ", "a line discount above {p} % of its line"),
+    "bill_discount": ("ส่วนลดท้ายบิลเกิน {p}% ของยอดบิล", "a bill discount above {p} % of the bill"),
+    "price": ("การเปลี่ยนราคาสินค้า", "a changed price"),
+    "zero_sale": ("การขายยอด 0 บาท", "a sale of 0 baht"),
+}
+
+
+def may_need_approval(cart: Cart) -> bool:
+    """False for the everyday cart (no discount, no changed price, something to pay): nothing to check."""
+    return (cart.discount is not None or cart.total_satang == 0
+            or any(ln.discount is not None or ln.list_price_satang is not None for ln in cart.lines))
+
+
+def approval_reasons(cart: Cart, limit_percent: int) -> tuple[str, ...]:
+    """What in ``cart`` needs the manager's approval: a line discount above ``limit_percent`` of its line,
+    a bill discount above it of the bill (after line discounts), a changed price, a ฿0 sale."""
+    reasons: list[str] = []
+    if any(ln.discount is not None and ln.discount_satang * 100 > limit_percent * ln.gross_satang
+           for ln in cart.lines):
+        reasons.append("line_discount")
+    if cart.discount is not None and cart.sale_discount_satang * 100 > limit_percent * cart.subtotal_satang:
+        reasons.append("bill_discount")
+    if any(ln.overridden for ln in cart.lines):
+        reasons.append("price")
+    if cart.lines and cart.total_satang == 0:
+        reasons.append("zero_sale")
+    return tuple(reasons)
+
+
+def approval_needed(reasons: tuple[str, ...], limit_percent: int) -> ApprovalNeeded:
+    """The error naming what needs the manager's approval."""
+    th = [_REASONS[r][0].format(p=limit_percent) for r in reasons]
+    en = [_REASONS[r][1].format(p=limit_percent) for r in reasons]
+    return ApprovalNeeded("ต้องใช้รหัสผู้จัดการสำหรับ" + " และ".join(th),
+                          "The manager's PIN is needed for " + " and ".join(en) + ".", reasons)
+
+
+def check_approval(store: SqliteStore, cart: Cart, approval: Approval | None,
+                   limit_percent: int | None = None) -> tuple[str, ...]:
+    """What needs approval in ``cart`` (reading the limit from the settings unless given); ApprovalNeeded
+    when something does and no ``approval`` is given."""
+    if not may_need_approval(cart):
+        return ()
+    limit = get_settings(store).discount_limit_percent if limit_percent is None else limit_percent
+    reasons = approval_reasons(cart, limit)
+    if reasons and not isinstance(approval, Approval):
+        raise approval_needed(reasons, limit)
+    return reasons
+
+
 @dataclass(frozen=True)
 class SaleResult:
     """What the vendor sees after a committed sale."""
@@ -86,15 +139,21 @@ def checkout(
     allow_oversell: bool = False,
     print_receipt: bool = True,
     bill_uuid: str | None = None,
+    approval: Approval | None = None,
+    discount_limit_percent: int | None = None,
 ) -> SaleResult:
     """Commit ``cart`` paid by ``payments``. Raises an OtopError and writes nothing when anything is off.
 
     A product short of stock is refused unless ``allow_oversell`` (then an audit event records it).
-    ``bill_uuid`` is the open or held bill being sold: it is removed in the same transaction.
+    ``bill_uuid`` is the open or held bill being sold: it is removed in the same transaction. A discount
+    above the limit (``discount_limit_percent``, default: from the settings), a changed price or a ฿0 sale is
+    refused (ApprovalNeeded) without the manager's ``approval`` (default: the cart's).
     """
     if cart.is_empty:
         raise SaleError("ตะกร้าว่าง ยังไม่มีสินค้า", "The cart is empty.")
     check_bounds(cart, payments)
+    cart.check_discounts()
+    approved = check_approval(store, cart, approval or cart.approval, discount_limit_percent)
     total = cart.total_satang
     settled = settle(total, payments)  # pure: refuses before touching the store
     shares = cart.discount_shares()
@@ -143,7 +202,7 @@ def checkout(
         )).lastrowid
         _LINE.run_many(cur, [
             dict(sale_id=sale_id, line_no=i + 1, product_id=ln.product_id, sku=ln.sku, name=ln.name,
-                 product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.unit_price_satang,
+                 product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.list_price,
                  unit_price_satang=ln.unit_price_satang,
                  discount_kind=ln.discount.kind if ln.discount else "",
                  discount_value=ln.discount.value if ln.discount else 0,
@@ -164,7 +223,12 @@ def checkout(
                 error_code="", error_th="", error_en="", finished_at=None)).lastrowid
         if bill_uuid is not None:
             _BILL_DONE.run(cur, {"uuid": bill_uuid})
-        if allow_oversell:  # the audit trail's form is kept: "prices" held price overrides, which are gone
+        if approved:  # the manager approved: the changed prices (SKU, list, unit) and what was approved
+            detail = {"prices": [[ln.sku, ln.list_price, ln.unit_price_satang] for ln in cart.lines if ln.overridden],
+                      "oversell": allow_oversell, "approved": list(approved)}
+            _AUDIT.run(cur, dict(at=now, action="override", actor=cashier, ref_uuid=sale_uuid,
+                                 detail_json=json.dumps(detail)))
+        elif allow_oversell:
             _AUDIT.run(cur, dict(at=now, action="override", actor=cashier, ref_uuid=sale_uuid,
                                  detail_json=_OVERSELL))
     return SaleResult(sale_uuid, number, now, total, paid, change, cart.item_count, job_id)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from otop_pos.booth.pin import verify_pin
+from otop_pos.booth.pin import Approval, ensure_approval
 from otop_pos.booth.store import identity
 from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod, ZReportDoc
@@ -153,7 +153,7 @@ def count_cash(counts: dict[int, int]) -> int:
     return check_amount(total, "ยอดเงินที่นับ", "counted cash", limit=MAX_CASH_COUNT_SATANG)
 
 
-def close_day(store: SqliteStore, clock: Clock, pin: str, *, counted_satang: int | None = None,
+def close_day(store: SqliteStore, clock: Clock, pin: str | Approval, *, counted_satang: int | None = None,
               counts: dict[int, int] | None = None, by: str = "", print_report: bool = True,
               back_up: bool = True) -> ZReportDoc:
     """Close the open day with the counted cash (a total, or a denomination count); returns the Z report.
@@ -171,7 +171,7 @@ def close_day(store: SqliteStore, clock: Clock, pin: str, *, counted_satang: int
         raise InputError("กรุณานับเงินสดก่อนปิดวัน", "Count the cash before closing the day.")
     if current_day(store) is None:
         raise DayError("ไม่มีวันขายที่เปิดอยู่", "No sales day is open.")
-    verify_pin(store, clock, pin, action="day_close")
+    ensure_approval(store, clock, pin, action="day_close")
     now = clock.now()
     with store.write() as s:
         day = s.scalar(select(TillDay).where(TillDay.closed_at.is_(None)))

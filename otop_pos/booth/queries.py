@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import String, case, func, literal, or_, select, type_coerce
+from sqlalchemy import String, and_, case, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.adjustments import find_sale, refunded_so_far
@@ -49,7 +49,7 @@ def _sales_query():  # type: ignore[no-untyped-def]
     voided = Void.id.is_not(None)
     ref_amt = func.coalesce(refunded.c.amt, 0)
     status = case((voided, literal("void")),
-                  (ref_amt >= Sale.total_satang, literal("refunded")),
+                  (and_(ref_amt > 0, ref_amt >= Sale.total_satang), literal("refunded")),  # not a ฿0 sale
                   (ref_amt > 0, literal("partly_refunded")), else_=literal("sale"))
     net = case((voided, literal(0)), else_=Sale.total_satang - ref_amt)
     # times and dates come back as the stored text and are parsed by _row (C fromisoformat): the generic
@@ -165,6 +165,17 @@ class SaleLineView:
     net_satang: int
     refunded_qty: int
     refunded_satang: int
+    list_price_satang: int | None = None
+
+    @property
+    def list_price(self) -> int:
+        """The catalogue price (the unit price unless it was overridden)."""
+        return self.unit_price_satang if self.list_price_satang is None else self.list_price_satang
+
+    @property
+    def overridden(self) -> bool:
+        """True when the line was sold at a changed price."""
+        return self.list_price != self.unit_price_satang
 
 
 @dataclass(frozen=True)
@@ -185,7 +196,7 @@ def sale_detail(store: SqliteStore, ref: str) -> SaleDetail:
         row = s.execute(_sales_query().where(Sale.id == sale.id)).one()
         done = refunded_so_far(s, sale.id)
         lines = tuple(SaleLineView(ln.line_no, ln.sku, ln.name, ln.qty, ln.unit_price_satang, ln.net_satang,
-                                   *done.get(ln.id, (0, 0))) for ln in sale.lines)
+                                   *done.get(ln.id, (0, 0)), ln.list_price_satang) for ln in sale.lines)
         pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference)  # type: ignore[arg-type]
                      for p in sale.payments)
         void = s.scalar(select(Void.number).where(Void.sale_id == sale.id)) or ""

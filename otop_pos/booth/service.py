@@ -18,10 +18,11 @@ from otop_pos.booth.adjustments import AdjustmentResult, RefundLineIn
 from otop_pos.booth.backup import BackupResult
 from otop_pos.booth.cart import Cart, CartLine, Discount, ProductInfo
 from otop_pos.booth.catalogue import CatalogueIndex, CatalogueProblem
-from otop_pos.booth.checkout import SaleResult, checkout
+from otop_pos.booth.checkout import SaleResult, approval_needed, approval_reasons, checkout, may_need_approval
 from otop_pos.booth.days import DENOMINATIONS, DayFigures, DayInfo
 from otop_pos.booth.held import HeldBill
 from otop_pos.booth.payments import PaymentIn, Tender, final_payments, take_part, tender
+from otop_pos.booth.pin import Approval
 from otop_pos.booth.demo import DEMO_FAIR, DEMO_PIN
 from otop_pos.booth.queries import SaleDetail, SaleLineView, SaleRow
 from otop_pos.booth.settings import PAPER_WIDTHS, BoothSettings
@@ -29,14 +30,14 @@ from otop_pos.booth.setup import BoothSetup
 from otop_pos.booth.store import BoothInfo, booth_info, default_data_dir, open_booth_store
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
-from otop_pos.core.errors import StoreError
+from otop_pos.core.errors import ApprovalNeeded, StoreError
 from otop_pos.printing.queue import PrinterConfig, PrinterFactory, PrintJobView, PrintQueue, PrintState
 from otop_pos.store.engine import SqliteStore
 
 
 __all__ = [
-    "AdjustmentResult", "BackupResult", "BoothInfo", "BoothService", "BoothSettings", "Cart", "CartLine",
-    "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "Discount", "HeldBill", "PAPER_WIDTHS",
+    "AdjustmentResult", "Approval", "BackupResult", "BoothInfo", "BoothService", "BoothSettings", "Cart",
+    "CartLine", "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "Discount", "HeldBill", "PAPER_WIDTHS",
     "PaymentIn", "PrintJobView", "PrintState", "PrinterConfig", "ProductInfo", "RefundLineIn", "SaleDetail",
     "SaleLineView", "SaleResult", "SaleRow", "Tender", "ZReportDoc", "ReceiptDoc", "open_booth_service", "printer_config", "DEMO_PIN", "DEMO_FAIR", "BoothSetup",
     "default_data_dir",
@@ -125,6 +126,19 @@ class BoothService:
     def set_pin(self, new_pin: str, *, current_pin: str | None = None) -> None:
         pin.set_pin(self.store, self.clock, new_pin, current_pin=current_pin)
 
+    def approve(self, manager_pin: str, *, action: str) -> Approval:
+        """Check the manager PIN once; the approval it returns stands in for the PIN (PinError when wrong)."""
+        return pin.approve(self.store, self.clock, manager_pin, action=action)
+
+    def approval_needed(self, cart: Cart) -> ApprovalNeeded | None:
+        """What in ``cart`` needs the manager's approval (a discount above the limit in the settings, a changed
+        price, a ฿0 sale) as the error checkout would raise without one; None when nothing does."""
+        if not may_need_approval(cart):
+            return None
+        limit = self._settings.discount_limit_percent
+        reasons = approval_reasons(cart, limit)
+        return approval_needed(reasons, limit) if reasons else None
+
     # --- catalogue --------------------------------------------------------------------------------------
     def catalogue(self) -> CatalogueIndex:
         return CatalogueIndex.load(self.store)
@@ -160,11 +174,14 @@ class BoothService:
         return final_payments(total_satang, tuple(taken), cash_tendered)
 
     def sell(self, cart: Cart, payments: Sequence[PaymentIn], *, allow_oversell: bool = False,
-             bill_uuid: str | None = None) -> SaleResult:
+             bill_uuid: str | None = None, approval: Approval | None = None) -> SaleResult:
         """Commit the sale with its receipt job (when a printer is set up) and print it; the open or held
-        bill ``bill_uuid`` it came from is removed in the same transaction."""
+        bill ``bill_uuid`` it came from is removed in the same transaction. A cart that needs the manager
+        (``approval_needed``) is refused (ApprovalNeeded) without ``approval`` or the cart's own."""
         result = checkout(self.store, self.clock, cart, tuple(payments), cashier=self._settings.cashier,
-                          allow_oversell=allow_oversell, print_receipt=self.prints, bill_uuid=bill_uuid)
+                          allow_oversell=allow_oversell, print_receipt=self.prints, bill_uuid=bill_uuid,
+                          approval=approval or cart.approval,
+                          discount_limit_percent=self._settings.discount_limit_percent)
         self._printed()
         return result
 
@@ -203,14 +220,14 @@ class BoothService:
         """A fresh id for the next open bill."""
         return held.new_bill_uuid()
 
-    def void(self, ref: str, reason: str, manager_pin: str) -> AdjustmentResult:
+    def void(self, ref: str, reason: str, manager_pin: str | Approval) -> AdjustmentResult:
         """Void a sale of today (manager PIN); its VOID slip prints."""
         result = adjustments.void_sale(self.store, self.clock, ref, reason, manager_pin,
                                        by=self._settings.cashier, print_receipt=self.prints)
         self._printed()
         return result
 
-    def refund(self, ref: str, reason: str, manager_pin: str, *, lines: Sequence[RefundLineIn],
+    def refund(self, ref: str, reason: str, manager_pin: str | Approval, *, lines: Sequence[RefundLineIn],
                method: str = "cash", reference: str = "") -> AdjustmentResult:
         """Refund lines of a sale (manager PIN); its refund slip prints."""
         result = adjustments.refund_sale(self.store, self.clock, ref, reason, manager_pin, lines=list(lines),
@@ -232,7 +249,7 @@ class BoothService:
     def open_day(self, float_satang: int) -> DayInfo:
         return days.open_day(self.store, self.clock, float_satang, by=self._settings.cashier)
 
-    def close_day(self, manager_pin: str, *, counts: dict[int, int] | None = None,
+    def close_day(self, manager_pin: str | Approval, *, counts: dict[int, int] | None = None,
                   counted_satang: int | None = None) -> ZReportDoc:
         """Close the day with the cash count (manager PIN); the Z report prints and the store is backed up."""
         report = days.close_day(self.store, self.clock, manager_pin, counts=counts, counted_satang=counted_satang,

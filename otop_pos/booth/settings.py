@@ -39,6 +39,9 @@ class BoothSettings:
     backup_every_minutes: int = 30
     backup_keep: int = 10
     cashier: str = ""
+    #: A line discount above this share of its line, or a bill discount above it of the bill, needs the
+    #: manager's approval (price overrides and ฿0 sales always do).
+    discount_limit_percent: int = 50
 
 
 def validate(settings: BoothSettings) -> BoothSettings:
@@ -53,6 +56,10 @@ def validate(settings: BoothSettings) -> BoothSettings:
         raise InputError("ความกว้างกระดาษไม่ถูกต้อง", "Paper width must be 384, 512, 576 or 200–1024 dots.")
     if not 1 <= settings.backup_every_minutes <= 24 * 60 or not 1 <= settings.backup_keep <= 1000:
         raise InputError("ค่าการสำรองข้อมูลไม่ถูกต้อง", "Backup interval or count is out of range.")
+    limit = settings.discount_limit_percent
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= 100:
+        raise InputError("ส่วนลดสูงสุดที่ไม่ต้องใช้รหัสเจ้าของร้านต้องอยู่ระหว่าง 0 ถึง 100%",
+                         "The discount allowed without the manager's PIN must be 0 to 100 %.")
     return settings
 
 

@@ -14,6 +14,8 @@ from otop_pos.booth.catalogue import list_products
 from otop_pos.booth.checkout import SaleResult, checkout
 from otop_pos.booth.days import close_day, current_day, day_figures, list_days, open_day
 from otop_pos.booth.payments import PaymentIn
+from otop_pos.booth.pin import Approval, approve
+from otop_pos.booth.settings import get_settings
 from otop_pos.core.errors import DayError, OtopError, SetupError, SoldOutError
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.store.booth_models import Sale, TillDay
@@ -86,10 +88,11 @@ def _payments(rng: random.Random, total: int) -> list[PaymentIn]:
     return [PaymentIn("promptpay", part, reference=ref), PaymentIn("cash", tendered_satang=_tender(rng, total - part))]
 
 
-def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str, seed: int | None = None,
+def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str | Approval, seed: int | None = None,
              start: date | None = None, on_sale: Callable[[SaleResult], None] | None = None,
              float_satang: int = 100000) -> SimulationResult:
-    """Simulate ``days`` fair days from ``start``; an open day is continued, a closed one refused."""
+    """Simulate ``days`` fair days from ``start``; an open day is continued, a closed one refused. The
+    manager PIN is checked once, before the first day (its approval serves every void, refund and close)."""
     if days < 1 or sales_per_day < 0:
         raise DayError("จำนวนวันต้องอย่างน้อย 1 และจำนวนการขายต้องไม่ติดลบ",
                        "Days must be at least 1 and sales per day not negative.")
@@ -103,6 +106,8 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str, see
     closed = {d.business_date for d in list_days(store) if d.closed_at is not None}
     totals = SimulationResult(0, 0, 0, 0)
     n_sales = n_voids = n_refunds = 0
+    approval, pin_text = (None, pin) if isinstance(pin, str) else (pin, "")
+    limit = get_settings(store).discount_limit_percent
     for i in range(days):
         day_date = first + timedelta(days=i)
         opening = datetime.combine(day_date, time(9, 30), BANGKOK)
@@ -119,6 +124,8 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str, see
                                           .where(TillDay.id == open_now.id)) or 0)
         if last is not None:
             clock.at_least(last + timedelta(seconds=1))
+        if approval is None:  # once per run, before anything is written
+            approval = approve(store, clock, pin_text, action="simulate")
         if open_now is None:
             open_day(store, clock, float_satang, by="sim")
         step = (11 * 3600) / max(sales_per_day, 1)
@@ -128,7 +135,8 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str, see
             clock.tick(step * rng.uniform(0.3, 1.7))
             cart = _basket(rng, pool, weights)
             try:
-                result = checkout(store, clock, cart, _payments(rng, cart.total_satang), cashier="sim")
+                result = checkout(store, clock, cart, _payments(rng, cart.total_satang), cashier="sim",
+                                  approval=approval, discount_limit_percent=limit)
             except SoldOutError as exc:
                 pool_idx = [k for k, p in enumerate(pool) if p.sku == exc.sku]
                 for k in reversed(pool_idx):
@@ -144,13 +152,13 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str, see
             roll = rng.random()
             if roll < 0.01:
                 clock.tick(20)
-                void_sale(store, clock, result.uuid, "ลูกค้าเปลี่ยนใจ / customer changed mind", pin, by="sim")
+                void_sale(store, clock, result.uuid, "ลูกค้าเปลี่ยนใจ / customer changed mind", approval, by="sim")
                 n_voids += 1
             elif roll < 0.02 and len(sold_today) > 3:
                 clock.tick(30)
                 target = sold_today[rng.randrange(len(sold_today) - 1)]
                 try:
-                    refund_sale(store, clock, target.uuid, "สินค้าชำรุด / damaged", pin,
+                    refund_sale(store, clock, target.uuid, "สินค้าชำรุด / damaged", approval,
                                 lines=[RefundLineIn(1, 1)], by="sim")
                     n_refunds += 1
                 except OtopError:  # already voided or refunded: no refund this time
@@ -158,6 +166,6 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str, see
         clock.at_least(datetime.combine(day_date, time(21, 30), BANGKOK))
         expected = day_figures(store).expected_cash_satang
         off = rng.choice((0, 0, 0, 0, -2000, 1000))
-        close_day(store, clock, pin, counted_satang=max(0, expected + off), by="sim")
+        close_day(store, clock, approval, counted_satang=max(0, expected + off), by="sim")
         totals = SimulationResult(i + 1, n_sales, n_voids, n_refunds)
     return totals

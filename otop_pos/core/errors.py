@@ -52,6 +52,15 @@ class SoldOutError(SaleError):
         self.available = available
 
 
+class ApprovalNeeded(SaleError):
+    """The sale needs the manager's approval first; ``reasons`` names what needs it (``line_discount``,
+    ``bill_discount``, ``price``, ``zero_sale``)."""
+
+    def __init__(self, th: str, en: str, reasons: tuple[str, ...] = ()) -> None:
+        super().__init__(th, en)
+        self.reasons = tuple(reasons)
+
+
 class DayError(OtopError):
     """Opening or closing the till day is not possible now."""
 

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.service import Cart, Discount, SaleResult
+from otop_pos.booth.service import Approval, Cart, Discount, SaleResult
 from otop_pos.core.errors import OtopError
-from otop_pos.core.money import parse_baht, parse_percent
+from otop_pos.core.money import format_baht, parse_baht, parse_percent
+from otop_pos.ui.approval import ManagerPinDialog, request_approval
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.change_panel import ChangePanel
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.models import CartModel
-from otop_pos.ui.widgets import ErrorLabel, NumberEdit, label, make_button, open_dialog
+from otop_pos.ui.widgets import ErrorLabel, NumberEdit, alive, label, make_button, open_dialog
 
 
 class CartTable(QTableView):
@@ -43,7 +44,9 @@ class CartTable(QTableView):
 
 
 class ValueDialog(QDialog):
-    """Asks for one value (quantity or discount); ``submit`` validates and returns True when accepted."""
+    """Asks for one value (quantity, discount, price) in a field that has the keyboard from the start;
+    ``on_value`` validates it (an OtopError is shown here) and may return False to keep the dialog open
+    (while the manager's PIN is asked)."""
 
     def __init__(self, parent: QWidget | None, title: str, prompt: str, text: str = "", *,
                  percent_option: bool = False, clear_text: str = "") -> None:
@@ -79,8 +82,14 @@ class ValueDialog(QDialog):
         self.ok_button.setDefault(True)
         buttons.addWidget(self.ok_button)
         lay.addLayout(buttons)
-        self.on_value: Callable[[NumberEdit, bool], None] | None = None
+        self.on_value: Callable[[NumberEdit, bool], bool | None] | None = None
         self.edit.returnPressed.connect(self._ok)
+        self.edit.setFocus()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.edit.setFocus()
+        self.edit.selectAll()
 
     def percent(self) -> bool:
         return bool(self.percent_radio and self.percent_radio.isChecked())
@@ -91,10 +100,12 @@ class ValueDialog(QDialog):
 
     def _ok(self) -> None:
         try:
-            if self.on_value is not None:
-                self.on_value(self.edit, self.percent())
+            if self.on_value is not None and self.on_value(self.edit, self.percent()) is False:
+                return
         except OtopError as exc:
             self.error.show_error(exc)
+            self.edit.setFocus()
+            self.edit.selectAll()
             return
         self.accept()
 
@@ -136,8 +147,11 @@ class CartPanel(QWidget):
         self.plus_button = make_button("+", slot=lambda: self.change_qty(1))
         self.qty_button = make_button(translate("Cart", "Qty (F3)"), slot=self.ask_qty)
         self.discount_button = make_button(translate("Cart", "Discount (F4)"), slot=self.ask_line_discount)
+        self.price_button = make_button(translate("Cart", "Price (F9)"), slot=self.ask_price)
         self.remove_button = make_button(translate("Cart", "Remove (Del)"), slot=self.remove_line)
-        for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.remove_button):
+        self.pin_dialog: ManagerPinDialog | None = None
+        for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.price_button,
+                  self.remove_button):
             row.addWidget(b)
         lay.addLayout(row)
         totals = QGridLayout()
@@ -201,7 +215,8 @@ class CartPanel(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(self.model.index(row, 0))
         line_ok = 0 <= self.current_row() < len(cart.lines)
-        for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.remove_button):
+        for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.price_button,
+                  self.remove_button):
             b.setEnabled(line_ok)
 
     def refresh_held(self) -> None:
@@ -236,6 +251,33 @@ class CartPanel(QWidget):
         cart = change(self.ctx.cart)
         self._focus = focus
         self.ctx.set_cart(cart)
+
+    def _set_approved(self, dlg: ValueDialog, change: Callable[[Cart], Cart], focus: int | None,
+                      action: str) -> bool:
+        """Apply a discount or price from ``dlg``. One larger than its line or the bill is refused in the
+        dialog (InputError); one the booth's rules give to the manager (above the discount limit, a changed
+        price, a ฿0 sale) asks the manager's PIN first, and the approval stays with the cart. False while
+        the PIN is asked (the dialog stays open; it closes once approved)."""
+        if alive(self.pin_dialog):
+            return False  # Enter reaches both the field and the default button: one PIN dialog is enough
+        cart = change(self.ctx.cart)
+        need = None if cart.approval is not None else self.ctx.service.approval_needed(cart)
+        if need is None:
+            self._focus = focus
+            self.ctx.set_cart(cart)
+            return True
+
+        def approved(approval: Approval) -> None:
+            self._focus = focus
+            self.ctx.set_cart(cart.with_approval(approval))
+            dlg.accept()
+
+        def cancelled() -> None:
+            dlg.error.show_error(need)
+            dlg.edit.setFocus()
+            dlg.edit.selectAll()
+        self.pin_dialog = request_approval(dlg, self.ctx, need, approved, action=action, on_cancelled=cancelled)
+        return False
 
     def _line(self) -> int | None:
         row = self.current_row()
@@ -298,9 +340,9 @@ class CartPanel(QWidget):
                               name=line.name, amount=money(line.gross_satang)),
                           percent_option=True, clear_text=translate("Cart", "No discount"))
 
-        def apply(edit: NumberEdit, percent: bool) -> None:
+        def apply(edit: NumberEdit, percent: bool) -> bool:
             d = self._discount(edit, percent)
-            self._set(lambda c: c.set_line_discount(i, d), i)
+            return self._set_approved(dlg, lambda c: c.set_line_discount(i, d), i, "discount")
         dlg.on_value = apply
         dlg.accepted.connect(lambda: self._apply(lambda c: c.set_line_discount(i, None), i) if dlg.cleared else None)
         open_dialog(dlg, self.focus_after)
@@ -315,11 +357,30 @@ class CartPanel(QWidget):
                               amount=money(self.ctx.cart.subtotal_satang)),
                           percent_option=True, clear_text=translate("Cart", "No discount"))
 
-        def apply(edit: NumberEdit, percent: bool) -> None:
+        def apply(edit: NumberEdit, percent: bool) -> bool:
             d = self._discount(edit, percent)
-            self._set(lambda c: c.set_discount(d))
+            return self._set_approved(dlg, lambda c: c.set_discount(d), None, "discount")
         dlg.on_value = apply
         dlg.accepted.connect(lambda: self._apply(lambda c: c.set_discount(None)) if dlg.cleared else None)
+        open_dialog(dlg, self.focus_after)
+        self.value_dialog = dlg
+
+    def ask_price(self) -> None:
+        """Sell the selected line at another unit price (a price override: the manager's PIN)."""
+        i = self._line()
+        if i is None:
+            return
+        line = self.ctx.cart.lines[i]
+        dlg = ValueDialog(self.window(), translate("Cart", "Price"),
+                          translate("Cart", "Unit price of “{name}” (list price {amount})").format(
+                              name=line.name, amount=money(line.list_price)),
+                          format_baht(line.unit_price_satang), clear_text=translate("Cart", "List price"))
+
+        def apply(edit: NumberEdit, _percent: bool) -> bool:
+            price = edit.satang()
+            return self._set_approved(dlg, lambda c: c.set_price(i, price), i, "price")
+        dlg.on_value = apply
+        dlg.accepted.connect(lambda: self._apply(lambda c: c.set_price(i, line.list_price), i) if dlg.cleared else None)
         open_dialog(dlg, self.focus_after)
         self.value_dialog = dlg
 

@@ -136,8 +136,9 @@ class CartModel(_Table):
             return row.name
         if column == 1:
             return str(row.qty)
-        if column == 2:
-            return format_baht(row.unit_price_satang)
+        if column == 2:  # a changed price shows the list price beside it
+            price = format_baht(row.unit_price_satang)
+            return f"{price} ({format_baht(row.list_price)})" if row.overridden else price
         if column == 3:
             if not row.discount_satang:
                 return ""
@@ -361,8 +362,9 @@ class SaleLinesModel(_Table):
             return row.name
         if column == 1:
             return str(row.qty)
-        if column == 2:
-            return format_baht(row.unit_price_satang)
+        if column == 2:  # a changed price shows the list price beside it
+            price = format_baht(row.unit_price_satang)
+            return f"{price} ({format_baht(row.list_price)})" if row.overridden else price
         if column == 3:
             return format_baht(row.net_satang)
         return f"{row.refunded_qty} / {format_baht(row.refunded_satang)}" if row.refunded_qty else ""

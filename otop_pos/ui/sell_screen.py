@@ -99,7 +99,7 @@ class SellScreen(QWidget):
             Qt.Key.Key_F2: self.focus_search, Qt.Key.Key_F3: self.cart_panel.ask_qty,
             Qt.Key.Key_F4: self.cart_panel.ask_line_discount, Qt.Key.Key_F5: self.cart_panel.ask_sale_discount,
             Qt.Key.Key_F6: self.cart_panel.hold, Qt.Key.Key_F7: self.resume, Qt.Key.Key_F8: self.cart_panel.clear,
-            Qt.Key.Key_F12: self.pay}
+            Qt.Key.Key_F9: self.cart_panel.ask_price, Qt.Key.Key_F12: self.pay}
         ctx.catalogueChanged.connect(self.load_catalogue)
         ctx.dayChanged.connect(self._day_changed)
         self.load_catalogue()

@@ -86,6 +86,9 @@ class SettingsScreen(QWidget):
         form.addRow(translate("Settings", "Language"), self.lang_box)
         self.cashier = QLineEdit()
         form.addRow(translate("Settings", "Seller name"), self.cashier)
+        self.discount_limit = NumberEdit()
+        self.discount_limit.setPlaceholderText("0–100")
+        form.addRow(translate("Settings", "Largest discount without the manager's PIN (%)"), self.discount_limit)
         return w
 
     def _receipt_tab(self) -> QWidget:
@@ -154,6 +157,7 @@ class SettingsScreen(QWidget):
         self.promptpay_name.setText(st.promptpay_name)
         self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(self.ctx.lang)))  # what is on screen
         self.cashier.setText(st.cashier)
+        self.discount_limit.setText(str(st.discount_limit_percent))
         self.header_edit.setPlainText(st.receipt_header)
         self.footer_edit.setPlainText(st.receipt_footer)
         self.receipt_lang.setCurrentIndex(max(0, self.receipt_lang.findData(st.receipt_lang)))
@@ -189,7 +193,8 @@ class SettingsScreen(QWidget):
             cashier=self.cashier.text().strip(), receipt_header=self.header_edit.toPlainText(),
             receipt_footer=self.footer_edit.toPlainText(), receipt_lang=self.receipt_lang.currentData(),
             receipt_qr=self.receipt_qr.isChecked(), backup_dir=self.backup_dir.text().strip(),
-            backup_every_minutes=self.backup_every.count(), backup_keep=self.backup_keep.count())
+            backup_every_minutes=self.backup_every.count(), backup_keep=self.backup_keep.count(),
+            discount_limit_percent=self.discount_limit.count())
         values.update(self.printer_page.values())
         return values
 

@@ -81,6 +81,21 @@
     </message>
 </context>
 <context>
+    <name>Approval</name>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>Manager&apos;s approval</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+</context>
+<context>
     <name>Cart</name>
     <message>
         <source>Baht</source>
@@ -97,6 +112,10 @@
     <message>
         <source>Discount (F4)</source>
         <translation>Discount (F4)</translation>
+    </message>
+    <message>
+        <source>Price (F9)</source>
+        <translation>Price (F9)</translation>
     </message>
     <message>
         <source>Remove (Del)</source>
@@ -169,6 +188,18 @@
     <message>
         <source>Discount on the whole bill ({amount})</source>
         <translation>Discount on the whole bill ({amount})</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Unit price of “{name}” (list price {amount})</source>
+        <translation>Unit price of “{name}” (list price {amount})</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>List price</translation>
     </message>
     <message>
         <source>Bill held. F7 brings it back; name it in the list.</source>
@@ -1190,6 +1221,10 @@
     <message>
         <source>Seller name</source>
         <translation>Seller name</translation>
+    </message>
+    <message>
+        <source>Largest discount without the manager&apos;s PIN (%)</source>
+        <translation>Largest discount without the manager&apos;s PIN (%)</translation>
     </message>
     <message>
         <source>Receipt header</source>

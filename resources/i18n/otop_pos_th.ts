@@ -81,6 +81,21 @@
     </message>
 </context>
 <context>
+    <name>Approval</name>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>อนุมัติโดยผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>รหัสผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>อนุมัติ</translation>
+    </message>
+</context>
+<context>
     <name>Cart</name>
     <message>
         <source>Baht</source>
@@ -97,6 +112,10 @@
     <message>
         <source>Discount (F4)</source>
         <translation>ส่วนลด (F4)</translation>
+    </message>
+    <message>
+        <source>Price (F9)</source>
+        <translation>ราคา (F9)</translation>
     </message>
     <message>
         <source>Remove (Del)</source>
@@ -169,6 +188,18 @@
     <message>
         <source>Discount on the whole bill ({amount})</source>
         <translation>ส่วนลดทั้งบิล (ยอด {amount})</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Unit price of “{name}” (list price {amount})</source>
+        <translation>ราคาต่อชิ้นของ “{name}” (ราคาตั้ง {amount})</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>ราคาตั้ง</translation>
     </message>
     <message>
         <source>Bill held. F7 brings it back; name it in the list.</source>
@@ -1190,6 +1221,10 @@
     <message>
         <source>Seller name</source>
         <translation>ชื่อผู้ขาย</translation>
+    </message>
+    <message>
+        <source>Largest discount without the manager&apos;s PIN (%)</source>
+        <translation>ส่วนลดสูงสุดที่ไม่ต้องใช้รหัสเจ้าของร้าน (%)</translation>
     </message>
     <message>
         <source>Receipt header</source>

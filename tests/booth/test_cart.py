@@ -26,13 +26,18 @@ def test_cart_is_immutable_each_change_returns_new_cart() -> None:
     assert cart.lines[0].qty == 1 and bigger.lines[0].qty == 3
 
 
-def test_line_and_sale_discounts_never_below_zero() -> None:
-    cart = Cart().add(JUICE).set_line_discount(0, Discount("amount", 999999))
-    assert cart.lines[0].total_satang == 0
-    cart = Cart().add(COFFEE).set_discount(Discount("amount", 10**9))
-    assert cart.total_satang == 0
+def test_discounts_larger_than_their_base_are_refused_and_totals_never_below_zero() -> None:
+    with pytest.raises(InputError, match="more than the line"):
+        Cart().add(JUICE).set_line_discount(0, Discount("amount", 999999))
+    with pytest.raises(InputError, match="more than the bill"):
+        Cart().add(COFFEE).set_discount(Discount("amount", 10**9))
+    assert Cart().add(JUICE).set_line_discount(0, Discount("amount", 3075)).lines[0].total_satang == 0
     cart = Cart().add(COFFEE).set_discount(Discount("percent", 10000))
     assert cart.total_satang == 0
+    shrunk = Cart().add(JUICE, 2).set_line_discount(0, Discount("amount", 5000)).set_qty(0, 1)
+    assert shrunk.lines[0].total_satang == 0  # shown as free; checkout refuses it (check_discounts)
+    with pytest.raises(InputError):
+        shrunk.check_discounts()
 
 
 def test_percent_discount_rounds_half_up() -> None:
@@ -82,7 +87,7 @@ def test_discount_shares_make_line_nets_sum_to_total(lines: list[tuple[int, int]
     cart = Cart()
     for i, (qty, disc) in enumerate(lines):
         cart = cart.add(ProductInfo(f"S{i}", f"P{i}", "อาหาร", 1000 + i * 37, id=i), qty)
-        cart = cart.set_line_discount(i, Discount("amount", disc))
+        cart = cart.set_line_discount(i, Discount("amount", min(disc, cart.lines[i].gross_satang)))
     cart = cart.set_discount(Discount("percent", pct))
     nets = [ln.total_satang - sh for ln, sh in zip(cart.lines, cart.discount_shares())]
     assert sum(nets) == cart.total_satang
