@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.service import PaymentIn, SaleResult
+from otop_pos.booth.service import Approval, PaymentIn, SaleResult
 from otop_pos.core.documents import PaymentMethod
-from otop_pos.core.errors import InputError, OtopError, SoldOutError
+from otop_pos.core.errors import ApprovalNeeded, InputError, OtopError, SoldOutError
 from otop_pos.core.limits import CONFIRM_CASH_ABOVE_DUE_SATANG, MAX_DOCUMENT_SATANG, check_amount
 from otop_pos.core.promptpay import describe_target, promptpay_payload
 from otop_pos.ui.context import BoothContext
@@ -440,7 +440,7 @@ class PayDialog(QDialog):
         self._set_busy(True)
         service, cart, bill = self.ctx.service, self.ctx.cart, self.ctx.bill_uuid
         self.ctx.run(lambda: service.sell(cart, payments, allow_oversell=oversell, bill_uuid=bill),
-                     self._done, lambda exc: self._failed(exc, payments))
+                     self._done, lambda exc: self._failed(exc, payments, oversell))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -457,8 +457,16 @@ class PayDialog(QDialog):
         self.paid.emit(result)
         self.accept()
 
-    def _failed(self, exc: BaseException, payments: list[PaymentIn]) -> None:
+    def _failed(self, exc: BaseException, payments: list[PaymentIn], oversell: bool = False) -> None:
         self._set_busy(False)
+        if isinstance(exc, ApprovalNeeded):   # a ฿0 sale, or a held cart whose approval was not kept
+            from otop_pos.ui.approval import request_approval
+
+            def approved(approval: Approval) -> None:
+                self.ctx.set_cart(self.ctx.cart.with_approval(approval))
+                self._commit(payments, oversell)
+            self.pin_dialog = request_approval(self, self.ctx, exc, approved, action="sale")
+            return
         if isinstance(exc, SoldOutError):
             self.oversell_dialog = confirm(self, error_text(exc), lambda: self._commit(payments, oversell=True),
                                            yes_text=translate("Pay", "Sell anyway"))

@@ -210,3 +210,26 @@ def test_closing_the_app_with_held_bills_warns_and_names_money_taken(window: Mai
     qtbot.mouseClick(ask.yes_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.isVisible())
     idle(qtbot, ctx)
+
+
+def test_a_recalled_free_bill_asks_the_pin_at_pay_then_sells(window: MainWindow, ctx: Any, shop: SqliteStore,
+                                                            qtbot: Any) -> None:
+    from otop_pos.booth.service import Cart, Discount
+    from otop_pos.ui.approval import ManagerPinDialog
+
+    product = ctx.index.lookup(CHIPS)
+    ctx.set_cart(Cart().add(product).set_discount(Discount("percent", 10000)))   # free: needs the manager
+    ctx.hold()                                          # the approval, if any, is not kept with a held bill
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F7)
+    assert ctx.cart.total_satang == 0
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F12)
+    pay = modal(qtbot, PayDialog)
+    assert pay.due_caption.text() == "Paid in full"
+    qtbot.keyClick(pay.cash_edit, Qt.Key.Key_Return)
+    pin = modal(qtbot, ManagerPinDialog)
+    assert list_sales(shop) == []
+    qtbot.keyClicks(pin.pin_edit, PIN)
+    qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: gone(pay))
+    sale = list_sales(shop)[0]
+    assert sale.total_satang == 0 and sale_detail(shop, sale.uuid).payments == ()
