@@ -64,8 +64,26 @@ class Discount:
         return self
 
 
+class ListPriced:
+    """A line sold at ``unit_price_satang`` that may carry the catalogue's ``list_price_satang`` (a price
+    override); shared by the cart line and the stored sale line."""
+
+    unit_price_satang: int
+    list_price_satang: int | None
+
+    @property
+    def list_price(self) -> int:
+        """The catalogue price (the unit price unless it was overridden)."""
+        return self.unit_price_satang if self.list_price_satang is None else self.list_price_satang
+
+    @property
+    def overridden(self) -> bool:
+        """True when the line sells at a price other than the catalogue's."""
+        return self.list_price != self.unit_price_satang
+
+
 @dataclass(frozen=True)
-class CartLine:
+class CartLine(ListPriced):
     """One cart line: ``unit_price_satang`` is what it sells at; ``list_price_satang`` is the catalogue price
     when the price was overridden (None: sold at the catalogue price). The sale line stores both."""
 
@@ -78,15 +96,6 @@ class CartLine:
     discount: Discount | None = None
     list_price_satang: int | None = None
 
-    @property
-    def list_price(self) -> int:
-        """The catalogue price of the product."""
-        return self.unit_price_satang if self.list_price_satang is None else self.list_price_satang
-
-    @property
-    def overridden(self) -> bool:
-        """True when the line sells at a price other than the catalogue's."""
-        return self.list_price_satang is not None and self.list_price_satang != self.unit_price_satang
 
     @property
     def gross_satang(self) -> int:

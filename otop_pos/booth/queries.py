@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import String, and_, case, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from otop_pos.booth.cart import ListPriced
 from otop_pos.booth.adjustments import find_sale, refunded_so_far
 from otop_pos.booth.settings import get_settings
 from otop_pos.booth.store import identity
@@ -154,7 +155,7 @@ def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str |
 
 
 @dataclass(frozen=True)
-class SaleLineView:
+class SaleLineView(ListPriced):
     """A sale line with what is left to refund."""
 
     line_no: int
@@ -167,15 +168,6 @@ class SaleLineView:
     refunded_satang: int
     list_price_satang: int | None = None
 
-    @property
-    def list_price(self) -> int:
-        """The catalogue price (the unit price unless it was overridden)."""
-        return self.unit_price_satang if self.list_price_satang is None else self.list_price_satang
-
-    @property
-    def overridden(self) -> bool:
-        """True when the line was sold at a changed price."""
-        return self.list_price != self.unit_price_satang
 
 
 @dataclass(frozen=True)

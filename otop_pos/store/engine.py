@@ -195,13 +195,20 @@ class SqliteStore:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (deferred BEGIN)."""
+        """A read-only session (deferred BEGIN); storage failures become the same vendor messages as writes."""
         session = self._read()
         try:
             yield session
+        except OperationalError as exc:
+            raise storage_error(exc.orig or exc, self.path.parent) from exc
+        except sqlite3.OperationalError as exc:
+            raise storage_error(exc, self.path.parent) from exc
         finally:
-            session.rollback()
-            session.close()
+            try:
+                session.rollback()
+                session.close()
+            except (OperationalError, sqlite3.OperationalError):  # the failure above is the one to report
+                pass
 
     def dispose(self) -> None:
         """Close every pooled connection."""
