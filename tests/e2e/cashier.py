@@ -21,7 +21,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,9 +177,15 @@ class Desk:
                                  "-nolisten", "tcp", "-noreset"], pass_fds=(w,), stdout=log, stderr=log,
                                 start_new_session=True)
         os.close(w)
-        try:
-            ready, _, _ = select.select([r], [], [], 20)
-            number = os.read(r, 32).decode().strip() if ready else ""
+        data, deadline = b"", time.monotonic() + 20
+        try:  # Xvfb writes the number, then a newline: read both (closing early kills it with EPIPE)
+            while b"\n" not in data and time.monotonic() < deadline:
+                ready, _, _ = select.select([r], [], [], max(0.0, deadline - time.monotonic()))
+                chunk = os.read(r, 32) if ready else b""
+                if not chunk:
+                    break
+                data += chunk
+            number = data.decode().strip()
         finally:
             os.close(r)
             log.close()
@@ -208,9 +214,13 @@ class Desk:
         return proc.stdout
 
     def _wm_running(self) -> bool:
+        if any(proc.poll() is not None for proc in self.procs):
+            logs = "".join((self.work / f).read_text(errors="replace") for f in ("xvfb.log", "openbox.log"))
+            raise AssertionError(f"Xvfb or openbox ended at start:\n{logs[-1500:]}")
         proc = subprocess.run(["xdotool", "getactivewindow"], env=self.env(), capture_output=True, text=True,
                               timeout=10)
-        return "claims not to support" not in proc.stderr
+        # without a window manager xdotool says it "claims not to support _NET_ACTIVE_WINDOW"
+        return "Can't open display" not in proc.stderr and "claims not to support" not in proc.stderr
 
     def screenshot(self, path: Path) -> Path:
         """The whole screen as PNG (imagemagick's import)."""
@@ -346,6 +356,23 @@ class Cashier:
         self.wait(lambda: not self.dialogs() and self.active_window() == self.window, timeout,
                   "the dialogs to close and the booth window to have the keyboard")
 
+    def escape_to_main(self, presses: int = 4) -> None:
+        """Esc until every dialog is closed (a message on top of a dialog takes one Esc of its own)."""
+        for _ in range(presses):
+            if not self.dialogs():
+                break
+            self.key("Escape")
+            time.sleep(0.2)
+        self.wait_main()
+
+    def settle(self, seconds: float = 0.5) -> None:
+        """Give the app time to act on keys whose effect no window shows (a scan into a dialog that must
+        refuse it, a hold before the power goes)."""
+        time.sleep(seconds)
+
+    def running(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
     def key(self, *names: str) -> None:
         """Press keys (xdotool names: F12, Return, Escape, Tab, alt+F4 …) into whatever has the focus."""
         self._check_alive()
@@ -440,12 +467,3 @@ def products() -> dict[str, tuple[str, int, str]]:
         rows = [r for r in csv.reader(fh)][1:]
     return {r[1]: (r[2], round(float(r[3]) * 100), r[4]) for r in rows if r[0] == VENDOR}
 
-
-def session(desk: Desk, template: Booth, work: Path, name: str) -> Iterator[Cashier]:
-    """A running app on a fresh copy of ``template``; ended afterwards."""
-    c = Cashier(desk, template.copy_to(work / name / "booth"), work / name / "artefacts")
-    try:
-        c.start()
-        yield c
-    finally:
-        c.shutdown()

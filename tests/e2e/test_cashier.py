@@ -6,11 +6,14 @@ export (what the organiser imports). One app serves the module; a test that did 
 the next test starts a fresh till, so one broken flow cannot spoil the others.
 
 Flows whose features land with the lead's branch are marked ``xfail(strict=True)``: they are the contract,
-recorded failing today; the lead removes the marks as the features land.
+recorded failing today; the lead removes the marks as the features land (``pytest --runxfail`` shows how each
+fails now). Each failure says what it waited for and leaves a screenshot path.
 """
 from __future__ import annotations
 
+import os
 import re
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,13 +77,13 @@ def cashier(till: Till, request: pytest.FixtureRequest) -> Iterator[Cashier]:
         till.discard()  # whatever it left open or half-done goes with it
 
 
-def pay_cash(c: Cashier, amount: str, sales_before: int) -> None:
+def pay_cash(c: Cashier, amount: str, sales_before: int, wait: float = 10) -> None:
     """F12, the cash received typed, Enter; waits until the sale is saved and the sell screen is back."""
     c.key("F12")
-    c.wait_window("Payment")
+    c.wait_window("Payment", wait)
     c.type_text(amount)
     c.key("Return")
-    c.wait_sales(sales_before + 1)
+    c.wait_sales(sales_before + 1, timeout=8)
     c.wait_main()
 
 
@@ -139,8 +142,10 @@ def test_search_box_finds_a_product_by_name_and_by_sku_for_products_without_a_ba
     c = cashier
     n = c.sale_count()
     c.type_text("แหนม")  # part of แหนมหมู, typed by a person: one tile left, Enter adds it
+    c.settle(0.3)  # a person looks before pressing Enter
     c.key("Return")
     c.type_text(MUYOR)  # the SKU of หมูยอ
+    c.settle(0.3)
     c.key("Return")
     pay_cash(c, "184", n)
 
@@ -148,3 +153,222 @@ def test_search_box_finds_a_product_by_name_and_by_sku_for_products_without_a_ba
     assert sale.skus == [NAEM, MUYOR]
     assert sale.total_satang == baht(NAEM) + baht(MUYOR) == 18400
     assert sale.paid == [("cash", 18400)]
+
+
+@lands("the discount dialogs open with the amount field focused")
+def test_f4_line_discount_and_f5_bill_discount_from_the_keyboard(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[RICE])
+    c.key("F4")
+    c.wait_window("Line discount")
+    c.type_text("10")  # ฿10 off the rice
+    c.key("Return")
+    c.wait_main()
+    c.scan(CODE[JAEW])
+    c.key("F5")
+    c.wait_window("Bill discount")
+    c.type_text("20")  # ฿20 off the bill
+    c.key("Return")
+    c.wait_main()
+    pay_cash(c, "220", n)  # 190 − 10 + 60 − 20
+
+    (sale,) = c.export()[n:]
+    assert sale.skus == [RICE, JAEW]
+    assert [line.discount_satang for line in sale.lines] == [1000, 0]
+    assert sale.total_satang == 22000 and sum(line.net_satang for line in sale.lines) == 22000
+    assert sale.paid == [("cash", 22000)]
+
+
+def test_f6_holds_the_bill_at_once_and_f7_brings_it_back(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[RICE])
+    c.scan(CODE[JAEW])
+    c.key("F6")  # at once: no question asked
+    c.scan(CODE[NAMPRIK])  # the next customer
+    pay_cash(c, "35", n)
+    c.key("F7")  # one held bill: it comes back
+    pay_cash(c, "250", n + 1)
+
+    next_customer, held = c.export()[n:]
+    assert next_customer.skus == [NAMPRIK] and next_customer.paid == [("cash", 3500)]
+    assert held.skus == [RICE, JAEW] and held.paid == [("cash", 25000)]
+
+
+@lands("F7 recall: several held bills listed with the oldest selected")
+def test_f7_with_several_held_bills_lists_them_oldest_first_and_holds_the_cart_in_hand(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[JAEW])
+    c.key("F6")  # bill A
+    c.scan(CODE[NAMPRIK])
+    c.key("F6")  # bill B
+    c.scan(CODE[MUDAED])  # bill C, in hand
+    c.key("F7")
+    c.wait_window("Held sales")
+    c.key("Return")  # the oldest is selected: A comes back, C is held first
+    c.wait_main()
+    pay_cash(c, "60", n)
+    c.key("F7")
+    c.wait_window("Held sales")
+    c.key("Return")  # B is older than C
+    c.wait_main()
+    pay_cash(c, "35", n + 1)
+    c.key("F7")  # one left: C comes back at once
+    pay_cash(c, "99", n + 2)
+
+    assert [s.skus for s in c.export()[n:]] == [[JAEW], [NAMPRIK], [MUDAED]]
+
+
+# --- the contract for what lands with the lead's branch -------------------------------------------------------
+@lands("payment parts in the pay dialog")
+def test_cash_typed_then_f7_records_cash_and_a_transfer_of_the_remainder(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    for sku in (MUDAED, NAMPRIK, JAEW):
+        c.scan(CODE[sku])  # ฿194
+    c.key("F12")
+    c.wait_window("Payment")
+    c.type_text("100")  # the customer has a ฿100 note …
+    c.key("F7")  # … and transfers the rest
+    c.key("Return")  # the transfer tab shows ฿94: confirmed, the bill is covered
+    c.wait_sales(n + 1)
+    c.wait_main()
+
+    (sale,) = c.export()[n:]
+    assert sale.total_satang == 19400
+    assert sale.paid == [("cash", 10000), ("transfer", 9400)]
+
+
+@lands("the scanner recognised in the pay dialog")
+def test_a_scan_in_the_pay_dialog_adds_the_product_and_the_amount_due_follows(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[JAEW])
+    c.key("F12")
+    c.wait_window("Payment")
+    c.scan(CODE[NAMPRIK])  # the customer hands over one more jar
+    c.settle()
+    assert c.sale_count() == n, "the scanner's Enter completed the sale"
+    assert c.active_title().startswith("Payment"), "the pay dialog closed on a scan"
+    c.type_text("95")
+    c.key("Return")
+    c.wait_sales(n + 1)
+    c.wait_main()
+
+    (sale,) = c.export()[n:]
+    assert sale.skus == [JAEW, NAMPRIK] and sale.total_satang == 9500
+    assert [(p.method, p.amount_satang, p.tendered_satang, p.change_satang) for p in sale.payments] == [
+        ("cash", 9500, 9500, 0)]
+
+
+@lands("the scanner refused in the discount dialogs")
+@pytest.mark.parametrize(("key", "title"), [("F4", "Line discount"), ("F5", "Bill discount")])
+def test_a_scan_in_a_discount_dialog_is_refused(cashier: Cashier, key: str, title: str) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[RICE])
+    c.key(key)
+    c.wait_window(title)
+    c.scan(CODE[NAMPRIK])  # the scanner fires while the discount dialog is open
+    c.settle()
+    assert any(name.startswith(title) for name in c.dialogs()), "the scan closed the discount dialog"
+    c.escape_to_main()
+    pay_cash(c, "190", n)
+
+    (sale,) = c.export()[n:]
+    assert sale.skus == [RICE]
+    assert [line.discount_satang for line in sale.lines] == [0] and sale.total_satang == 19000
+    assert sale.paid == [("cash", 19000)]
+
+
+@lands("Enter performs the dialog's action (item 5)")
+def test_f8_then_enter_clears_the_cart(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[RICE])
+    c.key("F8")
+    c.wait_window("Please confirm")
+    c.key("Return")  # the highlighted button is "Clear cart"
+    c.wait_main()
+    c.scan(CODE[NAMPRIK])
+    pay_cash(c, "35", n)
+
+    (sale,) = c.export()[n:]
+    assert sale.skus == [NAMPRIK]
+
+
+@lands("held bills in the store")
+def test_a_held_bill_survives_kill9_and_restart(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[RICE])
+    c.scan(CODE[MUDAED])
+    c.key("F6")
+    c.settle(1.0)  # the vendor sees the cart empty; then the power goes
+    c.kill9()
+    c.restart()
+    c.key("F7")
+    pay_cash(c, "289", n, wait=5)
+
+    (sale,) = c.export()[n:]
+    assert sale.skus == [RICE, MUDAED] and sale.paid == [("cash", 28900)]
+
+
+@lands("confirmed payment parts kept with the cart")
+def test_a_confirmed_transfer_part_survives_esc_hold_kill9_and_restart(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[RICE])  # ฿190
+    c.key("F12")
+    c.wait_window("Payment")
+    c.key("F7")
+    c.type_text("50")  # ฿50 transferred now …
+    c.key("Return")
+    c.key("Escape")  # … the customer goes to fetch cash: back to the cart, the part stays with it
+    c.wait_main()
+    c.key("F6")
+    c.settle(1.0)
+    c.kill9()
+    c.restart()
+    c.key("F7")
+    pay_cash(c, "140", n, wait=5)
+
+    (sale,) = c.export()[n:]
+    assert sale.skus == [RICE]
+    assert sale.paid == [("transfer", 5000), ("cash", 14000)]
+
+
+@lands("closing the app with held bills warns")
+def test_closing_the_app_with_a_held_bill_warns_first(cashier: Cashier) -> None:
+    c = cashier
+    c.scan(CODE[JAEW])
+    c.key("F6")
+    c.settle()
+    c.focus()
+    c.key("alt+F4")
+    c.settle(1.5)
+    assert c.running(), "the app closed with a bill held"
+    assert c.dialogs(), "no warning was shown"
+
+
+@pytest.mark.xfail(strict=True, reason="found by the cashier tests, not in issue 12's list: the scanner detector "
+                   "times keys when the app handles them, not by their X timestamps, so a person's typing that "
+                   "arrives in a bunch after a stall of the app ends as an 'unknown code' scan")
+def test_typing_in_the_search_box_is_not_taken_for_a_scan_after_the_app_stalls(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    assert c.proc is not None
+    c.type_text(MUYOR[:5])  # "KK20-" …
+    c.settle(0.3)
+    os.kill(c.proc.pid, signal.SIGSTOP)  # … the laptop stalls for a moment (a busy netbook) …
+    try:
+        c.type_text(MUYOR[5:])  # … while the vendor types the rest and Enter
+        c.key("Return")
+    finally:
+        os.kill(c.proc.pid, signal.SIGCONT)
+    pay_cash(c, "110", n, wait=5)
+
+    (sale,) = c.export()[n:]
+    assert sale.skus == [MUYOR]
