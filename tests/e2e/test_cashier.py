@@ -38,7 +38,11 @@ class Till:
     def __init__(self, work: Path) -> None:
         self.work = work
         self.desk = Desk.start(work / "desk")
-        self.template: Booth = make_booth(work / "template")
+        try:
+            self.template: Booth = make_booth(work / "template")
+        except BaseException:
+            self.desk.stop()
+            raise
         self.current: Cashier | None = None
         self.runs = 0
 
@@ -73,7 +77,7 @@ def cashier(till: Till, request: pytest.FixtureRequest) -> Iterator[Cashier]:
     c = till.cashier()
     yield c
     report = getattr(request.node, "rep_call", None)
-    if report is None or not report.passed or c.dialogs():
+    if report is None or not report.passed or not c.running() or c.dialogs():
         till.discard()  # whatever it left open or half-done goes with it
 
 
@@ -153,6 +157,29 @@ def test_search_box_finds_a_product_by_name_and_by_sku_for_products_without_a_ba
     assert sale.skus == [NAEM, MUYOR]
     assert sale.total_satang == baht(NAEM) + baht(MUYOR) == 18400
     assert sale.paid == [("cash", 18400)]
+
+
+def test_sales_survive_closing_the_window_and_a_kill9_and_numbering_goes_on(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[JAEW])
+    pay_cash(c, "100", n)
+    assert c.stop() == 0  # Alt+F4: the app closes cleanly
+    c.restart()
+    c.scan(CODE[MUDAED])
+    pay_cash(c, "99", n + 1)
+    c.kill9()  # the power goes right after the sale
+    c.restart()
+    c.scan(CODE[NAMPRIK])
+    pay_cash(c, "50", n + 2)
+
+    sales = c.export()[n:]  # the export verifies the hash chain across the three runs
+    assert [s.skus for s in sales] == [[JAEW], [MUDAED], [NAMPRIK]]
+    assert [s.paid for s in sales] == [[("cash", 6000)], [("cash", 9900)], [("cash", 3500)]]
+    assert [s.change_satang for s in sales] == [4000, 0, 1500]
+    seqs = [int(s.number.rsplit("-", 1)[1]) for s in sales]
+    assert seqs == list(range(seqs[0], seqs[0] + 3))
+    assert "unhandled error" not in c.errors()
 
 
 @lands("the discount dialogs open with the amount field focused")
