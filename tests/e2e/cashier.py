@@ -158,6 +158,17 @@ def read_signed_export(path: Path, package: Path) -> list[Sale]:
     return sales
 
 
+@dataclass(frozen=True)
+class Word:
+    """A word read off the screen and its box in pixels."""
+
+    text: str
+    x: int
+    y: int
+    width: int
+    height: int
+
+
 # --- the screen -----------------------------------------------------------------------------------------------
 @dataclass
 class Desk:
@@ -400,6 +411,19 @@ class Cashier:
         proc = subprocess.run(["tesseract", str(shot), "-", "-l", "eng", "--psm", "3"], capture_output=True,
                               text=True, timeout=60)
         return proc.stdout
+
+    def screen_words(self, name: str = "words") -> list[Word]:
+        """The words on the screen now with their boxes (tesseract's TSV), to tell large text from small."""
+        shot = self.screenshot(name)
+        proc = subprocess.run(["tesseract", str(shot), "-", "-l", "eng", "--psm", "3", "tsv"], capture_output=True,
+                              text=True, timeout=60)
+        words = []
+        for row in proc.stdout.splitlines()[1:]:
+            cells = row.split("\t")
+            if len(cells) == 12 and cells[11].strip():
+                x, y, w, h = (int(v) for v in cells[6:10])
+                words.append(Word(cells[11].strip(), x, y, w, h))
+        return words
 
     def log_tail(self, n: int = 3000) -> str:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""

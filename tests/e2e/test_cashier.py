@@ -268,6 +268,25 @@ def test_cash_typed_then_f7_records_cash_and_a_transfer_of_the_remainder(cashier
     assert sale.paid == [("cash", 10000), ("transfer", 9400)]
 
 
+@lands("the change shown large until the next scan")
+def test_the_change_stays_on_screen_large_until_the_next_scan(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[RICE])
+    pay_cash(c, "240", n)  # ฿50 change
+    c.settle(6)  # longer than a banner stays; the customer is still counting the coins
+
+    def change_on_screen() -> list[tuple[str, int]]:
+        return [(w.text, w.height) for w in c.screen_words() if re.fullmatch(r"\S?50\.00", w.text)]
+    shown = change_on_screen()
+    assert any(height >= 24 for _, height in shown), f"no large ฿50.00 on screen (text, height px): {shown}"
+    c.scan(CODE[NAMPRIK])  # the next customer: the change goes, the new cart starts
+    c.settle()
+    assert change_on_screen() == []
+    pay_cash(c, "35", n + 1)
+    assert [s.skus for s in c.export()[n:]] == [[RICE], [NAMPRIK]]
+
+
 @lands("the scanner recognised in the pay dialog")
 def test_a_scan_in_the_pay_dialog_adds_the_product_and_the_amount_due_follows(cashier: Cashier) -> None:
     c = cashier
