@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -46,7 +46,7 @@ def need_tools() -> None:
 
 
 def wait_until(check: Callable[[], Any], timeout: float, what: str, *, interval: float = 0.05,
-               on_timeout: Callable[[str], None] | None = None) -> Any:
+               on_timeout: Callable[[str], object] | None = None) -> Any:
     """Poll ``check()`` until it returns something truthy (returned); on timeout fail saying ``what``."""
     deadline = time.monotonic() + timeout
     while True:
@@ -313,7 +313,6 @@ class Cashier:
             return self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
             self.fail(f"the app did not exit {timeout:g} s after Alt+F4")
-        raise AssertionError("unreachable")
 
     def kill9(self) -> None:
         """Pull the plug: SIGKILL, no chance to save anything."""
@@ -437,7 +436,7 @@ class Cashier:
         path = self.booth.data_dir / "otop-pos-errors.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
-    def fail(self, message: str) -> None:
+    def fail(self, message: str) -> NoReturn:
         """Fail with what is on screen: a screenshot path, the windows and the app's output."""
         try:
             shot = f"screenshot: {self.screenshot('failure')}"

@@ -95,6 +95,12 @@ def pay_cash(c: Cashier, amount: str, sales_before: int, wait: float = 10) -> No
     c.wait_main()
 
 
+def big_amounts(c: Cashier) -> list[str]:
+    """The amounts shown in large type (the cart's total, the change), as read off the screen."""
+    return [re.sub(r"^\D", "", w.text) for w in c.screen_words("amounts")
+            if w.height >= 24 and re.fullmatch(r"\S?[\d,]+\.\d\d", w.text)]
+
+
 def baht(sku: str, qty: int = 1) -> int:
     return PRICE[sku] * qty
 
@@ -202,6 +208,7 @@ def test_f4_line_discount_and_f5_bill_discount_from_the_keyboard(cashier: Cashie
     c.type_text("20")  # ฿20 off the bill
     c.key("Return")
     c.wait_main()
+    assert "220.00" in big_amounts(c), "the cart's total does not read ฿220.00 after the discounts"
     pay_cash(c, "220", n)  # 190 − 10 + 60 − 20
 
     (sale,) = c.export()[n:]
@@ -360,6 +367,7 @@ def test_f8_then_enter_clears_the_cart(cashier: Cashier) -> None:
     c.wait_window("Please confirm")
     c.key("Return")  # the highlighted button is "Clear cart"
     c.wait_main()
+    assert "0.00" in big_amounts(c), "the cart's total does not read ฿0.00 after clearing"
     c.scan(CODE[NAMPRIK])
     pay_cash(c, "35", n)
 
@@ -433,6 +441,8 @@ def test_typing_in_the_search_box_is_not_taken_for_a_scan_after_the_app_stalls(c
         c.key("Return")
     finally:
         os.kill(c.proc.pid, signal.SIGCONT)
+    c.settle()
+    assert "110.00" in big_amounts(c), "หมูยอ (฿110) is not in the cart"
     pay_cash(c, "110", n, wait=5)
 
     (sale,) = c.export()[n:]
