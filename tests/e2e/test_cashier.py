@@ -5,9 +5,8 @@ The app runs as its own process on a virtual screen with a window manager; keys 
 export (what the organiser imports). One app serves the module; a test that did not pass leaves it behind and
 the next test starts a fresh till, so one broken flow cannot spoil the others.
 
-Flows that fail today are marked ``xfail(strict=True)``: ``lands`` for a feature of issue 12 still on its way,
-``found`` for a defect these sessions found; remove the mark with the fix (``pytest --runxfail`` shows how each
-fails now). Each failure says what it waited for and leaves a screenshot path.
+A flow that fails today is marked ``found(defect)`` (``xfail(strict=True)``): remove the mark with the fix
+(``pytest --runxfail`` shows how each fails now). Each failure says what it waited for and leaves a screenshot.
 """
 from __future__ import annotations
 
@@ -26,10 +25,6 @@ JAEW, RICE, MUYOR, NAMPRIK, NAEM, _, MUDAED = sorted(CATALOGUE)  # KK20-0018-01 
 PRICE = {sku: price for sku, (_, price, _) in CATALOGUE.items()}
 CODE = {sku: code for sku, (_, _, code) in CATALOGUE.items()}
 NAME = {sku: name for sku, (name, _, _) in CATALOGUE.items()}
-
-
-def lands(feature: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"issue 12: {feature} lands with the lead's branch")
 
 
 def found(defect: str) -> pytest.MarkDecorator:
@@ -192,7 +187,6 @@ def test_sales_survive_closing_the_window_and_a_kill9_and_numbering_goes_on(cash
     assert "unhandled error" not in c.errors()
 
 
-@lands("the discount dialogs open with the amount field focused")
 def test_f4_line_discount_and_f5_bill_discount_from_the_keyboard(cashier: Cashier) -> None:
     c = cashier
     n = c.sale_count()
@@ -258,7 +252,7 @@ def test_f7_with_several_held_bills_lists_them_oldest_first_and_holds_the_cart_i
     assert [s.skus for s in c.export()[n:]] == [[JAEW], [NAMPRIK], [MUDAED]]
 
 
-# --- the contract for what lands with the lead's branch -------------------------------------------------------
+# --- payment parts, the scanner in dialogs, held bills, the change screen (issue 12) ----------------------------
 def test_cash_typed_then_f7_records_cash_and_a_transfer_of_the_remainder(cashier: Cashier) -> None:
     c = cashier
     n = c.sale_count()
