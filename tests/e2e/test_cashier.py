@@ -100,7 +100,7 @@ def baht(sku: str, qty: int = 1) -> int:
     return PRICE[sku] * qty
 
 
-# --- flows that work today ----------------------------------------------------------------------------------
+# --- the sell screen: scans, cash and change, clear, search, close and restart, discounts, hold and recall -----
 def test_scans_f12_cash_and_enter_sell_show_the_change_and_the_next_sale_follows(cashier: Cashier) -> None:
     c = cashier
     n = c.sale_count()
