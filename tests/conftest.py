@@ -77,10 +77,12 @@ MISSING_TOOL = ("is not installed", "is not set: run the suite", "has no tha dat
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    """Under ``CI=true`` a test that skips because its tool is missing fails: the setup must install it.
+    """Keeps each phase's report on the item (``item.rep_call``: fixtures may look at how their test went).
+    Under ``CI=true`` a test that skips because its tool is missing fails: the setup must install it.
     (Skips for what the machine itself lacks, such as a kernel driver, stay skips.)"""
     outcome = yield
     report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"rep_{report.when}", report)
     if os.environ.get("CI", "").lower() in ("1", "true", "yes") and report.skipped:
         reason = str(report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr)
         if any(text in reason for text in MISSING_TOOL):
