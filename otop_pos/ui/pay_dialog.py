@@ -319,7 +319,7 @@ class PayDialog(QDialog):
         text = translate("Pay", "Remove the {method} payment of {amount}? Hand that money back to the customer.") \
             .format(method=method_name(part.method), amount=money(part.amount_satang))
         self.remove_dialog = confirm(self, text, partial(self._remove_part, row),
-                                     yes_text=translate("Pay", "Remove payment"), danger=True)
+                                     yes_text=translate("Pay", "Remove payment"), danger=True, default_no=True)
 
     def _remove_part(self, row: int) -> None:
         parts = self.payments[:row] + self.payments[row + 1:]
@@ -416,7 +416,7 @@ class PayDialog(QDialog):
             text = translate("Pay", "Cash received {cash} for {due} due: give {change} change?").format(
                 cash=money(cash), due=money(due), change=money(cash - due))
             self.big_cash_dialog = confirm(self, text, partial(self._complete_cash, cash),
-                                           yes_text=translate("Pay", "Yes, give change"))
+                                           yes_text=translate("Pay", "Yes, give change"), default_no=True)
             return
         self._complete_cash(cash)
 

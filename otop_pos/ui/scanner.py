@@ -117,6 +117,7 @@ class ScannerDetector(QObject):
         self.min_length = min_length
         self.enabled = True
         self._now = now if now is not None else (lambda: key_time())
+        self._explicit_clock = now is not None
         self._buffer: list[_Key] = []
         self._last = 0.0
         self._target: QWidget | None = None
@@ -151,9 +152,19 @@ class ScannerDetector(QObject):
         assert isinstance(event, QKeyEvent) and isinstance(obj, QWidget)
         return self._key(obj, event)
 
+    def _when(self, event: QKeyEvent) -> float:
+        """When the key was pressed, in seconds: the window system's time stamp when it gives one (so keys a
+        person typed before the app stalled for a moment are not bunched into a "scan" when the app catches
+        up), else the detector's clock when the key is handled (events made in-process carry no stamp)."""
+        stamp = event.timestamp()
+        if stamp > 0 and self._explicit_clock is False:
+            return stamp / 1000.0
+        return self._now()
+
     def _key(self, obj: QWidget, event: QKeyEvent) -> bool:
-        now = self._now()
-        fresh = bool(self._buffer) and (now - self._last) * 1000 <= self.gap_ms
+        now = self._when(event)
+        gap = (now - self._last) * 1000
+        fresh = bool(self._buffer) and 0 <= gap <= self.gap_ms
         if event.key() in _ENTER:
             if fresh and len(self._buffer) >= self.min_length:
                 keys, self._buffer = self._buffer, []

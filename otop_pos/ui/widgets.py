@@ -217,7 +217,7 @@ class MessageDialog(QDialog):
     """A message with one or two buttons; opened window-modal without blocking the caller."""
 
     def __init__(self, parent: QWidget | None, title: str, text: str, *, kind: str = "info",
-                 yes_text: str = "", no_text: str = "") -> None:
+                 yes_text: str = "", no_text: str = "", default_no: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
@@ -233,9 +233,17 @@ class MessageDialog(QDialog):
             row.addWidget(self.no_button)
         self.yes_button = make_button(yes_text or translate("Common", "OK"),
                                       name="danger" if kind == "danger" else "primary", slot=self.accept)
-        self.yes_button.setDefault(True)
         row.addWidget(self.yes_button)
         lay.addLayout(row)
+        # Enter does what the drawn default button says: the action, or for a question whose safe answer is
+        # "no" (giving a lot of change, taking money off a bill), No. The other button never becomes the
+        # default by being focused.
+        first, other = (self.no_button, self.yes_button) if default_no and self.no_button else \
+            (self.yes_button, self.no_button)
+        first.setDefault(True)
+        first.setFocus()
+        if other is not None:
+            other.setAutoDefault(False)
 
 
 def show_message(parent: QWidget | None, text: str, *, title: str = "", kind: str = "info") -> MessageDialog:
@@ -252,11 +260,13 @@ def show_error(parent: QWidget | None, exc: BaseException) -> MessageDialog:
 
 
 def confirm(parent: QWidget | None, text: str, on_yes: Callable[[], object], *, yes_text: str = "",
-            no_text: str = "", danger: bool = False, title: str = "") -> MessageDialog:
-    """Ask before doing something; ``on_yes`` runs when the vendor agrees."""
+            no_text: str = "", danger: bool = False, title: str = "", default_no: bool = False) -> MessageDialog:
+    """Ask before doing something; ``on_yes`` runs when the vendor agrees. Enter answers with the default
+    button: yes, unless ``default_no``."""
     dlg = MessageDialog(parent, title or translate("Common", "Please confirm"), text,
                         kind="danger" if danger else "info",
-                        yes_text=yes_text or translate("Common", "Yes"), no_text=no_text or translate("Common", "No"))
+                        yes_text=yes_text or translate("Common", "Yes"), no_text=no_text or translate("Common", "No"),
+                        default_no=default_no)
     dlg.accepted.connect(lambda: on_yes())
     open_dialog(dlg, parent.focusWidget() if parent is not None else None)
     return dlg

@@ -388,8 +388,9 @@ class Cashier:
         self._check_alive()
         self.desk.xdo("key", "--delay", "40", *names)
 
-    def type_text(self, text: str, delay_ms: int = 90) -> None:
-        """Type like a person (Thai too): ``delay_ms`` between keys, slower than any scanner."""
+    def type_text(self, text: str, delay_ms: int = 240) -> None:
+        """Type like a person (Thai too). xdotool spends ``delay_ms`` on each key, half of it between press and
+        release, so presses come about ``delay_ms / 2`` apart (120 ms: a fast typist; a scanner is 3 ms)."""
         self._check_alive()
         self.desk.xdo("type", "--delay", str(delay_ms), "--", text)
 

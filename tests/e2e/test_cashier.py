@@ -351,8 +351,6 @@ def test_a_scan_in_a_discount_dialog_is_refused(cashier: Cashier, key: str, titl
     assert sale.paid == [("cash", 19000)]
 
 
-@found("issue 12 item 5 (Enter does what the dialog promises) is not applied to confirm(): the Clear cart "
-       "question opens with No focused, so Enter keeps the cart")
 def test_f8_then_enter_clears_the_cart(cashier: Cashier) -> None:
     c = cashier
     n = c.sale_count()
@@ -420,9 +418,6 @@ def test_closing_the_app_with_a_held_bill_warns_first(cashier: Cashier) -> None:
     assert c.dialogs(), "no warning was shown"
 
 
-@found("not in issue 12's list: the scanner detector times keys when the app handles them, not by their X "
-       "timestamps, so a person's typing that arrives in a bunch after a stall of the app ends as an 'unknown "
-       "code' scan")
 def test_typing_in_the_search_box_is_not_taken_for_a_scan_after_the_app_stalls(cashier: Cashier) -> None:
     c = cashier
     n = c.sale_count()
