@@ -7,7 +7,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +22,7 @@ from otop_pos.core.errors import OtopError
 from otop_pos.core.money import format_baht, parse_baht, parse_percent
 from otop_pos.ui.approval import ManagerPinDialog, request_approval
 from otop_pos.ui.context import BoothContext
+from otop_pos.ui.dialog_keys import ActionDialog
 from otop_pos.ui.change_panel import ChangePanel
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.models import CartModel
@@ -43,7 +43,7 @@ class CartTable(QTableView):
         super().keyPressEvent(event)
 
 
-class ValueDialog(QDialog):
+class ValueDialog(ActionDialog):
     """Asks for one value (quantity, discount, price) in a field that has the keyboard from the start;
     ``on_value`` validates it (an OtopError is shown here) and may return False to keep the dialog open
     (while the manager's PIN is asked)."""
@@ -75,15 +75,17 @@ class ValueDialog(QDialog):
         buttons = QHBoxLayout()
         self.cleared = False
         if clear_text:
-            buttons.addWidget(make_button(clear_text, slot=self._clear))
+            clear = make_button(clear_text, slot=self._clear)
+            clear.setAutoDefault(False)
+            buttons.addWidget(clear)
         buttons.addStretch(1)
-        buttons.addWidget(make_button(translate("Common", "Cancel"), slot=self.reject))
+        cancel = make_button(translate("Common", "Cancel"), slot=self.reject)
+        buttons.addWidget(cancel)
         self.ok_button = make_button(translate("Common", "OK"), name="primary", slot=self._ok)
-        self.ok_button.setDefault(True)
         buttons.addWidget(self.ok_button)
         lay.addLayout(buttons)
+        self.set_buttons(self.ok_button, cancel)   # Enter in the field presses OK once; Cancel never default
         self.on_value: Callable[[NumberEdit, bool], bool | None] | None = None
-        self.edit.returnPressed.connect(self._ok)
         self.edit.setFocus()
 
     def showEvent(self, event: object) -> None:  # noqa: N802

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ class FirstRunDialog(QDialog):
         self.service = service
         self.runner = OperationRunner(self)
         self.setWindowTitle(translate("FirstRun", "Set up this booth"))
+        self.ok_buttons: list[QPushButton] = []   # the "Set up" of the package page, then the registry page
         self.stack = QStackedWidget()
         self.stack.addWidget(self._choices())
         self.stack.addWidget(self._package_page())
@@ -69,9 +71,13 @@ class FirstRunDialog(QDialog):
 
     def _buttons(self, v: QVBoxLayout, ok_slot: object) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(make_button(translate("FirstRun", "Back"), slot=lambda: self._go(0)))
+        back = make_button(translate("FirstRun", "Back"), slot=lambda: self._go(0))
+        back.setAutoDefault(False)
+        row.addWidget(back)
         row.addStretch(1)
         ok = make_button(translate("FirstRun", "Set up"), name="primary", slot=ok_slot)  # type: ignore[arg-type]
+        ok.setAutoDefault(False)
+        self.ok_buttons.append(ok)
         row.addWidget(ok)
         v.addStretch(1)
         v.addLayout(row)
@@ -117,8 +123,11 @@ class FirstRunDialog(QDialog):
         return w
 
     def _go(self, page: int) -> None:
+        """Show ``page``; on a set-up page Enter in any field presses its "Set up" (the default button)."""
         self.error.clear()
         self.stack.setCurrentIndex(page)
+        for i, ok in enumerate(self.ok_buttons, start=1):
+            ok.setDefault(i == page)
 
     def _pick_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, translate("FirstRun", "Package file"))

@@ -233,3 +233,19 @@ def test_a_recalled_free_bill_asks_the_pin_at_pay_then_sells(window: MainWindow,
     qtbot.waitUntil(lambda: gone(pay))
     sale = list_sales(shop)[0]
     assert sale.total_satang == 0 and sale_detail(shop, sale.uuid).payments == ()
+
+
+def test_enter_in_the_quantity_field_applies_once(window: MainWindow, ctx: Any, qtbot: Any) -> None:
+    from otop_pos.ui.cart_panel import ValueDialog
+
+    scan(qtbot, window.sell.search, CHIPS)
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F3)
+    dlg = modal(qtbot, ValueDialog)
+    calls: list[str] = []
+    apply = dlg.on_value
+    assert apply is not None
+    dlg.on_value = lambda edit, percent: (calls.append(edit.text()), apply(edit, percent))[1]
+    dlg.edit.setText("3")
+    qtbot.keyClick(dlg.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: gone(dlg))
+    assert calls == ["3"] and ctx.cart.lines[0].qty == 3

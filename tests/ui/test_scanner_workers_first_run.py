@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import BASKET, CHIPS, Printed, make_ctx  # type: ignore[import-not-found]
+from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import Qt
 from ui_helpers import gone, modal, scan, type_text  # type: ignore[import-not-found]
 
@@ -178,6 +179,10 @@ def test_first_run_demo(empty_store: SqliteStore, clock: FixedClock, qtbot: Any)
     assert len(list_products(empty_store)) == 7  # the demo vendor KK20-0018
 
 
+# Enter sets up, which disables the wizard while it works: QTest then says the key event was not accepted
+# (the widget it went to is disabled by the time the event returns); the set-up itself is checked below.
+@pytest.mark.qt_log_ignore("Keyboard event not accepted by receiving widget",
+                           "This plugin does not support propagateSizeHints")
 def test_first_run_from_the_registry_folder(empty_store: SqliteStore, clock: FixedClock, tmp_path: Path,
                                             qtbot: Any) -> None:
     folder = tmp_path / "registry"
@@ -196,8 +201,11 @@ def test_first_run_from_the_registry_folder(empty_store: SqliteStore, clock: Fix
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert "not the same" in dlg.error.text()
     dlg.registry_pin2.setText("2468")
-    with qtbot.waitSignal(dlg.accepted, timeout=10000):
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+    dlg.registry_pin2.setFocus()
+    with qtbot.waitSignal(dlg.accepted, timeout=10000):   # Enter in the PIN field sets up (it did nothing)
+        qtbot.keyClick(dlg.registry_pin2, Qt.Key.Key_Return)
     assert len(list_products(empty_store)) == 7
     verify_pin(empty_store, clock, "2468", action="test")
     clock.advance(timedelta(seconds=1))
