@@ -22,7 +22,8 @@ from otop_pos.core.errors import StoreError
 BUSY_TIMEOUT_MS = 10_000
 # File systems where SQLite's WAL (shared memory, locking) does not work or is unsafe.
 UNSAFE_FS = {"cifs", "smb", "smb2", "smbfs", "smb3", "nfs", "nfs4", "afs", "9p", "sshfs", "fuse.sshfs",
-             "vfat", "msdos", "exfat", "fat", "fuse.exfat", "davfs", "fuse.davfs2", "ncpfs"}
+             "vfat", "msdos", "exfat", "fat", "fuse.exfat", "davfs", "fuse.davfs2", "ncpfs",
+             "fuse.fusefat", "fuseblk"}  # FAT through FUSE; fuseblk: exFAT/NTFS sticks mounted by FUSE drivers
 
 
 def filesystem_type(path: Path) -> str:

@@ -61,6 +61,12 @@ class Mounts:
             raise AssertionError(msg)
         self.points.append(Path(args[-1]))
 
+    def mount_with(self, program: str, *args: str | Path) -> None:
+        """Mount with a FUSE ``program`` (``fusefat IMAGE POINT``); unmounted like the others."""
+        out = _run(program, *args)
+        assert out.returncode == 0, f"{program}: {out.stderr.strip()}"
+        self.points.append(Path(args[-1]))
+
     def remount(self, point: Path, options: str) -> None:
         out = _run("mount", "-o", options, point)
         assert out.returncode == 0, f"remount {options} {point}: {out.stderr.strip()}"
@@ -329,11 +335,18 @@ def test_open_booth_store_refuses_a_vfat_stick(mounts: Mounts, tmp_path: Path,
         fh.truncate(8 * 1024 * 1024)
     out = _run("mkfs.vfat", image)
     assert out.returncode == 0, out.stderr
-    mounts.mount("-t", "vfat", "-o", "loop", image, point)  # skips when the kernel has no vfat
-    assert filesystem_type(point) == "vfat"
+    if "vfat" in Path("/proc/filesystems").read_text():
+        mounts.mount("-t", "vfat", "-o", "loop", image, point)
+        kind = "vfat"
+    else:   # a kernel without vfat (this sandbox's): the stick mounted through FUSE, as desktops may
+        if shutil.which("fusefat") is None:
+            pytest.skip("fusefat is not installed (apt-get install fusefat) and the kernel has no vfat")
+        mounts.mount_with("fusefat", "-o", "rw+", image, point)
+        kind = "fuse.fusefat"
+    assert filesystem_type(point) == kind
     with pytest.raises(StoreError) as refused:
         open_booth_store(point / "booth")
-    assert "vfat" in refused.value.en and "FAT" in refused.value.en
+    assert kind in refused.value.en and "FAT" in refused.value.en
     assert "แฟลชไดรฟ์" in refused.value.th
     assert not (point / "booth" / "booth.sqlite").exists()
 
