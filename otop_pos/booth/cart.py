@@ -134,8 +134,9 @@ def allocate(amount: int, weights: list[int]) -> list[int]:
 
 @dataclass(frozen=True)
 class Cart:
-    """The sale being rung up. ``approval`` is the manager's approval given while it was rung up (a large
-    discount, a changed price): kept for the rest of this cart, left out of comparisons."""
+    """The sale being rung up. ``approval`` is the manager's approval of the cart as it stood (a large
+    discount, a changed price): it stays while products are added, and goes with the next discount or
+    changed price, which needs its own; left out of comparisons."""
 
     lines: tuple[CartLine, ...] = ()
     discount: Discount | None = None
@@ -174,15 +175,17 @@ class Cart:
     def set_line_discount(self, index: int, discount: Discount | None) -> Cart:
         """Set or clear a line discount; one larger than the line is refused."""
         line = self._line(index)
-        if discount is not None:
-            discount.check(line.gross_satang, bill=False)
-        return self._with_line(index, replace(line, discount=discount))
+        if discount is None:
+            return self._with_line(index, replace(line, discount=None))
+        discount.check(line.gross_satang, bill=False)
+        return replace(self._with_line(index, replace(line, discount=discount)), approval=None)
 
     def set_discount(self, discount: Discount | None) -> Cart:
         """Set or clear the discount on the whole sale; one larger than the bill is refused."""
-        if discount is not None:
-            discount.check(self.subtotal_satang, bill=True)
-        return replace(self, discount=discount)
+        if discount is None:
+            return replace(self, discount=None)
+        discount.check(self.subtotal_satang, bill=True)
+        return replace(self, discount=discount, approval=None)
 
     def set_price(self, index: int, unit_price_satang: int) -> Cart:
         """Sell a line at another unit price (a price override); the catalogue price is kept beside it.
@@ -194,7 +197,8 @@ class Cart:
                       list_price_satang=None if unit_price_satang == listed else listed)
         if new.discount is not None:
             new.discount.check(new.gross_satang, bill=False)
-        return self._with_line(index, new)
+        cart = self._with_line(index, new)
+        return replace(cart, approval=None) if new.overridden else cart
 
     def with_approval(self, approval: Approval | None) -> Cart:
         """The same cart carrying the manager's approval."""

@@ -100,7 +100,7 @@ class CatalogueIndex:
 
     def __post_init__(self) -> None:
         for p in self.products:
-            self.by_code[p.sku.casefold()] = p
+            self.by_code[sku_key(p.sku)] = p
         for p in self.products:  # a barcode is never shadowed by a SKU
             if p.barcode:
                 self.by_code[p.barcode] = p

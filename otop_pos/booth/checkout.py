@@ -221,8 +221,10 @@ def checkout(
             job_id = _JOB.run(cur, dict(
                 created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending", attempts=0,
                 error_code="", error_th="", error_en="", finished_at=None)).lastrowid
-        if bill_uuid is not None:
-            _BILL_DONE.run(cur, {"uuid": bill_uuid})
+        if bill_uuid is not None and _BILL_DONE.run(cur, {"uuid": bill_uuid}).rowcount != 1:
+            # the bill is not there: sold already (a second window on this booth) — never sell it twice
+            raise SaleError("บิลนี้ขายไปแล้ว (อาจขายจากอีกหน้าต่างหนึ่ง) ไม่ได้บันทึกซ้ำ",
+                            "This bill has been sold already (perhaps in another window); it was not saved again.")
         if approved:  # the manager approved: the changed prices (SKU, list, unit) and what was approved
             detail = {"prices": [[ln.sku, ln.list_price, ln.unit_price_satang] for ln in cart.lines if ln.overridden],
                       "oversell": allow_oversell, "approved": list(approved)}

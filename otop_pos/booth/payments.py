@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod
 from otop_pos.core.errors import SaleError
+from otop_pos.core.limits import check_amount
 from otop_pos.core.money import format_baht
 
 
@@ -99,6 +100,8 @@ def settle(total_satang: int, payments: list[PaymentIn] | tuple[PaymentIn, ...])
             cash_refs.append(c.reference.strip())
         remaining = 0
     if cash_parts:
+        # the cash handed over in all, as stored: never more than the organiser's import takes
+        check_amount(cash_tendered, "เงินสดที่รับ", "cash received")
         settled.append(SettledPayment("cash", cash_parts, cash_tendered, change, " ".join(cash_refs)[:64]))
     if remaining > 0:
         raise SaleError(
@@ -159,7 +162,16 @@ def final_payments(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, 
     """The payments of a completed sale: the parts taken, plus the cash when something is still due.
     SaleError (saying what is missing) when they do not settle the total."""
     payments = tuple(taken)
-    if tender(total_satang, taken).due_satang > 0:
+    if sum(p.amount_satang for p in taken) > total_satang:
+        # the bill shrank below the parts taken (a line removed): the cash parts become the cash handed
+        # over, and the change comes from them; parts by other methods cannot give change
+        cash = sum(p.amount_satang for p in taken if p.method == "cash")
+        others = tuple(p for p in taken if p.method != "cash")
+        if cash and cash_tendered is None:
+            payments = (*others, PaymentIn("cash", tendered_satang=cash))
+            settle(total_satang, payments)   # SaleError when the other parts alone are more than the bill
+            return payments
+    if tender(total_satang, payments).due_satang > 0:
         if cash_tendered is None:
             raise SaleError("ยังไม่ได้ใส่จำนวนเงินสดที่รับ", "Enter the cash received.")
         payments = (*payments, PaymentIn("cash", tendered_satang=cash_tendered))

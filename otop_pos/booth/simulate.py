@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from otop_pos.booth.adjustments import RefundLineIn, refund_sale, void_sale
+from otop_pos.booth.adjustments import AdjustmentResult, RefundLineIn, refund_sale, void_sale
 from otop_pos.booth.cart import Cart, Discount, ProductInfo
 from otop_pos.booth.catalogue import list_products
 from otop_pos.booth.checkout import SaleResult, checkout
@@ -90,6 +90,7 @@ def _payments(rng: random.Random, total: int) -> list[PaymentIn]:
 
 def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str | Approval, seed: int | None = None,
              start: date | None = None, on_sale: Callable[[SaleResult], None] | None = None,
+             on_adjustment: Callable[[AdjustmentResult], None] | None = None,
              float_satang: int = 100000) -> SimulationResult:
     """Simulate ``days`` fair days from ``start``; an open day is continued, a closed one refused. The
     manager PIN is checked once, before the first day (its approval serves every void, refund and close)."""
@@ -152,15 +153,20 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str | Ap
             roll = rng.random()
             if roll < 0.01:
                 clock.tick(20)
-                void_sale(store, clock, result.uuid, "ลูกค้าเปลี่ยนใจ / customer changed mind", approval, by="sim")
+                done = void_sale(store, clock, result.uuid, "ลูกค้าเปลี่ยนใจ / customer changed mind", approval,
+                                 by="sim")
                 n_voids += 1
+                if on_adjustment is not None:
+                    on_adjustment(done)
             elif roll < 0.02 and len(sold_today) > 3:
                 clock.tick(30)
                 target = sold_today[rng.randrange(len(sold_today) - 1)]
                 try:
-                    refund_sale(store, clock, target.uuid, "สินค้าชำรุด / damaged", approval,
-                                lines=[RefundLineIn(1, 1)], by="sim")
+                    done = refund_sale(store, clock, target.uuid, "สินค้าชำรุด / damaged", approval,
+                                       lines=[RefundLineIn(1, 1)], by="sim")
                     n_refunds += 1
+                    if on_adjustment is not None:
+                        on_adjustment(done)
                 except OtopError:  # already voided or refunded: no refund this time
                     pass
         clock.at_least(datetime.combine(day_date, time(21, 30), BANGKOK))

@@ -81,19 +81,26 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from otop_pos.booth.service import SaleResult
+    from otop_pos.booth.service import AdjustmentResult, SaleResult
 
     service = booth_service()
 
     def emit(result: SaleResult) -> None:
         if args.jsonl:
-            sys.stdout.write(json.dumps({"uuid": result.uuid, "number": result.number,
+            sys.stdout.write(json.dumps({"kind": "sale", "uuid": result.uuid, "number": result.number,
                                          "total_satang": result.total_satang,
                                          "created_at": result.created_at.isoformat()}) + "\n")
             sys.stdout.flush()
 
+    def emit_adjustment(result: AdjustmentResult) -> None:   # every committed document is reported
+        if args.jsonl:
+            sys.stdout.write(json.dumps({"kind": result.kind, "uuid": result.uuid, "number": result.number,
+                                         "sale_number": result.sale_number,
+                                         "created_at": result.created_at.isoformat()}) + "\n")
+            sys.stdout.flush()
+
     res = service.simulate(days=args.days, sales_per_day=args.sales_per_day, pin=_pin(args), seed=args.seed,
-                   start=args.start, on_sale=emit)
+                           start=args.start, on_sale=emit, on_adjustment=emit_adjustment)
     print(f"simulated {res.days} day(s): {res.sales} sales, {res.voids} voids, {res.refunds} refunds",
           file=sys.stderr if args.jsonl else sys.stdout)
     return 0

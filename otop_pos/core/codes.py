@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from otop_pos.core.digits import normalize_digits
+
 ClashKind = Literal["sku", "barcode", "sku_barcode"]
 
 
@@ -27,8 +29,9 @@ class CodeClash:
 
 
 def sku_key(sku: str) -> str:
-    """The key a SKU is looked up by (letter case ignored)."""
-    return sku.strip().casefold()
+    """The key a SKU is looked up by (Thai digits as ASCII, letter case ignored), as a scan or a typed code
+    is looked up."""
+    return normalize_digits(sku).strip().casefold()
 
 
 def code_clashes(products: Sequence[tuple[str, str | None]]) -> list[CodeClash]:

@@ -7,7 +7,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from otop_pos.booth.service import DEMO_PIN, BoothService, default_data_dir
@@ -58,6 +58,9 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 def _fatal(text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, translate("Common", "OTOP POS"), text)
+    box.show()
+    box.raise_()
+    box.activateWindow()   # a message of its own, with no window behind it: make sure it has the keyboard
     box.exec()
 
 
@@ -76,6 +79,15 @@ def run_booth_app(open_service: Callable[[], BoothService], demo: bool = False, 
     except OtopError as exc:
         _fatal(error_text(exc))
         return 2
+    # One window per booth store: a second one (a launcher double-clicked again) would show the same open
+    # bill and could sell it twice. The lock is the data folder's; a crashed app's lock is taken over.
+    lock = QLockFile(str(service.store.path.parent / "booth-window.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(500):
+        _fatal(translate("Main", "OTOP POS is already open for this booth in another window: use that window "
+                                 "(look in the taskbar)."))
+        service.close()
+        return 3
     try:
         if demo:
             service.set_up_demo()
@@ -108,3 +120,4 @@ def run_booth_app(open_service: Callable[[], BoothService], demo: bool = False, 
     finally:
         ctx.shutdown()
         service.close()
+        lock.unlock()

@@ -409,8 +409,8 @@ class CartPanel(QWidget):
             taken = sum(p.amount_satang for p in self.ctx.parts)
             text += "\n" + translate("Cart", "{amount} has been paid on this bill: hand it back to the customer.") \
                 .format(amount=money(taken))
-        self.confirm_dialog = confirm(self.window(), text, self._clear_now,
-                                      yes_text=translate("Cart", "Clear cart"), danger=True)
+        self.confirm_dialog = confirm(self.window(), text, self._clear_now, yes_text=translate("Cart", "Clear cart"),
+                                      danger=True, default_no=bool(self.ctx.parts))   # money taken: Enter keeps it
 
     def _clear_now(self) -> None:
         try:

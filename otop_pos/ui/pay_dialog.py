@@ -334,12 +334,12 @@ class PayDialog(QDialog):
         if self.busy:
             self.ctx.sounds.error()
             return
-        product = self.ctx.index.lookup(code)
-        if product is None:
-            self.error.show_error(translate("Pay", "Unknown code {code}: no product has it.").format(code=code))
-            self.ctx.sounds.error()
-            return
         try:
+            product = self.ctx.index.lookup(code)   # InputError when two products share the code
+            if product is None:
+                self.error.show_error(translate("Pay", "Unknown code {code}: no product has it.").format(code=code))
+                self.ctx.sounds.error()
+                return
             self.ctx.set_cart(self.ctx.cart.add(product))
         except OtopError as exc:
             self.error.show_error(exc)

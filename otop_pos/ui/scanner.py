@@ -23,8 +23,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from otop_pos.core.digits import normalize_digits
-from otop_pos.ui.i18n import translate
-from otop_pos.ui.widgets import Banner, ErrorLabel, MessageDialog, show_message
+from otop_pos.core.errors import OtopError
+from otop_pos.ui.i18n import error_text, translate
+from otop_pos.ui.scanner_x11 import install_blocked_key_filter
+from otop_pos.ui.widgets import Banner, ErrorLabel, MessageDialog, log_unexpected, show_message
 
 # A scanner set up as a US keyboard on a machine switched to the Thai Kedmanee layout types the number row
 # as these characters; a burst made only of them is read back as digits.
@@ -126,6 +128,9 @@ class ScannerDetector(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
         self.scans = 0
+        self._keymap: dict[tuple[int, bool], tuple[int, str]] = {}
+        self._enter_codes: set[int] = set()
+        self._native = install_blocked_key_filter(self)
 
     # --- when to listen -----------------------------------------------------------------------------------
     def booth_window(self, widget: QWidget) -> bool:
@@ -162,10 +167,45 @@ class ScannerDetector(QObject):
         return self._now()
 
     def _key(self, obj: QWidget, event: QKeyEvent) -> bool:
-        now = self._when(event)
+        self._learn(event)
+        return self._take(obj, event.key(), event.modifiers(), event.text(), self._when(event),
+                          event.isAutoRepeat())
+
+    def _learn(self, event: QKeyEvent) -> None:
+        """Remember which key (the window system's key code) types what, for keys that reach a window a
+        dialog blocks (``blocked_key``)."""
+        code = event.nativeScanCode()
+        if not code:
+            return
+        if event.key() in _ENTER:
+            self._enter_codes.add(code)
+        elif event.text() and event.text().isprintable():
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self._keymap[(code, shift)] = (event.key(), event.text())
+
+    def blocked_key(self, window_id: int, code: int, shift: bool, stamp_ms: int) -> None:
+        """A key the window system sent to the booth window while a dialog blocks it (the dialog opened but
+        has not got the keyboard yet: a scan right after F12). Qt drops such keys; the scanner takes them as
+        typed into the dialog, so the burst that goes on there is whole."""
+        main = self.scope.window()
+        modal = QApplication.activeModalWidget()
+        if not self.enabled or modal is None or modal is main or int(main.winId()) != window_id:
+            return
+        target = modal.focusWidget() or modal
+        now = stamp_ms / 1000.0
+        if code in self._enter_codes:
+            self._take(target, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", now, False)
+            return
+        known = self._keymap.get((code, shift))
+        if known is not None:
+            mods = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+            self._take(target, known[0], mods, known[1], now, False)
+
+    def _take(self, obj: QWidget, key: int, mods: Qt.KeyboardModifier, text: str, now: float,
+              repeat: bool) -> bool:
         gap = (now - self._last) * 1000
         fresh = bool(self._buffer) and 0 <= gap <= self.gap_ms
-        if event.key() in _ENTER:
+        if key in _ENTER:
             if fresh and len(self._buffer) >= self.min_length:
                 keys, self._buffer = self._buffer, []
                 self._timer.stop()
@@ -177,16 +217,16 @@ class ScannerDetector(QObject):
                 self._buffer = keys
             self.flush()
             return False
-        text = event.text()
-        mods = event.modifiers()
-        if event.isAutoRepeat() or not text or not text.isprintable() or (mods & ~_ALLOWED_MODS):
+        if repeat or not text or not text.isprintable() or (mods & ~_ALLOWED_MODS):
             self.flush()
             return False
-        if self._buffer and (not fresh or obj is not self._target):
+        if self._buffer and not fresh:
             self.flush()
+        elif self._buffer and obj is not self._target:
+            self._target = obj   # the burst goes on in a window that just opened (a scan right after F12)
         if not self._buffer:
             self._target = obj
-        self._buffer.append(_Key(event.key(), mods, text))
+        self._buffer.append(_Key(key, mods, text))
         self._last = now
         self._timer.start(self.gap_ms)
         return True
@@ -196,6 +236,20 @@ class ScannerDetector(QObject):
         target = self._target if self._target is not None and shiboken6.isValid(self._target) else None
         if target is None:
             return
+        try:
+            self._deliver(code, keys, target)
+        except Exception as exc:  # noqa: BLE001 - a scan never falls through to the field or the dialog's Enter
+            if not isinstance(exc, OtopError):
+                log_unexpected(exc)
+            window = target.window()
+            error = getattr(window, "error", None)
+            if isinstance(error, ErrorLabel):
+                error.show_error(error_text(exc))
+            else:
+                show_message(window, error_text(exc), title=translate("Scanner", "Barcode scanner"), kind="error")
+            self.refused.emit(code)
+
+    def _deliver(self, code: str, keys: list[_Key], target: QWidget) -> None:
         if target.property(SCAN_FIELD):
             if isinstance(target, QLineEdit):
                 target.selectAll()  # a barcode field: the code replaces what was there, the Enter kept back

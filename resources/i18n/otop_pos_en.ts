@@ -714,6 +714,10 @@
         <translation>Backup on</translation>
     </message>
     <message>
+        <source>OTOP POS is already open for this booth in another window: use that window (look in the taskbar).</source>
+        <translation>OTOP POS is already open for this booth in another window: use that window (look in the taskbar).</translation>
+    </message>
+    <message>
         <source>Demo fair: the manager PIN is {pin}.</source>
         <translation>Demo fair: the manager PIN is {pin}.</translation>
     </message>

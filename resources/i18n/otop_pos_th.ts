@@ -714,6 +714,10 @@
         <translation>สำรองข้อมูลอัตโนมัติ</translation>
     </message>
     <message>
+        <source>OTOP POS is already open for this booth in another window: use that window (look in the taskbar).</source>
+        <translation>โปรแกรม OTOP POS ของบูธนี้เปิดอยู่แล้วในอีกหน้าต่างหนึ่ง กรุณาใช้หน้าต่างนั้น (ดูที่แถบงานด้านล่าง)</translation>
+    </message>
+    <message>
         <source>Demo fair: the manager PIN is {pin}.</source>
         <translation>งานตัวอย่าง: รหัสผู้จัดการคือ {pin}</translation>
     </message>

@@ -122,3 +122,11 @@ def test_setup_refuses_a_catalogue_whose_barcode_is_another_sku(empty_store: Sql
         setup_booth(empty_store, clock, BoothSetup("B001", "KK20-0001", "กลุ่มทอผ้า", "ผ้า", products), pin=PIN)
     assert "“ข้าวหอมมะลิ (8850000000013)”" in info.value.en and "“ผ้าไหม (A-1)”" in info.value.en
     assert _products(empty_store) == []
+
+
+def test_a_sku_in_thai_digits_clashes_with_the_barcode_it_reads_as() -> None:
+    from otop_pos.core.codes import code_clashes
+
+    # "๘๘๕๐๐๐๐๐๐๐๐๑๗" typed or scanned is looked up as 8850000000017: the same code as the other's barcode
+    clashes = code_clashes([("๘๘๕๐๐๐๐๐๐๐๐๑๗", None), ("X-01", "8850000000017")])
+    assert [(c.kind, c.first, c.second) for c in clashes] == [("sku_barcode", 0, 1)]

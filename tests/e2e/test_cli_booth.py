@@ -33,8 +33,12 @@ def home(tmp_path: Path) -> Path:
 def test_setup_simulate_and_report_agree(home: Path) -> None:
     sim = run(home, "booth", "simulate", "--days", "2", "--sales-per-day", "40", "--seed", "7", "--start",
               "2020-10-26", "--jsonl", "--pin", "1234")
-    lines = [json.loads(x) for x in sim.stdout.splitlines()]
+    reported = [json.loads(x) for x in sim.stdout.splitlines()]   # every document committed, as it is
+    lines = [x for x in reported if x["kind"] == "sale"]
     assert len(lines) == 80 and all({"uuid", "number", "total_satang"} <= set(x) for x in lines)
+    adjustments = [x for x in reported if x["kind"] != "sale"]
+    assert {x["kind"] for x in adjustments} <= {"void", "refund"}
+    assert f"{len([x for x in adjustments if x['kind'] == 'void'])} voids" in sim.stderr
     products = json.loads(run(home, "booth", "products", "--json").stdout)
     assert len(products) == 7 and all(isinstance(p["price_satang"], int) for p in products)
     sales = json.loads(run(home, "booth", "sales", "--json").stdout)
@@ -54,7 +58,7 @@ def test_same_seed_same_baskets_different_uuids(tmp_path: Path) -> None:
         run(h, "booth", "setup", "--registry", str(DEMO), "--vendor", "KK20-0018", "--pin", "1234")
         sim = run(h, "booth", "simulate", "--days", "1", "--sales-per-day", "15", "--seed", "3", "--start",
                   "2020-10-26", "--jsonl", "--pin", "1234")
-        outs.append([json.loads(x) for x in sim.stdout.splitlines()])
+        outs.append([x for x in map(json.loads, sim.stdout.splitlines()) if x["kind"] == "sale"])
     assert [x["total_satang"] for x in outs[0]] == [x["total_satang"] for x in outs[1]]
     assert not {x["uuid"] for x in outs[0]} & {x["uuid"] for x in outs[1]}
 

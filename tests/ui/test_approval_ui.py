@@ -87,7 +87,7 @@ def test_bill_discount_larger_than_the_bill_is_refused_in_the_dialog(window: Mai
     assert window.sell.cart_panel.total_label.text() == "฿120.00"
 
 
-def test_a_discount_above_the_limit_asks_the_manager_pin_once_for_the_cart(window: MainWindow, ctx: Any,
+def test_a_discount_above_the_limit_asks_the_manager_pin_once_for_that_discount(window: MainWindow, ctx: Any,
                                                                           shop: SqliteStore, qtbot: Any) -> None:
     panel = window.sell.cart_panel
     scan(qtbot, window.sell.search, BAG)
@@ -107,16 +107,19 @@ def test_a_discount_above_the_limit_asks_the_manager_pin_once_for_the_cart(windo
     qtbot.waitUntil(lambda: gone(pin) and gone(dlg) and QApplication.focusWidget() is window.sell.search)
     assert _pin_dialogs() == []
     assert panel.total_label.text() == "฿264.00" and ctx.cart.approval is not None
-    # the approval stays with this cart: a bill discount above the limit asks nothing more
+    # the approval covered that discount, not the next one: a bill discount above the limit asks again
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the sell screen is back
     qtbot.keyClick(window.sell.search, Qt.Key.Key_F5)
     dlg = modal(qtbot, ValueDialog)
     _type(qtbot, "200")                                      # ฿200 off ฿264 = 76 %
-    qtbot.waitUntil(lambda: gone(dlg))
+    pin = modal(qtbot, ManagerPinDialog)
+    assert "bill discount" in pin.reason_label.text() and panel.total_label.text() == "฿264.00"
+    _type(qtbot, "1234")
+    qtbot.waitUntil(lambda: gone(pin) and gone(dlg))
     assert panel.total_label.text() == "฿64.00"
     _pay_cash(window, ctx, qtbot, "100")
     assert [(s.total_satang, s.status) for s in list_sales(shop)] == [(6400, "sale")]
-    assert _pin_attempts(shop) == ["pin_wrong", "pin_ok"]
+    assert _pin_attempts(shop) == ["pin_wrong", "pin_ok", "pin_ok"]
 
 
 def test_cancelling_the_pin_keeps_the_cart_and_says_the_pin_is_needed(window: MainWindow, ctx: Any,
