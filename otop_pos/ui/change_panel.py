@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from otop_pos.booth.service import SaleResult
 from otop_pos.ui.i18n import money, translate
+from otop_pos.ui.theme import metrics
 from otop_pos.ui.widgets import label
 
 
@@ -20,11 +22,8 @@ class ChangePanel(QFrame):
         lay.addStretch(1)
         center = Qt.AlignmentFlag.AlignHCenter
         self.caption = label("", name="big", align=center)
-        self.amount = label("", name="huge", align=center)
-        font = self.amount.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2 if font.pointSizeF() > 0 else 40)
-        font.setBold(True)
-        self.amount.setFont(font)
+        self.amount = label("", align=center)
+        self._size = metrics().base * 5   # twice the cart's total: read from across the stall
         self.detail = label("", wrap=True, align=center)
         self.next_hint = label(translate("Sell", "Scan or tap the next product to start the next sale."),
                                name="caption", wrap=True, align=center)
@@ -33,17 +32,27 @@ class ChangePanel(QFrame):
         lay.addStretch(1)
         self.result: SaleResult | None = None
 
+    def _fit(self, text: str) -> int:
+        """The largest size up to twice the total's at which ``text`` fits the panel's width."""
+        font = QFont(self.amount.font())
+        font.setBold(True)
+        room = max(self.width(), self.minimumSizeHint().width(), 200) - 32
+        size = self._size
+        while size > metrics().base * 2:
+            font.setPixelSize(size)
+            if QFontMetrics(font).horizontalAdvance(text) <= room:
+                break
+            size -= 4
+        return size
+
     def show_result(self, result: SaleResult) -> None:
         """Fill in the sale just saved."""
         self.result = result
-        if result.change_satang:
-            self.caption.setText(translate("Sell", "Change"))
-            self.amount.setText(money(result.change_satang))
-            self.amount.setStyleSheet("color: #2b8a3e;")
-        else:
-            self.caption.setText(translate("Sell", "No change"))
-            self.amount.setText(money(0))
-            self.amount.setStyleSheet("color: #495057;")
+        text = money(result.change_satang)
+        self.caption.setText(translate("Sell", "Change") if result.change_satang else translate("Sell", "No change"))
+        self.amount.setText(text)
+        colour = "#2b8a3e" if result.change_satang else "#495057"
+        self.amount.setStyleSheet(f"color: {colour}; font-size: {self._fit(text)}px; font-weight: bold;")
         self.detail.setText(translate("Sell", "Sale {number} · total {total} · received {paid}").format(
             number=result.number, total=money(result.total_satang),
             paid=money(result.paid_satang + result.change_satang)))
