@@ -150,7 +150,9 @@ class ScannerDetector(QObject):
         return self.booth_window(obj)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        if event.type() != QEvent.Type.KeyPress:
+        # Every event of the application passes here: the class test first (cheap), the enum only for keys
+        # (turning each event's type into a Python enum cost about 0.1 s of the booth window's start).
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         if not self._watching(obj):
             return False
