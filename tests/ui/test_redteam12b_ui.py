@@ -24,8 +24,9 @@ def found(defect: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"redteam12b: {defect}")
 
 
-def _sql(store: SqliteStore, sql: str, *args: Any) -> list[Any]:
-    con = sqlite3.connect(store.path)
+def _sql(store: SqliteStore, sql: str, *args: Any, frozen: bool = False) -> list[Any]:
+    """Rows of ``sql`` read beside the app (``frozen``: from a folder made read-only, as SQLite's immutable)."""
+    con = sqlite3.connect(f"file:{store.path}?immutable=1", uri=True) if frozen else sqlite3.connect(store.path)
     try:
         return con.execute(sql, args).fetchall()
     finally:
@@ -74,3 +75,60 @@ def test_z_report_accounts_for_cash_taken_on_a_held_bill(ctx: Any, shop: SqliteS
     assert report.difference_satang == 0, (
         f"Z report: expected {report.expected_cash_satang}, counted {report.counted_cash_satang}, "
         f"'over' {report.difference_satang} — the ฿100 taken on the held bill is not named anywhere")
+
+
+# --- the data folder turns read-only while selling -------------------------------------------------------------
+@pytest.fixture
+def empty_store(tmp_path: Any) -> Any:
+    """The booth store on a tmpfs of its own (so the test can make it read-only), migrated to head."""
+    from tests.booth.test_storage_faults import Mounts, _tmpfs
+
+    from otop_pos.booth.store import open_booth_store
+
+    mounts = Mounts()
+    try:
+        disk = _tmpfs(mounts, tmp_path / "disk", "64M")
+        store = open_booth_store(disk / "booth")
+        store.tmpfs = disk  # type: ignore[attr-defined]
+        store.mounts = mounts  # type: ignore[attr-defined]
+        yield store
+        store.dispose()
+    finally:
+        mounts.undo()
+
+
+def _stored_bill(shop: SqliteStore, frozen: bool = False) -> list[tuple[str, list[str], list[int]]]:
+    out = []
+    for kind, cart, parts in _sql(shop, "SELECT kind, cart_json, parts_json FROM held_bill ORDER BY id",
+                                  frozen=frozen):
+        out.append((kind, [ln["sku"] for ln in json.loads(cart)["lines"]], [p["amount"] for p in json.loads(parts)]))
+    return out
+
+
+def test_a_read_only_data_folder_refuses_scan_part_and_hold_with_the_reason_and_shows_only_what_is_stored(
+        window: MainWindow, ctx: Any, shop: SqliteStore, qtbot: Any) -> None:
+    """Held: each action is refused saying the folder is read-only; the screen shows what the store holds."""
+    scan(qtbot, window.sell.search, BASKET)          # ฿120, stored
+    before = _stored_bill(shop)
+    ctx.runner.wait()
+    shop.dispose()   # Linux refuses to make a mount read-only while a file on it is open for writing
+    shop.mounts.remount(shop.tmpfs, "remount,ro")  # type: ignore[attr-defined]
+    try:
+        scan(qtbot, window.sell.search, BAG)         # refused: not in the cart
+        banner = window.sell.banner.text()
+        assert ctx.cart.item_count == 1 and window.sell.cart_panel.table.model().rowCount() == 1
+        assert "read-only" in banner.lower(), banner
+        qtbot.keyClick(window.sell.search, Qt.Key.Key_F6)   # hold: refused, the cart stays
+        assert ctx.cart.item_count == 1 and not ctx.held
+        pay = open_pay(window, qtbot)
+        qtbot.keyClicks(pay.cash_edit, "100")
+        qtbot.keyClick(pay.cash_edit, Qt.Key.Key_F7)         # a ฿100 cash part: refused, not listed
+        assert ctx.parts == () and "read-only" in pay.error.text().lower(), pay.error.text()
+        qtbot.keyClick(pay, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: gone(pay))
+        assert _stored_bill(shop, frozen=True) == before
+    finally:
+        shop.dispose()
+        shop.mounts.remount(shop.tmpfs, "remount,rw")  # type: ignore[attr-defined]
+    scan(qtbot, window.sell.search, BAG)
+    assert ctx.cart.item_count == 2 and _stored_bill(shop) == [("open", ["KK20-0001-01", "KK20-0001-02"], [])]
