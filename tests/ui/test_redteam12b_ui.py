@@ -132,3 +132,38 @@ def test_a_read_only_data_folder_refuses_scan_part_and_hold_with_the_reason_and_
         shop.mounts.remount(shop.tmpfs, "remount,rw")  # type: ignore[attr-defined]
     scan(qtbot, window.sell.search, BAG)
     assert ctx.cart.item_count == 2 and _stored_bill(shop) == [("open", ["KK20-0001-01", "KK20-0001-02"], [])]
+
+
+# --- Enter held down ------------------------------------------------------------------------------------------
+def _held_enter(qtbot: Any, ctx: Any, repeats: int) -> None:
+    """Enter pressed and held: the keyboard's auto-repeat sends more presses, ~30 a second."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from ui_helpers import idle  # type: ignore[import-not-found]
+
+    for i in range(repeats):
+        target = QApplication.focusWidget()
+        assert target is not None
+        QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                                                 Qt.KeyboardModifier.NoModifier, "\r", i > 0))
+        qtbot.wait(30)
+        idle(qtbot, ctx)
+    QApplication.sendEvent(QApplication.focusWidget(), QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Return,
+                                                                 Qt.KeyboardModifier.NoModifier, "\r"))
+
+
+@found("Enter held in the close-day count runs to the Close button and presses it again and again with no "
+       "PIN: each press is a wrong PIN, and the manager PIN locks for 5 minutes")
+def test_enter_held_in_the_close_day_count_does_not_lock_the_manager_pin(window: MainWindow, ctx: Any,
+                                                                        shop: SqliteStore, qtbot: Any) -> None:
+    from otop_pos.ui.day_dialogs import CloseDayDialog
+
+    dlg = CloseDayDialog(ctx, window)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.close_button.isEnabled())   # the day's figures are read
+    dlg.edits[100000].setFocus()
+    qtbot.keyClicks(dlg.edits[100000], "1")                 # one ฿1,000 note counted …
+    _held_enter(qtbot, ctx, 40)                              # … and the vendor leans on Enter for ~1.5 s
+    wrong = _sql(shop, "SELECT count(*) FROM audit_event WHERE action = 'pin_wrong'")[0][0]
+    assert wrong == 0, f"{wrong} wrong-PIN attempts recorded; the dialog says: {dlg.error.text()!r}"
+    ctx.service.approve(PIN, action="day_close")             # the manager can still close the day
