@@ -167,3 +167,23 @@ def test_enter_held_in_the_close_day_count_does_not_lock_the_manager_pin(window:
     wrong = _sql(shop, "SELECT count(*) FROM audit_event WHERE action = 'pin_wrong'")[0][0]
     assert wrong == 0, f"{wrong} wrong-PIN attempts recorded; the dialog says: {dlg.error.text()!r}"
     ctx.service.approve(PIN, action="day_close")             # the manager can still close the day
+
+
+@found("Enter in the void dialog with the PIN still empty counts a wrong manager PIN (toward the 5-minute lock)")
+def test_enter_in_the_void_dialog_before_the_pin_is_typed_is_not_a_wrong_pin(window: MainWindow, ctx: Any,
+                                                                            shop: SqliteStore, qtbot: Any) -> None:
+    from otop_pos.ui.adjust_dialogs import VoidDialog
+
+    cart = ctx.cart.add(ctx.index.lookup(BASKET))
+    sale = ctx.service.sell(cart, [PaymentIn("cash", tendered_satang=12000)])
+    dlg = VoidDialog(ctx, ctx.service.sale_detail(sale.uuid), window)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.reason.setCurrentIndex(1)                      # "Wrong item rung up"
+    dlg.pin_edit.setFocus()
+    qtbot.keyClick(dlg.pin_edit, Qt.Key.Key_Return)   # Enter before the manager has typed the PIN
+    qtbot.wait(100)
+    from ui_helpers import idle  # type: ignore[import-not-found]
+    idle(qtbot, ctx)
+    wrong = _sql(shop, "SELECT count(*) FROM audit_event WHERE action = 'pin_wrong'")[0][0]
+    assert wrong == 0, f"an empty PIN counted as a wrong one: {dlg.error.text()!r}"
