@@ -187,3 +187,46 @@ def test_enter_in_the_void_dialog_before_the_pin_is_typed_is_not_a_wrong_pin(win
     idle(qtbot, ctx)
     wrong = _sql(shop, "SELECT count(*) FROM audit_event WHERE action = 'pin_wrong'")[0][0]
     assert wrong == 0, f"an empty PIN counted as a wrong one: {dlg.error.text()!r}"
+
+
+# --- the native filter: keys X sends to the booth window while the pay dialog is opening ------------------------
+X_KEYCODE = {"1": 10, "2": 11, "3": 12, "4": 13, "5": 14, "6": 15, "7": 16, "8": 17, "9": 18, "0": 19}
+X_RETURN = 36
+
+
+def _x_key(qtbot: Any, widget: Any, digit: str) -> None:
+    """A key as the xcb platform delivers it: with the window system's key code (no time stamp: the
+    detector's test clock times it)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    key, text, code = ((Qt.Key.Key_Return, "\r", X_RETURN) if digit == "\n"
+                       else (Qt.Key(ord(digit)), digit, X_KEYCODE[digit]))
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, code, 0, 0, text))
+
+
+@found("a scan right after F12 whose first digits reach the booth window while the pay dialog opens loses "
+       "every digit not typed before in this session (the filter maps only key codes it has seen): the code is "
+       "cut, 'Unknown code', the product is not added (seen flaky on the real window, Thai and US layouts)")
+def test_a_scan_right_after_f12_with_digits_not_typed_before_stays_whole(window: MainWindow, ctx: Any,
+                                                                        qtbot: Any) -> None:
+    from conftest import KEYS  # type: ignore[import-not-found]
+    from ui_helpers import scanner_speed  # type: ignore[import-not-found]
+
+    detector = window.sell.scanner
+    with scanner_speed():                          # ฿120 basket: its digits (8 5 6 3 1) are learned
+        for ch in BASKET + "\n":
+            _x_key(qtbot, window.sell.search, ch)
+    assert ctx.cart.item_count == 1
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F12)
+    pay = modal(qtbot, PayDialog)
+    with scanner_speed():                          # the bag's code: 8 8 5 3 9 3 0 3 1 1 3 4 8
+        head, tail = BAG[:5], BAG[5:]              # the first keys reach the booth window (blocked) …
+        for ch in head:
+            detector.blocked_key(int(window.winId()), X_KEYCODE[ch], False, int(KEYS() * 1000))
+        focus = pay.focusWidget() or pay
+        for ch in tail + "\n":                     # … the rest reach the dialog
+            _x_key(qtbot, focus, ch)
+    qtbot.wait(100)
+    assert ctx.cart.item_count == 2, f"the scan was cut: {pay.error.text()!r}"
