@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from otop_pos.booth.held import refuse_close_with_money
 from otop_pos.booth.pin import Approval, ensure_approval
 from otop_pos.booth.store import identity
 from otop_pos.core.clock import Clock
@@ -171,6 +172,7 @@ def close_day(store: SqliteStore, clock: Clock, pin: str | Approval, *, counted_
         raise InputError("กรุณานับเงินสดก่อนปิดวัน", "Count the cash before closing the day.")
     if current_day(store) is None:
         raise DayError("ไม่มีวันขายที่เปิดอยู่", "No sales day is open.")
+    refuse_close_with_money(store)
     ensure_approval(store, clock, pin, action="day_close")
     now = clock.now()
     with store.write() as s:

@@ -18,7 +18,7 @@ from otop_pos.booth.cart import Cart, CartLine, Discount
 from otop_pos.booth.payments import PaymentIn
 from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PaymentMethod
-from otop_pos.core.errors import InputError, SaleError
+from otop_pos.core.errors import DayError, InputError, SaleError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.money import format_baht
 from otop_pos.store.booth_models import AuditEvent, HeldBill as HeldRow
@@ -121,26 +121,58 @@ def held_bills(store: SqliteStore) -> list[HeldBill]:
         return [_bill(r) for r in rows]
 
 
+def _removed(before: tuple[PaymentIn, ...], after: tuple[PaymentIn, ...]) -> list[PaymentIn]:
+    """The parts in ``before`` that ``after`` no longer has (counted, so one of two equal parts counts)."""
+    left = list(after)
+    gone = []
+    for p in before:
+        if p in left:
+            left.remove(p)
+        else:
+            gone.append(p)
+    return gone
+
+
+def bills_with_money(store: SqliteStore) -> list[HeldBill]:
+    """The unfinished bills (open or held) with payment parts taken on them."""
+    with store.read() as s:
+        rows = s.scalars(select(HeldRow).where(HeldRow.parts_json != "[]").order_by(HeldRow.created_at))
+        return [b for b in map(_bill, rows) if b.parts]
+
+
+def refuse_close_with_money(store: SqliteStore) -> None:
+    """A held bill is a sale not finished *today*: the day does not close while money taken on one is in no
+    sale (the drawer would be over today and short the day it is sold). DayError naming the money."""
+    owed = bills_with_money(store)
+    if not owed:
+        return
+    taken = format_baht(sum(b.taken_satang for b in owed))
+    raise DayError(f"ยังมีบิลที่รับเงินไว้แล้วแต่ยังไม่จบการขาย {len(owed)} บิล รวม {taken} บาท: "
+                   "ขายให้จบหรือคืนเงินลูกค้าก่อนปิดวัน",
+                   f"{len(owed)} unfinished bill(s) hold {taken} baht already paid: finish the sale or hand the "
+                   "money back before closing the day.")
+
+
 def save_open(store: SqliteStore, clock: Clock, uuid: str, cart: Cart, parts: tuple[PaymentIn, ...]) -> None:
-    """Write the cart on screen and its parts (an empty cart with no parts removes the row)."""
+    """Write the cart on screen and its parts (an empty cart with no parts removes the row). A payment part
+    that goes (handed back, or the cart cleared) leaves an audit record of the money."""
     now = clock.now()
     with store.write() as s:
         row = s.scalars(select(HeldRow).where(HeldRow.uuid == uuid)).first()
+        if row is not None and row.kind != "open":
+            raise SaleError("บิลนี้ถูกพักไว้แล้ว", "That bill has been held already.")
+        if row is not None:
+            for p in _removed(parts_from_json(row.parts_json), parts):
+                _audit(s, now, "part_removed", uuid, method=p.method, amount=p.amount_satang, reference=p.reference)
         if cart.is_empty and not parts:
-            if row is not None and row.kind == "open":
+            if row is not None:
                 s.delete(row)
             return
         if row is None:
             s.add(HeldRow(uuid=uuid, kind="open", name="", created_at=now, updated_at=now,
                           cart_json=cart_json(cart), parts_json=parts_json(parts)))
             return
-        if row.kind != "open":
-            raise SaleError("บิลนี้ถูกพักไว้แล้ว", "That bill has been held already.")
-        before = parts_from_json(row.parts_json)
-        removed = [p for p in before if p not in parts]
         row.cart_json, row.parts_json, row.updated_at = cart_json(cart), parts_json(parts), now
-        for p in removed:
-            _audit(s, now, "part_removed", uuid, method=p.method, amount=p.amount_satang, reference=p.reference)
 
 
 def hold(store: SqliteStore, clock: Clock, uuid: str, cart: Cart, parts: tuple[PaymentIn, ...],

@@ -64,6 +64,8 @@ def set_pin(store: SqliteStore, clock: Clock, new_pin: str, *, current_pin: str 
 
 def verify_pin(store: SqliteStore, clock: Clock, pin: str, *, action: str) -> None:
     """Check the manager PIN for ``action``; PinError when wrong, unset or locked (failures are kept)."""
+    if not normalize_digits(pin or "").strip():   # nothing typed yet (Enter pressed early): not a wrong PIN
+        raise PinError("กรุณาใส่รหัสผู้จัดการ", "Enter the manager PIN.")
     now = clock.now()
     with store.read() as s:
         row = s.get(ManagerPin, 1)

@@ -101,6 +101,28 @@ def refuse_scan(where: QWidget, code: str) -> None:
     box.setProperty(_REFUSAL, True)
 
 
+def _x11_keys() -> dict[tuple[int, bool], tuple[int, str]]:
+    """The X key codes of the keys a scanner types (evdev, the same on every X server since 2008): the number
+    row, the letters and "-" of a US layout, and the keypad's digits. A scanner sends these keys whatever
+    layout is chosen (a Thai layout turns the number row into Kedmanee letters, which ``decode_burst`` reads
+    back as digits). Keys seen while the app runs are learnt on top of these."""
+    keys: dict[tuple[int, bool], tuple[int, str]] = {}
+    for code, ch in zip(range(10, 20), "1234567890"):
+        keys[(code, False)] = (ord(ch), ch)
+    for code, ch in zip(range(79, 91), "789-456+1230"):
+        keys[(code, False)] = (ord(ch), ch)
+    keys[(20, False)] = (ord("-"), "-")
+    for start, row in ((24, "qwertyuiop"), (38, "asdfghjkl"), (52, "zxcvbnm")):
+        for code, ch in zip(range(start, start + len(row)), row):
+            keys[(code, False)] = (ord(ch.upper()), ch)
+            keys[(code, True)] = (ord(ch.upper()), ch.upper())
+    return keys
+
+
+X11_KEYS = _x11_keys()
+X11_ENTER_CODES = (36, 104)   # Return, the keypad's Enter
+
+
 class ScannerDetector(QObject):
     """Install with ``QApplication.instance().installEventFilter(detector)``; ``scope`` is the sell screen:
     the detector listens in the window that holds it and in every window and dialog that one opens.
@@ -128,8 +150,8 @@ class ScannerDetector(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
         self.scans = 0
-        self._keymap: dict[tuple[int, bool], tuple[int, str]] = {}
-        self._enter_codes: set[int] = set()
+        self._keymap: dict[tuple[int, bool], tuple[int, str]] = dict(X11_KEYS)
+        self._enter_codes: set[int] = set(X11_ENTER_CODES)
         self._native = install_blocked_key_filter(self)
 
     # --- when to listen -----------------------------------------------------------------------------------

@@ -408,21 +408,27 @@ class Cashier:
     def screen_text(self, name: str = "ocr") -> str:
         """What a person reads on the screen now (tesseract over a screenshot, English)."""
         shot = self.screenshot(name)
-        proc = subprocess.run(["tesseract", str(shot), "-", "-l", "eng", "--psm", "3"], capture_output=True,
-                              text=True, timeout=60)
-        return proc.stdout
+        texts = []
+        for psm in ("3", "11"):   # page layout, then sparse text for very large lone words (the change)
+            proc = subprocess.run(["tesseract", str(shot), "-", "-l", "eng", "--psm", psm], capture_output=True,
+                                  text=True, timeout=60)
+            texts.append(proc.stdout)
+        return "\n".join(texts)
 
     def screen_words(self, name: str = "words") -> list[Word]:
         """The words on the screen now with their boxes (tesseract's TSV), to tell large text from small."""
         shot = self.screenshot(name)
-        proc = subprocess.run(["tesseract", str(shot), "-", "-l", "eng", "--psm", "3", "tsv"], capture_output=True,
-                              text=True, timeout=60)
         words = []
-        for row in proc.stdout.splitlines()[1:]:
-            cells = row.split("\t")
-            if len(cells) == 12 and cells[11].strip():
-                x, y, w, h = (int(v) for v in cells[6:10])
-                words.append(Word(cells[11].strip(), x, y, w, h))
+        # page layout (3) reads the blocks of text; sparse text (11) also reads very large lone words (the
+        # change after a sale) that the page layout skips: the words of both
+        for psm in ("3", "11"):
+            proc = subprocess.run(["tesseract", str(shot), "-", "-l", "eng", "--psm", psm, "tsv"],
+                                  capture_output=True, text=True, timeout=60)
+            for row in proc.stdout.splitlines()[1:]:
+                cells = row.split("\t")
+                if len(cells) == 12 and cells[11].strip():
+                    x, y, w, h = (int(v) for v in cells[6:10])
+                    words.append(Word(cells[11].strip(), x, y, w, h))
         return words
 
     def log_tail(self, n: int = 3000) -> str:

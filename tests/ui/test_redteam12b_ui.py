@@ -41,7 +41,6 @@ def open_pay(window: MainWindow, qtbot: Any, *codes: str) -> PayDialog:
 
 
 # --- money taken on a bill that is then cleared ---------------------------------------------------------------
-@found("F8 'Clear cart' on a bill with payment parts deletes them with no audit record of the money taken")
 def test_clearing_a_cart_with_a_transfer_taken_leaves_a_record_of_that_money(window: MainWindow, ctx: Any,
                                                                             shop: SqliteStore, qtbot: Any) -> None:
     pay = open_pay(window, qtbot, BAG)                # ฿660
@@ -62,19 +61,24 @@ def test_clearing_a_cart_with_a_transfer_taken_leaves_a_record_of_that_money(win
 
 
 # --- a held bill with money taken, across a day close ---------------------------------------------------------
-@found("the Z report of a day closed with cash taken on a held bill calls that cash 'over' and never names it")
-def test_z_report_accounts_for_cash_taken_on_a_held_bill(ctx: Any, shop: SqliteStore) -> None:
+def test_the_day_does_not_close_while_cash_taken_on_a_held_bill_is_in_no_sale(ctx: Any, shop: SqliteStore) -> None:
+    """A held bill is a sale not finished today: closing with its ฿100 in the drawer would call it 'over' today
+    and 'short' the day it is sold. The close is refused naming the money; once sold, the count is exact."""
+    from otop_pos.core.errors import DayError
+
     service = ctx.service
-    scan_cart = ctx.cart.add(ctx.index.lookup(BASKET))          # ฿120
-    ctx.set_cart(scan_cart)
+    ctx.set_cart(ctx.cart.add(ctx.index.lookup(BASKET)))         # ฿120
     ctx.set_parts((PaymentIn("cash", 10000),))                 # ฿100 cash into the drawer, the rest later
     assert ctx.hold()
-    # the drawer holds the ฿1,000 float and the ฿100: the vendor counts exactly that
-    report = service.close_day(PIN, counts={100000: 1, 10000: 1})
-    assert report.counted_cash_satang == 110000
-    assert report.difference_satang == 0, (
-        f"Z report: expected {report.expected_cash_satang}, counted {report.counted_cash_satang}, "
-        f"'over' {report.difference_satang} — the ฿100 taken on the held bill is not named anywhere")
+    with pytest.raises(DayError) as refused:
+        service.close_day(PIN, counts={100000: 1, 10000: 1})
+    assert "100.00" in refused.value.en and "100.00" in refused.value.th
+    assert service.current_day() is not None
+    ctx.recall(ctx.held[0].uuid)
+    payments = service.final_payments(ctx.cart.total_satang, ctx.parts, 2000)
+    service.sell(ctx.cart, payments, bill_uuid=ctx.bill_uuid)
+    report = service.close_day(PIN, counts={100000: 1, 10000: 1, 2000: 1})    # float + ฿120 sale
+    assert (report.counted_cash_satang, report.difference_satang) == (112000, 0)
 
 
 # --- the data folder turns read-only while selling -------------------------------------------------------------
@@ -152,8 +156,6 @@ def _held_enter(qtbot: Any, ctx: Any, repeats: int) -> None:
                                                                  Qt.KeyboardModifier.NoModifier, "\r"))
 
 
-@found("Enter held in the close-day count runs to the Close button and presses it again and again with no "
-       "PIN: each press is a wrong PIN, and the manager PIN locks for 5 minutes")
 def test_enter_held_in_the_close_day_count_does_not_lock_the_manager_pin(window: MainWindow, ctx: Any,
                                                                         shop: SqliteStore, qtbot: Any) -> None:
     from otop_pos.ui.day_dialogs import CloseDayDialog
@@ -169,7 +171,6 @@ def test_enter_held_in_the_close_day_count_does_not_lock_the_manager_pin(window:
     ctx.service.approve(PIN, action="day_close")             # the manager can still close the day
 
 
-@found("Enter in the void dialog with the PIN still empty counts a wrong manager PIN (toward the 5-minute lock)")
 def test_enter_in_the_void_dialog_before_the_pin_is_typed_is_not_a_wrong_pin(window: MainWindow, ctx: Any,
                                                                             shop: SqliteStore, qtbot: Any) -> None:
     from otop_pos.ui.adjust_dialogs import VoidDialog
@@ -206,9 +207,6 @@ def _x_key(qtbot: Any, widget: Any, digit: str) -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, code, 0, 0, text))
 
 
-@found("a scan right after F12 whose first digits reach the booth window while the pay dialog opens loses "
-       "every digit not typed before in this session (the filter maps only key codes it has seen): the code is "
-       "cut, 'Unknown code', the product is not added (seen flaky on the real window, Thai and US layouts)")
 def test_a_scan_right_after_f12_with_digits_not_typed_before_stays_whole(window: MainWindow, ctx: Any,
                                                                         qtbot: Any) -> None:
     from conftest import KEYS  # type: ignore[import-not-found]
