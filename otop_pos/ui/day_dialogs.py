@@ -365,6 +365,11 @@ class DayScreen(QWidget):
     def close_day(self) -> None:
         from otop_pos.ui.held_dialog import unfinished_warning
 
+        if any(b.taken_satang for b in self.ctx.unfinished_money()):   # the use case refuses it too
+            text = unfinished_warning(self.ctx, translate("Day", "Finish those sales or hand the money back "
+                                                                "before closing the day."))
+            self.dialog = show_message(self.window(), text, kind="error")
+            return
         warning = unfinished_warning(self.ctx, translate("Day", "Close the day anyway?"))
         if warning:
             self.dialog = confirm(self.window(), warning, self._close_day_now, yes_text=translate("Day", "Close the day"))

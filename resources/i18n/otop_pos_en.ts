@@ -391,6 +391,10 @@
         <translation>Cash expected in the drawer: {amount}</translation>
     </message>
     <message>
+        <source>Finish those sales or hand the money back before closing the day.</source>
+        <translation>Finish those sales or hand the money back before closing the day.</translation>
+    </message>
+    <message>
         <source>Close the day anyway?</source>
         <translation>Close the day anyway?</translation>
     </message>

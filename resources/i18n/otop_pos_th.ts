@@ -391,6 +391,10 @@
         <translation>เงินสดที่ควรมีในลิ้นชัก: {amount}</translation>
     </message>
     <message>
+        <source>Finish those sales or hand the money back before closing the day.</source>
+        <translation>ขายบิลเหล่านั้นให้จบหรือคืนเงินลูกค้าก่อนปิดวัน</translation>
+    </message>
+    <message>
         <source>Close the day anyway?</source>
         <translation>ปิดวันเลยหรือไม่?</translation>
     </message>

@@ -249,3 +249,21 @@ def test_enter_in_the_quantity_field_applies_once(window: MainWindow, ctx: Any, 
     qtbot.keyClick(dlg.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: gone(dlg))
     assert calls == ["3"] and ctx.cart.lines[0].qty == 3
+
+
+def test_closing_the_day_with_money_on_a_held_bill_is_refused_on_screen(window: MainWindow, ctx: Any,
+                                                                       qtbot: Any) -> None:
+    from otop_pos.booth.service import PaymentIn
+    from otop_pos.ui.day_dialogs import CloseDayDialog, DayScreen
+
+    scan(qtbot, window.sell.search, CHIPS)
+    ctx.set_parts((PaymentIn("promptpay", 2000),))
+    ctx.hold()
+    screen = window.show_page("day")
+    assert isinstance(screen, DayScreen)
+    screen.close_day()
+    box = modal(qtbot, MessageDialog)
+    assert "฿20.00" in box.text_label.text() and "hand the money back" in box.text_label.text()
+    qtbot.mouseClick(box.yes_button, Qt.MouseButton.LeftButton)
+    assert not [w for w in window.findChildren(CloseDayDialog) if w.isVisible()]
+    assert ctx.day is not None
