@@ -194,3 +194,79 @@ def test_a_part_taken_while_the_day_close_checks_the_pin_does_not_slip_into_a_cl
     stuck = [b for b in ctx.service.held_bills() + [ctx.service.open_bill()] if b is not None and b.parts]
     assert ctx.service.current_day() is not None or not stuck, \
         "the day closed with ฿100 on an unfinished bill: counted as over today, short on the day it is sold"
+
+
+# --- keys held down (the keyboard's auto-repeat, ~30 presses a second) -----------------------------------------
+def _held_key(qtbot: Any, ctx: Any, key: Qt.Key, text: str, repeats: int) -> None:
+    for i in range(repeats):
+        target = QApplication.focusWidget() or QApplication.activeWindow()
+        assert target is not None
+        QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text,
+                                                 i > 0))
+        qtbot.wait(30)
+        idle(qtbot, ctx)
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, text))
+
+
+def test_esc_held_in_the_pay_dialog_with_a_part_keeps_the_bill_and_its_part(window: MainWindow, ctx: Any,
+                                                                             shop: SqliteStore, qtbot: Any) -> None:
+    pay = open_pay(window, qtbot, BAG)                   # ฿660
+    qtbot.keyClicks(pay.cash_edit, "100")
+    qtbot.keyClick(pay.cash_edit, Qt.Key.Key_F7)         # ฿100 cash taken
+    assert [p.amount_satang for p in ctx.parts] == [10000]
+    _held_key(qtbot, ctx, Qt.Key.Key_Escape, "\x1b", 12)
+    qtbot.waitUntil(lambda: gone(pay))
+    assert QApplication.activeModalWidget() is None
+    assert [ln.sku for ln in ctx.cart.lines] == ["KK20-0001-02"] and [p.amount_satang for p in ctx.parts] == [10000]
+    assert _bills(shop) == [("open", ["KK20-0001-02"], [10000])]
+    assert _sql(shop, "SELECT count(*) FROM sale") == [(0,)]
+
+
+def test_enter_held_in_the_held_bill_list_brings_back_one_bill_and_adds_nothing(window: MainWindow, ctx: Any,
+                                                                                shop: SqliteStore, qtbot: Any) -> None:
+    from otop_pos.ui.held_dialog import HeldBillsDialog
+
+    for code in (BASKET, CHIPS):
+        scan(qtbot, window.sell.search, code)
+        qtbot.keyClick(window.sell.search, Qt.Key.Key_F6)
+        idle(qtbot, ctx)
+    assert len(ctx.held) == 2
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F7)
+    dlg = modal(qtbot, HeldBillsDialog)
+    _held_key(qtbot, ctx, Qt.Key.Key_Return, "\r", 12)
+    qtbot.waitUntil(lambda: gone(dlg))
+    assert [(ln.sku, ln.qty) for ln in ctx.cart.lines] == [("KK20-0001-01", 1)]   # the oldest, once
+    assert sorted(k for k, _, _ in _bills(shop)) == ["held", "open"]
+    assert _sql(shop, "SELECT count(*) FROM sale") == [(0,)]
+
+
+def test_enter_held_in_the_held_bill_list_after_a_tile_was_tapped_adds_nothing(window: MainWindow, ctx: Any,
+                                                                               shop: SqliteStore, qtbot: Any) -> None:
+    """The vendor tapped a tile (the grid has the keyboard), then F7 and Enter held down on the list."""
+    from otop_pos.ui.held_dialog import HeldBillsDialog
+
+    for code in (BASKET, CHIPS):
+        scan(qtbot, window.sell.search, code)
+        qtbot.keyClick(window.sell.search, Qt.Key.Key_F6)
+        idle(qtbot, ctx)
+    window.sell.grid.setFocus()
+    window.sell.grid.setCurrentIndex(window.sell.grid.grid_model.index(0, 0))
+    qtbot.keyClick(window.sell.grid, Qt.Key.Key_F7)
+    dlg = modal(qtbot, HeldBillsDialog)
+    _held_key(qtbot, ctx, Qt.Key.Key_Return, "\r", 12)
+    qtbot.waitUntil(lambda: gone(dlg))
+    assert [(ln.sku, ln.qty) for ln in ctx.cart.lines] == [("KK20-0001-01", 1)], \
+        "the Enters after the list closed rang up the tapped tile again and again"
+
+
+@found("F7 held down with one held bill swaps the held bill and the cart back and forth on each auto-repeat")
+def test_f7_held_with_one_held_bill_brings_it_back_once(window: MainWindow, ctx: Any, shop: SqliteStore,
+                                                        qtbot: Any) -> None:
+    scan(qtbot, window.sell.search, BASKET)
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F6)    # ฿120 held
+    scan(qtbot, window.sell.search, CHIPS)               # a new customer's ฿37 on screen
+    idle(qtbot, ctx)
+    _held_key(qtbot, ctx, Qt.Key.Key_F7, "", 4)          # F7 held a moment: four presses
+    assert [ln.sku for ln in ctx.cart.lines] == ["KK20-0001-01"], \
+        "each repeated F7 swapped the bills back and forth: which one is on screen depends on the repeat count"
