@@ -270,3 +270,38 @@ def test_f7_held_with_one_held_bill_brings_it_back_once(window: MainWindow, ctx:
     _held_key(qtbot, ctx, Qt.Key.Key_F7, "", 4)          # F7 held a moment: four presses
     assert [ln.sku for ln in ctx.cart.lines] == ["KK20-0001-01"], \
         "each repeated F7 swapped the bills back and forth: which one is on screen depends on the repeat count"
+
+
+# --- a held bill whose products changed since ---------------------------------------------------------------
+def _hold_then_change(window: MainWindow, ctx: Any, shop: SqliteStore, qtbot: Any, clock: Any, **change: Any) -> None:
+    from otop_pos.booth.catalogue import save_product
+
+    scan(qtbot, window.sell.search, CHIPS)               # ฿37
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F6)
+    idle(qtbot, ctx)
+    fields = dict(sku="X-01", name="ข้าวเกรียบฟักทอง", product_type="อาหาร", price_satang=3700, barcode=CHIPS)
+    fields.update(change)
+    save_product(shop, clock, **fields)                    # the products screen, meanwhile
+    ctx.reload_catalogue()
+    idle(qtbot, ctx)
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F7)    # the customer is back
+    idle(qtbot, ctx)
+
+
+@found("a held bill recalled after its product's price was corrected (฿37 -> ฿27) sells at the old price, "
+       "and nothing on screen says the price differs from the catalogue")
+def test_a_held_bill_after_a_price_correction_says_so_or_sells_at_the_new_price(
+        window: MainWindow, ctx: Any, shop: SqliteStore, qtbot: Any, clock: Any) -> None:
+    _hold_then_change(window, ctx, shop, qtbot, clock, price_satang=2700)
+    (line,) = ctx.cart.lines
+    said = window.sell.banner.text() if window.sell.banner.isVisible() else ""
+    assert line.unit_price_satang == 2700 or "27.00" in said, (line.unit_price_satang, said)
+
+
+@found("a held bill recalled after its product was taken off sale sells it, with no word on screen")
+def test_a_held_bill_with_a_product_taken_off_sale_says_so(window: MainWindow, ctx: Any, shop: SqliteStore,
+                                                          qtbot: Any, clock: Any) -> None:
+    _hold_then_change(window, ctx, shop, qtbot, clock, active=False)
+    assert [ln.sku for ln in ctx.cart.lines] == ["X-01"]   # the bill came back as it was
+    said = window.sell.banner.text() if window.sell.banner.isVisible() else ""
+    assert "ข้าวเกรียบฟักทอง" in said or "not on sale" in said.lower() or "off sale" in said.lower(), said
