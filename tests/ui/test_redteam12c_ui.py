@@ -305,3 +305,28 @@ def test_a_held_bill_with_a_product_taken_off_sale_says_so(window: MainWindow, c
     assert [ln.sku for ln in ctx.cart.lines] == ["X-01"]   # the bill came back as it was
     said = window.sell.banner.text() if window.sell.banner.isVisible() else ""
     assert "ข้าวเกรียบฟักทอง" in said or "not on sale" in said.lower() or "off sale" in said.lower(), said
+
+
+# --- the largest change at 1024×600 --------------------------------------------------------------------------
+def test_the_largest_change_fits_the_change_panel_at_1024x600(window: MainWindow, ctx: Any, qtbot: Any,
+                                                              tmp_path: Any) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from otop_pos.ui.widgets import MessageDialog
+
+    pay = open_pay(window, qtbot, CHIPS)                 # ฿37
+    qtbot.keyClicks(pay.cash_edit, "10000000")           # ฿10,000,000 received (the document limit)
+    qtbot.keyClick(pay.cash_edit, Qt.Key.Key_Return)
+    box = modal(qtbot, MessageDialog)                    # "give ฿9,999,963.00 change?"
+    box.accept()
+    qtbot.waitUntil(lambda: gone(pay))
+    idle(qtbot, ctx)
+    panel = window.sell.cart_panel.change_panel
+    qtbot.waitUntil(panel.isVisible)
+    window.grab().save(str(tmp_path / "change.png"))
+    for lab in (panel.amount, panel.detail, panel.caption):
+        text = lab.text()
+        assert "9,999,963.00" in panel.amount.text()
+        width = QFontMetrics(lab.font()).horizontalAdvance(text) if not lab.wordWrap() else lab.sizeHint().width()
+        assert width <= lab.contentsRect().width(), (text, width, lab.contentsRect().width())
+        assert lab.mapTo(window, lab.rect().bottomRight()).y() <= window.height(), text
