@@ -330,3 +330,32 @@ def test_the_largest_change_fits_the_change_panel_at_1024x600(window: MainWindow
         width = QFontMetrics(lab.font()).horizontalAdvance(text) if not lab.wordWrap() else lab.sizeHint().width()
         assert width <= lab.contentsRect().width(), (text, width, lab.contentsRect().width())
         assert lab.mapTo(window, lab.rect().bottomRight()).y() <= window.height(), text
+
+
+# --- 100 held bills with long Thai names ---------------------------------------------------------------------
+@found("a held bill's 120-character name pushes its total and the money already taken off the list's right edge")
+def test_a_hundred_long_named_held_bills_fit_the_list_at_1024x600_with_their_money_shown(
+        window: MainWindow, ctx: Any, qtbot: Any, tmp_path: Any) -> None:
+    from otop_pos.booth.payments import PaymentIn
+    from otop_pos.ui.held_dialog import HeldBillsDialog
+
+    name = ("คุณป้าสมศรีจากอำเภอน้ำพองซื้อผ้าไหมมัดหมี่ลายนาคสามผืนจะกลับมารับตอนบ่ายสามโมงพร้อมลูกสาว"
+            "ขอให้ห่อของขวัญแยกทุกชิ้นด้วยนะคะ")[:120]
+    product = ctx.index.lookup(BASKET)
+    for i in range(100):
+        ctx.set_cart(ctx.cart.add(product))
+        if i == 0:
+            ctx.set_parts((PaymentIn("cash", 5000),))      # the oldest: ฿50 taken already
+        assert ctx.hold(name)
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F7)
+    dlg = modal(qtbot, HeldBillsDialog)
+    assert dlg.list.count() == 100
+    dlg.grab().save(str(tmp_path / "held.png"))
+    frame = dlg.frameGeometry()
+    assert frame.width() <= 1024 and frame.height() <= 600, frame
+    text = dlg.list.item(0).text()
+    assert "50.00" in text
+    fm = dlg.list.fontMetrics()
+    assert fm.horizontalAdvance(text) <= dlg.list.viewport().width() or dlg.list.wordWrap(), \
+        (fm.horizontalAdvance(text), dlg.list.viewport().width())
+    _close(qtbot, window, dlg)
