@@ -197,14 +197,16 @@ def test_a_part_taken_while_the_day_close_checks_the_pin_does_not_slip_into_a_cl
 
 
 # --- keys held down (the keyboard's auto-repeat, ~30 presses a second) -----------------------------------------
-def _held_key(qtbot: Any, ctx: Any, key: Qt.Key, text: str, repeats: int) -> None:
+def _held_key(qtbot: Any, ctx: Any, key: Qt.Key, text: str, repeats: int, wait_idle: bool = True) -> None:
+    """``key`` pressed and held: auto-repeat presses 30 ms apart (``wait_idle``: the worker done between)."""
     for i in range(repeats):
         target = QApplication.focusWidget() or QApplication.activeWindow()
         assert target is not None
         QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text,
                                                  i > 0))
         qtbot.wait(30)
-        idle(qtbot, ctx)
+        if wait_idle:
+            idle(qtbot, ctx)
     target = QApplication.focusWidget() or QApplication.activeWindow()
     QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, key, Qt.KeyboardModifier.NoModifier, text))
 
@@ -359,3 +361,34 @@ def test_a_hundred_long_named_held_bills_fit_the_list_at_1024x600_with_their_mon
     assert fm.horizontalAdvance(text) <= dlg.list.viewport().width() or dlg.list.wordWrap(), \
         (fm.horizontalAdvance(text), dlg.list.viewport().width())
     _close(qtbot, window, dlg)
+
+
+# --- keys in the refund dialog ------------------------------------------------------------------------------
+def test_enter_held_in_the_refund_dialog_refunds_one_item_once(window: MainWindow, ctx: Any, shop: SqliteStore,
+                                                               qtbot: Any, clock: Any) -> None:
+    from test_history import open_history, select, sell  # type: ignore[import-not-found]
+
+    from otop_pos.ui.adjust_dialogs import RefundDialog
+
+    sale = sell(shop, clock, BASKET, BASKET, BASKET)      # 3 × ฿120
+    screen = open_history(window, ctx, qtbot)
+    select(screen, ctx, qtbot, sale.number)
+    qtbot.mouseClick(screen.refund_button, Qt.MouseButton.LeftButton)
+    dlg = modal(qtbot, RefundDialog)
+    (no,) = dlg.checks
+    qtbot.keyClick(dlg.checks[no], Qt.Key.Key_Space)     # tick the line with the keyboard
+    dlg.qty_edits[no].setFocus()
+    dlg.qty_edits[no].selectAll()
+    qtbot.keyClicks(dlg.qty_edits[no], "1")               # one of the three comes back
+    qtbot.keyClicks(dlg.reason.lineEdit(), "damaged")
+    dlg.pin_edit.setFocus()
+    qtbot.keyClicks(dlg.pin_edit, PIN)
+    _held_key(qtbot, ctx, Qt.Key.Key_Return, "\r", 12, wait_idle=False)
+    idle(qtbot, ctx)
+    assert gone(dlg), (dlg.error.text(), _sql(shop, "SELECT count(*) FROM refund"), dlg.checks[no].isChecked(),
+                       dlg.qty_edits[no].text(), dlg.pin_edit.text())
+    idle(qtbot, ctx)
+    assert QApplication.activeModalWidget() is None, QApplication.activeModalWidget()
+    assert _sql(shop, "SELECT count(*) FROM refund") == [(1,)]
+    detail = ctx.service.sale_detail(sale.uuid)
+    assert [ln.refunded_qty for ln in detail.lines] == [1]
