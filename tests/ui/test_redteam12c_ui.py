@@ -392,3 +392,25 @@ def test_enter_held_in_the_refund_dialog_refunds_one_item_once(window: MainWindo
     assert _sql(shop, "SELECT count(*) FROM refund") == [(1,)]
     detail = ctx.service.sale_detail(sale.uuid)
     assert [ln.refunded_qty for ln in detail.lines] == [1]
+
+
+# --- the settings screen ------------------------------------------------------------------------------------
+@found("a double tap on Change PIN changes the PIN, then checks the old PIN again: 'Wrong manager PIN (4 tries "
+       "left)' is shown after the change succeeded and a wrong try is counted")
+def test_a_double_click_on_change_pin_changes_it_once_and_counts_no_wrong_pin(window: MainWindow, ctx: Any,
+                                                                              shop: SqliteStore, qtbot: Any) -> None:
+    from otop_pos.ui.settings_screen import SettingsScreen
+
+    screen = window.show_page("settings")
+    assert isinstance(screen, SettingsScreen)
+    idle(qtbot, ctx)
+    qtbot.keyClicks(screen.pin_current, PIN)
+    qtbot.keyClicks(screen.pin_new, "5678")
+    qtbot.keyClicks(screen.pin_repeat, "5678")
+    qtbot.mouseClick(screen.pin_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.pin_button, Qt.MouseButton.LeftButton)   # a double tap on the touch screen
+    idle(qtbot, ctx)
+    qtbot.wait(100)
+    idle(qtbot, ctx)
+    assert _sql(shop, "SELECT failures FROM manager_pin") == [(0,)], screen.pin_error.text()
+    assert not screen.pin_error.text(), screen.pin_error.text()
