@@ -172,13 +172,15 @@ def close_day(store: SqliteStore, clock: Clock, pin: str | Approval, *, counted_
         raise InputError("กรุณานับเงินสดก่อนปิดวัน", "Count the cash before closing the day.")
     if current_day(store) is None:
         raise DayError("ไม่มีวันขายที่เปิดอยู่", "No sales day is open.")
-    refuse_close_with_money(store)
+    with store.read() as rs:
+        refuse_close_with_money(rs)           # at once, before the PIN is asked …
     ensure_approval(store, clock, pin, action="day_close")
     now = clock.now()
     with store.write() as s:
         day = s.scalar(select(TillDay).where(TillDay.closed_at.is_(None)))
         if day is None:
             raise DayError("ไม่มีวันขายที่เปิดอยู่", "No sales day is open.")
+        refuse_close_with_money(s)            # … and again in the closing transaction (a part taken meanwhile)
         fig = figures(s, day)
         day.closed_at, day.closed_by = now, by
         day.expected_cash_satang, day.counted_cash_satang = fig.expected_cash_satang, counted

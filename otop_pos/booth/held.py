@@ -8,13 +8,15 @@ is not a sale: it enters no report or export; checkout removes the bill it sells
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
-from otop_pos.booth.cart import Cart, CartLine, Discount
+from otop_pos.booth.cart import Cart, CartLine, Discount, ProductInfo
 from otop_pos.booth.payments import PaymentIn
 from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PaymentMethod
@@ -121,6 +123,56 @@ def held_bills(store: SqliteStore) -> list[HeldBill]:
         return [_bill(r) for r in rows]
 
 
+def bills_with_money(s: Session) -> list[HeldBill]:
+    """The unfinished bills (open or held) with payment parts taken on them, read in session ``s``."""
+    rows = s.scalars(select(HeldRow).where(HeldRow.parts_json != "[]").order_by(HeldRow.created_at))
+    return [b for b in map(_bill, rows) if b.parts]
+
+
+def refuse_close_with_money(s: Session) -> None:
+    """A held bill is a sale not finished *today*: the day does not close while money taken on one is in no
+    sale (the drawer would be over today and short the day it is sold). DayError naming the money. Called
+    inside the closing transaction, so a part taken meanwhile cannot slip into a closed day."""
+    owed = bills_with_money(s)
+    if not owed:
+        return
+    taken = format_baht(sum(b.taken_satang for b in owed))
+    raise DayError(f"ยังมีบิลที่รับเงินไว้แล้วแต่ยังไม่จบการขาย {len(owed)} บิล รวม {taken} บาท: "
+                   "ขายให้จบหรือคืนเงินลูกค้าก่อนปิดวัน",
+                   f"{len(owed)} unfinished bill(s) hold {taken} baht already paid: finish the sale or hand the "
+                   "money back before closing the day.")
+
+
+def refresh_bill(bill: HeldBill, products: Sequence[ProductInfo]) -> tuple[HeldBill, list[tuple[str, str]]]:
+    """A bill brought back as today's catalogue has it: a product taken off sale (or deleted) leaves the bill,
+    a line at the old catalogue price takes the new one (a price the manager changed stays); with what
+    changed, in Thai and English, for the vendor to see."""
+    by_id = {p.id: p for p in products if p.id is not None}
+    lines: list[CartLine] = []
+    notes: list[tuple[str, str]] = []
+    for line in bill.cart.lines:
+        product = by_id.get(line.product_id) if line.product_id is not None else None
+        if line.product_id is not None and (product is None or not product.active):
+            notes.append((f"นำ {line.name} ออกจากบิลแล้ว: สินค้านี้ปิดการขายแล้ว",
+                          f"{line.name} was taken off the bill: it is no longer for sale."))
+            continue
+        if product is not None and not line.overridden and product.price_satang != line.unit_price_satang:
+            notes.append((f"ราคา {line.name} เปลี่ยนเป็น {format_baht(product.price_satang)} บาท "
+                          f"(เดิม {format_baht(line.unit_price_satang)} บาท)",
+                          f"{line.name} now costs {format_baht(product.price_satang)} baht "
+                          f"(was {format_baht(line.unit_price_satang)})."))
+            line = replace(line, unit_price_satang=product.price_satang, list_price_satang=None)
+            if line.discount is not None and line.discount_satang > line.gross_satang:
+                line = replace(line, discount=None)
+        lines.append(line)
+    if not notes:
+        return bill, notes
+    cart = replace(bill.cart, lines=tuple(lines))
+    if cart.discount is not None and cart.discount.of(cart.subtotal_satang) > cart.subtotal_satang:
+        cart = replace(cart, discount=None)
+    return replace(bill, cart=cart), notes
+
+
 def _removed(before: tuple[PaymentIn, ...], after: tuple[PaymentIn, ...]) -> list[PaymentIn]:
     """The parts in ``before`` that ``after`` no longer has (counted, so one of two equal parts counts)."""
     left = list(after)
@@ -131,26 +183,6 @@ def _removed(before: tuple[PaymentIn, ...], after: tuple[PaymentIn, ...]) -> lis
         else:
             gone.append(p)
     return gone
-
-
-def bills_with_money(store: SqliteStore) -> list[HeldBill]:
-    """The unfinished bills (open or held) with payment parts taken on them."""
-    with store.read() as s:
-        rows = s.scalars(select(HeldRow).where(HeldRow.parts_json != "[]").order_by(HeldRow.created_at))
-        return [b for b in map(_bill, rows) if b.parts]
-
-
-def refuse_close_with_money(store: SqliteStore) -> None:
-    """A held bill is a sale not finished *today*: the day does not close while money taken on one is in no
-    sale (the drawer would be over today and short the day it is sold). DayError naming the money."""
-    owed = bills_with_money(store)
-    if not owed:
-        return
-    taken = format_baht(sum(b.taken_satang for b in owed))
-    raise DayError(f"ยังมีบิลที่รับเงินไว้แล้วแต่ยังไม่จบการขาย {len(owed)} บิล รวม {taken} บาท: "
-                   "ขายให้จบหรือคืนเงินลูกค้าก่อนปิดวัน",
-                   f"{len(owed)} unfinished bill(s) hold {taken} baht already paid: finish the sale or hand the "
-                   "money back before closing the day.")
 
 
 def save_open(store: SqliteStore, clock: Clock, uuid: str, cart: Cart, parts: tuple[PaymentIn, ...]) -> None:

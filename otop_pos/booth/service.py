@@ -207,6 +207,14 @@ class BoothService:
         """Make held bill ``uuid`` the open one; a current cart with anything in it is held first."""
         return held.recall(self.store, self.clock, uuid, current_uuid, current, tuple(current_parts))
 
+    def refresh_bill(self, bill: HeldBill, products: Sequence[ProductInfo]) -> tuple[HeldBill, list[tuple[str, str]]]:
+        """The bill as today's catalogue has it (a product off sale leaves it, a changed catalogue price is
+        taken), written back when anything changed; with what changed (Thai, English)."""
+        fresh, notes = held.refresh_bill(bill, products)
+        if notes:
+            held.save_open(self.store, self.clock, fresh.uuid, fresh.cart, fresh.parts)
+        return fresh, notes
+
     def rename_held(self, uuid: str, name: str) -> HeldBill:
         """Give a held bill a name or note."""
         return held.rename(self.store, self.clock, uuid, name)

@@ -121,13 +121,14 @@ def storage_error(exc: BaseException, folder: Path | None = None) -> StoreError:
         text += " read-only"
     if "full" in text or "no space" in text:
         return StoreError(
-            "ดิสก์เต็ม บันทึกการขายไม่ได้ รายการในตะกร้ายังอยู่ครบ กรุณาลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง",
-            "The disk is full: the sale was not saved. The cart is kept; free some space and try again.",
+            "ดิสก์เต็ม บันทึกไม่ได้ ไม่มีอะไรเปลี่ยนแปลง รายการในตะกร้ายังอยู่ครบ กรุณาลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง",
+            "The disk is full: it was not saved and nothing changed. The cart is kept; free some space and try again.",
         )
     if "readonly" in text or "read-only" in text or "permission" in text or "access" in text:
         return StoreError(
-            "โฟลเดอร์ข้อมูลถูกตั้งเป็นอ่านอย่างเดียว บันทึกการขายไม่ได้ รายการในตะกร้ายังอยู่ครบ",
-            "The data folder is read-only: the sale was not saved. The cart is kept; fix the folder and try again.",
+            "โฟลเดอร์ข้อมูลถูกตั้งเป็นอ่านอย่างเดียว บันทึกไม่ได้ ไม่มีอะไรเปลี่ยนแปลง รายการในตะกร้ายังอยู่ครบ",
+            "The data folder is read-only: it was not saved and nothing changed. The cart is kept; fix the folder and "
+            "try again.",
         )
     if "locked" in text or "busy" in text:
         return StoreError(

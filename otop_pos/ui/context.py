@@ -38,6 +38,7 @@ class BoothContext(QObject):
     salesChanged = Signal()
     cartChanged = Signal()
     heldChanged = Signal()
+    billNotes = Signal(list)         # texts: what changed on a bill brought back (price, product off sale)
     languageChanged = Signal(str)
     printStateChanged = Signal(object)   # PrintState, from the print thread (queued to the GUI thread)
 
@@ -54,8 +55,9 @@ class BoothContext(QObject):
         self.parts: tuple[PaymentIn, ...] = ()
         self.bill_uuid = service.new_bill_uuid()
         self._held: list[HeldBill] = []
-        self.restore_open_bill()
+        self.notes: list[str] = []     # what changed on a bill brought back (shown by the sell screen)
         self.index: CatalogueIndex = service.catalogue()
+        self.restore_open_bill()
         self.day: DayInfo | None = service.current_day()
         self.backups: BackupService | None = None
         self._backup_interval = backup_interval_ms
@@ -104,8 +106,17 @@ class BoothContext(QObject):
         """Put back the cart (and its payment parts) that was on screen when the app last stopped."""
         bill = self.service.open_bill()
         if bill is not None:
+            bill = self._refreshed(bill)
             self.bill_uuid, self.cart, self.parts = bill.uuid, bill.cart, bill.parts
         self._held = self.service.held_bills()
+
+    def _refreshed(self, bill: HeldBill) -> HeldBill:
+        """``bill`` as today's catalogue has it; what changed goes to ``notes`` and ``billNotes``."""
+        bill, notes = self.service.refresh_bill(bill, self.index.products)
+        if notes:
+            self.notes = [th if self.lang == "th" else en for th, en in notes]
+            self.billNotes.emit(list(self.notes))
+        return bill
 
     def set_cart(self, cart: Cart) -> None:
         """Show ``cart`` and write it (OtopError, with nothing changed, when it cannot be written)."""
@@ -142,7 +153,7 @@ class BoothContext(QObject):
 
     def recall(self, uuid: str) -> None:
         """Bring back held bill ``uuid``; a current cart with anything in it is held in its place."""
-        bill = self.service.recall(uuid, self.bill_uuid, self.cart, self.parts)
+        bill = self._refreshed(self.service.recall(uuid, self.bill_uuid, self.cart, self.parts))
         self.bill_uuid, self.cart, self.parts = bill.uuid, bill.cart, bill.parts
         self.refresh_held()
         self.cartChanged.emit()

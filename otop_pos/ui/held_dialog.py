@@ -17,15 +17,20 @@ from otop_pos.ui.i18n import money, translate
 from otop_pos.ui.widgets import ErrorLabel, label, make_button
 
 
+NAME_SHOWN = 40   # characters of a bill's name in the list (the whole name is in the field below it)
+
+
 def describe_bill(bill: HeldBill) -> str:
-    """One line for a held bill: time, name, items, total and money taken."""
+    """One line for a held bill: time, items, total and money taken first, then its name (shortened)."""
     at = to_bangkok(bill.created_at).strftime("%H:%M")
-    text = translate("Sell", "{time} · {n} items · {total}").format(
-        time=at, n=bill.cart.item_count, total=money(bill.cart.total_satang))
+    n = bill.cart.item_count
+    items = translate("Sell", "1 item") if n == 1 else translate("Sell", "{n} items").format(n=n)
+    text = f"{at} · {items} · {money(bill.cart.total_satang)}"
     if bill.taken_satang:
         text += " · " + translate("Sell", "paid {amount} already").format(amount=money(bill.taken_satang))
     if bill.name:
-        text = f"{bill.name} — {text}"
+        name = bill.name if len(bill.name) <= NAME_SHOWN else bill.name[:NAME_SHOWN - 1] + "…"
+        text += f" — {name}"
     return text
 
 
@@ -51,6 +56,7 @@ class HeldBillsDialog(QDialog):
         lay.addWidget(label(translate("Sell", "Enter brings back the selected bill; the cart on screen, if it "
                                               "has anything, is held in its place."), wrap=True, name="caption"))
         self.list = QListWidget()
+        self.list.setWordWrap(True)   # a long name goes on to a second line; the money is first anyway
         self.list.itemActivated.connect(lambda _item: self.recall())
         lay.addWidget(self.list, 1)
         row = QHBoxLayout()

@@ -100,6 +100,7 @@ class SellScreen(QWidget):
             Qt.Key.Key_F4: self.cart_panel.ask_line_discount, Qt.Key.Key_F5: self.cart_panel.ask_sale_discount,
             Qt.Key.Key_F6: self.cart_panel.hold, Qt.Key.Key_F7: self.resume, Qt.Key.Key_F8: self.cart_panel.clear,
             Qt.Key.Key_F9: self.cart_panel.ask_price, Qt.Key.Key_F12: self.pay}
+        ctx.billNotes.connect(lambda notes: self.show_banner("\n".join(notes), "warn"))
         ctx.catalogueChanged.connect(self.load_catalogue)
         ctx.dayChanged.connect(self._day_changed)
         self.load_catalogue()
@@ -109,6 +110,8 @@ class SellScreen(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """F-keys reach here from whichever widget of the screen has the keyboard (none of them uses them)."""
         slot = self.keys.get(Qt.Key(event.key()))
+        if slot is not None and event.isAutoRepeat():
+            return   # an F-key held down acts once (F7 held would swap the cart and a held bill back and forth)
         if slot is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             if QApplication.activeModalWidget() is None:
                 slot()

@@ -219,6 +219,8 @@ class SettingsScreen(QWidget):
         self.ctx.run(lambda: service.update_settings(**changes), done, failed)
 
     def change_pin(self) -> None:
+        if not self.pin_button.isEnabled():
+            return   # a double tap: the first change is still being saved
         self.pin_error.clear()
         new, again, current = self.pin_new.text(), self.pin_repeat.text(), self.pin_current.text()
         if normalize_digits(new) != normalize_digits(again):
@@ -227,10 +229,16 @@ class SettingsScreen(QWidget):
         service = self.ctx.service
 
         def done(_: object) -> None:
+            self.pin_button.setEnabled(True)
             for e in (self.pin_current, self.pin_new, self.pin_repeat):
                 e.clear()
             self.banner.show_message(translate("Settings", "The manager PIN was changed."), "ok")
-        self.ctx.run(lambda: service.set_pin(new, current_pin=current), done, self.pin_error.show_error)
+
+        def failed(exc: BaseException) -> None:
+            self.pin_button.setEnabled(True)
+            self.pin_error.show_error(exc)
+        self.pin_button.setEnabled(False)
+        self.ctx.run(lambda: service.set_pin(new, current_pin=current), done, failed)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, translate("Settings", "Backup folder"), self.backup_dir.text())

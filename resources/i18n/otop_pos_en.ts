@@ -1064,8 +1064,12 @@
         <translation>Left: {n}</translation>
     </message>
     <message>
-        <source>{time} · {n} items · {total}</source>
-        <translation>{time} · {n} items · {total}</translation>
+        <source>1 item</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} items</translation>
     </message>
     <message>
         <source>paid {amount} already</source>

@@ -1064,8 +1064,12 @@
         <translation>เหลือ {n}</translation>
     </message>
     <message>
-        <source>{time} · {n} items · {total}</source>
-        <translation>{time} · {n} ชิ้น · {total}</translation>
+        <source>1 item</source>
+        <translation>1 ชิ้น</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} ชิ้น</translation>
     </message>
     <message>
         <source>paid {amount} already</source>

@@ -180,7 +180,7 @@ def test_f6_holds_at_once_and_f7_brings_back_the_oldest_from_the_list(window: Ma
     dlg.name_edit.setText("red hat")
     qtbot.keyClick(dlg.name_edit, Qt.Key.Key_Return)   # names the selected bill, stays open
     assert dlg.isVisible(), "closed"
-    assert dlg.list.item(0).text().startswith("red hat"), dlg.list.item(0).text()
+    assert dlg.list.item(0).text().endswith("— red hat"), dlg.list.item(0).text()
     dlg.list.setFocus()
     qtbot.keyClick(dlg.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: gone(dlg))

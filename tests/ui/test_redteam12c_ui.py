@@ -171,8 +171,6 @@ def test_cli_day_close_refuses_money_on_a_held_bill_and_closes_over_a_held_bill_
     assert [b.name for b in ctx.service.held_bills()] == ["ลุงมา"]   # kept for the next day
 
 
-@found("the close-day money check runs before the PIN check, outside the closing write: money taken meanwhile "
-       "is left on an unfinished bill of a closed day")
 def test_a_part_taken_while_the_day_close_checks_the_pin_does_not_slip_into_a_closed_day(
         ctx: Any, shop: SqliteStore, monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI closes the day while the window takes ฿100 cash on its bill (the PIN check takes a moment)."""
@@ -262,7 +260,6 @@ def test_enter_held_in_the_held_bill_list_after_a_tile_was_tapped_adds_nothing(w
         "the Enters after the list closed rang up the tapped tile again and again"
 
 
-@found("F7 held down with one held bill swaps the held bill and the cart back and forth on each auto-repeat")
 def test_f7_held_with_one_held_bill_brings_it_back_once(window: MainWindow, ctx: Any, shop: SqliteStore,
                                                         qtbot: Any) -> None:
     scan(qtbot, window.sell.search, BASKET)
@@ -290,8 +287,6 @@ def _hold_then_change(window: MainWindow, ctx: Any, shop: SqliteStore, qtbot: An
     idle(qtbot, ctx)
 
 
-@found("a held bill recalled after its product's price was corrected (฿37 -> ฿27) sells at the old price, "
-       "and nothing on screen says the price differs from the catalogue")
 def test_a_held_bill_after_a_price_correction_says_so_or_sells_at_the_new_price(
         window: MainWindow, ctx: Any, shop: SqliteStore, qtbot: Any, clock: Any) -> None:
     _hold_then_change(window, ctx, shop, qtbot, clock, price_satang=2700)
@@ -300,13 +295,12 @@ def test_a_held_bill_after_a_price_correction_says_so_or_sells_at_the_new_price(
     assert line.unit_price_satang == 2700 or "27.00" in said, (line.unit_price_satang, said)
 
 
-@found("a held bill recalled after its product was taken off sale sells it, with no word on screen")
 def test_a_held_bill_with_a_product_taken_off_sale_says_so(window: MainWindow, ctx: Any, shop: SqliteStore,
                                                           qtbot: Any, clock: Any) -> None:
     _hold_then_change(window, ctx, shop, qtbot, clock, active=False)
-    assert [ln.sku for ln in ctx.cart.lines] == ["X-01"]   # the bill came back as it was
+    assert [ln.sku for ln in ctx.cart.lines] == []        # the product off sale left the bill …
     said = window.sell.banner.text() if window.sell.banner.isVisible() else ""
-    assert "ข้าวเกรียบฟักทอง" in said or "not on sale" in said.lower() or "off sale" in said.lower(), said
+    assert "ข้าวเกรียบฟักทอง" in said and "no longer for sale" in said, said   # … and the vendor is told
 
 
 # --- the largest change at 1024×600 --------------------------------------------------------------------------
@@ -335,7 +329,6 @@ def test_the_largest_change_fits_the_change_panel_at_1024x600(window: MainWindow
 
 
 # --- 100 held bills with long Thai names ---------------------------------------------------------------------
-@found("a held bill's 120-character name pushes its total and the money already taken off the list's right edge")
 def test_a_hundred_long_named_held_bills_fit_the_list_at_1024x600_with_their_money_shown(
         window: MainWindow, ctx: Any, qtbot: Any, tmp_path: Any) -> None:
     from otop_pos.booth.payments import PaymentIn
@@ -395,8 +388,6 @@ def test_enter_held_in_the_refund_dialog_refunds_one_item_once(window: MainWindo
 
 
 # --- the settings screen ------------------------------------------------------------------------------------
-@found("a double tap on Change PIN changes the PIN, then checks the old PIN again: 'Wrong manager PIN (4 tries "
-       "left)' is shown after the change succeeded and a wrong try is counted")
 def test_a_double_click_on_change_pin_changes_it_once_and_counts_no_wrong_pin(window: MainWindow, ctx: Any,
                                                                               shop: SqliteStore, qtbot: Any) -> None:
     from otop_pos.ui.settings_screen import SettingsScreen
