@@ -207,23 +207,30 @@ def save_open(store: SqliteStore, clock: Clock, uuid: str, cart: Cart, parts: tu
         row.cart_json, row.parts_json, row.updated_at = cart_json(cart), parts_json(parts), now
 
 
+def _write_held(s: Session, now: datetime, uuid: str, cart: Cart, parts: tuple[PaymentIn, ...],
+                name: str | None = None) -> HeldRow:
+    """Write bill ``uuid`` as held (the row made if it is not there yet), with an audit record of the hold;
+    ``name`` None keeps the name it has."""
+    row = s.scalars(select(HeldRow).where(HeldRow.uuid == uuid)).first()
+    if row is None:
+        row = HeldRow(uuid=uuid, kind="held", name=name or "", created_at=now)
+        s.add(row)
+    elif name:
+        row.name = name
+    row.kind, row.updated_at = "held", now
+    row.cart_json, row.parts_json = cart_json(cart), parts_json(parts)
+    _audit(s, now, "hold", uuid, total=cart.total_satang, taken=sum(p.amount_satang for p in parts))
+    return row
+
+
 def hold(store: SqliteStore, clock: Clock, uuid: str, cart: Cart, parts: tuple[PaymentIn, ...],
          name: str = "") -> HeldBill:
     """Hold the open bill ``uuid`` (written as it is now); SaleError when there is nothing to hold."""
     if cart.is_empty and not parts:
         raise SaleError("ตะกร้าว่าง ไม่มีอะไรให้พัก", "The cart is empty: there is nothing to hold.")
     name = _clean_name(name)
-    now = clock.now()
     with store.write() as s:
-        row = s.scalars(select(HeldRow).where(HeldRow.uuid == uuid)).first()
-        if row is None:
-            row = HeldRow(uuid=uuid, kind="held", name=name, created_at=now, updated_at=now,
-                          cart_json=cart_json(cart), parts_json=parts_json(parts))
-            s.add(row)
-        else:
-            row.kind, row.name, row.updated_at = "held", name or row.name, now
-            row.cart_json, row.parts_json = cart_json(cart), parts_json(parts)
-        _audit(s, now, "hold", uuid, total=cart.total_satang, taken=sum(p.amount_satang for p in parts))
+        row = _write_held(s, clock.now(), uuid, cart, parts, name)
         s.flush()
         return _bill(row)
 
@@ -239,15 +246,7 @@ def recall(store: SqliteStore, clock: Clock, uuid: str, current_uuid: str | None
             raise InputError("ไม่พบบิลที่พักไว้นี้ (อาจเรียกคืนหรือขายไปแล้ว)",
                              "That held bill is not there any more (recalled or sold already).")
         if current_uuid is not None and current is not None and (not current.is_empty or current_parts):
-            cur = s.scalars(select(HeldRow).where(HeldRow.uuid == current_uuid)).first()
-            if cur is None:
-                cur = HeldRow(uuid=current_uuid, kind="held", name="", created_at=now, updated_at=now,
-                              cart_json="", parts_json="[]")
-                s.add(cur)
-            cur.kind, cur.updated_at = "held", now
-            cur.cart_json, cur.parts_json = cart_json(current), parts_json(current_parts)
-            _audit(s, now, "hold", current_uuid, total=current.total_satang,
-                   taken=sum(p.amount_satang for p in current_parts))
+            _write_held(s, now, current_uuid, current, current_parts)
         elif current_uuid is not None:
             s.execute(delete(HeldRow).where(HeldRow.uuid == current_uuid, HeldRow.kind == "open"))
         s.execute(delete(HeldRow).where(HeldRow.kind == "open", HeldRow.uuid != uuid))  # one open bill at most

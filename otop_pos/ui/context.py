@@ -132,6 +132,10 @@ class BoothContext(QObject):
 
     def sold(self) -> None:
         """The cart was sold (checkout removed its bill): start a new, empty one."""
+        self._start_new_bill()
+
+    def _start_new_bill(self) -> None:
+        """The bill on screen left it (sold or held): a new, empty one takes its place."""
         self.bill_uuid, self.cart, self.parts = self.service.new_bill_uuid(), Cart(), ()
         self.cartChanged.emit()
 
@@ -146,9 +150,8 @@ class BoothContext(QObject):
         if self.cart.is_empty and not self.parts:
             return False
         self.service.hold(self.bill_uuid, self.cart, self.parts, name)
-        self.bill_uuid, self.cart, self.parts = self.service.new_bill_uuid(), Cart(), ()
         self.refresh_held()
-        self.cartChanged.emit()
+        self._start_new_bill()
         return True
 
     def recall(self, uuid: str) -> None:

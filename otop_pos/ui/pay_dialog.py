@@ -372,7 +372,7 @@ class PayDialog(QDialog):
             return
         edit, ref = (self.pp_amount, self.pp_ref) if method == "promptpay" else (self.tr_amount, self.tr_ref)
         if self.due() == 0:
-            self._complete_covered()
+            self._finish()
             return
         try:
             amount = edit.satang()
@@ -383,7 +383,7 @@ class PayDialog(QDialog):
             return
         ref.clear()
         if self.due() == 0:
-            self._complete_covered()
+            self._finish()
             return
         self.tabs.setCurrentIndex(0)
 
@@ -397,7 +397,7 @@ class PayDialog(QDialog):
             return
         due = self.due()
         if due == 0:
-            self._complete_covered()
+            self._finish()
             return
         try:
             if not self.cash_edit.digits():
@@ -415,22 +415,15 @@ class PayDialog(QDialog):
         if cash - due >= CONFIRM_CASH_ABOVE_DUE_SATANG:
             text = translate("Pay", "Cash received {cash} for {due} due: give {change} change?").format(
                 cash=money(cash), due=money(due), change=money(cash - due))
-            self.big_cash_dialog = confirm(self, text, partial(self._complete_cash, cash),
+            self.big_cash_dialog = confirm(self, text, partial(self._finish, cash),
                                            yes_text=translate("Pay", "Yes, give change"), default_no=True)
             return
-        self._complete_cash(cash)
+        self._finish(cash)
 
-    def _complete_cash(self, cash: int) -> None:
+    def _finish(self, cash: int | None = None) -> None:
+        """Complete the sale with the parts taken and, when something is still due, the ``cash`` handed over."""
         try:
             payments = list(self.ctx.service.final_payments(self.total, self.payments, cash))
-        except OtopError as exc:
-            self.error.show_error(exc)
-            return
-        self._commit(payments)
-
-    def _complete_covered(self) -> None:
-        try:
-            payments = list(self.ctx.service.final_payments(self.total, self.payments, None))
         except OtopError as exc:
             self.error.show_error(exc)
             return
