@@ -497,3 +497,34 @@ def products() -> dict[str, tuple[str, int, str]]:
         rows = [r for r in csv.reader(fh)][1:]
     return {r[1]: (r[2], round(float(r[3]) * 100), r[4]) for r in rows if r[0] == VENDOR}
 
+
+class Till:
+    """The module's screen, its set-up booth (copied for each fresh till) and the running app."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.desk = Desk.start(work / "desk")
+        try:
+            self.template: Booth = make_booth(work / "template")
+        except BaseException:
+            self.desk.stop()
+            raise
+        self.current: Cashier | None = None
+        self.runs = 0
+
+    def cashier(self) -> Cashier:
+        if self.current is None:
+            self.runs += 1
+            run = self.work / f"till-{self.runs}"
+            self.current = Cashier(self.desk, self.template.copy_to(run / "booth"), run / "artefacts")
+            self.current.start()
+        return self.current
+
+    def discard(self) -> None:
+        if self.current is not None:
+            self.current.shutdown()
+            self.current = None
+
+    def close(self) -> None:
+        self.discard()
+        self.desk.stop()

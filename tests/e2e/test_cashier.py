@@ -5,8 +5,8 @@ The app runs as its own process on a virtual screen with a window manager; keys 
 export (what the organiser imports). One app serves the module; a test that did not pass leaves it behind and
 the next test starts a fresh till, so one broken flow cannot spoil the others.
 
-A flow that fails today is marked ``found(defect)`` (``xfail(strict=True)``): remove the mark with the fix
-(``pytest --runxfail`` shows how each fails now). Each failure says what it waited for and leaves a screenshot.
+Each failure says what it waited for and leaves a screenshot. The ``till`` fixture is in conftest.py; the
+``cashier`` fixture here keeps the app running from one test to the next.
 """
 from __future__ import annotations
 
@@ -14,11 +14,10 @@ import os
 import re
 import signal
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.cashier import Booth, Cashier, Desk, make_booth, products
+from tests.e2e.cashier import Cashier, Till, products
 
 CATALOGUE = products()
 JAEW, RICE, MUYOR, NAMPRIK, NAEM, _, MUDAED = sorted(CATALOGUE)  # KK20-0018-01 … -07
@@ -27,52 +26,9 @@ CODE = {sku: code for sku, (_, _, code) in CATALOGUE.items()}
 NAME = {sku: name for sku, (name, _, _) in CATALOGUE.items()}
 
 
-def found(defect: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"found by the cashier tests: {defect}")
-
-
-class Till:
-    """The module's screen, its set-up booth (copied for each fresh till) and the running app."""
-
-    def __init__(self, work: Path) -> None:
-        self.work = work
-        self.desk = Desk.start(work / "desk")
-        try:
-            self.template: Booth = make_booth(work / "template")
-        except BaseException:
-            self.desk.stop()
-            raise
-        self.current: Cashier | None = None
-        self.runs = 0
-
-    def cashier(self) -> Cashier:
-        if self.current is None:
-            self.runs += 1
-            run = self.work / f"till-{self.runs}"
-            self.current = Cashier(self.desk, self.template.copy_to(run / "booth"), run / "artefacts")
-            self.current.start()
-        return self.current
-
-    def discard(self) -> None:
-        if self.current is not None:
-            self.current.shutdown()
-            self.current = None
-
-    def close(self) -> None:
-        self.discard()
-        self.desk.stop()
-
-
-@pytest.fixture(scope="module")
-def till(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Till]:
-    t = Till(tmp_path_factory.mktemp("cashier"))
-    yield t
-    t.close()
-
-
 @pytest.fixture
 def cashier(till: Till, request: pytest.FixtureRequest) -> Iterator[Cashier]:
-    """The running booth window, on the sell screen with an empty cart."""
+    """The running booth window, on the sell screen with an empty cart (one app serves the module)."""
     c = till.cashier()
     yield c
     report = getattr(request.node, "rep_call", None)

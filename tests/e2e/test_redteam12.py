@@ -1,41 +1,16 @@
 """Red team for issue 12 on the real booth window: a busy stall's keys and scans, two apps on one booth, a
 store with a code clash. The app runs as its own process (tests/e2e/cashier.py); money is read back from the
-signed export. A defect found here is marked ``found(...)`` (``xfail(strict=True)``): remove it with the fix."""
+signed export. Each defect it found is fixed; its reproduction stays as a test."""
 from __future__ import annotations
 
 import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from tests.e2e.cashier import ROOT, Cashier
-from tests.e2e.test_cashier import CATALOGUE, Till, pay_cash
-
-JAEW, RICE, MUYOR, NAMPRIK, NAEM, _, MUDAED = sorted(CATALOGUE)
-CODE = {sku: code for sku, (_, _, code) in CATALOGUE.items()}
-
-
-def found(defect: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"redteam12: {defect}")
-
-
-@pytest.fixture(scope="module")
-def till(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Till]:
-    t = Till(tmp_path_factory.mktemp("redteam12"))
-    yield t
-    t.close()
-
-
-@pytest.fixture
-def cashier(till: Till) -> Iterator[Cashier]:
-    """A fresh till for every session (each attack leaves the app in a state of its own)."""
-    c = till.cashier()
-    yield c
-    till.discard()
+from tests.e2e.test_cashier import CODE, JAEW, MUYOR, NAMPRIK, RICE, pay_cash
 
 
 def test_a_scan_right_after_f12_goes_into_the_bill_not_the_cash_field(cashier: Cashier) -> None:

@@ -1,7 +1,7 @@
 """Red team for issue 12, round 2, on the real booth window: kill -9 at each step of a split payment, scans
 and typing while a dialog or a question is opening (the native key filter), a Thai keyboard layout, and the
 one-window lock. The app runs as its own process (tests/e2e/cashier.py); money is read back from the signed
-export. A defect found here is marked ``found(...)`` (``xfail(strict=True)``): remove it with the fix."""
+export. Each defect it found is fixed; its reproduction stays as a test."""
 from __future__ import annotations
 
 import os
@@ -9,34 +9,11 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
 import pytest
 
 from tests.e2e.cashier import ROOT, Cashier
-from tests.e2e.test_cashier import CATALOGUE, Till, pay_cash
-
-JAEW, RICE, MUYOR, NAMPRIK, NAEM, _, MUDAED = sorted(CATALOGUE)
-CODE = {sku: code for sku, (_, _, code) in CATALOGUE.items()}
-
-
-def found(defect: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"redteam12b: {defect}")
-
-
-@pytest.fixture(scope="module")
-def till(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Till]:
-    t = Till(tmp_path_factory.mktemp("redteam12b"))
-    yield t
-    t.close()
-
-
-@pytest.fixture
-def cashier(till: Till) -> Iterator[Cashier]:
-    """A fresh till for every session (each attack leaves the app in a state of its own)."""
-    c = till.cashier()
-    yield c
-    till.discard()
+from tests.e2e.test_cashier import CODE, JAEW, MUDAED, NAMPRIK, RICE, pay_cash
 
 
 def held_rows(c: Cashier) -> list[tuple[str, str]]:
