@@ -9,7 +9,7 @@ from typing import Any
 from conftest import BAG, BASKET, CHIPS  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import gone, idle, modal, scan  # type: ignore[import-not-found]
+from ui_helpers import gone, idle, modal, pin_dialogs, scan, type_into_focus  # type: ignore[import-not-found]
 
 from otop_pos.booth.cart import Cart, Discount
 from otop_pos.booth.catalogue import CatalogueIndex
@@ -26,18 +26,6 @@ from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.pay_dialog import PayDialog
 from otop_pos.ui.settings_screen import SettingsScreen
 
-
-def _type(qtbot: Any, text: str, enter: bool = True) -> None:
-    """Type into whatever has the keyboard, as a person does."""
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClicks(focus, text)
-    if enter:
-        qtbot.keyClick(focus, Qt.Key.Key_Return)
-
-
-def _pin_dialogs() -> list[ManagerPinDialog]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, ManagerPinDialog) and w.isVisible()]
 
 
 def _pin_attempts(store: SqliteStore) -> list[str]:
@@ -65,12 +53,12 @@ def test_line_discount_dialog_takes_the_keyboard_and_refuses_more_than_the_line(
     qtbot.keyClick(window.sell.search, Qt.Key.Key_F4)
     dlg = modal(qtbot, ValueDialog)
     assert QApplication.focusWidget() is dlg.edit           # the amount field has the keyboard
-    _type(qtbot, "1000")                                     # ฿1,000 off a ฿660 line
+    type_into_focus(qtbot, "1000")                                     # ฿1,000 off a ฿660 line
     assert not gone(dlg)
     assert "more than the line" in dlg.error.text() and "660.00" in dlg.error.text()
     assert panel.total_label.text() == "฿660.00" and ctx.cart.lines[0].discount is None
     dlg.edit.selectAll()
-    _type(qtbot, "100")                                      # within the limit: no PIN
+    type_into_focus(qtbot, "100")                                      # within the limit: no PIN
     qtbot.waitUntil(lambda: gone(dlg))
     assert panel.total_label.text() == "฿560.00"
     assert _pin_attempts(ctx.service.store) == []
@@ -82,7 +70,7 @@ def test_bill_discount_larger_than_the_bill_is_refused_in_the_dialog(window: Mai
     qtbot.keyClick(window.sell.search, Qt.Key.Key_F5)
     dlg = modal(qtbot, ValueDialog)
     assert QApplication.focusWidget() is dlg.edit
-    _type(qtbot, "121")
+    type_into_focus(qtbot, "121")
     assert not gone(dlg) and "more than the bill" in dlg.error.text()
     assert window.sell.cart_panel.total_label.text() == "฿120.00"
 
@@ -95,26 +83,26 @@ def test_a_discount_above_the_limit_asks_the_manager_pin_once_for_that_discount(
     dlg = modal(qtbot, ValueDialog)
     dlg.percent_radio.setChecked(True)
     dlg.edit.setFocus()
-    _type(qtbot, "60")                                       # 60 % > the 50 % limit
+    type_into_focus(qtbot, "60")                                       # 60 % > the 50 % limit
     pin = modal(qtbot, ManagerPinDialog)
-    assert _pin_dialogs() == [pin]                           # Enter asked once, not twice
+    assert pin_dialogs() == [pin]                           # Enter asked once, not twice
     assert "50 %" in pin.reason_label.text() and "line discount" in pin.reason_label.text()
     assert QApplication.focusWidget() is pin.pin_edit
-    _type(qtbot, "9999")                                     # wrong PIN: said, the dialog stays
+    type_into_focus(qtbot, "9999")                                     # wrong PIN: said, the dialog stays
     qtbot.waitUntil(lambda: "Wrong manager PIN" in pin.error.text())
     assert panel.total_label.text() == "฿660.00"
-    _type(qtbot, "1234")
+    type_into_focus(qtbot, "1234")
     qtbot.waitUntil(lambda: gone(pin) and gone(dlg) and QApplication.focusWidget() is window.sell.search)
-    assert _pin_dialogs() == []
+    assert pin_dialogs() == []
     assert panel.total_label.text() == "฿264.00" and ctx.cart.approval is not None
     # the approval covered that discount, not the next one: a bill discount above the limit asks again
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the sell screen is back
     qtbot.keyClick(window.sell.search, Qt.Key.Key_F5)
     dlg = modal(qtbot, ValueDialog)
-    _type(qtbot, "200")                                      # ฿200 off ฿264 = 76 %
+    type_into_focus(qtbot, "200")                                      # ฿200 off ฿264 = 76 %
     pin = modal(qtbot, ManagerPinDialog)
     assert "bill discount" in pin.reason_label.text() and panel.total_label.text() == "฿264.00"
-    _type(qtbot, "1234")
+    type_into_focus(qtbot, "1234")
     qtbot.waitUntil(lambda: gone(pin) and gone(dlg))
     assert panel.total_label.text() == "฿64.00"
     _pay_cash(window, ctx, qtbot, "100")
@@ -127,7 +115,7 @@ def test_cancelling_the_pin_keeps_the_cart_and_says_the_pin_is_needed(window: Ma
     scan(qtbot, window.sell.search, BAG)
     qtbot.keyClick(window.sell.search, Qt.Key.Key_F5)
     dlg = modal(qtbot, ValueDialog)
-    _type(qtbot, "400")                                      # ฿400 off ฿660
+    type_into_focus(qtbot, "400")                                      # ฿400 off ฿660
     pin = modal(qtbot, ManagerPinDialog)
     qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: gone(pin))
@@ -146,10 +134,10 @@ def test_price_override_with_f9_asks_the_pin_and_the_sale_keeps_list_and_unit_pr
     dlg = modal(qtbot, ValueDialog)
     assert QApplication.focusWidget() is dlg.edit and dlg.edit.text() == "660.00"
     dlg.edit.selectAll()
-    _type(qtbot, "500")
+    type_into_focus(qtbot, "500")
     pin = modal(qtbot, ManagerPinDialog)
     assert "changed price" in pin.reason_label.text()
-    _type(qtbot, "1234")
+    type_into_focus(qtbot, "1234")
     qtbot.waitUntil(lambda: gone(pin) and gone(dlg))
     m = panel.model
     assert [(m.data(m.index(r, 0)), m.data(m.index(r, 2)), m.data(m.index(r, 4))) for r in range(m.rowCount())] == [
@@ -173,10 +161,10 @@ def test_a_zero_baht_discount_asks_the_pin_even_within_the_limit(window: MainWin
     scan(qtbot, window.sell.search, BASKET)
     qtbot.keyClick(window.sell.search, Qt.Key.Key_F5)
     dlg = modal(qtbot, ValueDialog)
-    _type(qtbot, "120")
+    type_into_focus(qtbot, "120")
     pin = modal(qtbot, ManagerPinDialog)
     assert "0 baht" in pin.reason_label.text()
-    _type(qtbot, "1234")
+    type_into_focus(qtbot, "1234")
     qtbot.waitUntil(lambda: gone(pin) and gone(dlg))
     assert window.sell.cart_panel.total_label.text() == "฿0.00" and ctx.cart.approval is not None
 

@@ -6,7 +6,7 @@ from typing import Any
 import zxingcpp
 from conftest import BAG, CHIPS, SCARF  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
-from ui_helpers import gone, modal, qimage_to_pil, scan, type_text  # type: ignore[import-not-found]
+from ui_helpers import gone, open_pay, qimage_to_pil, type_text  # type: ignore[import-not-found]
 
 from otop_pos.booth.queries import list_sales, sale_detail
 from otop_pos.core.promptpay import parse_emv, parse_tlv, promptpay_payload
@@ -14,12 +14,6 @@ from otop_pos.store.engine import SqliteStore
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.pay_dialog import PayDialog
 
-
-def open_pay(window: MainWindow, qtbot: Any, *codes: str) -> PayDialog:
-    for code in codes:
-        scan(qtbot, window.sell.search, code)
-    qtbot.keyClick(window.sell.search, Qt.Key.Key_F12)
-    return modal(qtbot, PayDialog)  # type: ignore[no-any-return]
 
 
 def shown_qr(pay: PayDialog) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from conftest import BAG, BASKET, CHIPS, PIN, SCARF, make_ctx  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
-from ui_helpers import gone, idle, modal, scan  # type: ignore[import-not-found]
+from ui_helpers import gone, idle, modal, open_pay, scan  # type: ignore[import-not-found]
 
 from otop_pos.booth.queries import list_sales, sale_detail
 from otop_pos.core.clock import FixedClock
@@ -17,12 +17,6 @@ from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.pay_dialog import PayDialog
 from otop_pos.ui.widgets import MessageDialog
 
-
-def open_pay(window: MainWindow, qtbot: Any, *codes: str) -> PayDialog:
-    for code in codes:
-        scan(qtbot, window.sell.search, code)
-    qtbot.keyClick(window.sell.search, Qt.Key.Key_F12)
-    return modal(qtbot, PayDialog)  # type: ignore[no-any-return]
 
 
 def payments_of_last_sale(shop: SqliteStore) -> list[tuple[str, int, int | None, int]]:

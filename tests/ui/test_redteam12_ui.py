@@ -10,7 +10,7 @@ import pytest
 from conftest import BAG, BASKET, CHIPS, SCARF, make_ctx  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import gone, idle, modal, scan  # type: ignore[import-not-found]
+from ui_helpers import gone, idle, modal, open_pay, pin_dialogs, scan, type_into_focus  # type: ignore[import-not-found]
 
 from otop_pos.booth.queries import list_sales
 from otop_pos.core.clock import FixedClock
@@ -20,28 +20,10 @@ from otop_pos.store.engine import SqliteStore
 from otop_pos.ui.approval import ManagerPinDialog
 from otop_pos.ui.cart_panel import ValueDialog
 from otop_pos.ui.main_window import MainWindow
-from otop_pos.ui.pay_dialog import PayDialog
 from otop_pos.ui.widgets import MessageDialog
 
 
 
-def _type(qtbot: Any, text: str, enter: bool = True) -> None:
-    focus = QApplication.focusWidget()
-    assert focus is not None
-    qtbot.keyClicks(focus, text)
-    if enter:
-        qtbot.keyClick(focus, Qt.Key.Key_Return)
-
-
-def _pin_dialogs() -> list[ManagerPinDialog]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, ManagerPinDialog) and w.isVisible()]
-
-
-def open_pay(window: MainWindow, qtbot: Any, *codes: str) -> PayDialog:
-    for code in codes:
-        scan(qtbot, window.sell.search, code)
-    qtbot.keyClick(window.sell.search, Qt.Key.Key_F12)
-    return modal(qtbot, PayDialog)  # type: ignore[no-any-return]
 
 
 def _sql(store: SqliteStore, sql: str, *args: Any) -> list[Any]:
@@ -131,18 +113,18 @@ def test_an_approval_for_a_small_discount_does_not_cover_a_later_price_override(
     dlg = modal(qtbot, ValueDialog)
     dlg.percent_radio.setChecked(True)
     dlg.edit.setFocus()
-    _type(qtbot, "60")                               # above the 50 % limit: the manager comes, types the PIN
+    type_into_focus(qtbot, "60")                               # above the 50 % limit: the manager comes, types the PIN
     pin = modal(qtbot, ManagerPinDialog)
-    _type(qtbot, "1234")
+    type_into_focus(qtbot, "1234")
     qtbot.waitUntil(lambda: gone(pin) and gone(dlg))
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     scan(qtbot, window.sell.search, SCARF)           # ฿1,190, after the manager has gone
     qtbot.keyClick(window.sell.search, Qt.Key.Key_F9)
     dlg = modal(qtbot, ValueDialog)
     dlg.edit.selectAll()
-    _type(qtbot, "1")                                # sold at ฿1
+    type_into_focus(qtbot, "1")                                # sold at ฿1
     qtbot.wait(200)
-    assert _pin_dialogs(), f"no PIN asked; the cart now totals {window.sell.cart_panel.total_label.text()}"
+    assert pin_dialogs(), f"no PIN asked; the cart now totals {window.sell.cart_panel.total_label.text()}"
 
 
 # --- two apps on one booth ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from conftest import BAG, BASKET, PIN  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import gone, modal, scan  # type: ignore[import-not-found]
+from ui_helpers import gone, modal, open_pay, scan  # type: ignore[import-not-found]
 
 from otop_pos.booth.payments import PaymentIn
 from otop_pos.store.engine import SqliteStore
@@ -30,12 +30,6 @@ def _sql(store: SqliteStore, sql: str, *args: Any, frozen: bool = False) -> list
         con.close()
 
 
-def open_pay(window: MainWindow, qtbot: Any, *codes: str) -> PayDialog:
-    for code in codes:
-        scan(qtbot, window.sell.search, code)
-    qtbot.keyClick(window.sell.search, Qt.Key.Key_F12)
-    return modal(qtbot, PayDialog)  # type: ignore[no-any-return]
-
 
 # --- money taken on a bill that is then cleared ---------------------------------------------------------------
 def test_clearing_a_cart_with_a_transfer_taken_leaves_a_record_of_that_money(window: MainWindow, ctx: Any,
@@ -52,7 +46,8 @@ def test_clearing_a_cart_with_a_transfer_taken_leaves_a_record_of_that_money(win
     box.accept()                                      # the vendor says Clear cart (and says it was handed back)
     qtbot.waitUntil(lambda: ctx.cart.is_empty)
     assert _sql(shop, "SELECT count(*) FROM held_bill") == [(0,)]
-    removed = [json.loads(d) for (d,) in _sql(shop, "SELECT detail_json FROM audit_event WHERE action = 'part_removed'")]
+    removed = [json.loads(d)
+               for (d,) in _sql(shop, "SELECT detail_json FROM audit_event WHERE action = 'part_removed'")]
     assert [(r["method"], r["amount"]) for r in removed] == [("transfer", 50000)], \
         "the ฿500 transfer taken on the bill vanished without a trace in the audit trail"
 

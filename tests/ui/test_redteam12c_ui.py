@@ -13,7 +13,7 @@ from conftest import BAG, BASKET, CHIPS, PIN  # type: ignore[import-not-found]
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
-from ui_helpers import gone, idle, modal, scan  # type: ignore[import-not-found]
+from ui_helpers import gone, idle, modal, open_pay, scan  # type: ignore[import-not-found]
 
 from otop_pos.store.engine import SqliteStore
 from otop_pos.ui.main_window import MainWindow
@@ -35,12 +35,6 @@ def _bills(shop: SqliteStore) -> list[tuple[str, list[str], list[int]]]:
         out.append((kind, [ln["sku"] for ln in json.loads(cart)["lines"]], [p["amount"] for p in json.loads(parts)]))
     return out
 
-
-def open_pay(window: MainWindow, qtbot: Any, *codes: str) -> PayDialog:
-    for code in codes:
-        scan(qtbot, window.sell.search, code)
-    qtbot.keyClick(window.sell.search, Qt.Key.Key_F12)
-    return modal(qtbot, PayDialog)  # type: ignore[no-any-return]
 
 
 def _close(qtbot: Any, window: MainWindow, dialog: Any) -> None:

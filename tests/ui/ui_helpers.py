@@ -113,3 +113,29 @@ def type_text(qtbot: Any, widget: QWidget, text: str, delay_ms: int = 0) -> None
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
     release_held_keys()
+
+
+def open_pay(window: Any, qtbot: Any, *codes: str) -> Any:
+    """Scan ``codes`` on the sell screen, press F12 and return the pay dialog."""
+    from otop_pos.ui.pay_dialog import PayDialog
+
+    for code in codes:
+        scan(qtbot, window.sell.search, code)
+    qtbot.keyClick(window.sell.search, Qt.Key.Key_F12)
+    return modal(qtbot, PayDialog)
+
+
+def type_into_focus(qtbot: Any, text: str, enter: bool = True) -> None:
+    """Type into whatever has the keyboard, as a person does (then Enter)."""
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClicks(focus, text)
+    if enter:
+        qtbot.keyClick(focus, Qt.Key.Key_Return)
+
+
+def pin_dialogs() -> list[Any]:
+    """The manager-PIN dialogs on screen."""
+    from otop_pos.ui.approval import ManagerPinDialog
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, ManagerPinDialog) and w.isVisible()]
