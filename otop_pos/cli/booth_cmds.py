@@ -244,7 +244,8 @@ def register(sub: Any) -> None:
     booth = sub.add_parser("booth", help="booth (till) commands").add_subparsers(dest="booth_cmd", metavar="ACTION")
     p = booth.add_parser("setup", help="set this till up for one vendor (from a booth package or the registry)")
     p.add_argument("--package", type=Path, help="booth package file from the organiser (.otopbooth)")
-    p.add_argument("--registry", type=Path, help="folder holding vendors.csv and catalogue.csv")
+    p.add_argument("--registry", type=Path,
+                   help="the registry: a folder holding the vendors and the catalogue (CSV or .xlsx), or one workbook")
     p.add_argument("--vendor", help="vendor code with --registry, e.g. KK20-0002")
     p.add_argument("--booth", help="booth code (default: from the registry)")
     p.add_argument("--till", type=int, default=1, help="till number when a booth runs two laptops")

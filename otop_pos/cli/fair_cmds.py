@@ -61,13 +61,14 @@ def cmd_registry(args: argparse.Namespace) -> int:
     from otop_pos.fair.fairs import load_registry_into
 
     files: list[Path] = args.files
-    if len(files) == 1 and files[0].is_dir():
+    if len(files) == 1:  # a folder, or one workbook holding both sheets
         vendors, catalogue = find_registry_files(files[0])
     elif len(files) == 2:
         vendors, catalogue = files[0], files[1]
     else:
-        raise InputError("ระบุไฟล์ผู้ประกอบการและไฟล์สินค้า (หรือโฟลเดอร์ที่มีทั้งสองไฟล์)",
-                         "Give VENDORS.csv and CATALOGUE.csv (or one folder holding both).")
+        raise InputError("ระบุไฟล์ผู้ประกอบการและไฟล์สินค้า (หรือโฟลเดอร์ที่มีทั้งสองไฟล์ หรือไฟล์ Excel ที่มีทั้งสองแผ่นงาน)",
+                         "Give VENDORS.csv and CATALOGUE.csv (or one folder holding both, or one workbook "
+                         "holding both sheets).")
     registry = load_registry(vendors, catalogue)
     res = load_registry_into(_store(args), args.fair, registry)
     for w in res.warnings:
@@ -274,8 +275,9 @@ def register(sub: Any) -> None:
     p.add_argument("--end", type=date_arg, required=True, help="last day, YYYY-MM-DD (or พ.ศ.)")
     p = action("list", cmd_list, "list the fairs in the store", with_fair=False)
     p.add_argument("--json", action="store_true")
-    p = action("registry", cmd_registry, "load VENDORS.csv and CATALOGUE.csv into the fair")
-    p.add_argument("files", type=Path, nargs="+", metavar="CSV", help="VENDORS.csv CATALOGUE.csv (or a folder)")
+    p = action("registry", cmd_registry, "load the vendors and the catalogue (CSV or .xlsx) into the fair")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                   help="VENDORS CATALOGUE (CSV or .xlsx), or a folder, or one workbook holding both sheets")
     p = action("packages", cmd_packages, "write one booth package per vendor (new signing keys)")
     p.add_argument("out_dir", type=Path, metavar="OUT_DIR")
     p.add_argument("--vendor", action="append", help="only this vendor code (repeatable)")

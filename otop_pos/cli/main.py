@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _print_error(exc: OtopError) -> None:
+    problems = getattr(exc, "problems", None)
+    if problems:  # each problem already holds its Thai and English text: print the list once
+        head_th, head_en = exc.th.split("\n", 1)[0], exc.en.split("\n", 1)[0]
+        lines = "\n".join(str(p) for p in problems)
+        print(f"ข้อผิดพลาด: {head_th}\nError: {head_en}\n{lines}", file=sys.stderr)
+        return
     print(f"ข้อผิดพลาด: {exc.th}\nError: {exc.en}", file=sys.stderr)
 
 

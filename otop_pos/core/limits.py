@@ -22,6 +22,27 @@ CONFIRM_CASH_ABOVE_DUE_SATANG = 1000 * SATANG_PER_BAHT
 #: The largest number of lines on one document.
 MAX_LINES = 500
 
+# --- the registry's texts, as the fair store, the booth package and the booth store take them (characters).
+# The registry reader checks every value against these at load, so nothing it lets through is refused later.
+#: A vendor code (the fair store's ``vendors.code``, the package's ``vendor.code``).
+MAX_VENDOR_CODE_CHARS = 32
+#: A booth code (``vendors.booth``, ``tills.booth_code``, the package's ``vendor.booth``).
+MAX_BOOTH_CODE_CHARS = 16
+#: A vendor's name.
+MAX_VENDOR_NAME_CHARS = 300
+#: The contact person's name.
+MAX_CONTACT_CHARS = 200
+#: A district or a province.
+MAX_PLACE_CHARS = 100
+#: The phone numbers of one vendor, joined with "," (three mobile numbers fit).
+MAX_PHONE_CHARS = 32
+#: A product's SKU.
+MAX_SKU_CHARS = 64
+#: A product's name.
+MAX_PRODUCT_NAME_CHARS = 300
+#: The largest number of products one booth (one package) holds.
+MAX_PRODUCTS_PER_BOOTH = 20000
+
 
 def baht_text(satang: int) -> str:
     """Satang as "1,190.00" in integer math (a float would overflow on a mistyped 400-digit amount)."""
@@ -71,3 +92,11 @@ def check_lines(n: int) -> int:
         raise InputError(f"มีรายการ {n:,} รายการ เกินกว่าที่หนึ่งบิลรับได้ (สูงสุด {MAX_LINES:,} รายการ)",
                          f"{n:,} lines are more than one document takes (at most {MAX_LINES:,}).")
     return n
+
+
+def check_text(text: str, what_th: str, what_en: str, *, limit: int) -> str:
+    """``text`` when it has at most ``limit`` characters; InputError naming its length and the limit otherwise."""
+    if len(text) > limit:
+        raise InputError(f"{what_th}ยาว {len(text):,} ตัวอักษร เกินที่ระบบรับได้ {limit:,}",
+                         f"The {what_en} is {len(text):,} characters long; the app takes at most {limit:,}.")
+    return text

@@ -16,7 +16,16 @@ from typing import Any
 
 from otop_pos.core.codes import clash_text, code_clashes
 from otop_pos.core.errors import ImportRefused
-from otop_pos.core.limits import MAX_DOCUMENT_SATANG, MAX_STOCK
+from otop_pos.core.limits import (
+    MAX_BOOTH_CODE_CHARS,
+    MAX_DOCUMENT_SATANG,
+    MAX_PRODUCT_NAME_CHARS,
+    MAX_PRODUCTS_PER_BOOTH,
+    MAX_SKU_CHARS,
+    MAX_STOCK,
+    MAX_VENDOR_CODE_CHARS,
+    MAX_VENDOR_NAME_CHARS,
+)
 from otop_pos.exchange.keys import key_id_of, public_pem_of
 from otop_pos.exchange.safezip import atomic_write, open_zip_safely, write_zip
 from otop_pos.exchange.vendor_record import PACKAGE_FIELDS, VendorRecord
@@ -35,7 +44,7 @@ MAX_MEMBERS = 8
 MAX_MEMBER_BYTES = 16 * 1024 * 1024
 MAX_TOTAL_BYTES = 32 * 1024 * 1024
 MAX_RATIO = 200
-MAX_PRODUCTS = 20000
+MAX_PRODUCTS = MAX_PRODUCTS_PER_BOOTH
 
 README = """\
 แพ็กเกจบูธ otop-pos — เก็บเป็นความลับ
@@ -184,7 +193,8 @@ def _products(data: bytes) -> tuple[PackageProduct, ...]:
                 raise _bad(f"catalogue.csv บรรทัด {line} จำนวนช่องไม่ถูกต้อง",
                            f"catalogue.csv line {line} has the wrong number of cells.")
             sku, name, ptype, price, barcode, stock = row
-            if not sku.strip() or not name.strip() or not ptype.strip() or len(sku) > 64 or len(name) > 300:
+            if not sku.strip() or not name.strip() or not ptype.strip() or len(sku) > MAX_SKU_CHARS \
+                    or len(name) > MAX_PRODUCT_NAME_CHARS:
                 raise _bad(f"catalogue.csv บรรทัด {line} ข้อมูลไม่ครบ", f"catalogue.csv line {line} is incomplete.")
             if sku in skus or (barcode and barcode in barcodes):
                 raise _bad(f"catalogue.csv บรรทัด {line} รหัสสินค้าหรือบาร์โค้ดซ้ำ",
@@ -241,11 +251,12 @@ def read_package(path: Path) -> BoothPackage:
     if star is not None and (not isinstance(star, int) or isinstance(star, bool) or not 1 <= star <= 5):
         raise _bad("ระดับดาวต้องเป็น 1–5", "the star level must be 1–5.")
     vendor = PackageVendor(
-        code=_str(vendor_d, "code", max_len=32), name=_str(vendor_d, "name"),
+        code=_str(vendor_d, "code", max_len=MAX_VENDOR_CODE_CHARS),
+        name=_str(vendor_d, "name", max_len=MAX_VENDOR_NAME_CHARS),
         contact=_str(vendor_d, "contact", required=False), product_type=_str(vendor_d, "product_type", max_len=64),
         star=star, district=_str(vendor_d, "district", required=False),
         province=_str(vendor_d, "province", required=False), phone=_str(vendor_d, "phone", required=False),
-        booth=_str(vendor_d, "booth", max_len=16), producer_type=_str(vendor_d, "producer_type", required=False))
+        booth=_str(vendor_d, "booth", max_len=MAX_BOOTH_CODE_CHARS), producer_type=_str(vendor_d, "producer_type", required=False))
     private_pem, key_id = _str(key_d, "private_key_pem", max_len=4096), _str(key_d, "key_id", max_len=64)
     try:
         actual = key_id_of(public_pem_of(private_pem))

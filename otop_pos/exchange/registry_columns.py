@@ -1,24 +1,12 @@
-"""Columns of the organisers' registry spreadsheets (vendors, catalogue): headers and cell values.
-
-Here: the product and producer types; the column names in Thai and English and how a header row
-(and its delimiter) is recognised; the parsers of single cells (star, phone, price, barcode, stock),
-which return a value or raise ``InputError`` with a Thai and an English message.
-
-Headers are matched by a tolerant key (``header_key``): Unicode NFKC, case-folded, with spaces,
-underscores, dashes, dots, slashes, brackets, colons and quotes removed. So "Vendor Code",
-"vendor_code", " VENDOR-CODE " and "vendor code" are the same header, and "ราคา (บาท)" matches
-"ราคา(บาท)". The ways organisers write the product and producer types are here too (the types themselves
-are in ``core.vocabulary``).
+"""Cell values of the organisers' registry (vendors, catalogue): product and producer types and the parsers
+of single cells (star, phone, price, barcode, stock), which return a value or raise ``InputError`` with a Thai
+and an English message. The ways organisers write the product and producer types are here too (the types
+themselves are in ``core.vocabulary``); the column headers are in ``registry_headers``.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError
@@ -124,200 +112,6 @@ def producer_type_from_name(name: str) -> str:
     return "single_owner"
 
 
-# --- header matching ---------------------------------------------------------------------------
-
-_HEADER_DROP_RE = re.compile(r"[\s_\-./\\()\[\]{}:*'\"“”‘’]+")
-
-
-def header_key(text: str) -> str:
-    """The key a header is matched by (see the module docstring)."""
-    key = unicodedata.normalize("NFKC", text).casefold()
-    key = key.replace("\ufeff", "").replace("\u200b", "")
-    stripped = _HEADER_DROP_RE.sub("", key)
-    return stripped or key.strip()
-
-
-@dataclass(frozen=True)
-class Column:
-    """One logical column: its field name, labels for messages, header aliases, required or not."""
-
-    field: str
-    th: str
-    en: str
-    aliases: tuple[str, ...]
-    required: bool = False
-
-    @property
-    def label(self) -> str:
-        """"ไทย / English", used as the column of a problem when the column is not in the file."""
-        return f"{self.th} / {self.en}"
-
-
-_PRODUCT_TYPE_HEADERS = (
-    "ประเภทผลิตภัณฑ์", "ประเภทสินค้า", "ประเภท", "หมวด", "หมวดหมู่", "หมวดสินค้า", "หมวดผลิตภัณฑ์",
-    "product type", "type", "category", "product category", "otop type", "otop category",
-)
-
-VENDOR_COLUMNS: tuple[Column, ...] = (
-    Column("code", "รหัสผู้ประกอบการ", "vendor code", (
-        "รหัสผู้ประกอบการ", "รหัสผู้ผลิต", "รหัสกลุ่ม", "รหัสร้าน", "รหัสร้านค้า", "รหัส",
-        "vendor code", "vendor id", "vendor no", "code", "id", "producer code", "producer id",
-        "supplier code", "seller code",
-    ), required=True),
-    Column("name", "ชื่อกลุ่ม/ผู้ประกอบการ", "vendor name", (
-        "ชื่อกลุ่ม/ผู้ประกอบการ", "ชื่อกลุ่ม/ผู้ผลิต", "ชื่อผู้ประกอบการ", "ชื่อกลุ่ม", "ชื่อผู้ผลิต",
-        "ชื่อร้าน", "ชื่อร้านค้า", "ชื่อกลุ่มผู้ผลิต", "ชื่อ", "ผู้ประกอบการ", "ผู้ผลิต",
-        "กลุ่ม/ผู้ประกอบการ",
-        "name", "vendor", "vendor name", "producer", "producer name", "group name", "shop name",
-        "business name", "seller", "seller name",
-    ), required=True),
-    Column("contact", "ชื่อผู้ติดต่อ", "contact", (
-        "ชื่อผู้ติดต่อ", "ผู้ติดต่อ", "ผู้ประสานงาน", "ชื่อผู้ประสานงาน", "contact", "contact name",
-        "contact person",
-    )),
-    Column("product_type", "ประเภทผลิตภัณฑ์", "product type", _PRODUCT_TYPE_HEADERS, required=True),
-    Column("star", "ระดับดาว", "star level", (
-        "ระดับดาว", "ดาว", "จำนวนดาว", "ระดับ", "ระดับดาว otop", "star", "stars", "star level",
-        "star rating", "otop star", "otop stars", "rating",
-    )),
-    Column("district", "อำเภอ", "district", (
-        "อำเภอ", "อ", "อำเภอ/เขต", "เขต", "district", "amphoe", "amphur", "amphoe district",
-    ), required=True),
-    Column("province", "จังหวัด", "province", ("จังหวัด", "จ", "province", "changwat"), required=True),
-    Column("phone", "เบอร์โทร", "phone", (
-        "เบอร์โทร", "เบอร์โทรศัพท์", "โทรศัพท์", "โทร", "เบอร์", "มือถือ", "เบอร์มือถือ", "เบอร์ติดต่อ",
-        "phone", "tel", "telephone", "mobile", "phone number", "tel no", "mobile phone",
-    )),
-    Column("booth", "บูธ", "booth", (
-        "บูธ", "บู๊ธ", "บูท", "เลขบูธ", "หมายเลขบูธ", "บูธที่", "ล็อค", "ล็อก", "booth", "booth no",
-        "booth number", "booth id", "stall", "stall no",
-    ), required=True),
-    Column("producer_type", "ประเภทผู้ผลิต", "producer type", (
-        "ประเภทผู้ผลิต", "ประเภทผู้ประกอบการ", "producer type", "vendor type", "producer category",
-    )),
-)
-
-CATALOGUE_COLUMNS: tuple[Column, ...] = (
-    Column("vendor_code", "รหัสผู้ประกอบการ", "vendor code", (
-        "รหัสผู้ประกอบการ", "รหัสผู้ผลิต", "รหัสกลุ่ม", "รหัสร้าน", "รหัสร้านค้า", "vendor code",
-        "vendor id", "vendor no", "vendor", "producer code", "producer id", "supplier code", "seller code",
-    ), required=True),
-    Column("sku", "รหัสสินค้า", "SKU", (
-        "รหัสสินค้า", "รหัสผลิตภัณฑ์", "รหัส", "sku", "product code", "item code", "product id",
-        "item id", "code",
-    ), required=True),
-    Column("name", "ชื่อสินค้า", "product name", (
-        "ชื่อสินค้า", "ชื่อผลิตภัณฑ์", "สินค้า", "ผลิตภัณฑ์", "รายการ", "รายการสินค้า", "ชื่อ",
-        "product name", "product", "name", "item", "item name", "description",
-    ), required=True),
-    Column("price", "ราคา (บาท)", "price", (
-        "ราคา (บาท)", "ราคา", "ราคาขาย", "ราคาต่อหน่วย", "ราคาขายปลีก", "ราคาขาย (บาท)", "price",
-        "price (thb)", "price (baht)", "unit price", "selling price", "retail price", "price thb",
-    ), required=True),
-    Column("barcode", "บาร์โค้ด", "barcode", (
-        "บาร์โค้ด", "บาร์โค๊ด", "บาร์โคด", "รหัสบาร์โค้ด", "barcode", "bar code", "ean", "ean13",
-        "ean-13", "gtin", "upc",
-    )),
-    Column("product_type", "ประเภทผลิตภัณฑ์", "product type", _PRODUCT_TYPE_HEADERS),
-    Column("stock", "จำนวน/สต็อก", "stock", (
-        "จำนวน/สต็อก", "จำนวน", "สต็อก", "สต๊อก", "สต็อค", "สต๊อค", "คงเหลือ", "จำนวนคงเหลือ",
-        "stock", "qty", "quantity", "on hand",
-    )),
-)
-
-# Row numbers and similar: recognised, never read, and not reported as unknown columns.
-IGNORED_HEADERS: tuple[str, ...] = ("ลำดับ", "ลำดับที่", "ที่", "no", "no.", "#", "seq", "number", "row")
-
-_IGNORED_KEYS = frozenset(header_key(h) for h in IGNORED_HEADERS)
-
-
-@lru_cache(maxsize=8)
-def alias_map(columns: tuple[Column, ...]) -> dict[str, Column]:
-    """Header key → column, for one file kind."""
-    out: dict[str, Column] = {}
-    for col in columns:
-        for alias in (col.th, col.en, col.field, *col.aliases):
-            out.setdefault(header_key(alias), col)
-    return out
-
-
-def is_ignored_header(text: str) -> bool:
-    """True for row-number headers (ลำดับ, No.) that are recognised but not read."""
-    return header_key(text) in _IGNORED_KEYS
-
-
-def match_header(cells: list[str], columns: tuple[Column, ...]) -> dict[str, list[tuple[int, str]]]:
-    """Field → [(cell index, header as written)] for the recognised cells of a header row."""
-    aliases = alias_map(columns)
-    found: dict[str, list[tuple[int, str]]] = {}
-    for i, raw in enumerate(cells):
-        col = aliases.get(header_key(raw)) if raw.strip() else None
-        if col is not None:
-            found.setdefault(col.field, []).append((i, clean_cell(raw)))
-    return found
-
-
-def header_score(cells: list[str], columns: tuple[Column, ...]) -> tuple[int, int]:
-    """(required columns found, columns found) for a candidate header row."""
-    found = match_header(cells, columns)
-    return sum(1 for c in columns if c.required and c.field in found), len(found)
-
-
-DELIMITERS = (",", ";", "\t", "|")
-HEADER_SEARCH_ROWS = 10  # title rows above the header that are tolerated
-
-
-class BrokenQuotes(Exception):
-    """Unbalanced or misplaced quote marks in the record that starts on ``line``."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-def csv_rows(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
-    """(first physical line, cells) per CSV record; ``BrokenQuotes`` on broken quoting."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    line = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise BrokenQuotes(line + 1, str(exc)) from None
-        yield line + 1, cells
-        line = reader.line_num
-
-
-def _head_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    out: list[tuple[int, list[str]]] = []
-    try:
-        for line, cells in csv_rows(text, delimiter):
-            if any(c.strip() for c in cells):
-                out.append((line, cells))
-                if len(out) >= HEADER_SEARCH_ROWS:
-                    break
-    except BrokenQuotes:
-        pass
-    return out
-
-
-def sniff_header(text: str, columns: tuple[Column, ...]) -> tuple[str, int, float]:
-    """(delimiter, index of the header row among the first non-blank rows, share of the required
-    columns found) for one file kind: every delimiter is tried on the first rows."""
-    best: tuple[tuple[int, int, int], str, int] = ((-1, -1, -1), ",", 0)
-    for delimiter in DELIMITERS:
-        for index, (_line, cells) in enumerate(_head_rows(text, delimiter)):
-            required, recognised = header_score(cells, columns)
-            key = (required, recognised, -index)
-            if key > best[0]:
-                best = (key, delimiter, index)
-    (required, _recognised, _), delimiter, index = best
-    total = sum(1 for c in columns if c.required)
-    return delimiter, index, required / total
-
-
 # --- cell values: each parser returns the value or raises InputError (Thai and English) ------------
 
 _SPACE_RE = re.compile(r"\s+")
@@ -380,18 +174,20 @@ def parse_producer_type(text: str) -> str:
 
 
 def parse_star(text: str) -> int | None:
-    """1–5 ("4", "๔", "4 ดาว", "4.0", "★★★★"); None when empty."""
+    """1–5 ("4", "๔", "4 ดาว", "4.0", "★★★★"); None when empty or 0 (not graded)."""
     if is_none(text):
         return None
     body = normalize_digits(text).strip()
     if set(body) <= {"★", "⭐", "*"}:
         body = str(len(body))
     body = _WHOLE_FLOAT_RE.sub(r"\1", _STAR_WORDS_RE.sub("", body).strip())
+    if body.isascii() and body.isdigit() and int(body) == 0:
+        return None  # 0 stars: not graded
     if body.isascii() and body.isdigit() and 1 <= int(body) <= 5:
         return int(body)
     raise InputError(
-        f"ระดับดาว “{text}” ไม่ถูกต้อง ต้องเป็นตัวเลข 1 ถึง 5 หรือเว้นว่าง",
-        f"The star level “{text}” is not valid: it must be a number from 1 to 5, or empty.",
+        f"ระดับดาว “{text}” ไม่ถูกต้อง ต้องเป็นตัวเลข 1 ถึง 5 หรือ 0 / เว้นว่าง (ไม่มีดาว)",
+        f"The star level “{text}” is not valid: it must be a number from 1 to 5, or 0 or empty (no stars).",
     )
 
 
@@ -438,9 +234,9 @@ def parse_barcode(text: str) -> str | None:
     if _SCIENTIFIC_RE.match(body):
         raise InputError(
             f"โปรแกรมตารางคำนวณ (Excel) เปลี่ยนบาร์โค้ดเป็นตัวเลขแบบย่อ “{text}” ทำให้ตัวเลขหายไป: "
-            "ตั้งคอลัมน์บาร์โค้ดเป็นข้อความ (Text) พิมพ์บาร์โค้ดใหม่ แล้วบันทึกเป็น CSV อีกครั้ง",
+            "ตั้งคอลัมน์บาร์โค้ดเป็นข้อความ (Text) พิมพ์บาร์โค้ดใหม่ แล้วบันทึกไฟล์อีกครั้ง",
             f"The spreadsheet turned the barcode into a number (“{text}”) and its digits are lost: "
-            "format the barcode column as Text, type the barcodes again and save as CSV again.",
+            "format the barcode column as Text, type the barcodes again and save the file again.",
         )
     body = _WHOLE_FLOAT_RE.sub(r"\1", re.sub(r"[\s-]", "", body))
     if not (body.isascii() and body.isdigit()):

@@ -1,37 +1,34 @@
-"""Read the organisers' registry: ``vendors.csv`` and ``catalogue.csv`` (pure file format, no store).
+"""Read the organisers' registry: the vendors and the catalogue (pure file format, no store).
 
-Accepted: UTF-8 with or without BOM, CP874/TIS-620 (Excel "CSV" on Thai Windows), UTF-16 with a BOM;
-comma, semicolon, tab or pipe delimiters (sniffed); Thai or English headers in any order and any
-case, with stray spaces; extra columns (ignored, reported as warnings); blank rows (skipped); up to
-ten title rows above the header; Thai digits; prices such as ``1,190.00``, ``฿120`` or ``120 บาท``.
+Each may be a CSV file or a sheet of an Excel workbook (one workbook may hold both), found by content, not
+by name (``registry_source``, ``registry_xlsx``). Accepted: UTF-8 with or without BOM, CP874/TIS-620 (Excel
+"CSV" on Thai Windows), UTF-16; comma, semicolon, tab or pipe delimiters (sniffed); Thai or English headers
+matched by meaning, in any order (``registry_headers``), one or two header rows, up to ten title rows above
+them; columns meaning one field merged (``registry_table``); extra columns (ignored, reported as warnings);
+blank rows (skipped); Thai digits; prices such as ``1,190.00``, ``฿120`` or ``120 บาท``.
 
-Every problem is collected (file, physical line, column as written in the file, Thai and English
+Every value is checked against every limit the fair store, the booth package and the booth have (declared
+once in ``core.limits``, attached to each column in ``registry_headers``), so nothing loaded here is refused
+later. Every problem is collected (file, physical line, column as written in the file, Thai and English
 text) and ``load_registry`` raises ``RegistryError`` with all of them: an invalid registry imports
-nothing. Line 1 is the first line of the file; rows with quoted multi-line cells keep the line
-their first cell starts on.
+nothing. Line 1 is the first line of the file (a workbook: its row 1); rows with quoted multi-line cells
+keep the line their first cell starts on.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from otop_pos.core.codes import clash_text, code_clashes
 from otop_pos.core.errors import InputError, Problem, RegistryError
+from otop_pos.core.limits import MAX_PRODUCTS_PER_BOOTH, check_text
 from otop_pos.exchange.registry_columns import (
-    CATALOGUE_COLUMNS,
     PRODUCT_TYPE_EN,
     PRODUCT_TYPES,
-    VENDOR_COLUMNS,
-    BrokenQuotes,
-    Column,
-    clean_cell,
     clean_code,
-    csv_rows,
-    is_ignored_header,
-    match_header,
     normalize_product_type,
     parse_barcode,
     parse_phone,
@@ -41,10 +38,13 @@ from otop_pos.exchange.registry_columns import (
     parse_star,
     parse_stock,
     producer_type_from_name,
-    sniff_header,
     strip_district,
     strip_province,
 )
+from otop_pos.exchange.registry_folder import KIND_HINTS, find_registry_files
+from otop_pos.exchange.registry_headers import CATALOGUE_COLUMNS, VENDOR_COLUMNS, Column
+from otop_pos.exchange.registry_source import read_text
+from otop_pos.exchange.registry_table import Table, read_table, row_fits
 from otop_pos.exchange.vendor_record import VendorRecord
 
 __all__ = [
@@ -52,7 +52,6 @@ __all__ = [
     "Registry", "read_text", "read_vendors", "read_catalogue", "load_registry", "find_registry_files",
 ]
 
-MAX_SNIFF_BYTES = 20 * 1024 * 1024  # find_registry_files ignores bigger files
 T = TypeVar("T")
 
 
@@ -99,167 +98,13 @@ class Registry:
         return self._products_by_code.get(clean_code(code), ())
 
 
-# --- decoding ------------------------------------------------------------------------------------
+# --- checking one row ------------------------------------------------------------------------------
 
-_BINARY_MAGIC = {
-    b"PK\x03\x04": ("ไฟล์ Excel (.xlsx) หรือ zip", "an Excel (.xlsx) or zip file"),
-    b"\xd0\xcf\x11\xe0": ("ไฟล์ Excel แบบเก่า (.xls)", "an old Excel (.xls) file"),
-    b"%PDF": ("ไฟล์ PDF", "a PDF file"),
-}
+_VCOL = {c.field: c for c in VENDOR_COLUMNS}
+_PCOL = {c.field: c for c in CATALOGUE_COLUMNS}
 
 
-def _not_text(path: Path, th: str, en: str) -> RegistryError:
-    return RegistryError([Problem(path.name, 1, "", th, en)])
-
-
-def read_text(path: Path) -> tuple[str, str]:
-    """The text of ``path`` and the encoding it was read with: "utf-8-sig", "utf-8", "utf-16" (BOM
-    only) or "cp874" (TIS-620 is a subset). ``RegistryError`` with one problem if not readable text."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _not_text(path, f"ไม่พบไฟล์ {path}", f"The file {path} does not exist.") from None
-    except OSError as exc:
-        raise _not_text(path, f"เปิดไฟล์ {path} ไม่ได้ ({exc.strerror or exc})",
-                        f"Cannot open {path} ({exc.strerror or exc}).") from None
-    for magic, (th, en) in _BINARY_MAGIC.items():
-        if data.startswith(magic):
-            raise _not_text(path, f"ไฟล์นี้เป็น{th} ไม่ใช่ CSV: เปิดใน Excel แล้วบันทึกเป็น CSV",
-                            f"This is {en}, not CSV: open it in Excel and save it as CSV.")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates: tuple[str, ...] = ("utf-16",)
-    elif data.startswith(b"\xef\xbb\xbf"):
-        candidates = ("utf-8-sig",)
-    elif b"\x00" in data:
-        candidates = ()
-    else:
-        candidates = ("utf-8", "cp874")
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
-        if controls > max(2, len(text) // 1000):
-            break
-        return text, encoding
-    raise _not_text(path, "ไฟล์นี้ไม่ใช่ข้อความ CSV หรือใช้รหัสอักขระที่ไม่รู้จัก: บันทึกเป็น CSV UTF-8",
-                    "This file is not CSV text or its encoding is unknown: save it as CSV UTF-8.")
-
-
-# --- generic table reading -----------------------------------------------------------------------
-
-
-@dataclass
-class _Table:
-    file: str
-    encoding: str = ""
-    columns: dict[str, tuple[int, str]] = field(default_factory=dict)  # field -> (index, header)
-    header_line: int = 1
-    width: int = 0
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
-    errors: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    missing: list[Column] = field(default_factory=list)  # required columns not in the header
-
-    def column(self, col: Column) -> str:
-        return self.columns[col.field][1] if col.field in self.columns else col.label
-
-    def error(self, line: int, col: Column | None, th: str, en: str) -> None:
-        self.errors.append(Problem(self.file, line, self.column(col) if col else "", th, en))
-
-    def warn(self, line: int, col: Column | None, th: str, en: str) -> None:
-        self.warnings.append(Problem(self.file, line, self.column(col) if col else "", th, en))
-
-    def cell(self, cells: list[str], col: Column) -> str:
-        if col.field not in self.columns:
-            return ""
-        index = self.columns[col.field][0]
-        return clean_cell(cells[index]) if index < len(cells) else ""
-
-
-def _read_table(path: Path, columns: tuple[Column, ...], what_th: str, what_en: str) -> _Table:
-    path = Path(path)
-    table = _Table(path.name)
-    try:
-        text, table.encoding = read_text(path)
-    except RegistryError as exc:
-        table.errors.extend(exc.problems)
-        return table
-    if not text.strip("\ufeff \t\r\n"):
-        table.error(1, None, f"ไฟล์ว่างเปล่า ไม่มีข้อมูล{what_th}", f"The file is empty: no {what_en}.")
-        return table
-    delimiter, header_index, _score = sniff_header(text, columns)
-    rows, broken = iter(csv_rows(text, delimiter)), False
-    try:
-        seen = 0
-        for line, cells in rows:
-            if not any(c.strip() for c in cells):
-                continue
-            if seen == header_index:
-                _set_header(table, line, cells, columns)
-                break
-            seen += 1
-        if header_index:
-            table.warn(table.header_line, None,
-                       f"ข้ามบรรทัดหัวเรื่อง {header_index} บรรทัดก่อนแถวหัวคอลัมน์",
-                       f"Skipped {header_index} title row(s) above the column headers.")
-        used = sorted({i for i, _h in table.columns.values()})
-        # rows are skipped if the header lacks a required column (the header problem says it all)
-        # or if they are blank: no value in a column that is read (a lone ลำดับ number too)
-        for line, cells in rows if not table.missing else ():
-            if any(cells[i].strip() for i in used if i < len(cells)) or any(cells[table.width:]):
-                table.rows.append((line, cells))
-    except BrokenQuotes as exc:
-        broken = True
-        table.error(exc.line, None,
-                    f"เครื่องหมายคำพูด (\") ที่เริ่มในแถวนี้ไม่ครบคู่หรือวางผิดที่ อ่านต่อไม่ได้ ({exc})",
-                    f"A quote mark (\") in the row starting here is unbalanced or misplaced; "
-                    f"the file cannot be read further ({exc}).")
-    if not table.rows and not table.missing and not broken:
-        table.error(table.header_line, None, f"ไม่มีข้อมูล{what_th}ในไฟล์ (มีแต่หัวคอลัมน์)",
-                    f"There are no {what_en} in the file (only the header).")
-    return table
-
-
-def _set_header(table: _Table, line: int, cells: list[str], columns: tuple[Column, ...]) -> None:
-    table.header_line = line
-    table.width = len(cells)
-    found = match_header(cells, columns)
-    for fld, places in found.items():
-        table.columns[fld] = places[0]
-        if len(places) > 1:
-            names = ", ".join(f"“{h}”" for _i, h in places)
-            table.errors.append(Problem(table.file, line, places[1][1],
-                                        f"มีคอลัมน์เดียวกันซ้ำ: {names}",
-                                        f"The same column appears more than once: {names}."))
-    used = {i for places in found.values() for i, _h in places}
-    for i, raw in enumerate(cells):
-        if i not in used and raw.strip() and not is_ignored_header(raw):
-            table.warnings.append(Problem(table.file, line, clean_cell(raw),
-                                          "ไม่รู้จักคอลัมน์นี้ ข้ามไป", "Unknown column, ignored."))
-    table.missing = missing = [c for c in columns if c.required and c.field not in table.columns]
-    if missing:  # column: "ไทย / English" of each missing column
-        table.errors.append(Problem(table.file, line, " | ".join(c.label for c in missing),
-                                    "ไม่มีคอลัมน์ที่ต้องมี: " + ", ".join(c.th for c in missing),
-                                    "Required column(s) missing: " + ", ".join(c.en for c in missing) + "."))
-
-
-def _row_fits(table: _Table, line: int, cells: list[str]) -> bool:
-    """False (and an error) when a row has values beyond the header: usually an unquoted comma."""
-    extra = [c for c in cells[table.width:] if c.strip()]
-    if not extra:
-        return True
-    table.error(line, None,
-                f"แถวนี้มีช่องข้อมูลมากกว่าหัวคอลัมน์ ({len(cells)} ช่อง แต่หัวคอลัมน์มี {table.width}): "
-                "ค่าที่มีเครื่องหมายคั่น เช่น ราคา 1,190.00 ต้องอยู่ในเครื่องหมายคำพูด",
-                f"This row has more cells ({len(cells)}) than the header ({table.width}): a value that "
-                "contains the delimiter, such as the price 1,190.00, must be quoted.")
-    return False
-
-
-def _required(table: _Table, line: int, col: Column, value: str) -> bool:
+def _required(table: Table, line: int, col: Column, value: str) -> bool:
     if value:
         return True
     if col.field in table.columns:  # a missing column is reported once, on the header line
@@ -267,13 +112,7 @@ def _required(table: _Table, line: int, col: Column, value: str) -> bool:
     return False
 
 
-# --- vendors ---------------------------------------------------------------------------------------
-
-_VCOL = {c.field: c for c in VENDOR_COLUMNS}
-_PCOL = {c.field: c for c in CATALOGUE_COLUMNS}
-
-
-def _parsed(table: _Table, line: int, col: Column, parse: Callable[[str], T], text: str) -> T | None:
+def _parsed(table: Table, line: int, col: Column, parse: Callable[[str], T], text: str) -> T | None:
     """``parse(text)``, or None with an error at (line, col) when it raises ``InputError``."""
     try:
         return parse(text)
@@ -282,7 +121,14 @@ def _parsed(table: _Table, line: int, col: Column, parse: Callable[[str], T], te
         return None
 
 
-def _unique(table: _Table, line: int, col: Column, seen: dict[str, tuple[int, str]], key: str,
+def _fits(table: Table, line: int, col: Column, value: str) -> str:
+    """``value``, with an error at (line, col) when it is longer than the column's limit."""
+    if col.max_len is not None:
+        _parsed(table, line, col, lambda v: check_text(v, col.th, col.en, limit=col.max_len or 0), value)
+    return value
+
+
+def _unique(table: Table, line: int, col: Column, seen: dict[str, tuple[int, str]], key: str,
             owner: str) -> None:
     """An error if ``key`` is already in ``seen`` (naming the earlier line and owner); else add it."""
     if key in seen:
@@ -294,36 +140,70 @@ def _unique(table: _Table, line: int, col: Column, seen: dict[str, tuple[int, st
         seen[key] = (line, owner)
 
 
-def _vendors_table(path: Path) -> tuple[_Table, list[RegistryVendor], dict[str, tuple[int, str]]]:
+def _phone(t: Table, line: int, text: str) -> str:
+    """The phones of a row as digits joined with ","; odd numbers are warnings, too many an error."""
+    col = _VCOL["phone"]
+    phone, odd = parse_phone(text)
+    for part in odd:
+        t.warn(line, col, f"เบอร์โทร “{part}” ไม่เหมือนเบอร์โทรในประเทศไทย",
+               f"The phone number “{part}” does not look like a Thai number.")
+    limit = col.max_len or 0
+    if len(phone) > limit:
+        n = phone.count(",") + 1
+        t.error(line, col, f"เบอร์โทร {n} หมายเลข ยาว {len(phone)} ตัวอักษร เกินที่ระบบรับได้ {limit} "
+                           f"(ใส่ได้ไม่เกิน {(limit + 1) // 11} หมายเลขมือถือ)",
+                f"{n} phone numbers take {len(phone)} characters; the app takes at most {limit} "
+                f"(up to {(limit + 1) // 11} mobile numbers).")
+    return phone
+
+
+# --- vendors ---------------------------------------------------------------------------------------
+
+
+def _vendors_table(path: Path) -> tuple[Table, list[RegistryVendor], dict[str, tuple[int, str]]]:
     """The table, the valid vendors, and every vendor code seen (→ first line), valid row or not."""
-    t = _read_table(path, VENDOR_COLUMNS, "ผู้ประกอบการ", "vendors")
+    t = read_table(path, VENDOR_COLUMNS, "ผู้ประกอบการ", "vendors", KIND_HINTS["vendors"])
     vendors: list[RegistryVendor] = []
     codes: dict[str, tuple[int, str]] = {}
     booths: dict[str, tuple[int, str]] = {}
+    no_booths = "booth" not in t.columns and t.header is not None and not t.missing
+    if no_booths and t.rows:
+        t.warn(t.header_line, None, "ไม่มีคอลัมน์บูธ: ใช้รหัสผู้ประกอบการเป็นเลขบูธ",
+               "There is no booth column: each vendor's code is its booth.")
     for line, cells in t.rows:
-        if not _row_fits(t, line, cells):
-            code = clean_code(t.cell(cells, _VCOL["code"]))
+        if not row_fits(t, line, cells):
+            code = clean_code(t.cell(line, cells, _VCOL["code"]))
             codes.setdefault(code, (line, ""))  # no "unknown vendor" errors in the catalogue for it
             continue
         before = len(t.errors)
-        get = {c.field: t.cell(cells, c) for c in VENDOR_COLUMNS}
+        get = {c.field: t.cell(line, cells, c) for c in VENDOR_COLUMNS}
         code, name = clean_code(get["code"]), get["name"]
         if _required(t, line, _VCOL["code"], code):
+            _fits(t, line, _VCOL["code"], code)
             _unique(t, line, _VCOL["code"], codes, code, name)
-        _required(t, line, _VCOL["name"], name)
+        if _required(t, line, _VCOL["name"], name):
+            _fits(t, line, _VCOL["name"], name)
+        _fits(t, line, _VCOL["contact"], get["contact"])
         ptype = None
         if _required(t, line, _VCOL["product_type"], get["product_type"]):
             ptype = _parsed(t, line, _VCOL["product_type"], parse_product_type, get["product_type"])
         star = _parsed(t, line, _VCOL["star"], parse_star, get["star"])
         district, province = strip_district(get["district"]), strip_province(get["province"])
-        _required(t, line, _VCOL["district"], district)
-        _required(t, line, _VCOL["province"], province)
-        phone, odd_phones = parse_phone(get["phone"])
-        for part in odd_phones:
-            t.warn(line, _VCOL["phone"], f"เบอร์โทร “{part}” ไม่เหมือนเบอร์โทรในประเทศไทย",
-                   f"The phone number “{part}” does not look like a Thai number.")
-        booth = clean_code(get["booth"])
-        if _required(t, line, _VCOL["booth"], booth):  # two vendors in one booth: an error
+        if _required(t, line, _VCOL["district"], district):
+            _fits(t, line, _VCOL["district"], district)
+        if _required(t, line, _VCOL["province"], province):
+            _fits(t, line, _VCOL["province"], province)
+        phone = _phone(t, line, get["phone"])
+        booth = code if no_booths else clean_code(get["booth"])
+        if (no_booths and code) or _required(t, line, _VCOL["booth"], booth):  # two vendors in one booth: an error
+            if no_booths and len(booth) > (_VCOL["booth"].max_len or 0):
+                t.error(line, _VCOL["code"],
+                        f"ไม่มีคอลัมน์บูธ และรหัสผู้ประกอบการ {booth} ยาวเกินกว่าจะใช้เป็นเลขบูธ "
+                        f"(ไม่เกิน {_VCOL['booth'].max_len} ตัวอักษร): เพิ่มคอลัมน์บูธ",
+                        f"There is no booth column and the vendor code {booth} is too long to be the booth "
+                        f"(at most {_VCOL['booth'].max_len} characters): add a booth column.")
+            elif not no_booths:
+                _fits(t, line, _VCOL["booth"], booth)
             _unique(t, line, _VCOL["booth"], booths, booth, code)
         producer = None
         if get["producer_type"]:
@@ -349,29 +229,39 @@ def read_vendors(path: Path) -> tuple[list[RegistryVendor], list[Problem], str]:
 # --- catalogue -------------------------------------------------------------------------------------
 
 
-def _catalogue_table(path: Path, vendors: _Table | None = None,
-                     codes: dict[str, tuple[int, str]] | None = None) -> tuple[_Table, list[RegistryProduct]]:
+def _catalogue_table(path: Path, vendors: Table | None = None,
+                     codes: dict[str, tuple[int, str]] | None = None) -> tuple[Table, list[RegistryProduct]]:
     """The table and its valid products; vendor codes are checked against ``codes`` if given."""
-    t = _read_table(path, CATALOGUE_COLUMNS, "สินค้า", "products")
+    t = read_table(path, CATALOGUE_COLUMNS, "สินค้า", "products", KIND_HINTS["catalogue"])
     products: list[RegistryProduct] = []
     skus: dict[str, tuple[int, str]] = {}
     barcodes: dict[str, tuple[int, str]] = {}
+    per_vendor: dict[str, int] = {}
     rows: list[tuple[int, str, str, str | None]] = []  # (line, sku, name, barcode) of every row read
     for line, cells in t.rows:
-        if not _row_fits(t, line, cells):
+        if not row_fits(t, line, cells):
             continue
         before = len(t.errors)
-        get = {c.field: t.cell(cells, c) for c in CATALOGUE_COLUMNS}
+        get = {c.field: t.cell(line, cells, c) for c in CATALOGUE_COLUMNS}
         vendor_code = clean_code(get["vendor_code"])
         if _required(t, line, _PCOL["vendor_code"], vendor_code) and vendors and codes is not None:
             if vendor_code not in codes:
                 t.error(line, _PCOL["vendor_code"],
                         f"ไม่พบรหัสผู้ประกอบการ {vendor_code} ในไฟล์ผู้ประกอบการ ({vendors.file})",
                         f"The vendor code {vendor_code} is not in the vendors file ({vendors.file}).")
+        if vendor_code:
+            per_vendor[vendor_code] = n = per_vendor.get(vendor_code, 0) + 1
+            if n == MAX_PRODUCTS_PER_BOOTH + 1:
+                t.error(line, _PCOL["vendor_code"],
+                        f"ผู้ประกอบการ {vendor_code} มีสินค้าเกิน {MAX_PRODUCTS_PER_BOOTH:,} รายการที่หนึ่งบูธรับได้",
+                        f"The vendor {vendor_code} has more than the {MAX_PRODUCTS_PER_BOOTH:,} products one booth "
+                        "takes.")
         sku, name = clean_code(get["sku"]), get["name"]
         if _required(t, line, _PCOL["sku"], sku):  # unique in the whole catalogue, not per vendor
+            _fits(t, line, _PCOL["sku"], sku)
             _unique(t, line, _PCOL["sku"], skus, sku, name)
-        _required(t, line, _PCOL["name"], name)
+        if _required(t, line, _PCOL["name"], name):
+            _fits(t, line, _PCOL["name"], name)
         price = None
         if _required(t, line, _PCOL["price"], get["price"]):
             price = _parsed(t, line, _PCOL["price"], parse_price, get["price"])
@@ -394,7 +284,7 @@ def _catalogue_table(path: Path, vendors: _Table | None = None,
     return t, products
 
 
-def _sku_barcode_clashes(t: _Table, codes: list[tuple[int, str, str, str | None]]) -> None:
+def _sku_barcode_clashes(t: Table, codes: list[tuple[int, str, str, str | None]]) -> None:
     """An error on the barcode's line when a barcode is another product's SKU (a scan would ring up either)."""
     for c in code_clashes([(sku, barcode) for _line, sku, _name, barcode in codes]):
         if c.kind != "sku_barcode":
@@ -419,11 +309,13 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line)
 
 
-def load_registry(vendors_csv: Path, catalogue_csv: Path) -> Registry:
-    """Read and check both files; ``RegistryError`` with every problem unless all is valid."""
-    vt, vendors, codes = _vendors_table(Path(vendors_csv))
+def load_registry(vendors_file: Path, catalogue_file: Path | None = None) -> Registry:
+    """Read and check both tables; ``RegistryError`` with every problem unless all is valid. Each is a CSV
+    file or a workbook; one workbook holding both sheets may be given alone."""
+    vt, vendors, codes = _vendors_table(Path(vendors_file))
     # no "unknown vendor" errors when the vendors file itself could not be read
-    ct, products = _catalogue_table(Path(catalogue_csv), vt, codes if vt.columns and not vt.missing else None)
+    ct, products = _catalogue_table(Path(catalogue_file or vendors_file), vt,
+                                    codes if vt.columns and not vt.missing else None)
     errors = _sorted(vt.errors) + _sorted(ct.errors)
     if errors:
         raise RegistryError(errors)
@@ -436,66 +328,3 @@ def load_registry(vendors_csv: Path, catalogue_csv: Path) -> Registry:
         vendors=tuple(vendors), products=tuple(products), encoding_vendors=vt.encoding,
         encoding_catalogue=ct.encoding, warnings=tuple(_sorted(vt.warnings) + _sorted(ct.warnings)),
     )
-
-
-def _kind_of(path: Path) -> str | None:
-    """"vendors" or "catalogue" when the header row has every required column of that kind."""
-    try:
-        if path.stat().st_size > MAX_SNIFF_BYTES:
-            return None
-        text, _enc = read_text(path)
-    except (RegistryError, OSError):
-        return None
-    if sniff_header(text, CATALOGUE_COLUMNS)[2] == 1.0:
-        return "catalogue"
-    return "vendors" if sniff_header(text, VENDOR_COLUMNS)[2] == 1.0 else None
-
-
-_NAME_HINTS = {
-    "vendors": ("vendor", "ผู้ประกอบการ", "ผู้ผลิต", "producer", "booth", "บูธ"),
-    "catalogue": ("catalog", "product", "สินค้า", "ผลิตภัณฑ์", "item"),
-}
-
-
-def find_registry_files(folder: Path) -> tuple[Path, Path]:
-    """(vendors CSV, catalogue CSV) in ``folder``, recognised by their header row (any file name).
-
-    If several files fit one kind, a file whose name says so (vendors/ผู้ประกอบการ,
-    catalogue/สินค้า) wins; otherwise ``RegistryError`` names them."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise RegistryError([Problem(folder.name, 0, "", f"ไม่พบโฟลเดอร์ {folder}",
-                                     f"The folder {folder} does not exist.")])
-    found: dict[str, list[Path]] = {"vendors": [], "catalogue": []}
-    spreadsheets: list[str] = []
-    for path in sorted(folder.iterdir()):
-        if not path.is_file():
-            continue
-        if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
-            spreadsheets.append(path.name)
-            continue
-        kind = _kind_of(path)
-        if kind is not None:
-            found[kind].append(path)
-    problems: list[Problem] = []
-    chosen: dict[str, Path] = {}
-    labels = {"vendors": ("ผู้ประกอบการ", "vendors"), "catalogue": ("สินค้า", "catalogue")}
-    for kind, paths in found.items():
-        th, en = labels[kind]
-        hinted = [p for p in paths if any(h in p.name.casefold() for h in _NAME_HINTS[kind])]
-        if len(paths) == 1 or len(hinted) == 1:
-            chosen[kind] = paths[0] if len(paths) == 1 else hinted[0]
-        elif not paths:
-            sheets = ", ".join(spreadsheets)
-            hint_th = f" (พบไฟล์ Excel: {sheets} ให้บันทึกเป็น CSV)" if sheets else ""
-            hint_en = f" (found spreadsheets {sheets}: save them as CSV)" if sheets else ""
-            problems.append(Problem(folder.name, 0, "", f"ไม่พบไฟล์ CSV ทะเบียน{th}ในโฟลเดอร์{hint_th}",
-                                    f"No {en} registry CSV found in the folder{hint_en}."))
-        else:
-            names = ", ".join(p.name for p in paths)
-            problems.append(Problem(folder.name, 0, "",
-                                    f"มีไฟล์ทะเบียน{th}หลายไฟล์: {names} ให้เหลือไฟล์เดียว",
-                                    f"Several {en} registry files: {names}; keep only one."))
-    if problems:
-        raise RegistryError(problems)
-    return chosen["vendors"], chosen["catalogue"]

@@ -352,8 +352,8 @@
         <translation>Load the registry into {fair}</translation>
     </message>
     <message>
-        <source>The registry is two CSV files kept by the organisers: the vendors and their products (Thai or English headers, UTF-8 or Windows-Thai). Vendors already loaded are updated by their code.</source>
-        <translation>The registry is two CSV files kept by the organisers: the vendors and their products (Thai or English headers, UTF-8 or Windows-Thai). Vendors already loaded are updated by their code.</translation>
+        <source>The registry is kept by the organisers: the vendors and their products, as two CSV files or an Excel workbook (Thai or English headers). Vendors already loaded are updated by their code.</source>
+        <translation>The registry is kept by the organisers: the vendors and their products, as two CSV files or an Excel workbook (Thai or English headers). Vendors already loaded are updated by their code.</translation>
     </message>
     <message>
         <source>Choose a folder…</source>
@@ -380,12 +380,12 @@
         <translation>Vendors and catalogue CSV</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+        <source>Registry files (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Registry files (*.csv *.txt *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <source>Choose exactly two files: the vendors and the catalogue.</source>
-        <translation>Choose exactly two files: the vendors and the catalogue.</translation>
+        <source>Choose the vendors and the catalogue: two files, or one workbook holding both.</source>
+        <translation>Choose the vendors and the catalogue: two files, or one workbook holding both.</translation>
     </message>
     <message>
         <source>Reading and checking…</source>

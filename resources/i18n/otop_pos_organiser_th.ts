@@ -352,8 +352,8 @@
         <translation>นำเข้าทะเบียนผู้ประกอบการสู่งาน {fair}</translation>
     </message>
     <message>
-        <source>The registry is two CSV files kept by the organisers: the vendors and their products (Thai or English headers, UTF-8 or Windows-Thai). Vendors already loaded are updated by their code.</source>
-        <translation>ทะเบียนคือไฟล์ CSV สองไฟล์ที่ผู้จัดงานจัดทำ: รายชื่อผู้ประกอบการ และรายการสินค้า (หัวคอลัมน์ภาษาไทยหรืออังกฤษ รหัส UTF-8 หรือ Windows-Thai) ผู้ประกอบการที่นำเข้าแล้วจะถูกปรับปรุงตามรหัส</translation>
+        <source>The registry is kept by the organisers: the vendors and their products, as two CSV files or an Excel workbook (Thai or English headers). Vendors already loaded are updated by their code.</source>
+        <translation>ทะเบียนที่ผู้จัดงานจัดทำ: รายชื่อผู้ประกอบการ และรายการสินค้า เป็นไฟล์ CSV สองไฟล์ หรือไฟล์ Excel (หัวคอลัมน์ภาษาไทยหรืออังกฤษ) ผู้ประกอบการที่นำเข้าแล้วจะถูกปรับปรุงตามรหัส</translation>
     </message>
     <message>
         <source>Choose a folder…</source>
@@ -380,12 +380,12 @@
         <translation>ไฟล์ CSV ผู้ประกอบการและสินค้า</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>ไฟล์ CSV (*.csv *.txt);;ทุกไฟล์ (*)</translation>
+        <source>Registry files (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>ไฟล์ทะเบียน (*.csv *.txt *.xlsx);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <source>Choose exactly two files: the vendors and the catalogue.</source>
-        <translation>เลือกสองไฟล์พอดี: ไฟล์ผู้ประกอบการ และไฟล์สินค้า</translation>
+        <source>Choose the vendors and the catalogue: two files, or one workbook holding both.</source>
+        <translation>เลือกไฟล์ผู้ประกอบการและไฟล์สินค้า: สองไฟล์ หรือไฟล์ Excel ไฟล์เดียวที่มีทั้งสองแผ่นงาน</translation>
     </message>
     <message>
         <source>Reading and checking…</source>

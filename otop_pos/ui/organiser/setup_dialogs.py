@@ -175,8 +175,8 @@ class RegistryDialog(QDialog):
         self.resize(1100, 640)
         lay = QVBoxLayout(self)
         lay.addWidget(label(translate(
-            "OrgRegistry", "The registry is two CSV files kept by the organisers: the vendors and their products "
-            "(Thai or English headers, UTF-8 or Windows-Thai). Vendors already loaded are updated by their code."),
+            "OrgRegistry", "The registry is kept by the organisers: the vendors and their products, as two CSV files "
+            "or an Excel workbook (Thai or English headers). Vendors already loaded are updated by their code."),
             wrap=True, name="caption"))
         row = QHBoxLayout()
         row.addWidget(make_button(translate("OrgRegistry", "Choose a folder…"), slot=self.choose_folder))
@@ -207,16 +207,21 @@ class RegistryDialog(QDialog):
             self.start_preview(lambda: preview_folder(Path(folder)))
 
     def choose_files(self) -> None:
-        """Ask for the vendors file and the catalogue file."""
+        """Ask for the vendors file and the catalogue file (or one workbook holding both)."""
         files, _ = QFileDialog.getOpenFileNames(self, translate("OrgRegistry", "Vendors and catalogue CSV"), "",
-                                                translate("OrgRegistry", "CSV files (*.csv *.txt);;All files (*)"))
-        if len(files) == 2:
+                                                translate("OrgRegistry",
+                                                          "Registry files (*.csv *.txt *.xlsx);;All files (*)"))
+        if len(files) == 1 and Path(files[0]).suffix.lower() in (".xlsx", ".xlsm"):
+            book = Path(files[0])
+            self.start_preview(lambda: preview_registry(book, book))
+        elif len(files) == 2:
             paths = [Path(f) for f in files]
             vendors = next((p for p in paths if "vendor" in p.name.lower() or "ผู้ประกอบการ" in p.name), paths[0])
             catalogue = paths[1] if vendors == paths[0] else paths[0]
             self.start_preview(lambda: preview_registry(vendors, catalogue))
         elif files:
-            self.error.show_error(translate("OrgRegistry", "Choose exactly two files: the vendors and the catalogue."))
+            self.error.show_error(translate("OrgRegistry", "Choose the vendors and the catalogue: two files, or one "
+                                                           "workbook holding both."))
 
     def preview_files(self, vendors: Path, catalogue: Path) -> None:
         """Preview the two given files."""
