@@ -209,7 +209,7 @@ def parse_phone(text: str) -> tuple[str, list[str]]:
         if not (digits.startswith("0") and len(digits) in (9, 10)):
             odd.append(part)
         numbers.append(digits)
-    return ",".join(numbers), odd
+    return ",".join(dict.fromkeys(numbers)), odd  # one number written twice (a landline and a mobile column) once
 
 
 def parse_price(text: str) -> int:

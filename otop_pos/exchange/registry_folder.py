@@ -35,9 +35,10 @@ class _Fit:
     hinted: bool
 
     @property
-    def key(self) -> tuple[float, int, int]:
+    def key(self) -> tuple[float, int, int, int]:
         h = self.header
-        return (h.share if h else 0.0, int(self.hinted), h.recognised if h else 0)
+        table_like = self.path.suffix.lower() in _TABLE_SUFFIXES
+        return (h.share if h else 0.0, int(self.hinted), int(table_like), h.recognised if h else 0)
 
 
 def _fit(path: Path, kind: str) -> _Fit:
@@ -50,14 +51,14 @@ def _fit(path: Path, kind: str) -> _Fit:
     return _Fit(path, header, (), hinted)
 
 
-def _closest_problems(folder: Path, kind: str, fits: list[_Fit]) -> list[Problem]:
-    """"No … found" and, when one file comes close, that file's own problems."""
+def _closest_problems(folder: Path, kind: str, fits: list[_Fit], other: set[Path]) -> list[Problem]:
+    """"No … found" and, when one file comes close, that file's own problems. A file that is the other
+    table is the closest only when nothing else comes near."""
     columns, th, en = _KINDS[kind]
-    readable = [f for f in fits if f.header is not None and (f.header.share > 0 or f.hinted)]
-    unreadable = [f for f in fits if f.header is None and (f.hinted or f.path.suffix.lower() in _TABLE_SUFFIXES)]
-    closest = max(readable, key=lambda f: f.key, default=None)
-    if closest is None and unreadable:
-        closest = max(unreadable, key=lambda f: f.hinted)
+    near = [f for f in fits if (f.header is not None and f.header.share > 0) or f.hinted
+            or (f.header is None and f.path.suffix.lower() in _TABLE_SUFFIXES)]
+    closest = max((f for f in near if f.path not in other), key=lambda f: f.key, default=None) \
+        or max(near, key=lambda f: f.key, default=None)
     if closest is None:
         return [Problem(folder.name, 0, "", f"ไม่พบไฟล์ทะเบียน{th}ในโฟลเดอร์ (CSV หรือ Excel .xlsx)",
                         f"No {en} registry file (CSV or Excel .xlsx) found in the folder.")]
@@ -91,14 +92,16 @@ def find_registry_files(where: Path) -> tuple[Path, Path]:
     files = [p for p in sorted(where.iterdir()) if p.is_file() and not p.name.startswith((".", "~$"))]
     problems: list[Problem] = []
     chosen: dict[str, Path] = {}
+    fits = {kind: [_fit(p, kind) for p in files] for kind in _KINDS}
+    full = {kind: {f.path for f in fits[kind] if f.header is not None and f.header.share == 1.0} for kind in _KINDS}
     for kind, (_columns, th, en) in _KINDS.items():
-        fits = [_fit(p, kind) for p in files]
-        paths = [f.path for f in fits if f.header is not None and f.header.share == 1.0]
+        paths = [f.path for f in fits[kind] if f.path in full[kind]]
         hinted = [p for p in paths if any(h in p.name.casefold() for h in KIND_HINTS[kind])]
         if len(paths) == 1 or len(hinted) == 1:
             chosen[kind] = paths[0] if len(paths) == 1 else hinted[0]
         elif not paths:
-            problems.extend(_closest_problems(where, kind, fits))
+            other = set().union(*(full[k] for k in _KINDS if k != kind))
+            problems.extend(_closest_problems(where, kind, fits[kind], other))
         else:
             names = ", ".join(p.name for p in paths)
             problems.append(Problem(where.name, 0, "",

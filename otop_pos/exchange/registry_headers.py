@@ -186,12 +186,15 @@ def _fields_cached(text: str, columns: tuple[Column, ...]) -> tuple[str, ...]:
     if col is not None:
         return (col.field,)
     parts = [p for p in _PART_SPLIT_RE.split(unicodedata.normalize("NFKC", text)) if p.strip()]
-    runs = [r for p in parts for r in _SCRIPT_RUN_RE.findall(p) if r.strip()]
     found: list[str] = []
-    for part in [*parts, *runs] if len(parts) > 1 or len(runs) > 1 else []:
-        c = _lookup(part, aliases)
-        if c is not None and c.field not in found:
-            found.append(c.field)
+    for part in parts:  # a part that is not a header itself is read by its Thai and Latin runs
+        runs = [r for r in _SCRIPT_RUN_RE.findall(part) if r.strip()]
+        whole = len(parts) > 1 and _lookup(part, aliases) is not None
+        pieces = [part] if whole else (runs if len(runs) > 1 else [])
+        for piece in pieces:
+            c = _lookup(piece, aliases)
+            if c is not None and c.field not in found:
+                found.append(c.field)
     return tuple(found)
 
 
@@ -263,8 +266,10 @@ class Header:
 
 
 def _score(labels: Sequence[str], columns: tuple[Column, ...]) -> tuple[int, int]:
+    """(required columns found, cells recognised)."""
     found = match_header(labels, columns).found
-    return sum(1 for c in columns if c.required and c.field in found), len(found)
+    return (sum(1 for c in columns if c.required and c.field in found),
+            sum(len(places) for places in found.values()))
 
 
 def two_row_labels(top: Sequence[str], sub: Sequence[str], columns: tuple[Column, ...]) -> tuple[str, ...]:

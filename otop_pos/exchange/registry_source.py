@@ -90,13 +90,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _stray_bytes(path: Path, data: bytes) -> RegistryError | None:
+def _stray_bytes(path: Path, data: bytes, *, always: bool = False) -> RegistryError | None:
     """An error naming the line of each byte that is not UTF-8, when the file is UTF-8 apart from a few
-    (a Windows-Thai character typed into a UTF-8 file); None when the file is not mostly UTF-8."""
+    (a Windows-Thai character typed into a UTF-8 file) or says it is UTF-8 (``always``: a BOM); None when
+    the file is not mostly UTF-8."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if not bad or good < 4 * bad:
+    if not bad or (good < 4 * bad and not always):
         return None
     problems = []
     for number, raw in enumerate(data.split(b"\n"), start=1):
@@ -125,17 +126,16 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
                            f"This is {en}, which cannot be read: open it in Excel and save it as .xlsx or CSV.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates: tuple[str, ...] = ("utf-16",)
-    elif data.startswith(b"\xef\xbb\xbf"):
-        candidates = ("utf-8-sig",)
     elif b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         candidates = (utf16,) if utf16 else ()
     else:
-        candidates = ("utf-8",)
+        bom = data.startswith(b"\xef\xbb\xbf")
+        candidates = ("utf-8-sig",) if bom else ("utf-8",)
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
-            stray = _stray_bytes(path, data)
+            stray = _stray_bytes(path, data, always=bom)
             if stray is not None:
                 raise stray from None
             candidates = ("cp874",)
