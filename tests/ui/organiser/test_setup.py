@@ -128,3 +128,48 @@ def test_registry_problems_are_listed_with_file_line_and_column(blank_window: An
     assert rows == [["Warning", "vendors.csv", "2", "district", rows[0][4]]] and "บ้านไผ่" in rows[0][4]
     assert reg.load_button.isEnabled() and "1 vendors and 1 products can be loaded" in reg.summary.text()
     reg.reject()
+
+
+def test_registry_folder_search_names_the_closest_file_and_a_workbook_loads(blank_window: Any, qtbot: Any,
+                                                                           tmp_path: Path) -> None:
+    """The organiser window's folder search says what the closest file lacks, as the file mode does; one
+    workbook holding both sheets is a whole registry."""
+    import openpyxl
+
+    w = blank_window
+    qtbot.mouseClick(w.setup.new_button, Qt.MouseButton.LeftButton)
+    dlg = w.setup.dialog
+    dlg.name.setText("งานทดสอบ")
+    dlg.first_day.setText("2020-10-26")
+    dlg.last_day.setText("2020-10-27")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    folder = tmp_path / "registry"
+    folder.mkdir()
+    (folder / "vendors.csv").write_text("รหัสผู้ประกอบการ,ชื่อกลุ่ม/ผู้ประกอบการ,ประเภทผลิตภัณฑ์,อำเภอ,จังหวัด,บูธ\n"
+                                        "V1,กลุ่มทดสอบ,อาหาร,บ้านไผ่,ขอนแก่น,A1\n", encoding="utf-8")
+    (folder / "catalogue.csv").write_text("รหัสผู้ประกอบการ,รหัสสินค้า,ชื่อสินค้า,มูลค่า\nV1,P1,ข้าวเกรียบ,50\n",
+                                          encoding="utf-8")
+    reg = w.setup.open_registry()
+    with qtbot.waitSignal(reg.previewed, timeout=20000):
+        reg.preview_dir(folder)
+    rows = [[reg.model.index(r, c).data() for c in range(5)] for r in range(reg.model.rowCount())]
+    assert [r[:4] for r in rows] == [["Error", "registry", "", ""],
+                                     ["Error", "catalogue.csv", "1", "ราคา (บาท) / price"]]
+    assert "the closest is catalogue.csv" in rows[0][4] and "price" in rows[1][4]
+    assert not reg.load_button.isEnabled()
+
+    book = openpyxl.Workbook()
+    book.active.title = "Vendors"
+    for row in (["Vendor code", "Group / producer name", "Product type", "District", "Province", "Booth no."],
+                ["V1", "กลุ่มทดสอบ", "Food", "บ้านไผ่", "ขอนแก่น", "A1"]):
+        book.active.append(row)
+    products = book.create_sheet("สินค้า")
+    for row in (["รหัสผู้ประกอบการ", "รหัสสินค้า", "ชื่อสินค้า", "ราคาขาย/หน่วย (บาท)"], ["V1", "P1", "ข้าวเกรียบ", 50]):
+        products.append(row)
+    book.save(tmp_path / "registry.xlsx")
+    with qtbot.waitSignal(reg.previewed, timeout=20000):
+        reg.preview_files(tmp_path / "registry.xlsx", tmp_path / "registry.xlsx")
+    assert reg.load_button.isEnabled() and "1 vendors and 1 products can be loaded" in reg.summary.text()
+    with qtbot.waitSignal(reg.loaded, timeout=20000):
+        qtbot.mouseClick(reg.load_button, Qt.MouseButton.LeftButton)
+    assert vendor_count(w.ctx.store, w.ctx.fair.id) == 1
