@@ -26,7 +26,7 @@ from otop_pos.booth.pin import Approval
 from otop_pos.booth.demo import DEMO_FAIR, DEMO_PIN
 from otop_pos.booth.queries import SaleDetail, SaleLineView, SaleRow
 from otop_pos.booth.settings import PAPER_WIDTHS, BoothSettings
-from otop_pos.booth.setup import BoothSetup
+from otop_pos.booth.setup import BoothSetup, NewTill
 from otop_pos.booth.store import BoothInfo, booth_info, default_data_dir, open_booth_store
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
@@ -370,6 +370,14 @@ class BoothService:
         from otop_pos.booth.package_setup import setup_from_package
 
         done = setup_from_package(self.store, self.clock, package, till_no=till_no, pin=manager_pin)
+        self.reload_settings()
+        return done
+
+    def new_till(self, till_no: int, manager_pin: str | Approval) -> NewTill:
+        """Make this laptop (its data copied from another till) till ``till_no`` of its booth from now on."""
+        from otop_pos.booth.setup import new_till
+
+        done = new_till(self.store, self.clock, till_no, manager_pin)
         self.reload_settings()
         return done
 

@@ -1,6 +1,7 @@
 """Setting a booth up: identity, catalogue and PIN in one transaction, from the registry or a package."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -8,13 +9,15 @@ from sqlalchemy import delete, exists, select
 
 from otop_pos.booth.cart import ProductInfo
 from otop_pos.booth.catalogue import check_catalogue
-from otop_pos.booth.pin import has_pin, set_pin
+from otop_pos.booth.journal import SERIES
+from otop_pos.booth.pin import Approval, ensure_approval, has_pin, set_pin
 from otop_pos.booth.settings import update_settings
+from otop_pos.booth.store import document_number
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SetupError
 from otop_pos.core.ids import new_uuid
 from otop_pos.exchange.registry_csv import Registry
-from otop_pos.store.booth_models import Identity, Product, Sale, SaleLine
+from otop_pos.store.booth_models import AuditEvent, Identity, NumberSeries, Product, Sale, SaleLine
 from otop_pos.store.engine import SqliteStore
 
 
@@ -55,8 +58,9 @@ def from_registry(registry: Registry, vendor_code: str, *, booth: str | None = N
 
 
 def setup_booth(store: SqliteStore, clock: Clock, setup: BoothSetup, *, pin: str | None = None) -> None:
-    """Write identity and catalogue. Re-running with the same vendor refreshes the catalogue; a till
-    that has sold for another vendor or booth is refused."""
+    """Write identity and catalogue. Re-running with the same vendor refreshes the catalogue (and the booth
+    code, for a vendor moved to another booth); a till that has sold for another vendor, or under another till
+    number, is refused (``new_till`` renumbers a copied till)."""
     if setup.till_no < 1 or setup.till_no > 99:
         raise SetupError("หมายเลขเครื่องต้องอยู่ระหว่าง 1–99", "The till number must be 1–99.")
     if not setup.booth_code:
@@ -65,13 +69,14 @@ def setup_booth(store: SqliteStore, clock: Clock, setup: BoothSetup, *, pin: str
     now = clock.now()
     with store.write() as s:
         ident = s.get(Identity, 1)
-        if ident is not None and (ident.vendor_code != setup.vendor_code or ident.booth_code != setup.booth_code
-                                  or ident.till_no != setup.till_no):
+        # the same vendor moved to another booth keeps its till (receipts from now on carry the new booth)
+        if ident is not None and (ident.vendor_code != setup.vendor_code or ident.till_no != setup.till_no):
             if s.scalar(select(Sale.id).limit(1)) is not None:
                 raise SetupError(
-                    f"เครื่องนี้มีการขายของบูธ {ident.booth_code} แล้ว ตั้งค่าเป็นบูธอื่นไม่ได้ ใช้โฟลเดอร์ข้อมูลใหม่",
-                    f"This till already holds sales of booth {ident.booth_code}; use a new data folder for "
-                    "another booth.")
+                    f"เครื่องนี้มีการขายของบูธ {ident.booth_code} เครื่อง {ident.till_no} แล้ว ตั้งค่าเป็นผู้ประกอบการอื่น"
+                    "หรือเครื่องหมายเลขอื่นไม่ได้ ใช้โฟลเดอร์ข้อมูลใหม่ (เครื่องที่คัดลอกข้อมูลมา: otop-pos booth new-till)",
+                    f"This till already holds sales of booth {ident.booth_code} as till {ident.till_no}; use a new "
+                    "data folder for another vendor or till (a laptop whose data was copied: otop-pos booth new-till).")
         if ident is None:
             ident = Identity(id=1, till_uuid=new_uuid(), created_at=now)
             s.add(ident)
@@ -106,3 +111,37 @@ def setup_booth(store: SqliteStore, clock: Clock, setup: BoothSetup, *, pin: str
         update_settings(store, clock, **setup.settings)  # type: ignore[arg-type]
     if pin is not None and not has_pin(store):
         set_pin(store, clock, pin)
+
+
+
+@dataclass(frozen=True)
+class NewTill:
+    """A till renumbered by ``new_till``: its old and new till number and its next receipt number."""
+
+    old_till_no: int
+    till_no: int
+    next_number: str
+
+
+def new_till(store: SqliteStore, clock: Clock, till_no: int, manager_pin: str | Approval) -> NewTill:
+    """Make this laptop till ``till_no`` of its booth from now on, keeping its history: for a laptop whose data
+    folder was copied from another till (the organiser refuses its exports as ``copied_till``). Receipts from
+    now on read ``<booth>-<till_no>-<seq>``; the till keeps its identity and chain, so the organiser (after
+    ``fair accept-fork``) follows it as a branch of the till it was copied from."""
+    ensure_approval(store, clock, manager_pin, action="new_till")
+    if till_no < 1 or till_no > 99:
+        raise SetupError("หมายเลขเครื่องต้องอยู่ระหว่าง 1–99", "The till number must be 1–99.")
+    with store.write() as s:
+        ident = s.get(Identity, 1)
+        if ident is None or not ident.vendor_code:
+            raise SetupError("เครื่องนี้ยังไม่ได้ตั้งค่า", "This till is not set up yet.")
+        if ident.till_no == till_no:
+            raise SetupError(f"เครื่องนี้เป็นเครื่อง {till_no} อยู่แล้ว เลือกหมายเลขที่เครื่องอื่นของบูธไม่ใช้",
+                             f"This laptop is till {till_no} already: choose a number no other laptop of the booth "
+                             "uses.")
+        old = ident.till_no
+        ident.till_no = till_no
+        s.add(AuditEvent(at=clock.now(), action="new_till", actor="", ref_uuid="",
+                         detail_json=json.dumps({"from": old, "to": till_no})))
+        last = s.scalar(select(NumberSeries.last).where(NumberSeries.name == SERIES)) or 0
+        return NewTill(old, till_no, document_number(ident.booth_code, till_no, int(last) + 1))

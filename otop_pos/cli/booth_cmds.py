@@ -239,6 +239,16 @@ def cmd_roll_forward(args: argparse.Namespace) -> int:
     return _roll_forward(args.exports)
 
 
+def cmd_new_till(args: argparse.Namespace) -> int:
+    """Make this laptop (its data folder copied from another till) a till of its own, keeping its history."""
+    done = booth_service().new_till(args.till, _pin(args))
+    print(f"เครื่องนี้เป็นเครื่อง {done.till_no} ของบูธแล้ว (เดิมเครื่อง {done.old_till_no}) ใบเสร็จถัดไป {done.next_number} "
+          "ส่งไฟล์ยอดขายให้ผู้จัดงานตามปกติ\n"
+          f"This laptop is now till {done.till_no} of its booth (was till {done.old_till_no}); the next receipt is "
+          f"{done.next_number}. Export to the organiser as usual.")
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add the ``booth`` command group."""
     booth = sub.add_parser("booth", help="booth (till) commands").add_subparsers(dest="booth_cmd", metavar="ACTION")
@@ -290,6 +300,11 @@ def register(sub: Any) -> None:
                    help="then bring back, from this till's newest export in PATH (a file or folder, e.g. the USB "
                         "stick), the documents made after the backup")
     p.set_defaults(handler=cmd_restore)
+    p = booth.add_parser("new-till", help="make this laptop, whose data folder was copied from another till, a till "
+                         "of its own (keeps its sales; receipts get the new till number)")
+    p.add_argument("--till", type=int, required=True, help="a till number no other laptop of the booth uses")
+    p.add_argument("--pin", help="manager PIN (or OTOP_POS_PIN)")
+    p.set_defaults(handler=cmd_new_till)
     p = booth.add_parser("roll-forward", help="bring a restored store forward from this till's newest export")
     p.add_argument("exports", type=Path, metavar="PATH", help="an export file, or a folder holding exports")
     p.set_defaults(handler=cmd_roll_forward)

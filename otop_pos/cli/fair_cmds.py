@@ -148,6 +148,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
+def cmd_accept_fork(args: argparse.Namespace) -> int:
+    """Accept a copied till's export (refused as copied_till) as a branch of its till, and import it."""
+    from otop_pos.fair.forks import accept_fork
+
+    done = accept_fork(_store(args), SystemClock(), args.file, fair_ref=args.fair)
+    if args.json:
+        dump_json(asdict(done))
+        return 0
+    after_th = f"หลังใบเสร็จ {done.fork_number}" if done.fork_seq else "ตั้งแต่ใบแรก"
+    after_en = f"after receipt {done.fork_number}" if done.fork_seq else "from its first receipt"
+    head_th = "รับเป็นสาขาใหม่" if done.new_branch else "สาขานี้รับไว้แล้ว"
+    head_en = "accepted as new branch" if done.new_branch else "already accepted as branch"
+    print(f"{head_th} {done.branch} ของเครื่อง {done.till_no} บูธ {done.booth_code} ({done.vendor_code}) {after_th}: "
+          f"เพิ่มการขาย {done.sales} ยกเลิก {done.voids} คืนเงิน {done.refunds} วัน {done.days}\n"
+          f"{done.file}: {head_en} {done.branch} of till {done.till_no}, booth {done.booth_code} "
+          f"({done.vendor_code}), {after_en}: added {done.sales} sales, {done.voids} voids, {done.refunds} refunds, "
+          f"{done.days} days. Later exports of either laptop go to their own branch; tell the booth to make the "
+          "copied laptop a till of its own (otop-pos booth new-till --till N).")
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from otop_pos.fair.status import fair_status
 
@@ -286,6 +307,10 @@ def register(sub: Any) -> None:
     p.add_argument("--jobs", type=int, default=None, help="worker processes verifying files while this one writes (0: none; default: auto)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p = action("accept-fork", cmd_accept_fork, "accept a copied till's export (refused as copied_till) as a branch "
+               "of its till and import it")
+    p.add_argument("file", type=Path, metavar="FILE", help="the refused export of the copied laptop")
+    p.add_argument("--json", action="store_true")
     p = action("status", cmd_status, "imported vendors and days, missing exports, import log")
     p.add_argument("--json", action="store_true")
     p = action("summary", cmd_summary, "the fair's totals (net income in satang per vendor)")

@@ -110,7 +110,7 @@ def _refused(path: Path, exc: OtopError, m: ExportManifest | None = None) -> Fil
 
 
 class _Contexts:
-    """Looks up (and caches) the fair, vendor and key an export's manifest names."""
+    """Looks up (and caches) the fair, vendor and key an export's manifest names (its booth is a label)."""
 
     def __init__(self, store: FairStore, fair_ref: str | None) -> None:
         self.store = store
@@ -129,11 +129,8 @@ class _Contexts:
         ctx = self.cache.get(key)
         if ctx is None:
             ctx = self.cache[key] = self._load(m)
-        if m.booth_code != ctx.booth:
-            raise ImportRefused(
-                f"บูธ {m.booth_code} ในไฟล์ไม่ใช่บูธของผู้ประกอบการ {m.vendor_code} (บูธ {ctx.booth})",
-                f"The booth {m.booth_code} in this export is not vendor {m.vendor_code}'s booth ({ctx.booth}).",
-                "unknown_booth")
+        # the booth code is the label the till printed, not a key: a vendor moved to another booth keeps
+        # importing (the till is known by the vendor's key and its till uuid; the figures use Vendor.booth)
         return ctx
 
     def _load(self, m: ExportManifest) -> FileContext:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused
+from otop_pos.fair import branches as BR
 from otop_pos.fair import prepare as P
 from otop_pos.fair.rows import SPECS, insert_rows, update_rows
 from otop_pos.fair.totals import REFUND, SALE, VOID, add_imported
@@ -67,7 +68,10 @@ def allocate_ids(conn: Connection, table: str, n: int) -> list[int]:
     return sorted(int(i) for i in ids)
 
 
-def _lock_till(conn: Connection, ctx: FileContext, p: P.Prepared, at: datetime) -> Any:
+def _lock_till(conn: Connection, ctx: FileContext, p: P.Prepared, at: datetime) -> tuple[Any, bool]:
+    """The till row the file follows, locked (its till_uuid's row, made on first sight, or an accepted branch
+    of it found by chain), and whether the till has branches. The booth code and till number of the file are
+    labels (a vendor moved to another booth, a copy set up as another till): the till is its uuid and key."""
     query = select(Till).where(Till.till_uuid == p.till_uuid).with_for_update()
     row = conn.execute(query).one_or_none()
     if row is None:
@@ -77,47 +81,43 @@ def _lock_till(conn: Connection, ctx: FileContext, p: P.Prepared, at: datetime) 
             till_uuid=p.till_uuid, head_seq=0, head_hash=GENESIS, export_seq=0, updated_at=at,
         ).on_conflict_do_nothing(index_elements=["till_uuid"]))
         row = conn.execute(query).one()
-    if (row.fair_id, row.vendor_id, row.till_no) != (ctx.fair_id, ctx.vendor_id, p.till_no):
+    if (row.fair_id, row.vendor_id) != (ctx.fair_id, ctx.vendor_id):
         raise ImportRefused(
-            "เครื่องขายในไฟล์นี้ถูกใช้กับบูธอื่นหรือหมายเลขเครื่องอื่นมาก่อน (อาจคัดลอกฐานข้อมูลบูธไปอีกเครื่อง)",
-            "This export's till was seen before for another booth or till number (a copied booth store?).",
-            "conflict")
-    return row
+            "เครื่องขายในไฟล์นี้ถูกใช้กับผู้ประกอบการอื่นมาก่อน (อาจคัดลอกฐานข้อมูลบูธไปอีกเครื่อง)",
+            "This export's till was seen before for another vendor (a copied booth store?).", "conflict")
+    branches = BR.branch_rows(conn, p.till_uuid)
+    return BR.follow(conn, row, p.hashes, branches), bool(branches)
 
 
-def _stored_docs(conn: Connection, till_id: int, min_seq: int = 0) -> list[tuple[int, str, str, str]]:
-    """(seq, uuid, hash, number) of every stored document of the till with seq > ``min_seq``."""
-    sql = text("SELECT seq, uuid, hash, number FROM sale WHERE till_id = :t AND seq > :m "
-               "UNION ALL SELECT seq, uuid, hash, number FROM void WHERE till_id = :t AND seq > :m "
-               "UNION ALL SELECT seq, uuid, hash, number FROM refund WHERE till_id = :t AND seq > :m ORDER BY 1")
-    return [(int(r[0]), r[1], r[2], r[3]) for r in conn.execute(sql, {"t": till_id, "m": min_seq})]
-
-
-def _stored_hash(conn: Connection, till_id: int, seq: int) -> str | None:
-    if seq == 0:
-        return GENESIS
-    sql = text("SELECT hash FROM sale WHERE till_id = :t AND seq = :s UNION ALL "
-               "SELECT hash FROM void WHERE till_id = :t AND seq = :s UNION ALL "
-               "SELECT hash FROM refund WHERE till_id = :t AND seq = :s")
-    return conn.execute(sql, {"t": till_id, "s": seq}).scalar()
+_stored_docs = BR.stored_docs
 
 
 def _examples(numbers: list[str]) -> str:
     return ", ".join(numbers[:5]) + (f" … (+{len(numbers) - 5})" if len(numbers) > 5 else "")
 
 
-def _fork(conn: Connection, till_id: int, p: P.Prepared) -> ImportRefused:
-    """Why a file's chain does not continue the stored one: deleted or changed documents."""
+def _fork(conn: Connection, till: Any, p: P.Prepared, file_name: str) -> ImportRefused:
+    """Why a file's chain does not continue the stored one: a copied till, deleted or changed documents."""
     in_file = dict(zip(p.uuids, p.hashes))
-    stored = _stored_docs(conn, till_id)
+    stored = _stored_docs(conn, till.id)
+    split = BR.split_of(conn, till, stored, p)
+    if split is not None and split.copied:
+        return BR.copied_till(split, int(till.till_no), BR.next_till_no(conn, int(till.vendor_id)), file_name)
     missing = [num for _seq, uuid, _h, num in stored if uuid not in in_file]
     changed = [num for _seq, uuid, h, num in stored if uuid in in_file and in_file[uuid] != h]
+    hint_th = hint_en = ""
+    if split is not None:
+        hint_th = (f" หากการขายหลังใบเสร็จ {split.number or 'แรก'} ในไฟล์นี้เป็นของจริง (เครื่องกู้คืนจากสำรองเก่าแล้วขายต่อ) "
+                   f"รับเข้าเป็นสาขาของเครื่องได้ด้วย otop-pos fair accept-fork {file_name}")
+        hint_en = (f" If the sales after {split.number or 'the start'} in this file are real (a till restored from an "
+                   f"older backup that went on selling), otop-pos fair accept-fork {file_name} takes them in as a "
+                   "branch of the till.")
     if missing:
         return ImportRefused(
             f"ไฟล์นี้ไม่มีเอกสาร {len(missing)} รายการที่เคยนำเข้าจากเครื่องนี้แล้ว ({_examples(missing)}) "
-            "ถือว่ามีการลบข้อมูล จึงไม่นำเข้า",
+            "ถือว่ามีการลบข้อมูล จึงไม่นำเข้า" + hint_th,
             f"This export lacks {len(missing)} document(s) that earlier imports of this till held "
-            f"({_examples(missing)}): reported as a deletion and refused.", "deletion")
+            f"({_examples(missing)}): reported as a deletion and refused." + hint_en, "deletion")
     if changed:
         return ImportRefused(
             f"เอกสาร {_examples(changed)} ในไฟล์นี้มีเนื้อหาต่างจากที่นำเข้าไว้แล้ว จึงไม่นำเข้า",
@@ -138,16 +138,30 @@ def _lost_tail(conn: Connection, till_id: int, p: P.Prepared) -> ImportRefused:
         f"({_examples(lost)}): reported as a deletion (restored from an older backup?) and refused.", "deletion")
 
 
-def _days(conn: Connection, till_id: int, p: P.Prepared) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """(new days, open days now closed) after comparing with the stored days of the till."""
+def _days(conn: Connection, till: Any, p: P.Prepared, family: bool
+          ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """(new days, open days now closed) after comparing with the stored days of the till. In a till with
+    branches, a day another branch of it already holds (opened before the laptops parted) is kept by this
+    branch under a uuid of its own (``branches.day_uuid``)."""
     stored = {r[0]: (r[1] is not None, r[2], r[3], r[4], r[5]) for r in conn.execute(text(
         "SELECT uuid, closed_at, expected_cash_satang, counted_cash_satang, difference_satang, counts_json "
-        "FROM till_day WHERE till_id = :t"), {"t": till_id})}
+        "FROM till_day WHERE till_id = :t"), {"t": till.id})}
     new, closing = [], []
     uuid_at, date_at = SPECS["till_day"].at("uuid"), SPECS["till_day"].at("business_date")
+    elsewhere: set[str] = set()
+    if family and p.days:
+        elsewhere = set(conn.execute(text("SELECT uuid FROM till_day WHERE till_id <> :t AND uuid IN :u")
+                                     .bindparams(bindparam("u", expanding=True)),
+                                     {"t": till.id, "u": [d[uuid_at] for d in p.days]}).scalars())
     for row in p.days:
-        have = stored.get(row[uuid_at])
         mine = p.day_values[row[uuid_at]]
+        key = row[uuid_at]
+        if key not in stored and family:
+            own = BR.day_uuid(str(till.till_uuid), key)
+            if own in stored or key in elsewhere:
+                key = own
+                row = row[:uuid_at] + (key,) + row[uuid_at + 1:]
+        have = stored.get(key)
         if have is None:
             new.append(row)
         elif not have[0] and mine[0]:
@@ -163,19 +177,19 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
                    path: str) -> WriteOutcome:
     """Import ``p`` in the session's transaction (the caller commits, or retries the whole of it)."""
     conn = session.connection()
-    till = _lock_till(conn, ctx, p, at)
+    till, family = _lock_till(conn, ctx, p, at)
     H, B = int(till.head_seq), p.head_seq
     if B >= H:
         if H and p.hashes[H - 1] != till.head_hash:
-            raise _fork(conn, till.id, p)
+            raise _fork(conn, till, p, file_name)
     else:
-        if _stored_hash(conn, till.id, B) != p.head_hash:
-            raise _fork(conn, till.id, p)
+        if (BR.stored_at(conn, till.id, B) or ("",))[0] != p.head_hash:
+            raise _fork(conn, till, p, file_name)
         older = till.export_created_at is not None and (p.created_at, p.export_seq) <= (
             till.export_created_at, till.export_seq)
         if not older:
             raise _lost_tail(conn, till.id, p)
-    new_days, closing = _days(conn, till.id, p)
+    new_days, closing = _days(conn, till, p, family)
     k = bisect_right(p.sale_seqs, H)
     new_sales = p.sales[k:]
     new_voids = [v for v in p.voids if v[1] > H]
@@ -225,10 +239,12 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     by_uuid = {s[uuid_at]: i for i, s in zip(ids, new_sales)}
     wanted = {d[0] for d in new_voids} | {d[0] for d in new_refunds}
     older = sorted(wanted - by_uuid.keys())
+    tills = BR.lineage(conn, till_id) if older else []  # a branch voids or refunds sales made before the fork
     for n in range(0, len(older), 500):
         chunk = older[n:n + 500]
-        rows = conn.execute(text("SELECT uuid, id FROM sale WHERE till_id = :t AND uuid IN :u")
-                            .bindparams(bindparam("u", expanding=True)), {"t": till_id, "u": chunk})
+        rows = conn.execute(text("SELECT uuid, id FROM sale WHERE till_id IN :t AND uuid IN :u")
+                            .bindparams(bindparam("u", expanding=True), bindparam("t", expanding=True)),
+                            {"t": tills, "u": chunk})
         by_uuid.update({r[0]: int(r[1]) for r in rows})
     if not wanted <= by_uuid.keys():
         raise ImportRefused("การยกเลิกหรือคืนเงินอ้างถึงใบขายที่ไม่มีในฐานข้อมูล",

@@ -129,6 +129,26 @@ class Till(FairBase):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class TillBranch(FairBase):
+    """A copied till accepted as a fork (``fair accept-fork``): two laptops exported one till identity
+    (``till_uuid``) whose chains part after document ``fork_seq`` (receipt ``fork_number``). The till row
+    ``till_id`` (a till_uuid of its own) holds this branch's documents after ``fork_seq``; those up to it are in
+    the chain of ``parent_id``. An export of ``till_uuid`` belongs to this branch when its document
+    ``fork_seq + 1`` has the hash ``fork_hash`` (the deepest such branch wins)."""
+
+    __tablename__ = "till_branch"
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"), primary_key=True, autoincrement=False)
+    till_uuid: Mapped[str] = mapped_column(String(36))
+    branch: Mapped[int] = mapped_column(Integer)  # 1, 2 … (0 is the till row of till_uuid itself)
+    parent_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    fork_seq: Mapped[int] = mapped_column(Integer)
+    fork_hash: Mapped[str] = mapped_column(String(64))
+    fork_number: Mapped[str] = mapped_column(String(32), default="")
+    accepted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    __table_args__ = (UniqueConstraint("till_uuid", "branch"),)
+
+
 class ImportLog(FairBase):
     """One file handed to the import: what it was, when, and what became of it."""
 
@@ -389,7 +409,7 @@ class ProductTotal(FairBase):
 
 
 #: Tables holding imported data, in the order they are written (parents first); then the totals kept with them.
-DATA_TABLES = ("till", "till_day", "sale", "sale_line", "payment", "void", "refund", "refund_line")
+DATA_TABLES = ("till", "till_branch", "till_day", "sale", "sale_line", "payment", "void", "refund", "refund_line")
 TOTAL_TABLES = ("sale_total", "payment_total", "product_total")
 
 # The report reads the totals tables above; of the covering indexes of migration f0002 only the one on
