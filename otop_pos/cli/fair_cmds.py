@@ -185,6 +185,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     for v in st.vendors:
         days = ", ".join(d.strftime("%d/%m") for d in v.days)
         print(f"  {v.booth:<8} {v.code:<12} tills {v.tills}  {format_baht(v.net_satang):>14}  days {days}")
+    for t in st.tills:
+        if t.branch or t.first_booth != t.booth:
+            moved = f" (first seen at booth {t.first_booth})" if t.first_booth != t.booth else ""
+            copy = (f" — copy {t.branch} of till {t.copied_from_till_no}, after receipt {t.fork_number or '(none)'}"
+                    if t.branch else "")
+            print(f"  {t.booth:<8} {t.vendor_code:<12} till {t.till_no}{copy}{moved}: {t.head_seq} documents")
     for d, codes in st.missing.items():
         head = f"  {d}: {len(codes)} vendor(s) sent nothing"
         print(head + (": " + ", ".join(codes[:20]) + (" …" if len(codes) > 20 else "") if codes else ""))
@@ -206,6 +212,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
           f"(sales {sm.sales_count}, voids {sm.voids_count}, refunds {sm.refunds_count})")
     for code, net in sm.per_vendor.items():
         print(f"  {code:<12} {format_baht(net):>14}")
+    for t in sm.branches:
+        print(f"  * {t.vendor_code} booth {t.booth} till {t.copied_from_till_no}: copied laptop accepted as branch "
+              f"{t.branch} after receipt {t.fork_number or '(none)'} (its sales counted once, numbers as printed)")
     return 0
 
 

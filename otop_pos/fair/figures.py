@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import geothai
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.errors import InputError
@@ -27,9 +27,9 @@ from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.geo import province_code
 from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import (
-    CashRow, Figures, KeyFigures, MissingRow, Period, ProductRow, Row, VendorDetail, VendorRow,
+    CashRow, Figures, ForkRow, KeyFigures, MissingRow, Period, ProductRow, Row, VendorDetail, VendorRow,
 )
-from otop_pos.store.fair_models import Fair, Product, ProductTotal, Till, TillDay, Vendor
+from otop_pos.store.fair_models import Fair, Product, ProductTotal, Till, TillBranch, TillDay, Vendor
 
 __all__ = ["compute_figures", "vendor_detail"]
 
@@ -200,8 +200,9 @@ def _vendors_job(sc: Q.Scope) -> Q.Job:
 
 
 def _closes_job(sc: Q.Scope) -> Q.Job:
-    """(vendor, date) pairs with a till day, and the cash count of every closed till day."""
-    def run(s: Session) -> tuple[set[tuple[int, date]], tuple[CashRow, ...]]:
+    """(vendor, date) pairs with a till day, the cash count of every closed till day, and the copied tills
+    accepted as branches."""
+    def run(s: Session) -> tuple[set[tuple[int, date]], tuple[CashRow, ...], tuple[ForkRow, ...]]:
         where = Q.scope_where(sc, TillDay.__table__)
         data_days = {(int(vid), Q.to_date(d)) for vid, d in s.execute(
             select(TillDay.vendor_id, TillDay.business_date).where(*where).distinct())}
@@ -212,7 +213,13 @@ def _closes_job(sc: Q.Scope) -> Q.Job:
                          .join(Till, Till.id == TillDay.till_id).join(Vendor, Vendor.id == TillDay.vendor_id)
                          .where(*where, TillDay.closed_at.is_not(None))
                          .order_by(TillDay.business_date, Vendor.booth, Till.till_no)))
-        return data_days, cash
+        parent = aliased(Till)
+        forks = tuple(ForkRow(code, booth, int(no), int(branch), fork) for code, booth, no, branch, fork in s.execute(
+            select(Vendor.code, Vendor.booth, parent.till_no, TillBranch.branch, TillBranch.fork_number)
+            .join(Till, Till.id == TillBranch.till_id).join(parent, parent.id == TillBranch.parent_id)
+            .join(Vendor, Vendor.id == Till.vendor_id).where(Till.fair_id.in_(sc.fair_ids))
+            .order_by(Vendor.booth, Vendor.code, parent.till_no, TillBranch.branch)))
+        return data_days, cash, forks
     return run
 
 
@@ -230,7 +237,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         got = Q.collect(store, s, sc, extra={"vendors": _vendors_job(sc), "closes": _closes_job(sc)})
         vd, products = got.vendor_day, got.products
         vendors, last_export = got.extra["vendors"]
-        data_days, cash = got.extra["closes"]
+        data_days, cash, forks = got.extra["closes"]
         top_keys = _by_net(products)[:top]
         names = _product_names(s, sc, top_keys)
     by_vid = {v.id: v for v in vendors}
@@ -282,6 +289,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         top_vendors=tuple(vendor_rows[:top]),
         missing=_missing(fairs, vendors, sc, vd, data_days, last_export, fair_day(printed_at)),
         cash=cash,
+        forks=forks,
     )
 
 

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import distinct, func, select, union
+from sqlalchemy.orm import Session, aliased
 
 from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.thaidate import fair_day
 from otop_pos.fair.fairs import FairInfo, fair_info, find_fair
 from otop_pos.fair.store import FairStore
-from otop_pos.store.fair_models import ImportLog, PaymentTotal, SaleTotal, Till, TillDay, Vendor
+from otop_pos.store.fair_models import ImportLog, PaymentTotal, SaleTotal, Till, TillBranch, TillDay, Vendor
 
 METHODS = PAYMENT_METHODS
 
@@ -28,6 +29,21 @@ class VendorStatus:
     days: tuple[date, ...]
     last_export_at: datetime | None
     net_satang: int
+
+
+@dataclass(frozen=True)
+class TillStatus:
+    """One till (or branch of a copied till) of a vendor: the labels it was first seen with, the vendor's
+    current booth, how far its chain is imported and, for a branch, the till and receipt it was copied after."""
+
+    vendor_code: str
+    booth: str  # the vendor's current booth
+    first_booth: str  # the booth code in the till's first imported export
+    till_no: int
+    branch: int  # 0: the till itself; 1, 2 …: a copy accepted with fair accept-fork
+    copied_from_till_no: int | None
+    fork_number: str  # the last receipt the branch shares with the till it was copied from
+    head_seq: int  # documents of the chain imported (a branch: counting those it shares)
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,7 @@ class FairStatus:
     missing: dict[date, tuple[str, ...]]
     log: tuple[LogEntry, ...]
     files: dict[str, int] = field(default_factory=dict)
+    tills: tuple[TillStatus, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,7 @@ class FairSummary:
     per_vendor: dict[str, int]
     per_day: dict[str, int]
     per_method: dict[str, int]
+    branches: tuple[TillStatus, ...] = ()  # copied tills accepted as forks (their sales are counted once)
 
 
 def fair_summary(store: FairStore, fair_ref: str | None = None) -> FairSummary:
@@ -100,8 +118,9 @@ def fair_summary(store: FairStore, fair_ref: str | None = None) -> FairSummary:
                                                      - PaymentTotal.refund_satang))
                 .where(PaymentTotal.fair_id == fid).group_by(PaymentTotal.method)):
             per_method[str(m)] = per_method.get(str(m), 0) + int(amount)  # a method a fair defined, too
+        branches = tuple(t for t in _tills(s, fid) if t.branch)
         return FairSummary(fair_info(fair), gross - v_amt - r_amt, gross, n_sales, n_void, v_amt, n_ref, r_amt,
-                           dict(sorted(per_vendor.items())), dict(sorted(per_day.items())), per_method)
+                           dict(sorted(per_vendor.items())), dict(sorted(per_day.items())), per_method, branches)
 
 
 def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, log_lines: int = 50) -> FairStatus:
@@ -134,6 +153,7 @@ def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, 
             select(ImportLog.result, func.count(distinct(ImportLog.sha256))).where(ImportLog.fair_id == fid)
             .group_by(ImportLog.result))}
         registered = len(vendors)
+        till_rows = _tills(s, fid)
     today = fair_day(clock.now())
     fair_days = [d for d in fair_info(fair).days if d <= today]
     missing: dict[date, tuple[str, ...]] = {}
@@ -148,4 +168,18 @@ def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, 
     statuses = tuple(VendorStatus(v.code, v.name, v.booth, int(tills.get(vid, 0)), tuple(sorted(days.get(vid, ()))),
                                   last.get(v.code), summary.per_vendor.get(v.code, 0))
                      for vid, v in vendors.items() if vid in tills)
-    return FairStatus(fair_info(fair), registered, statuses, missing, entries, files)
+    return FairStatus(fair_info(fair), registered, statuses, missing, entries, files, till_rows)
+
+
+def _tills(s: Session, fair_id: int) -> tuple[TillStatus, ...]:
+    """The fair's tills and branches, by booth, till number and branch."""
+    parent = aliased(Till)
+    rows = s.execute(
+        select(Vendor.code, Vendor.booth, Till.booth_code, Till.till_no, TillBranch.branch, parent.till_no,
+               TillBranch.fork_number, Till.head_seq)
+        .join(Vendor, Vendor.id == Till.vendor_id).outerjoin(TillBranch, TillBranch.till_id == Till.id)
+        .outerjoin(parent, parent.id == TillBranch.parent_id)
+        .where(Till.fair_id == fair_id))
+    out = [TillStatus(code, booth, first, int(no), int(branch or 0), None if pno is None else int(pno), fork or "",
+                      int(head)) for code, booth, first, no, branch, pno, fork, head in rows]
+    return tuple(sorted(out, key=lambda t: (t.booth, t.vendor_code, t.till_no, t.branch)))

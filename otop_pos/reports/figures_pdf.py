@@ -40,7 +40,9 @@ _PDF: dict[str, dict[str, str]] = {
            "c_digital": "ชำระผ่านช่องทางดิจิทัล", "of": "จาก", "persons": "ราย", "overview": "ภาพรวมการจำหน่าย",
            "charts": "แผนภูมิ", "ch_types": "รายได้ตามประเภทผลิตภัณฑ์ (บาท)", "ch_methods": "สัดส่วนช่องทางการชำระเงิน",
            "ch_days": "รายได้รายวัน (บาท)", "ch_top": "ผู้ประกอบการที่มีรายได้สูงสุด {n} อันดับ (บาท)",
-           "annex": "ภาคผนวก", "cash_note": "ปิดยอด {n} ครั้ง ตรงกัน {ok} ครั้ง มีผลต่าง {bad} ครั้ง "
+           "annex": "ภาคผนวก", "fork_note": "หมายเหตุ: บูธ {booth} ({code}) เครื่อง {till} มีเครื่องที่คัดลอกข้อมูลไป "
+           "รับเป็นสาขา {branch} หลังใบเสร็จ {number} ยอดขายของสาขานับครั้งเดียว เลขใบเสร็จตามที่พิมพ์ (อาจซ้ำกันระหว่างสองเครื่อง)",
+           "cash_note": "ปิดยอด {n} ครั้ง ตรงกัน {ok} ครั้ง มีผลต่าง {bad} ครั้ง "
            "(แสดงเฉพาะที่มีผลต่างหรือยังไม่ได้นับ) ผลต่างรวม {sum} บาท", "none": "ไม่มีรายการ",
            "note": "รายได้สุทธิ = ยอดขาย − ยกเลิกการขาย − คืนเงิน นับตามวันที่ของแต่ละเอกสาร (หน่วย: บาท)",
            "missing_note": "ข้อมูลถึงวันที่พิมพ์: ไม่ได้ส่งข้อมูล {a} ราย-วัน ส่งข้อมูลแต่ไม่มียอดขาย {b} ราย-วัน",
@@ -51,6 +53,9 @@ _PDF: dict[str, dict[str, str]] = {
            "c_digital": "Paid by digital channels", "of": "of", "persons": "", "overview": "Overview",
            "charts": "Charts", "ch_types": "Income per product type (baht)", "ch_methods": "Payment mix",
            "ch_days": "Income per day (baht)", "ch_top": "Top {n} vendors by income (baht)", "annex": "Annex",
+           "fork_note": "Note: till {till} of booth {booth} ({code}) was copied to another laptop; the copy is accepted "
+           "as branch {branch} after receipt {number}. Its sales are counted once, numbered as printed (numbers may "
+           "repeat between the two laptops).",
            "cash_note": "{n} day closes: {ok} exact, {bad} with a difference or not counted (listed below); "
            "differences total {sum} baht", "none": "None.",
            "note": "Net income = sales − voids − refunds, each on the date of its own document (baht).",
@@ -266,7 +271,9 @@ def _cash(f: Figures, lang: str) -> list[Flowable]:
                    [0.15, 0.10, 0.08, 0.13, 0.18, 0.18, 0.18],
                    ["left", "left", "right", "left", "right", "right", "right"],
                    lang=lang, red=[i for i, c in enumerate(off) if c.difference_satang], red_cols=[6])
-    return [ThaiParagraph(note, SIZE, space_after=4)] + ([table] if rows else [])
+    forks = [ThaiParagraph(p["fork_note"].format(booth=k.booth, code=k.vendor_code, till=k.till_no, branch=k.branch,
+                                                  number=k.fork_number or "-"), SIZE, space_after=4) for k in f.forks]
+    return [ThaiParagraph(note, SIZE, space_after=4)] + ([table] if rows else []) + forks
 
 
 def _missing(f: Figures, lang: str) -> list[Flowable]:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 __all__ = [
-    "Period", "KeyFigures", "Row", "VendorRow", "ProductRow", "CashRow", "MissingRow", "Figures",
+    "Period", "KeyFigures", "Row", "VendorRow", "ProductRow", "CashRow", "ForkRow", "MissingRow", "Figures",
     "VendorDetail", "BREAKDOWNS", "figures_to_json", "vendor_detail_to_json",
 ]
 
@@ -133,6 +133,18 @@ class CashRow:
 
 
 @dataclass(frozen=True)
+class ForkRow:
+    """A copied till accepted as a branch of its till (``fair accept-fork``): its sales are in the figures
+    once, numbered as printed (so receipt numbers after ``fork_number`` repeat between the two laptops)."""
+
+    vendor_code: str
+    booth: str
+    till_no: int
+    branch: int
+    fork_number: str
+
+
+@dataclass(frozen=True)
 class MissingRow:
     """A vendor that sent nothing for a day ("no_export") or sent that day without a sale ("no_sales")."""
 
@@ -175,6 +187,7 @@ class Figures:
     top_vendors: tuple[VendorRow, ...]
     missing: tuple[MissingRow, ...]
     cash: tuple[CashRow, ...]
+    forks: tuple[ForkRow, ...] = ()
 
     @property
     def fair_name(self) -> str:

@@ -177,8 +177,6 @@ def test_refused_files_leave_the_store_unchanged(fair_store: FairStore, fair_clo
                                  generate_keypair()[0], 99, fair_clock.now()),
         "unknown_vendor": write_export(bad / "v.otopx", dataclasses.replace(data, vendor_code="KK20-9999"),
                                        pkg1.private_key_pem, 99, fair_clock.now()),
-        "unknown_booth": write_export(bad / "b.otopx", dataclasses.replace(data, booth_code="Z999"),
-                                      pkg1.private_key_pem, 99, fair_clock.now()),
         "version": _resign(newer, bad / "ver.otopx", pkg1.private_key_pem, {"version": 2}),
     }
     late = date(2020, 11, 5)
@@ -195,7 +193,6 @@ def test_refused_files_leave_the_store_unchanged(fair_store: FairStore, fair_clo
     assert got["other_fair"] == "other_fair"
     assert got["bad_key"] == got["bad_key2"] == "bad_key"
     assert got["unknown_vendor"] == "unknown_vendor"
-    assert got["unknown_booth"] == "unknown_booth"
     assert got["outside_days"] == "outside_days"
     assert got["version"] in ("version", "format_version")
     assert got["truncated"] in ("truncated", "not_zip", "corrupt")
