@@ -3,9 +3,10 @@
 Exactly once comes from the till's hash chain: the store keeps each till's head (seq, hash). A file whose
 chain contains that head at the same seq holds every stored document unchanged, so only documents with a
 higher seq are new. A chain that does not contain the head means documents were removed or changed:
-refused as a deletion or a conflict. Rows are bulk-inserted in key order with the driver's executemany of
-statements compiled from the tables (``rows``), and the new sales are added to the report totals
-(``totals``) in the same transaction.
+refused as a copied till (two laptops selling under one till identity, ``branches``), a deletion or a conflict.
+A copied till accepted as a branch (``fair accept-fork``) is a till row of its own, found by chain. Rows are
+bulk-inserted in key order with the driver's executemany of statements compiled from the tables (``rows``),
+and the new sales are added to the report totals (``totals``) in the same transaction.
 """
 from __future__ import annotations
 
