@@ -16,6 +16,7 @@ from otop_pos.booth.store import document_number
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SetupError
 from otop_pos.core.ids import new_uuid
+from otop_pos.core.limits import MAX_TILL_NO
 from otop_pos.exchange.registry_csv import Registry
 from otop_pos.store.booth_models import AuditEvent, Identity, NumberSeries, Product, Sale, SaleLine
 from otop_pos.store.engine import SqliteStore
@@ -61,8 +62,8 @@ def setup_booth(store: SqliteStore, clock: Clock, setup: BoothSetup, *, pin: str
     """Write identity and catalogue. Re-running with the same vendor refreshes the catalogue (and the booth
     code, for a vendor moved to another booth); a till that has sold for another vendor, or under another till
     number, is refused (``new_till`` renumbers a copied till)."""
-    if setup.till_no < 1 or setup.till_no > 99:
-        raise SetupError("หมายเลขเครื่องต้องอยู่ระหว่าง 1–99", "The till number must be 1–99.")
+    if setup.till_no < 1 or setup.till_no > MAX_TILL_NO:
+        raise SetupError(f"หมายเลขเครื่องต้องอยู่ระหว่าง 1–{MAX_TILL_NO}", f"The till number must be 1–{MAX_TILL_NO}.")
     if not setup.booth_code:
         raise SetupError("ต้องระบุรหัสบูธ", "A booth code is needed.")
     check_catalogue(setup.products)
@@ -129,8 +130,8 @@ def new_till(store: SqliteStore, clock: Clock, till_no: int, manager_pin: str | 
     now on read ``<booth>-<till_no>-<seq>``; the till keeps its identity and chain, so the organiser (after
     ``fair accept-fork``) follows it as a branch of the till it was copied from."""
     ensure_approval(store, clock, manager_pin, action="new_till")
-    if till_no < 1 or till_no > 99:
-        raise SetupError("หมายเลขเครื่องต้องอยู่ระหว่าง 1–99", "The till number must be 1–99.")
+    if till_no < 1 or till_no > MAX_TILL_NO:
+        raise SetupError(f"หมายเลขเครื่องต้องอยู่ระหว่าง 1–{MAX_TILL_NO}", f"The till number must be 1–{MAX_TILL_NO}.")
     with store.write() as s:
         ident = s.get(Identity, 1)
         if ident is None or not ident.vendor_code:

@@ -118,9 +118,26 @@ class _Progress:
             print(f"{done}/{total} files ({frac:.0%}), {elapsed:.0f}s", file=sys.stderr, flush=True)
 
 
+def _file_line(f: Any) -> str:
+    """One line for one file of an import run: what became of it and why, in Thai and English."""
+    if f.result == "imported":
+        return (f"+ {f.name}: {f.booth_code} till {f.till_no} — {f.th} / {f.en}"
+                + (f" (already held / มีอยู่แล้ว: {f.skipped})" if f.skipped else ""))
+    if f.result == "unchanged":
+        return f"= {f.name}: already held / มีอยู่แล้ว [{f.reason}] {f.th} / {f.en}"
+    if f.result == "skipped":
+        shown = f.path if f.reason == "no_exports" else f.name
+        return f"- {shown}: SKIPPED / ข้าม [{f.reason}] {f.th} / {f.en}"
+    return f"! {f.name}: REFUSED / ปฏิเสธ [{f.reason}] {f.th} / {f.en}"
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    """Import files and folders: one line (or JSON object) per file; exit 0 when every file was imported or
+    already held, 1 when any was refused or skipped (usage errors exit 2 before anything is read)."""
     from otop_pos.fair.importer import import_paths
 
+    if args.jobs is not None and args.jobs < 0:
+        raise InputError("--jobs ต้องเป็น 0 หรือมากกว่า", "--jobs must be 0 or more.")
     store = _store(args)
     report = import_paths(store, SystemClock(), args.paths, fair_ref=args.fair, jobs=args.jobs,
                           on_progress=_Progress(not args.quiet))
@@ -128,24 +145,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("กระบวนการช่วยตรวจไฟล์หยุดทำงาน ไฟล์ที่เหลือตรวจในกระบวนการนี้แทน (นำเข้าครบทุกไฟล์) / "
               "A worker process verifying files died; the remaining files were verified in this process.",
               file=sys.stderr)
+    counts = {r: report.count(r) for r in ("imported", "unchanged", "refused", "skipped")}
     if args.json:
-        dump_json({"imported": report.count("imported"), "unchanged": report.count("unchanged"),
-               "refused": report.count("refused"), "sales_added": report.sales, "retries": report.retries,
-               "worker_crashed": report.worker_crashed, "files": [asdict(f) for f in report.files]})
+        dump_json({**counts, "junk": report.junk, "sales_added": report.sales, "retries": report.retries,
+                   "worker_crashed": report.worker_crashed,
+                   "files": [{"name": f.name, **asdict(f)} for f in report.files]})
     else:
         for f in report.files:
-            if f.result == "imported":
-                print(f"+ {f.name}: {f.booth_code} till {f.till_no} — {f.sales} sales, {f.voids} voids, "
-                      f"{f.refunds} refunds, {f.days} days added ({f.skipped} already held)")
-            elif f.result == "unchanged":
-                print(f"= {f.name}: nothing new ({f.reason})")
-            else:
-                print(f"! {f.name}: REFUSED [{f.reason}] {f.th} / {f.en}")
-        print(f"นำเข้า {report.count('imported')} ไฟล์, ไม่มีข้อมูลใหม่ {report.count('unchanged')}, "
-              f"ปฏิเสธ {report.count('refused')}; เพิ่มการขาย {report.sales} รายการ\n"
-              f"{report.count('imported')} imported, {report.count('unchanged')} unchanged, "
-              f"{report.count('refused')} refused; {report.sales} sales added")
-    return 1 if report.refused else 0
+            print(_file_line(f))
+        junk = (f"; ไฟล์ซ่อนหรือไฟล์ของระบบ {report.junk} ไฟล์ไม่ได้อ่าน" if report.junk else "",
+                f"; {report.junk} hidden or system file(s) passed over" if report.junk else "")
+        print(f"นำเข้า {counts['imported']} ไฟล์, มีอยู่แล้ว {counts['unchanged']}, ปฏิเสธ {counts['refused']}, "
+              f"ข้าม {counts['skipped']}; เพิ่มการขาย {report.sales} รายการ{junk[0]}\n"
+              f"{counts['imported']} imported, {counts['unchanged']} already held, {counts['refused']} refused, "
+              f"{counts['skipped']} skipped; {report.sales} sales added{junk[1]}")
+    return 0 if report.all_taken else 1
 
 
 def cmd_accept_fork(args: argparse.Namespace) -> int:
@@ -311,7 +325,8 @@ def register(sub: Any) -> None:
     p = action("packages", cmd_packages, "write one booth package per vendor (new signing keys)")
     p.add_argument("out_dir", type=Path, metavar="OUT_DIR")
     p.add_argument("--vendor", action="append", help="only this vendor code (repeatable)")
-    p = action("import", cmd_import, "import booth exports (files and folders); exit 1 if any was refused")
+    p = action("import", cmd_import, "import booth exports (files and folders); exit 0 when every file was imported "
+               "or already held, 1 when any was refused or skipped, 2 for a usage error")
     p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
     p.add_argument("--jobs", type=int, default=None, help="worker processes verifying files while this one writes (0: none; default: auto)")
     p.add_argument("--json", action="store_true")

@@ -100,3 +100,19 @@ def check_text(text: str, what_th: str, what_en: str, *, limit: int) -> str:
         raise InputError(f"{what_th}ยาว {len(text):,} ตัวอักษร เกินที่ระบบรับได้ {limit:,}",
                          f"The {what_en} is {len(text):,} characters long; the app takes at most {limit:,}.")
     return text
+
+
+# --- the identity of an export file (its manifest), checked before anything of it is written -----------------
+
+#: Till numbers a booth may be set up with (``booth setup --till N``).
+MAX_TILL_NO = 99
+#: The largest export number of a till (one export a minute for 1,900 years).
+MAX_EXPORT_SEQ = 1_000_000_000
+#: The manifest format's version numbers this app may ever meet.
+MAX_FORMAT_VERSION = 1000
+#: The years an export may be dated in (``created_at``).
+FIRST_EXPORT_YEAR, LAST_EXPORT_YEAR = 2000, 2100
+#: Text lengths of the identity fields, as the stores keep them (fair id, key id; booth and vendor codes above).
+FAIR_ID_CHARS, KEY_ID_CHARS = 64, 64
+#: How deep a manifest's JSON may nest (the manifest itself has three levels: members → member → field).
+MAX_MANIFEST_DEPTH = 4

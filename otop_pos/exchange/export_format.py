@@ -7,11 +7,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from datetime import datetime
+import re
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from otop_pos.core.errors import ImportRefused
+from otop_pos.core.limits import (
+    MAX_BOOTH_CODE_CHARS, FAIR_ID_CHARS, FIRST_EXPORT_YEAR, KEY_ID_CHARS, LAST_EXPORT_YEAR, MAX_EXPORT_SEQ,
+    MAX_FORMAT_VERSION, MAX_MANIFEST_DEPTH, MAX_TILL_NO, MAX_VENDOR_CODE_CHARS,
+)
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange import export_rows
 from otop_pos.exchange.export_model import (
@@ -100,20 +105,45 @@ def _open(path: Path) -> SafeZip:
     return z
 
 
+def _depth(obj: Any) -> int:
+    """How deep ``obj`` nests (a scalar is 0, ``{"a": 1}`` is 1), counted without recursion."""
+    deepest, todo = 0, [(obj, 0)]
+    while todo:
+        item, level = todo.pop()
+        deepest = max(deepest, level)
+        if isinstance(item, dict):
+            todo.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            todo.extend((v, level + 1) for v in item)
+    return deepest
+
+
+def _bad_manifest(field: str, th: str = "", en: str = "") -> ImportRefused:
+    """ImportRefused("manifest") naming the field and, when given, what it must be."""
+    return _refuse("manifest", f"รายการสรุปของไฟล์ (manifest) ไม่ถูกต้อง: {field}" + (f" {th}" if th else ""),
+                   f"The file's manifest is invalid: {field}" + (f" {en}" if en else "") + ".")
+
+
 def _raw_manifest(z: SafeZip) -> tuple[bytes, bytes, dict[str, Any]]:
-    """Raw manifest bytes, raw signature, and the manifest JSON (format and version checked)."""
+    """Raw manifest bytes, raw signature, and the manifest JSON (format and version checked). A manifest that
+    is no JSON, nests deeper than ``MAX_MANIFEST_DEPTH`` or holds numbers Python will not read is refused."""
     raw = z.read(MANIFEST, MAX_MANIFEST_BYTES)
     sig_text = z.read(SIGNATURE, 200)
     try:
         doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError):  # ValueError: not JSON, or a number of thousands of digits
         doc = None
+    except RecursionError:
+        raise _bad_manifest("JSON", "ซ้อนกันลึกเกินไป", "nests too deeply") from None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         raise _refuse("format", "ไฟล์นี้ไม่ใช่ไฟล์ส่งยอดขายของบูธ", "This file is not a booth export.")
-    if doc.get("version") != EXPORT_VERSION:
-        raise _refuse("version", f"ไฟล์ส่งยอดขายรุ่น {doc.get('version')!r} ใช้กับโปรแกรมรุ่นนี้ไม่ได้ กรุณาอัปเดตโปรแกรม",
-                      f"Export version {doc.get('version')!r} is not supported by this version of the app; "
-                      "please update it.")
+    if _depth(doc) > MAX_MANIFEST_DEPTH:
+        raise _bad_manifest("JSON", "ซ้อนกันลึกเกินไป", "nests too deeply")
+    version = doc.get("version")
+    if version != EXPORT_VERSION:
+        shown = repr(version) if _is_int(version, 0, MAX_FORMAT_VERSION) else "?"
+        raise _refuse("version", f"ไฟล์ส่งยอดขายรุ่น {shown} ใช้กับโปรแกรมรุ่นนี้ไม่ได้ กรุณาอัปเดตโปรแกรม",
+                      f"Export version {shown} is not supported by this version of the app; please update it.")
     try:
         signature = base64.b64decode(sig_text.rstrip(b"\n"), validate=True)
     except ValueError:
@@ -123,46 +153,68 @@ def _raw_manifest(z: SafeZip) -> tuple[bytes, bytes, dict[str, Any]]:
     return raw, signature, doc
 
 
+def _is_int(v: Any, low: int, high: int) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
+_BIG = 2**63 - 1  # counts and totals: what a 64-bit column holds
+
+
 def _manifest(doc: dict[str, Any]) -> ExportManifest:
-    def bad() -> ImportRefused:
-        return _refuse("manifest", "รายการสรุปของไฟล์ (manifest) ไม่ถูกต้อง", "The file's manifest is invalid.")
-
-    def s(key: str, max_len: int = 64) -> str:
+    """The manifest's fields, each within the bounds of ``core.limits`` (numbers, text lengths, dates from
+    2000 to 2100) so that nothing of it can fail to be stored or compared; ImportRefused("manifest")."""
+    def s(key: str, max_len: int, *, empty: bool = False) -> str:
         v = doc.get(key)
-        if not isinstance(v, str) or len(v) > max_len:
-            raise bad()
+        if not isinstance(v, str) or len(v) > max_len or (not v and not empty) or "\x00" in v:
+            raise _bad_manifest(key, f"ต้องเป็นข้อความไม่เกิน {max_len} ตัวอักษร", f"must be text of at most {max_len} characters")
         return v
 
-    def n(key: str) -> int:
+    def n(key: str, low: int, high: int) -> int:
         v = doc.get(key)
-        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-            raise bad()
-        return v
+        if not _is_int(v, low, high):
+            raise _bad_manifest(key, f"ต้องเป็นจำนวนเต็ม {low:,} ถึง {high:,}", f"must be a whole number from {low:,} to {high:,}")
+        return int(v)
 
-    def ints(key: str) -> dict[str, int]:
+    def ints(key: str, low: int) -> dict[str, int]:
         v = doc.get(key)
-        if not isinstance(v, dict) or not all(isinstance(x, int) and not isinstance(x, bool) for x in v.values()):
-            raise bad()
+        if (not isinstance(v, dict) or len(v) > 32
+                or not all(_KEY.fullmatch(k) and _is_int(x, low, _BIG) for k, x in v.items())):
+            raise _bad_manifest(key)
         return dict(v)
 
+    created_text = s("created_at", 40)
     try:
-        created = datetime.fromisoformat(s("created_at", 40))
-    except ValueError:
-        raise bad() from None
+        created = datetime.fromisoformat(created_text)
+        ok = (created.tzinfo is not None and created.utcoffset() is not None
+              and FIRST_EXPORT_YEAR <= created.year <= LAST_EXPORT_YEAR
+              and FIRST_EXPORT_YEAR <= created.astimezone(timezone.utc).year <= LAST_EXPORT_YEAR)
+    except (ValueError, OverflowError):
+        ok = False
+    if not ok:
+        raise _bad_manifest("created_at", f"ต้องเป็นเวลาพร้อมเขตเวลา ในปี ค.ศ. {FIRST_EXPORT_YEAR}–{LAST_EXPORT_YEAR}",
+                            f"must be a time with its offset, in the years {FIRST_EXPORT_YEAR}–{LAST_EXPORT_YEAR}")
+    till_uuid = s("till_uuid", 36)
+    if not _UUID.fullmatch(till_uuid):
+        raise _bad_manifest("till_uuid", "ต้องเป็น UUID", "must be a UUID")
     members = doc.get("members")
-    if created.tzinfo is None or not isinstance(members, list) or len(members) > MAX_MEMBERS:
-        raise bad()
+    if not isinstance(members, list) or len(members) > MAX_MEMBERS:
+        raise _bad_manifest("members")
     rows: list[tuple[str, str, int]] = []
     for m in members:
-        if (not isinstance(m, dict) or not isinstance(m.get("name"), str) or not isinstance(m.get("sha256"), str)
-                or not isinstance(m.get("size"), int) or isinstance(m.get("size"), bool)):
-            raise bad()
+        if (not isinstance(m, dict) or not isinstance(m.get("name"), str) or not 0 < len(m["name"]) <= 255
+                or not isinstance(m.get("sha256"), str) or not _HEX64.fullmatch(m["sha256"])
+                or not _is_int(m.get("size"), 0, MAX_MEMBER_BYTES)):
+            raise _bad_manifest("members")
         rows.append((m["name"], m["sha256"], m["size"]))
     return ExportManifest(
-        format=s("format"), version=n("version"), fair_id=s("fair_id"), booth_code=s("booth_code"),
-        till_no=n("till_no"), till_uuid=s("till_uuid"), vendor_code=s("vendor_code"), key_id=s("key_id"),
-        export_seq=n("export_seq"), created_at=created, counts=ints("counts"), totals=ints("totals"),
-        members=tuple(rows))
+        format=s("format", 64), version=n("version", 0, MAX_FORMAT_VERSION), fair_id=s("fair_id", FAIR_ID_CHARS),
+        booth_code=s("booth_code", MAX_BOOTH_CODE_CHARS), till_no=n("till_no", 1, MAX_TILL_NO), till_uuid=till_uuid,
+        vendor_code=s("vendor_code", MAX_VENDOR_CODE_CHARS), key_id=s("key_id", KEY_ID_CHARS),
+        export_seq=n("export_seq", 1, MAX_EXPORT_SEQ), created_at=created, counts=ints("counts", 0),
+        totals=ints("totals", -_BIG), members=tuple(rows))
 
 
 def read_export_manifest(path: Path) -> tuple[ExportManifest, bytes, bytes]:

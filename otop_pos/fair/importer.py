@@ -18,21 +18,25 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Integer, String, insert, select
+from sqlalchemy.exc import DataError, IntegrityError
 
 from otop_pos.core.clock import Clock
-from otop_pos.core.errors import ImportRefused, InputError, OtopError
-from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_SUFFIX, EXPORT_VERSION, ExportManifest, \
-    file_sha256, read_export_manifest
+from otop_pos.core.errors import ImportRefused, OtopError
+from otop_pos.core.limits import FIRST_EXPORT_YEAR, LAST_EXPORT_YEAR
+from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_VERSION, ExportManifest, file_sha256, \
+    read_export_manifest
 from otop_pos.fair.fairs import find_fair
+from otop_pos.fair.import_files import collect
 from otop_pos.fair.prepare import Prepared, prepare_export
 from otop_pos.fair.store import FairStore
 from otop_pos.fair.writer import FileContext, write_prepared
 from otop_pos.store.fair_models import BoothKey, Fair, ImportLog, Vendor
+from otop_pos.store.types import UTCDateTime
 
 log = logging.getLogger(__name__)
 LOG_BATCH = 500
@@ -40,7 +44,8 @@ LOG_BATCH = 500
 
 @dataclass(frozen=True)
 class FileResult:
-    """What became of one file: ``result`` is imported, unchanged or refused (``reason`` says why)."""
+    """What became of one file: ``result`` is imported, unchanged (already held), refused or skipped (not an
+    export, an empty folder: ``otop_pos.fair.import_files``); ``reason`` says why."""
 
     path: str
     result: str
@@ -67,6 +72,7 @@ class ImportReport:
     """All files of one import run, in the order they were given."""
 
     files: list[FileResult] = field(default_factory=list)
+    junk: int = 0  # hidden and operating-system files passed over quietly in folders
     retries: int = 0
     worker_crashed: bool = False  # a worker process died: the rest was verified in this process
     seconds_verify: float = 0.0  # this process verifying files, or waiting for the workers that do
@@ -86,21 +92,10 @@ class ImportReport:
         """The refused files."""
         return [f for f in self.files if f.result == "refused"]
 
-
-def collect_files(paths: Iterable[Path | str]) -> list[Path]:
-    """The export files named by ``paths``: files as given, folders searched (recursively) for ``*.otopx``.
-    ``InputError`` for a path that does not exist."""
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == EXPORT_SUFFIX
-                              and not p.name.startswith(".")))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise InputError(f"ไม่พบไฟล์หรือโฟลเดอร์ {path}", f"No such file or folder: {path}")
-    return out
+    @property
+    def all_taken(self) -> bool:
+        """Every file was imported or already held (nothing refused, nothing passed over)."""
+        return all(f.result in ("imported", "unchanged") for f in self.files)
 
 
 def _refused(path: Path, exc: OtopError, m: ExportManifest | None = None) -> FileResult:
@@ -200,6 +195,7 @@ class Importer:
         self._log_rows: list[dict[str, Any]] = []
         self._by_sha: dict[str, FileResult] = {}
         self._fair_by_sha: dict[str, int | None] = {}
+        self._done = 0
 
     def run(self, files: list[Path]) -> ImportReport:
         """Import ``files`` in order; returns the report (refusals are results, not exceptions).
@@ -260,7 +256,7 @@ class Importer:
             item.result = _refused(path, exc, item.manifest)
             return item
         except Exception as exc:  # noqa: BLE001 - a file the format reader choked on is a refused file
-            log.exception("reading the manifest of %s", path)
+            log.info("reading the manifest of %s", path, exc_info=True)  # kept in a log, never on the screen
             item.result = _refused(path, ImportRefused("อ่านไฟล์ไม่ได้ ไฟล์อาจเสียหาย", f"Unreadable export ({exc}).",
                                                        "corrupt"))
             return item
@@ -320,8 +316,9 @@ class Importer:
             result = self._write(item)
             self._by_sha[item.sha256] = result
             self._record(item, result, written=result.result != "refused")
+        self._done += 1
         if self.on_progress is not None:
-            self.on_progress(len(self.report.files), total, self.report.files[-1])
+            self.on_progress(self._done, total, self.report.files[-1])
 
     def _write(self, job: _Item) -> FileResult:
         m, ctx = job.manifest, job.ctx
@@ -339,6 +336,12 @@ class Importer:
                 self.report.seconds_write += time.perf_counter() - t1
         except OtopError as exc:
             return _refused(job.path, exc, m)
+        except DataError as exc:  # a value the database cannot hold (PostgreSQL): this file's, nothing written
+            log.info("a value of %s does not fit the store: %s", job.path, exc.orig)
+            return _refused(job.path, ImportRefused(
+                "ไฟล์นี้มีค่าที่ฐานข้อมูลเก็บไม่ได้ (ตัวเลขใหญ่เกินหรือข้อความยาวเกิน) จึงไม่นำเข้า",
+                "This export holds a value the store cannot keep (a number too large or a text too long): "
+                "refused, nothing of it was written.", "limits"), m)
         except IntegrityError as exc:
             log.info("integrity error importing %s: %s", job.path, exc.orig)
             return _refused(job.path, ImportRefused(
@@ -348,7 +351,7 @@ class Importer:
         except Exception as exc:  # noqa: BLE001 - unreadable content is a refusal, not a crash
             if "sqlalchemy" in type(exc).__module__:
                 raise
-            log.exception("preparing %s", job.path)
+            log.info("preparing %s", job.path, exc_info=True)  # kept in a log, never on the screen
             return _refused(job.path, ImportRefused("อ่านเนื้อหาไฟล์ไม่ได้ ไฟล์อาจเสียหาย",
                                                     f"The export's content cannot be read ({exc}).", "corrupt"), m)
         th = (f"เพิ่มการขาย {out.sales} ยกเลิก {out.voids} คืนเงิน {out.refunds} วัน {out.days}"
@@ -371,13 +374,13 @@ class Importer:
         elif fair_id is None and m is not None:
             fair_id = self.contexts.fair_of(m.fair_id)
         self._fair_by_sha.setdefault(item.sha256, fair_id)
-        self._log_rows.append(dict(
-            fair_id=fair_id, at=self.clock.now(), file_name=result.name[:260], path=result.path, sha256=item.sha256,
-            size_bytes=item.size, result=result.result, reason=result.reason[:32], message_th=result.th,
-            message_en=result.en, vendor_code=result.vendor_code[:32], booth_code=result.booth_code[:16],
+        self._log_rows.append(safe_log_row(dict(
+            fair_id=fair_id, at=self.clock.now(), file_name=result.name, path=result.path, sha256=item.sha256,
+            size_bytes=item.size, result=result.result, reason=result.reason, message_th=result.th,
+            message_en=result.en, vendor_code=result.vendor_code, booth_code=result.booth_code,
             till_no=result.till_no, till_uuid=m.till_uuid if m else "", export_seq=m.export_seq if m else None,
             export_created_at=m.created_at if m else None, sales_added=0, voids_added=0, refunds_added=0,
-            days_added=0, docs_skipped=0))
+            days_added=0, docs_skipped=0)))
         if result.result == "refused" or len(self._log_rows) >= LOG_BATCH:
             self._flush_log()
 
@@ -389,6 +392,39 @@ class Importer:
             s.execute(insert(ImportLog), rows)
 
 
+_INT32 = (-2**31, 2**31 - 1)  # an Integer column on PostgreSQL
+_FIRST, _LAST = datetime(FIRST_EXPORT_YEAR, 1, 1, tzinfo=timezone.utc), datetime(LAST_EXPORT_YEAR, 12, 31,
+                                                                                   tzinfo=timezone.utc)
+
+
+def safe_log_row(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` for the import log with only values every store takes: text cut to its column's length, a
+    number or time out of range (or of the wrong type) None — or the nearest bound where the column needs a
+    value. Whatever a refused file holds, its line in the log can be written."""
+    out = dict(row)
+    for col in ImportLog.__table__.columns:
+        if col.name not in out:
+            continue
+        v = out[col.name]
+        if isinstance(col.type, String):
+            v = v if isinstance(v, str) else ("" if v is None else str(v)[:64])
+            v = v.replace("\x00", "")
+            out[col.name] = v[:col.type.length] if col.type.length else v
+        elif isinstance(col.type, Integer) and v is not None:
+            if not isinstance(v, int) or isinstance(v, bool):
+                out[col.name] = None if col.nullable else 0
+            elif not _INT32[0] <= v <= _INT32[1]:
+                out[col.name] = None if col.nullable else min(max(v, _INT32[0]), _INT32[1])
+        elif isinstance(col.type, UTCDateTime) and v is not None:
+            try:
+                ok = isinstance(v, datetime) and v.utcoffset() is not None and _FIRST <= v <= _LAST
+            except OverflowError:
+                ok = False
+            if not ok:
+                out[col.name] = None if col.nullable else _FIRST
+    return out
+
+
 def default_jobs(n_files: int) -> int:
     """Worker processes verifying files while this process writes: none for a few files, else one less than
     the CPU count (at least 1, at most 4)."""
@@ -398,8 +434,12 @@ def default_jobs(n_files: int) -> int:
 def import_paths(store: FairStore, clock: Clock, paths: Iterable[Path | str], *, fair_ref: str | None = None,
                  jobs: int | None = None,
                  on_progress: Callable[[int, int, FileResult], None] | None = None) -> ImportReport:
-    """Import every export in ``paths`` (files and folders). Each file is imported whole or not at all."""
-    files = collect_files(paths)
+    """Import every export in ``paths`` (files and folders). Each file is imported whole or not at all; what
+    a folder holds besides exports is in the report as "skipped" (``otop_pos.fair.import_files``)."""
+    found = collect(list(paths))
+    files = found.files
     importer = Importer(store, clock, fair_ref=fair_ref, jobs=default_jobs(len(files)) if jobs is None else jobs,
                         on_progress=on_progress)
+    importer.report.files.extend(FileResult(p.path, "skipped", p.reason, p.th, p.en) for p in found.passed)
+    importer.report.junk = found.junk
     return importer.run(files)
