@@ -1,0 +1,166 @@
+"""Hostile files beside genuine ones (issue 13): a hand-edited manifest (export_seq 2⁶³, till_no 10³⁰, created_at
+in year 1 or 9999, a 40-character till_uuid, JSON nested thousands deep) and signed exports with absurd amounts.
+``fair import`` of the folder imports every genuine file, refuses the hostile one by name with its reason,
+prints no traceback and exits 1 — and the next run says the same. Afterwards status, summary and report work.
+On SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from otop_pos.app import demo_registry
+from otop_pos.cli import fair_cmds
+from otop_pos.cli.main import main
+from otop_pos.core.clock import FixedClock
+from otop_pos.exchange.export_format import write_export
+from otop_pos.exchange.package_format import read_package
+from otop_pos.exchange.safezip import write_zip
+from otop_pos.fair.importer import safe_log_row
+from otop_pos.fair.store import FairStore, open_fair_store
+from otop_pos.store.fair_models import ImportLog
+from tests.fair.booths import FIRST_DAY, Booth, make_fair
+
+GOOD, HOSTILE = ["KK20-0001", "KK20-0002"], "KK20-0003"
+
+
+@pytest.fixture
+def usb(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> dict[str, Any]:
+    """Two genuine exports in ``usb/``, and a genuine export of a third booth kept aside (``template``)."""
+    _fair, pkgs = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "pkg", [*GOOD, HOSTILE])
+    folder = tmp_path / "usb"
+    genuine = []
+    for k, code in enumerate(GOOD):
+        b = Booth(tmp_path / f"booth-{code}", pkgs[code].path, seed=k)
+        b.sell(FIRST_DAY, 3)
+        genuine.append(b.export(folder))
+        b.close()
+    b = Booth(tmp_path / f"booth-{HOSTILE}", pkgs[HOSTILE].path, seed=9)
+    b.sell(FIRST_DAY, 2)
+    template = b.export(tmp_path / "aside")
+    b.close()
+    return {"folder": folder, "genuine": genuine, "template": template, "packages": pkgs}
+
+
+def members_of(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def rezip(path: Path, members: dict[str, bytes]) -> Path:
+    """The members written again as a canonical zip (as a person re-zipping an edited export would)."""
+    buf = io.BytesIO()
+    write_zip(buf, list(members.items()), datetime(2020, 10, 28, tzinfo=timezone.utc))
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def edited(template: Path, out: Path, edit: dict[str, Any] | None = None, raw: bytes | None = None) -> Path:
+    """``template`` with its (unsigned) manifest edited: fields replaced, or the raw JSON replaced."""
+    members = members_of(template)
+    if raw is None:
+        doc = json.loads(members["manifest.json"])
+        doc.update(edit or {})
+        raw = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    members["manifest.json"] = raw
+    return rezip(out, members)
+
+
+def cli(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, str, str]:
+    """``otop-pos fair --db DB ARGS…`` in this process: exit code, stdout, stderr (its store closed after)."""
+    opened: list[FairStore] = []
+
+    def store(args: Any) -> FairStore:
+        opened.append(open_fair_store(args.db))
+        return opened[-1]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(fair_cmds, "_store", store)
+        try:
+            code = main(["fair", "--db", db, *args])
+        finally:
+            for s in opened:
+                s.dispose()
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def nested(depth: int) -> bytes:
+    return ('{"format": "otop-pos-booth-export", "version": 1, "counts": ' + "[" * depth + "]" * depth
+            + "}").encode()
+
+
+HOSTILE_MANIFESTS = {
+    "export_seq_2_63": {"export_seq": 2**63},
+    "till_no_10_30": {"till_no": 10**30},
+    "created_year_1": {"created_at": "0001-01-01T00:00:00+07:00"},
+    "created_year_9999": {"created_at": "9999-12-31T23:59:59-07:00"},
+    "till_uuid_40": {"till_uuid": "5d0c3a4e-8f1b-4c2d-9e7a-1b2c3d4e5f60abcd"},
+    "export_seq_negative": {"export_seq": -1},
+    "version_huge": {"version": 10**40},
+}
+
+
+@pytest.mark.parametrize("case", [*HOSTILE_MANIFESTS, "nested_json"])
+def test_a_hand_edited_manifest_is_refused_by_name_and_the_genuine_files_import(
+        case: str, usb: dict[str, Any], fair_db: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))
+    name = f"B003-{case}.otopx"
+    if case == "nested_json":
+        edited(usb["template"], usb["folder"] / name, raw=nested(100_000))
+    else:
+        edited(usb["template"], usb["folder"] / name, HOSTILE_MANIFESTS[case])
+    expected_reason = "version" if case == "version_huge" else "manifest"
+    for run, genuine_mark in ((1, "+"), (2, "=")):
+        code, out, err = cli(capsys, fair_db, "import", "--quiet", str(usb["folder"]))
+        assert code == 1, (run, out, err)
+        assert "Traceback" not in out + err and "Something went wrong" not in err, err
+        lines = out.splitlines()
+        refused = [ln for ln in lines if ln.startswith(f"! {name}: REFUSED")]
+        assert len(refused) == 1 and f"[{expected_reason}]" in refused[0], out
+        for path in usb["genuine"]:
+            assert any(ln.startswith(f"{genuine_mark} {path.name}: ") for ln in lines), (run, out)
+        assert "1 refused, 0 skipped" in out
+    code, out, err = cli(capsys, fair_db, "import", "--quiet", "--json", str(usb["folder"]))
+    report = json.loads(out)
+    assert code == 1 and (report["unchanged"], report["refused"]) == (2, 1)
+    bad = next(f for f in report["files"] if f["name"] == name)
+    assert bad["result"] == "refused" and bad["reason"] == expected_reason and bad["th"] and bad["en"]
+    assert Path(bad["path"]) == usb["folder"] / name
+    for action in ("status", "summary", "report"):
+        code, out, err = cli(capsys, fair_db, action, "--json")
+        assert code == 0, (action, err)
+
+
+def test_the_refusal_names_the_field_and_its_bounds(usb: dict[str, Any], fair_db: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = edited(usb["template"], usb["folder"] / "seq.otopx", {"export_seq": 2**63})
+    code, out, _err = cli(capsys, fair_db, "import", "--quiet", str(path))
+    assert code == 1
+    assert "export_seq must be a whole number from 1 to 1,000,000,000" in out
+    assert "export_seq ต้องเป็นจำนวนเต็ม 1 ถึง 1,000,000,000" in out
+
+
+def test_a_refused_files_log_line_keeps_safe_values_only(fair_store: FairStore) -> None:
+    """Whatever reaches the import log of a refused file is cut to its column or left out: written on both
+    stores (was: an overflow or "value too long" that stopped the whole import)."""
+    row = safe_log_row(dict(
+        fair_id=None, at=datetime(2020, 11, 1, tzinfo=timezone.utc), file_name="x" * 400, path="p", sha256="0" * 64,
+        size_bytes=3 * 2**31, result="refused", reason="manifest" * 9, message_th="ไทย", message_en="en",
+        vendor_code="V" * 300, booth_code="B" * 17, till_no=10**30, till_uuid="u" * 40, export_seq=2**63,
+        export_created_at=datetime(1, 1, 1, tzinfo=timezone.utc), sales_added=0, voids_added=0, refunds_added=0,
+        days_added=0, docs_skipped=0))
+    with fair_store.write() as s:
+        s.add(ImportLog(**row))
+    with fair_store.read() as s:
+        log = s.scalars(select(ImportLog)).one()
+        assert (len(log.file_name), len(log.booth_code), len(log.till_uuid), len(log.vendor_code)) == (260, 16, 36, 32)
+        assert (log.till_no, log.export_seq, log.export_created_at) == (None, None, None)
+        assert log.size_bytes == 2**31 - 1 and log.reason == ("manifest" * 9)[:32]
