@@ -17,6 +17,9 @@ MAX_DOCUMENT_SATANG = 10_000_000 * SATANG_PER_BAHT
 MAX_QTY = 9999
 #: The largest opening float or counted cash of one till day (฿10,000,000.00).
 MAX_CASH_COUNT_SATANG = 10_000_000 * SATANG_PER_BAHT
+#: The largest expected cash, or cash difference either way, of one till day (฿21,000,000.00): what the fair
+#: store's till-day columns hold (a 32-bit integer on PostgreSQL).
+MAX_DAY_CASH_SATANG = 21_000_000 * SATANG_PER_BAHT
 #: Cash handed over at least this much above what is due asks the vendor to confirm (the largest note, ฿1,000).
 CONFIRM_CASH_ABOVE_DUE_SATANG = 1000 * SATANG_PER_BAHT
 #: The largest number of lines on one document.

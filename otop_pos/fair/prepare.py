@@ -16,6 +16,7 @@ from typing import Any
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.exchange.export_format import ExportData, read_export
+from otop_pos.fair.import_checks import check_text
 from otop_pos.fair.rows import SPECS, row_maker
 
 @dataclass
@@ -100,6 +101,7 @@ def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, 
         if got != want:
             raise _mismatch(what, got, want)
     check_days(data, first_day, last_day)
+    check_text(data, Path(path).name)
     dialect = "sqlite" if sqlite else "postgresql"
     sale_row, line_row, pay_row, void_row, refund_row, refund_line_row, day_row = (
         row_maker(SPECS[t], dialect, lead) for t, lead in (("sale", 0), ("sale_line", 1), ("payment", 1), ("void", 2),

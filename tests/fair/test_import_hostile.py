@@ -19,13 +19,17 @@ from otop_pos.app import demo_registry
 from otop_pos.cli import fair_cmds
 from otop_pos.cli.main import main
 from otop_pos.core.clock import FixedClock
+from otop_pos.core.chain import GENESIS, chain_hash, sale_doc
 from otop_pos.exchange.export_format import write_export
-from otop_pos.exchange.package_format import read_package
+from otop_pos.exchange.export_model import ExportData, ExportDay, ExportLine, ExportPayment, ExportSale
+from otop_pos.exchange.package_format import BoothPackage, read_package
 from otop_pos.exchange.safezip import write_zip
 from otop_pos.fair.importer import safe_log_row
+from otop_pos.fair.packages import make_packages
 from otop_pos.fair.store import FairStore, open_fair_store
 from otop_pos.store.fair_models import ImportLog
 from tests.fair.booths import FIRST_DAY, Booth, make_fair
+from tests.fair.distinct_export import DAY, _at, _iso, _u
 
 GOOD, HOSTILE = ["KK20-0001", "KK20-0002"], "KK20-0003"
 
@@ -164,3 +168,64 @@ def test_a_refused_files_log_line_keeps_safe_values_only(fair_store: FairStore) 
         assert (len(log.file_name), len(log.booth_code), len(log.till_uuid), len(log.vendor_code)) == (260, 16, 36, 32)
         assert (log.till_no, log.export_seq, log.export_created_at) == (None, None, None)
         assert log.size_bytes == 2**31 - 1 and log.reason == ("manifest" * 9)[:32]
+
+
+# --- signed exports with absurd values ----------------------------------------------------------------------
+
+def signed_sale(pkg: BoothPackage, base: int, *, price: int, cashier: str = "", expected: int = 50000,
+                difference: int | None = None) -> ExportData:
+    """One signed sale of ``price`` by transfer on a closed day with ``expected`` cash and a ``difference``
+    (by default counted − expected) — UUIDs from ``base`` so that several booths do not share any."""
+    uid, till, day_uuid = _u(base + 1), _u(base + 2), _u(base + 3)
+    line = ExportLine(uid, 1, "SKU-X", "ผ้าไหมมัดหมี่", "ผ้าและเครื่องแต่งกาย", 1, price, price, 0, price, 0, price)
+    pay = ExportPayment(uid, "transfer", price, None, 0, "TR-1")
+    doc = sale_doc(uuid=uid, seq=1, number="KK-0001", at=_iso(_at(5)), total=price, discount=0,
+                   lines=[("SKU-X", 1, price, 0, price)], payments=[("transfer", price, "TR-1")])
+    sale = ExportSale(uid, "KK-0001", 1, _at(5), DAY, cashier, price, 0, price, price, 0, 1, GENESIS,
+                      chain_hash(GENESIS, doc))
+    diff = 50000 - expected if difference is None else difference
+    day = ExportDay(day_uuid, DAY, _at(1), _at(50), 50000, expected, 50000, diff, {100000: 0, 50000: 1},
+                    {"transfer": price})
+    return ExportData(pkg.vendor.booth, 1, till, pkg.vendor.code, pkg.fair.id, pkg.key_id, (sale,), (line,),
+                      (pay,), (), (), (), (day,))
+
+
+SIGNED = {
+    "amount_15_digits": (dict(price=10**14), "has a total of 1,000,000,000,000.00 baht, more than the app accepts"),
+    "expected_cash": (dict(price=100, expected=10**14), "the expected cash of the till day 2020-10-27 is "
+                                                        "1,000,000,000,000.00 baht"),
+    "cash_difference": (dict(price=100, difference=-10**12), "the cash difference of the till day 2020-10-27 is"),
+    "long_cashier": (dict(price=100, cashier="ก" * 65), "document KK-0001 has a cashier of 65 characters, more "
+                                                         "than the store keeps (at most 64)"),
+}
+
+
+@pytest.mark.parametrize("case", SIGNED)
+def test_two_signed_booths_with_absurd_values_are_refused_and_the_reports_of_the_rest_work(
+        case: str, usb: dict[str, Any], fair_db: str, fair_store: FairStore, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Signed by their booths' own keys, consistent and chained: only the bounds of ``core.limits`` and the
+    store's column lengths stand between them and the fair's sums (was: 15-digit amounts overflowed status,
+    summary and report on SQLite; a till-day figure or long text stopped the import on PostgreSQL)."""
+    monkeypatch.setenv("OTOP_POS_HOME", str(tmp_path / "home"))
+    kw, words = SIGNED[case]
+    pkgs = usb["packages"]
+    extra = make_packages(fair_store, FixedClock(datetime(2020, 10, 20, tzinfo=timezone.utc)), tmp_path / "pkg2",
+                          vendor_codes=["KK20-0004"])
+    bad = []
+    for k, written in enumerate((pkgs[HOSTILE], extra[0])):
+        pkg = read_package(written.path)
+        bad.append(write_export(usb["folder"] / f"absurd-{k}.otopx", signed_sale(pkg, 1000 * (k + 1), **kw),  # type: ignore[arg-type]
+                                pkg.private_key_pem, 1, _at(55)))
+    code, out, err = cli(capsys, fair_db, "import", "--quiet", str(usb["folder"]))
+    assert code == 1 and "Traceback" not in out + err, (out, err)
+    for path in bad:
+        line = next(ln for ln in out.splitlines() if ln.startswith(f"! {path.name}: "))
+        assert "[limits]" in line and f"{path.name}: " in line.split("] ", 1)[1] and words in line, line
+    assert "2 imported, 0 already held, 2 refused" in out
+    for action in ("status", "summary", "report"):
+        code, out, err = cli(capsys, fair_db, action, "--json")
+        assert code == 0, (action, err)
+        if action == "summary":
+            summary = json.loads(out)
+            assert set(summary["per_vendor"]) == set(GOOD) and summary["sales_count"] == 6
