@@ -174,9 +174,9 @@ def _manifest(doc: dict[str, Any]) -> ExportManifest:
 
     def n(key: str, low: int, high: int) -> int:
         v = doc.get(key)
-        if not _is_int(v, low, high):
+        if not isinstance(v, int) or not _is_int(v, low, high):
             raise _bad_manifest(key, f"ต้องเป็นจำนวนเต็ม {low:,} ถึง {high:,}", f"must be a whole number from {low:,} to {high:,}")
-        return int(v)
+        return v
 
     def ints(key: str, low: int) -> dict[str, int]:
         v = doc.get(key)

@@ -215,6 +215,10 @@
         <translation>Refused</translation>
     </message>
     <message>
+        <source>Not an export</source>
+        <translation>Not an export</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>File</translation>
     </message>

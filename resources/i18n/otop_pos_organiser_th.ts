@@ -215,6 +215,10 @@
         <translation>ปฏิเสธ</translation>
     </message>
     <message>
+        <source>Not an export</source>
+        <translation>ไม่ใช่ไฟล์ส่งยอด</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>

@@ -63,7 +63,8 @@ def test_cli_import_goes_on_when_a_worker_process_is_killed(tmp_path: Path) -> N
     store.dispose()
     env = dict(os.environ, OTOP_POS_HOME=str(tmp_path / "home"))
     proc = subprocess.Popen([sys.executable, "-m", "otop_pos", "fair", "--db", str(db), "import", "--json", "--quiet",
-                             "--jobs", "1", str(tmp_path / "x")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             "--jobs", "1", *map(str, sorted((tmp_path / "x").glob("*.otopx")))],  # not its fair.json
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env)
     killed = []
     deadline = time.monotonic() + 60

@@ -197,8 +197,8 @@ class ImportPage(QWidget):
         self._flush_timer.stop()
         self._arrived = []
         # what needs the organiser's attention first: refused, then skipped, then added (file order within)
-        order = {"refused": 0, "unchanged": 1}
-        self.results.set_rows(sorted(report.files, key=lambda f: order.get(f.result, 2)))
+        order = {"refused": 0, "skipped": 1, "unchanged": 2}
+        self.results.set_rows(sorted(report.files, key=lambda f: order.get(f.result, 3)))
         fit_columns(self.table, skip=5)
         total = len(report.files)
         self.progress.setRange(0, max(total, 1))
@@ -208,9 +208,10 @@ class ImportPage(QWidget):
                                       "{sales} sales added.").format(
             files=number(total), added=number(report.count("imported")), skipped=number(report.count("unchanged")),
             refused=number(refused), sales=number(report.sales))
-        if total == 0:
+        passed = report.count("skipped")  # not exports, empty folders (listed with their reason)
+        if total == passed:
             text = translate("OrgImport", "No booth export files (.otopx) were found there.")
-        self.summary.show_message(text, "warn" if refused or total == 0 else "ok", 0)
+        self.summary.show_message(text, "warn" if refused or passed or total == 0 else "ok", 0)
         self.progress_label.setText("")
 
     def _done(self, report: ImportReport) -> None:

@@ -236,8 +236,9 @@ RESULT_NAMES = {
     "imported": QT_TRANSLATE_NOOP("OrgImport", "Added"),
     "unchanged": QT_TRANSLATE_NOOP("OrgImport", "Skipped"),
     "refused": QT_TRANSLATE_NOOP("OrgImport", "Refused"),
+    "skipped": QT_TRANSLATE_NOOP("OrgImport", "Not an export"),
 }
-RESULT_COLORS = {"imported": "#2b8a3e", "unchanged": "#5c677d", "refused": "#c92a2a"}
+RESULT_COLORS = {"imported": "#2b8a3e", "unchanged": "#5c677d", "refused": "#c92a2a", "skipped": "#8f5b00"}
 
 
 def result_name(result: str) -> str:
