@@ -229,3 +229,22 @@ def test_two_signed_booths_with_absurd_values_are_refused_and_the_reports_of_the
         if action == "summary":
             summary = json.loads(out)
             assert set(summary["per_vendor"]) == set(GOOD) and summary["sales_count"] == 6
+
+
+def test_the_manifest_bounds_are_the_stores_columns() -> None:
+    """The identity lengths the manifest reader allows are those of the fair's and the booth's columns (one
+    set of limits: a manifest that passes can always be logged and stored)."""
+    from otop_pos.core import limits
+    from otop_pos.store import booth_models, fair_models
+
+    def length(model: Any, column: str) -> int:
+        return int(model.__table__.c[column].type.length)
+
+    assert limits.BOOTH_CODE_CHARS == length(fair_models.ImportLog, "booth_code") == \
+        length(fair_models.Till, "booth_code") == length(booth_models.Identity, "booth_code")
+    assert limits.VENDOR_CODE_CHARS == length(fair_models.ImportLog, "vendor_code") == \
+        length(fair_models.Vendor, "code") == length(booth_models.Identity, "vendor_code")
+    assert limits.FAIR_ID_CHARS == length(fair_models.Fair, "uid") == length(booth_models.Identity, "fair_id")
+    assert limits.KEY_ID_CHARS == length(fair_models.BoothKey, "key_id") == length(booth_models.Identity, "key_id")
+    assert length(fair_models.ImportLog, "till_uuid") == length(fair_models.Till, "till_uuid") == 36
+    assert limits.MAX_EXPORT_SEQ < 2**31 and limits.MAX_DAY_CASH_SATANG < 2**31  # PostgreSQL integer columns
