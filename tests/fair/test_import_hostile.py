@@ -240,9 +240,9 @@ def test_the_manifest_bounds_are_the_stores_columns() -> None:
     def length(model: Any, column: str) -> int:
         return int(model.__table__.c[column].type.length)
 
-    assert limits.BOOTH_CODE_CHARS == length(fair_models.ImportLog, "booth_code") == \
+    assert limits.MAX_BOOTH_CODE_CHARS == length(fair_models.ImportLog, "booth_code") == \
         length(fair_models.Till, "booth_code") == length(booth_models.Identity, "booth_code")
-    assert limits.VENDOR_CODE_CHARS == length(fair_models.ImportLog, "vendor_code") == \
+    assert limits.MAX_VENDOR_CODE_CHARS == length(fair_models.ImportLog, "vendor_code") == \
         length(fair_models.Vendor, "code") == length(booth_models.Identity, "vendor_code")
     assert limits.FAIR_ID_CHARS == length(fair_models.Fair, "uid") == length(booth_models.Identity, "fair_id")
     assert limits.KEY_ID_CHARS == length(fair_models.BoothKey, "key_id") == length(booth_models.Identity, "key_id")
