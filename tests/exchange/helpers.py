@@ -1,7 +1,9 @@
 """Test helpers for the exchange formats: packages built in the test, crafted zips, a spy on CSV parsing."""
 from __future__ import annotations
 
+import io
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -9,6 +11,7 @@ from pathlib import Path
 
 from otop_pos.exchange.keys import generate_keypair
 from otop_pos.exchange.package_format import BoothPackage, PackageFair, PackageProduct, PackageVendor
+from otop_pos.exchange.safezip import write_zip
 
 FOOD, CLOTH = "อาหาร", "ผ้าและเครื่องแต่งกาย"
 
@@ -92,3 +95,16 @@ def write(path: Path, data: bytes) -> Path:
     """Write bytes and return the path."""
     path.write_bytes(data)
     return path
+
+
+def members_of(path: Path) -> dict[str, bytes]:
+    """Every member of the zip at ``path`` by name."""
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def rezip(path: Path, members: dict[str, bytes]) -> Path:
+    """The members written again as a canonical zip (as a person re-zipping an edited export would)."""
+    buf = io.BytesIO()
+    write_zip(buf, list(members.items()), datetime(2020, 10, 28, tzinfo=timezone.utc))
+    return write(path, buf.getvalue())

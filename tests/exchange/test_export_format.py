@@ -30,8 +30,7 @@ from otop_pos.exchange.export_format import (
 )
 from otop_pos.exchange.keys import generate_keypair, key_id_of, verify
 from otop_pos.exchange.package_format import write_package
-from otop_pos.exchange.safezip import write_zip
-from tests.exchange.helpers import make_package, write
+from tests.exchange.helpers import make_package, members_of, rezip, write
 
 PIN = "1234"
 EARLY = {"not_zip", "truncated", "corrupt", "format", "version", "signature", "wrong_key", "member_hash",
@@ -95,17 +94,6 @@ def assert_refused(path: Path, public: str, reasons: set[str] | str) -> ImportRe
     assert exc.th.strip() and exc.en.strip()
     assert exc.reason in ({reasons} if isinstance(reasons, str) else reasons), (exc.reason, exc.en)
     return exc
-
-
-def members_of(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as zf:
-        return {n: zf.read(n) for n in zf.namelist()}
-
-
-def rezip(path: Path, members: dict[str, bytes]) -> Path:
-    buf = io.BytesIO()
-    write_zip(buf, list(members.items()), datetime(2020, 10, 28, tzinfo=timezone.utc))
-    return write(path, buf.getvalue())
 
 
 # --- round trip ---------------------------------------------------------------------------------------

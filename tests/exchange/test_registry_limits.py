@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,21 +18,7 @@ from otop_pos.exchange.registry_csv import load_registry
 from otop_pos.exchange.registry_headers import CATALOGUE_COLUMNS, VENDOR_COLUMNS
 from otop_pos.store import booth_models, fair_models
 from tests.exchange.test_registry_csv import make, write_csv
-from tests.fair.conftest import create_pg_database, drop_pg_database, pg_url_or_skip
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def fair_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fair store location: a SQLite file, or a fresh PostgreSQL database (dropped after)."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "fair.sqlite")
-        return
-    server = pg_url_or_skip()
-    url, name = create_pg_database(server)
-    try:
-        yield url
-    finally:
-        drop_pg_database(server, name)
+from tests.fair.conftest import fair_db  # noqa: F401 - the SQLite / PostgreSQL store fixture
 
 
 ROOT = Path(__file__).resolve().parents[2]

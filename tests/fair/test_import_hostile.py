@@ -5,9 +5,7 @@ prints no traceback and exits 1 — and the next run says the same. Afterwards s
 On SQLite and PostgreSQL."""
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -23,11 +21,11 @@ from otop_pos.core.chain import GENESIS, chain_hash, sale_doc
 from otop_pos.exchange.export_format import write_export
 from otop_pos.exchange.export_model import ExportData, ExportDay, ExportLine, ExportPayment, ExportSale
 from otop_pos.exchange.package_format import BoothPackage, read_package
-from otop_pos.exchange.safezip import write_zip
 from otop_pos.fair.importer import safe_log_row
 from otop_pos.fair.packages import make_packages
 from otop_pos.fair.store import FairStore, open_fair_store
 from otop_pos.store.fair_models import ImportLog
+from tests.exchange.helpers import members_of, rezip
 from tests.fair.booths import FIRST_DAY, Booth, make_fair
 from tests.fair.distinct_export import DAY, _at, _iso, _u
 
@@ -50,19 +48,6 @@ def usb(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> dict[s
     template = b.export(tmp_path / "aside")
     b.close()
     return {"folder": folder, "genuine": genuine, "template": template, "packages": pkgs}
-
-
-def members_of(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as zf:
-        return {n: zf.read(n) for n in zf.namelist()}
-
-
-def rezip(path: Path, members: dict[str, bytes]) -> Path:
-    """The members written again as a canonical zip (as a person re-zipping an edited export would)."""
-    buf = io.BytesIO()
-    write_zip(buf, list(members.items()), datetime(2020, 10, 28, tzinfo=timezone.utc))
-    path.write_bytes(buf.getvalue())
-    return path
 
 
 def edited(template: Path, out: Path, edit: dict[str, Any] | None = None, raw: bytes | None = None) -> Path:
