@@ -4,11 +4,6 @@
 <context>
     <name>OrgCharts</name>
     <message>
-        <source>Other</source>
-        <extracomment>Short names of the OTOP product types for chart axes (the tables and tooltips use the full names).</extracomment>
-        <translation>Other</translation>
-    </message>
-    <message>
         <source>No sales in these days yet.</source>
         <translation>No sales in these days yet.</translation>
     </message>
