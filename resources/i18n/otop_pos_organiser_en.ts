@@ -154,8 +154,8 @@
         <translation>Drop export files (.otopx) or whole folders here</translation>
     </message>
     <message>
-        <source>A file imported before is skipped, an older export adds nothing, and a file that is damaged, changed or from another fair is refused with its reason. Nothing is counted twice.</source>
-        <translation>A file imported before is skipped, an older export adds nothing, and a file that is damaged, changed or from another fair is refused with its reason. Nothing is counted twice.</translation>
+        <source>A file imported before adds nothing again, nor does an older export; a file that is damaged, changed or from another fair is refused with its reason, and other files are listed as not exports. Nothing is counted twice.</source>
+        <translation>A file imported before adds nothing again, nor does an older export; a file that is damaged, changed or from another fair is refused with its reason, and other files are listed as not exports. Nothing is counted twice.</translation>
     </message>
     <message>
         <source>Choose files…</source>
@@ -190,8 +190,8 @@
         <translation>{done} of {total} files</translation>
     </message>
     <message>
-        <source>{files} files: {added} added, {skipped} skipped, {refused} refused — {sales} sales added.</source>
-        <translation>{files} files: {added} added, {skipped} skipped, {refused} refused — {sales} sales added.</translation>
+        <source>{files} files: {added} added, {held} already held, {refused} refused, not an export: {passed} — {sales} sales added.</source>
+        <translation>{files} files: {added} added, {held} already held, {refused} refused, not an export: {passed} — {sales} sales added.</translation>
     </message>
     <message>
         <source>No booth export files (.otopx) were found there.</source>
@@ -202,8 +202,8 @@
         <translation>Added</translation>
     </message>
     <message>
-        <source>Skipped</source>
-        <translation>Skipped</translation>
+        <source>Already held</source>
+        <translation>Already held</translation>
     </message>
     <message>
         <source>Refused</source>
@@ -509,8 +509,8 @@
         <translation>{place} · {first} to {last} ({days} days)</translation>
     </message>
     <message>
-        <source>{vendors} vendors registered · {sending} have sent exports · files: {added} added, {skipped} skipped, {refused} refused</source>
-        <translation>{vendors} vendors registered · {sending} have sent exports · files: {added} added, {skipped} skipped, {refused} refused</translation>
+        <source>{vendors} vendors registered · {sending} have sent exports · files: {added} added, {held} already held, {refused} refused</source>
+        <translation>{vendors} vendors registered · {sending} have sent exports · files: {added} added, {held} already held, {refused} refused</translation>
     </message>
     <message>
         <source>Fair created: {name}. Next: load its registry.</source>

@@ -154,8 +154,8 @@
         <translation>ลากไฟล์ข้อมูลการขาย (.otopx) หรือทั้งโฟลเดอร์มาวางที่นี่</translation>
     </message>
     <message>
-        <source>A file imported before is skipped, an older export adds nothing, and a file that is damaged, changed or from another fair is refused with its reason. Nothing is counted twice.</source>
-        <translation>ไฟล์ที่เคยนำเข้าแล้วจะถูกข้าม ไฟล์รุ่นเก่าจะไม่เพิ่มข้อมูล ไฟล์ที่เสียหาย ถูกแก้ไข หรือมาจากงานอื่นจะถูกปฏิเสธพร้อมเหตุผล ไม่มีการนับซ้ำ</translation>
+        <source>A file imported before adds nothing again, nor does an older export; a file that is damaged, changed or from another fair is refused with its reason, and other files are listed as not exports. Nothing is counted twice.</source>
+        <translation>ไฟล์ที่เคยนำเข้าแล้วและไฟล์รุ่นเก่าจะไม่เพิ่มข้อมูลซ้ำ ไฟล์ที่เสียหาย ถูกแก้ไข หรือมาจากงานอื่นจะถูกปฏิเสธพร้อมเหตุผล ไฟล์อื่นจะแสดงว่าไม่ใช่ไฟล์ส่งยอด ไม่มีการนับซ้ำ</translation>
     </message>
     <message>
         <source>Choose files…</source>
@@ -190,8 +190,8 @@
         <translation>{done} จาก {total} ไฟล์</translation>
     </message>
     <message>
-        <source>{files} files: {added} added, {skipped} skipped, {refused} refused — {sales} sales added.</source>
-        <translation>{files} ไฟล์: นำเข้า {added} ข้าม {skipped} ปฏิเสธ {refused} — เพิ่มการขาย {sales} บิล</translation>
+        <source>{files} files: {added} added, {held} already held, {refused} refused, not an export: {passed} — {sales} sales added.</source>
+        <translation>{files} ไฟล์: นำเข้า {added} มีอยู่แล้ว {held} ปฏิเสธ {refused} ไม่ใช่ไฟล์ส่งยอด {passed} — เพิ่มการขาย {sales} บิล</translation>
     </message>
     <message>
         <source>No booth export files (.otopx) were found there.</source>
@@ -202,8 +202,8 @@
         <translation>นำเข้าแล้ว</translation>
     </message>
     <message>
-        <source>Skipped</source>
-        <translation>ข้าม</translation>
+        <source>Already held</source>
+        <translation>มีอยู่แล้ว</translation>
     </message>
     <message>
         <source>Refused</source>
@@ -509,8 +509,8 @@
         <translation>{place} · {first} ถึง {last} ({days} วัน)</translation>
     </message>
     <message>
-        <source>{vendors} vendors registered · {sending} have sent exports · files: {added} added, {skipped} skipped, {refused} refused</source>
-        <translation>ลงทะเบียน {vendors} ราย · ส่งข้อมูลแล้ว {sending} ราย · ไฟล์: นำเข้า {added} ข้าม {skipped} ปฏิเสธ {refused}</translation>
+        <source>{vendors} vendors registered · {sending} have sent exports · files: {added} added, {held} already held, {refused} refused</source>
+        <translation>ลงทะเบียน {vendors} ราย · ส่งข้อมูลแล้ว {sending} ราย · ไฟล์: นำเข้า {added} มีอยู่แล้ว {held} ปฏิเสธ {refused}</translation>
     </message>
     <message>
         <source>Fair created: {name}. Next: load its registry.</source>

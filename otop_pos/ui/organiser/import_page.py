@@ -78,8 +78,9 @@ class ImportPage(QWidget):
         zl.addWidget(label(translate("OrgImport", "Drop export files (.otopx) or whole folders here"), name="big",
                            align=Qt.AlignmentFlag.AlignCenter, wrap=True))
         zl.addWidget(label(translate(
-            "OrgImport", "A file imported before is skipped, an older export adds nothing, and a file that is "
-            "damaged, changed or from another fair is refused with its reason. Nothing is counted twice."),
+            "OrgImport", "A file imported before adds nothing again, nor does an older export; a file that is "
+            "damaged, changed or from another fair is refused with its reason, and other files are listed as not "
+            "exports. Nothing is counted twice."),
             name="caption", align=Qt.AlignmentFlag.AlignCenter, wrap=True))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -204,11 +205,11 @@ class ImportPage(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(total)
         refused = report.count("refused")
-        text = translate("OrgImport", "{files} files: {added} added, {skipped} skipped, {refused} refused — "
-                                      "{sales} sales added.").format(
-            files=number(total), added=number(report.count("imported")), skipped=number(report.count("unchanged")),
-            refused=number(refused), sales=number(report.sales))
         passed = report.count("skipped")  # not exports, empty folders (listed with their reason)
+        text = translate("OrgImport", "{files} files: {added} added, {held} already held, {refused} refused, "
+                                      "not an export: {passed} — {sales} sales added.").format(
+            files=number(total), added=number(report.count("imported")), held=number(report.count("unchanged")),
+            refused=number(refused), passed=number(passed), sales=number(report.sales))
         if total == passed:
             text = translate("OrgImport", "No booth export files (.otopx) were found there.")
         self.summary.show_message(text, "warn" if refused or passed or total == 0 else "ok", 0)

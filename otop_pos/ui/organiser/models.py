@@ -234,7 +234,7 @@ class VendorFilterProxy(QSortFilterProxyModel):
 
 RESULT_NAMES = {
     "imported": QT_TRANSLATE_NOOP("OrgImport", "Added"),
-    "unchanged": QT_TRANSLATE_NOOP("OrgImport", "Skipped"),
+    "unchanged": QT_TRANSLATE_NOOP("OrgImport", "Already held"),
     "refused": QT_TRANSLATE_NOOP("OrgImport", "Refused"),
     "skipped": QT_TRANSLATE_NOOP("OrgImport", "Not an export"),
 }
@@ -242,7 +242,7 @@ RESULT_COLORS = {"imported": "#2b8a3e", "unchanged": "#5c677d", "refused": "#c92
 
 
 def result_name(result: str) -> str:
-    """Added, skipped or refused, in the current language."""
+    """Added, already held, refused or not an export, in the current language."""
     return translate("OrgImport", str(RESULT_NAMES.get(result, result)))
 
 

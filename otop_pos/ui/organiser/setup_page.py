@@ -110,9 +110,9 @@ class SetupPage(QWidget):
         files = status.files
         self.fair_counts.setText(translate(
             "OrgSetup", "{vendors} vendors registered · {sending} have sent exports · files: {added} added, "
-            "{skipped} skipped, {refused} refused").format(
+            "{held} already held, {refused} refused").format(
                 vendors=number(status.vendors_registered), sending=number(len(status.vendors)),
-                added=number(files.get("imported", 0)), skipped=number(files.get("unchanged", 0)),
+                added=number(files.get("imported", 0)), held=number(files.get("unchanged", 0)),
                 refused=number(files.get("refused", 0))))
         self.packages_button.setEnabled(status.vendors_registered > 0)
         self.log_model.set_rows(status.log)

@@ -1,5 +1,5 @@
 """Importing booth exports through the organiser window: a folder dropped on the window, the results table
-(added, skipped, refused with its reason), the dashboard numbers following, and a responsive window."""
+(added, already held, refused with its reason), the dashboard numbers following, and a responsive window."""
 from __future__ import annotations
 
 import shutil
@@ -64,8 +64,8 @@ def test_dropping_a_folder_imports_it_and_the_dashboard_follows(org_window: Orga
     rows = results(w)
     assert len(rows) == 9  # three evenings × three booths
     # KK20-0003 stayed home on the last day: its last export brings nothing new (listed first, then the rest)
-    assert [r[1] for r in rows] == ["Skipped"] + ["Added"] * 8
-    skipped = next(r for r in rows if r[1] == "Skipped")
+    assert [r[1] for r in rows] == ["Already held"] + ["Added"] * 8
+    skipped = next(r for r in rows if r[1] == "Already held")
     assert skipped[2] == "D003" and skipped[5] == "nothing new"
     assert w.importer.progress.value() == w.importer.progress.maximum() == 9
     expected = sum(built_fair.booth_net.values())
@@ -77,10 +77,10 @@ def test_dropping_a_folder_imports_it_and_the_dashboard_follows(org_window: Orga
     assert w.dashboard.kpi["sales"].value.text() == f"{summary.sales_count - summary.voids_count:,}"
     assert "sales added" in w.importer.summary.text()
 
-    # the same folder again: every file skipped, nothing changes
+    # the same folder again: every file already held, nothing changes
     drop(w.importer, [built_fair.usb])
     wait_import(qtbot, w)
-    assert {r[1] for r in results(w)} == {"Skipped"}
+    assert {r[1] for r in results(w)} == {"Already held"}
     assert fair_summary(org_store).net_satang == expected
 
 
@@ -105,12 +105,29 @@ def test_refused_files_show_their_reason(org_window: OrganiserWindow, built_fair
     report = w.importer.report
     assert report is not None
     # problems first: the refused files with their reasons, the skipped copy, then what was added
-    assert [r[1] for r in rows] == ["Refused", "Refused", "Skipped", "Added"]
+    assert [r[1] for r in rows] == ["Refused", "Refused", "Already held", "Added"]
     assert [r[0] for r in rows] == [damaged.name, junk.name, copy.name, good[1].name]
     assert rows[2][5] == f"Same file as {good[1].name}."
     for row, result in zip(rows[:2], report.files[2:]):
         assert result.result == "refused" and result.en and row[5] == result.en  # the reason, in English
-    assert "2 refused" in w.importer.summary.text()
+    assert "2 refused" in w.importer.summary.text() and "1 already held" in w.importer.summary.text()
+
+
+def test_a_folder_lists_what_is_not_an_export_and_counts_it(org_window: OrganiserWindow, built_fair: BuiltFair,
+                                                            tmp_path: Path, qtbot: Any) -> None:
+    w = org_window
+    folder = tmp_path / "from-mail"
+    folder.mkdir()
+    good = sorted(built_fair.last_evening.glob("*.otopx"))[0]
+    shutil.copyfile(good, folder / "B001 (1).otopx.zip")  # renamed by a mail client: known by its content
+    (folder / "notes.txt").write_text("ยอดขาย 3,450 บาท", encoding="utf-8")
+    drop(w, [folder])
+    wait_import(qtbot, w)
+    rows = {r[0]: r for r in results(w)}
+    assert rows["notes.txt"][1] == "Not an export" and "not a zip" in rows["notes.txt"][5]
+    assert rows["B001 (1).otopx.zip"][1] == "Added"
+    text = w.importer.summary.text()
+    assert "1 added" in text and "not an export: 1" in text, text
 
 
 @dataclass(frozen=True)
