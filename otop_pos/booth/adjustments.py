@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from otop_pos.booth.drawer import check_cash_change
 from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
 from otop_pos.booth.pin import Approval, ensure_approval
 from otop_pos.core.chain import refund_doc, void_doc
@@ -90,6 +91,7 @@ def void_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str 
                             f"Sale {sale.number} has refunds; refund the rest instead of voiding.")
         cash = s.scalar(select(func.coalesce(func.sum(Payment.amount_satang), 0))
                         .where(Payment.sale_id == sale.id, Payment.method == "cash")) or 0
+        check_cash_change(s, day.id, -int(cash))
         for pid, qty in s.execute(select(SaleLine.product_id, SaleLine.qty).where(SaleLine.sale_id == sale.id)):
             restock(s, pid, qty)
         now = clock.now()
@@ -156,6 +158,8 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
         if total <= 0:
             raise SaleError("ยอดคืนเงินเป็นศูนย์", "There is nothing to refund on these lines.")
         check_amount(total, "ยอดคืนเงิน", "refund")
+        if method == "cash":
+            check_cash_change(s, day.id, -total)
         now = clock.now()
         seq, number, prev = next_document(s)
         rid = new_uuid()

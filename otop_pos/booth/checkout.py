@@ -9,6 +9,7 @@ from functools import lru_cache
 from sqlalchemy import bindparam, delete, select, update
 
 from otop_pos.booth.cart import Cart
+from otop_pos.booth.drawer import check_cash_change
 from otop_pos.booth.journal import day_and_next_document, iso, link
 from otop_pos.booth.payments import PaymentIn, change_of, settle
 from otop_pos.booth.pin import Approval
@@ -49,8 +50,9 @@ def check_bounds(cart: Cart, payments: list[PaymentIn] | tuple[PaymentIn, ...]) 
     for ln in cart.lines:
         check_qty(ln.qty)
         check_amount(ln.unit_price_satang, f"ราคาของ {ln.name}", f"unit price of {ln.name}")
-        if ln.discount is not None and ln.discount.kind == "amount":
-            check_amount(ln.discount.value, f"ส่วนลดของ {ln.name}", f"discount on {ln.name}")
+        if ln.discount is not None:  # the amount typed, or what a percentage takes off (of a large line: much)
+            check_amount(ln.discount.value if ln.discount.kind == "amount" else ln.discount_satang,
+                         f"ส่วนลดของ {ln.name}", f"discount on {ln.name}")
         check_amount(ln.total_satang, f"ยอดรายการ {ln.name}", f"line total of {ln.name}")
     if cart.discount is not None and cart.discount.kind == "amount":
         check_amount(cart.discount.value, "ส่วนลดท้ายบิล", "sale discount")
@@ -165,6 +167,7 @@ def checkout(
                 identity(rs)  # raises the clear "not set up" error
         assert head is not None
         day_id, (seq, number, prev) = head
+        check_cash_change(cur, day_id, sum(p.amount_satang for p in settled if p.method == "cash"))
         now = clock.now()
         wanted: dict[int, int] = {}
         for line in cart.lines:

@@ -17,13 +17,22 @@ MAX_DOCUMENT_SATANG = 10_000_000 * SATANG_PER_BAHT
 MAX_QTY = 9999
 #: The largest opening float or counted cash of one till day (฿10,000,000.00).
 MAX_CASH_COUNT_SATANG = 10_000_000 * SATANG_PER_BAHT
-#: The largest expected cash, or cash difference either way, of one till day (฿21,000,000.00): what the fair
-#: store's till-day columns hold (a 32-bit integer on PostgreSQL).
-MAX_DAY_CASH_SATANG = 21_000_000 * SATANG_PER_BAHT
+#: The most cash a till day's drawer may be expected to hold, either way (฿100,000,000.00): the booth refuses a
+#: cash sale, void or refund that would take the open day's expected cash (float + cash taken − cash given back)
+#: above it or below minus it, and the organiser's import refuses a day beyond it. A day of ten sales at the
+#: document limit fits; the fair store keeps till-day cash in 64-bit columns (migration f0005; a 32-bit
+#: column held only ฿21 million, which a genuine day of large cash sales could pass).
+MAX_DAY_CASH_SATANG = 100_000_000 * SATANG_PER_BAHT
+#: The largest cash difference (counted − expected) of one till day, either way: the counted cash is at most
+#: MAX_CASH_COUNT_SATANG and the expected cash within ±MAX_DAY_CASH_SATANG.
+MAX_DAY_CASH_DIFFERENCE_SATANG = MAX_DAY_CASH_SATANG + MAX_CASH_COUNT_SATANG
 #: Cash handed over at least this much above what is due asks the vendor to confirm (the largest note, ฿1,000).
 CONFIRM_CASH_ABOVE_DUE_SATANG = 1000 * SATANG_PER_BAHT
 #: The largest number of lines on one document.
 MAX_LINES = 500
+
+# The float opened with and the cash counted are always within what a day's drawer may hold.
+assert MAX_CASH_COUNT_SATANG <= MAX_DAY_CASH_SATANG
 
 # --- the registry's texts, as the fair store, the booth package and the booth store take them (characters).
 # The registry reader checks every value against these at load, so nothing it lets through is refused later.
@@ -69,6 +78,24 @@ def check_amount(satang: int, what_th: str, what_en: str, *, limit: int = MAX_DO
                          f"The {what_en} of {baht_text(satang)} baht is more than the app accepts "
                          f"(at most {baht_text(limit)} baht).")
     return satang
+
+
+def check_day_cash(expected_satang: int, change_satang: int) -> int:
+    """``expected_satang`` (the open day's expected drawer cash after a change of ``change_satang``) when it lies
+    within ±MAX_DAY_CASH_SATANG; InputError saying what to do otherwise (close the day, bank the cash)."""
+    if -MAX_DAY_CASH_SATANG <= expected_satang <= MAX_DAY_CASH_SATANG:
+        return expected_satang
+    most, after = baht_text(MAX_DAY_CASH_SATANG), baht_text(expected_satang)
+    now = baht_text(expected_satang - change_satang)
+    if expected_satang > 0:
+        th = f"เงินสดในลิ้นชักของวันขายนี้จะเป็น {after} บาท เกินกว่าที่ระบบรับได้ (สูงสุด {most} บาท)"
+        en = f"more than the app accepts (at most {most} baht)"
+    else:
+        th = f"เงินสดในลิ้นชักของวันขายนี้จะเป็น {after} บาท ติดลบเกินกว่าที่ระบบรับได้ (ไม่ต่ำกว่า -{most} บาท)"
+        en = f"further below zero than the app accepts (at least -{most} baht)"
+    raise InputError(f"{th} ตอนนี้ควรมี {now} บาท ไม่ได้บันทึก กรุณาปิดวันขาย (นับเงินสด) แล้วเปิดวันใหม่",
+                     f"This would bring the day's expected cash in the drawer to {after} baht, {en}; it should hold "
+                     f"{now} baht now. Nothing was saved: close the day (count the cash) and open a new one.")
 
 
 #: The largest stock a product may hold (a count, not money; keeps stock far inside a 64-bit integer).

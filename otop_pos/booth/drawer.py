@@ -1,0 +1,43 @@
+"""The open day's cash drawer, bounded inside the writing transaction.
+
+Every action that moves the day's expected cash — a sale taking cash, a void giving a sale's cash back, a
+cash refund — reads the drawer's expected cash in the same transaction (one query, as ``days.figures`` computes
+it: the float, plus the cash of the day's sales, minus the cash its voids gave back and its cash refunds) and
+refuses (``core.limits.check_day_cash``) a change that would take it beyond ±MAX_DAY_CASH_SATANG, writing
+nothing: a day closed beyond it would make every later export of the till one the organiser refuses.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from otop_pos.core.limits import check_day_cash
+
+# The expected cash of the day ``:day`` (as ``days.figures``): the sums run on the indexes by till day and sale.
+_EXPECTED = (
+    "SELECT d.float_satang"
+    " + (SELECT coalesce(sum(p.amount_satang), 0) FROM sale AS s JOIN payment AS p ON p.sale_id = s.id"
+    "    WHERE s.till_day_id = d.id AND p.method = 'cash')"
+    " - (SELECT coalesce(sum(v.cash_returned_satang), 0) FROM void AS v WHERE v.till_day_id = d.id)"
+    " - (SELECT coalesce(sum(r.amount_satang), 0) FROM refund AS r WHERE r.till_day_id = d.id"
+    "    AND r.method = 'cash')"
+    " FROM till_day AS d WHERE d.id = :day")
+_EXPECTED_T = text(_EXPECTED)
+
+
+def expected_cash(db: Session | sqlite3.Cursor, day_id: int) -> int:
+    """The expected cash in the drawer of the day ``day_id`` now (in the caller's transaction)."""
+    if isinstance(db, sqlite3.Cursor):
+        row = db.execute(_EXPECTED, {"day": day_id}).fetchone()
+    else:
+        row = db.execute(_EXPECTED_T, {"day": day_id}).one_or_none()
+    return int(row[0]) if row is not None else 0
+
+
+def check_cash_change(db: Session | sqlite3.Cursor, day_id: int, change_satang: int) -> None:
+    """InputError (nothing written) when ``change_satang`` (cash in: positive, cash out: negative) would take the
+    day's expected cash beyond ±MAX_DAY_CASH_SATANG; nothing is read for a change of zero."""
+    if change_satang:
+        check_day_cash(expected_cash(db, day_id) + change_satang, change_satang)
