@@ -19,7 +19,8 @@ from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_
 from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.core.limits import (
-    MAX_CASH_COUNT_SATANG, MAX_DAY_CASH_SATANG, MAX_DOCUMENT_SATANG, MAX_LINES, MAX_QTY, baht_text,
+    MAX_CASH_COUNT_SATANG, MAX_DAY_CASH_DIFFERENCE_SATANG, MAX_DAY_CASH_SATANG, MAX_DOCUMENT_SATANG, MAX_LINES,
+    MAX_QTY, baht_text,
 )
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange.export_model import (
@@ -333,11 +334,12 @@ def check_bounds(data: ExportData, file_name: str) -> None:
                       f"{file_name}: {doc_en} has a {en} of {shown}{unit_en}, more than the app accepts "
                       f"(at most {most}{unit_en}).")
     for day in data.days:
-        for name, th, en in (("expected_cash_satang", "ยอดเงินสดที่ควรมี", "expected cash"),
-                             ("difference_satang", "ยอดเงินขาดเกิน", "cash difference")):
+        for name, th, en, limit in (
+                ("expected_cash_satang", "ยอดเงินสดที่ควรมี", "expected cash", MAX_DAY_CASH_SATANG),
+                ("difference_satang", "ยอดเงินขาดเกิน", "cash difference", MAX_DAY_CASH_DIFFERENCE_SATANG)):
             value = getattr(day, name)
-            if value is not None and abs(value) > MAX_DAY_CASH_SATANG:
-                most = baht_text(MAX_DAY_CASH_SATANG)
+            if value is not None and abs(value) > limit:
+                most = baht_text(limit)
                 raise _refuse("limits", f"{file_name}: วันขาย {day.business_date} มี{th} {baht_text(value)} บาท "
                               f"เกินกว่าที่ระบบรับได้ (สูงสุด {most} บาท)",
                               f"{file_name}: the {en} of the till day {day.business_date} is {baht_text(value)} "

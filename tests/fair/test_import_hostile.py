@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import BigInteger, select
 
 from otop_pos.app import demo_registry
 from otop_pos.cli import fair_cmds
@@ -232,4 +232,7 @@ def test_the_manifest_bounds_are_the_stores_columns() -> None:
     assert limits.FAIR_ID_CHARS == length(fair_models.Fair, "uid") == length(booth_models.Identity, "fair_id")
     assert limits.KEY_ID_CHARS == length(fair_models.BoothKey, "key_id") == length(booth_models.Identity, "key_id")
     assert length(fair_models.ImportLog, "till_uuid") == length(fair_models.Till, "till_uuid") == 36
-    assert limits.MAX_EXPORT_SEQ < 2**31 and limits.MAX_DAY_CASH_SATANG < 2**31  # PostgreSQL integer columns
+    assert limits.MAX_EXPORT_SEQ < 2**31  # PostgreSQL integer columns
+    for column in ("float_satang", "expected_cash_satang", "counted_cash_satang", "difference_satang"):
+        assert isinstance(fair_models.TillDay.__table__.c[column].type, BigInteger)  # a day's cash: 64-bit (f0005)
+    assert limits.MAX_DAY_CASH_DIFFERENCE_SATANG < 2**63 and limits.MAX_DOCUMENT_SATANG < 2**31
