@@ -30,7 +30,8 @@ from otop_pos.exchange.safezip import SafeZip, atomic_write, open_zip_safely, wr
 __all__ = [
     "EXPORT_FORMAT", "EXPORT_VERSION", "EXPORT_SUFFIX", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
     "ExportRefund", "ExportRefundLine", "ExportDay", "ExportManifest", "ExportData", "VerifiedExport",
-    "write_export", "read_export_manifest", "read_export", "file_sha256", "verify_chain", "MANIFEST", "SIGNATURE", "README",
+    "write_export", "read_export_manifest", "read_export", "open_verified", "check_member_hashes",
+    "member_altered", "totals_differ", "file_sha256", "verify_chain", "MANIFEST", "SIGNATURE", "README",
 ]
 
 EXPORT_SUFFIX = ".otopx"
@@ -235,12 +236,11 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def read_export(path: Path, public_key_pem: str) -> VerifiedExport:
-    """Verify and read an export: signature over the manifest first, then every member's size and SHA-256,
-    then strict CSV parsing, referential integrity, sums, manifest counts/totals and the hash chain.
-    ImportRefused (with a reason code) on the first problem."""
-    path = Path(path)
-    with _open(path) as z:
+def open_verified(path: Path, public_key_pem: str) -> tuple[SafeZip, ExportManifest, dict[str, Any]]:
+    """The opened zip, its authentic manifest and the manifest JSON: the key id and the signature checked, and
+    the member set exactly the manifest's (no member is read yet). The caller closes the zip."""
+    z = _open(Path(path))
+    try:
         raw, signature, doc = _raw_manifest(z)
         try:
             expected_key = key_id_of(public_key_pem)
@@ -258,20 +258,56 @@ def read_export(path: Path, public_key_pem: str) -> VerifiedExport:
         if sorted(listed) != sorted(DATA_MEMBERS) or sorted(z.names()) != sorted([MANIFEST, SIGNATURE, *listed]):
             raise _refuse("unexpected_member", "ส่วนประกอบของไฟล์ไม่ครบหรือมีส่วนเกิน",
                           "The file's members are missing or unexpected.")
+    except BaseException:
+        z.close()
+        raise
+    return z, manifest, doc
+
+
+def member_altered(name: str) -> ImportRefused:
+    """The refusal of a member whose size or SHA-256 is not the manifest's."""
+    return _refuse("member_hash", f"{name} ถูกแก้ไขหรือสลับมาจากไฟล์อื่น", f"{name} was altered or swapped.")
+
+
+def check_member_hashes(z: SafeZip, manifest: ExportManifest) -> None:
+    """Every member's size and SHA-256 against the authentic manifest, read a chunk at a time ("corrupt" on a
+    CRC mismatch, "member_hash" otherwise), in the manifest's order."""
+    for name, sha, size in manifest.members:
+        if z.info(name).size != size:
+            raise member_altered(name)
+        reader = z.open_stored(name)
+        while reader.read(1 << 20):
+            pass
+        if reader.sha256.hexdigest() != sha:
+            raise member_altered(name)
+
+
+def totals_differ() -> ImportRefused:
+    """The refusal of a file whose counts or totals are not the manifest's."""
+    return _refuse("totals", "จำนวนหรือยอดรวมในไฟล์ไม่ตรงกับรายการสรุป", "The counts or totals do not match the manifest.")
+
+
+def read_export(path: Path, public_key_pem: str) -> VerifiedExport:
+    """Verify and read an export: signature over the manifest first, then every member's size and SHA-256,
+    then strict CSV parsing, referential integrity, sums, manifest counts/totals and the hash chain.
+    ImportRefused (with a reason code) on the first problem. The import reads large exports in bounded memory
+    with ``export_stream`` instead; this is the reference it falls back to."""
+    path = Path(path)
+    z, manifest, doc = open_verified(path, public_key_pem)
+    with z:
         blobs: dict[str, bytes] = {}
         for name, sha, size in manifest.members:
             if z.info(name).size != size:
-                raise _refuse("member_hash", f"{name} ถูกแก้ไขหรือสลับมาจากไฟล์อื่น", f"{name} was altered or swapped.")
+                raise member_altered(name)
             blob = z.read(name)
             if hashlib.sha256(blob).hexdigest() != sha:
-                raise _refuse("member_hash", f"{name} ถูกแก้ไขหรือสลับมาจากไฟล์อื่น", f"{name} was altered or swapped.")
+                raise member_altered(name)
             blobs[name] = blob
     digest, size = file_sha256(path)
     data = export_rows.parse_members(blobs, doc)
     export_rows.check_bounds(data, path.name)
     export_rows.check_consistency(data)
     if manifest.counts != counts_of(data) or manifest.totals != totals_of(data):
-        raise _refuse("totals", "จำนวนหรือยอดรวมในไฟล์ไม่ตรงกับรายการสรุป",
-                      "The counts or totals do not match the manifest.")
+        raise totals_differ()
     verify_chain(data)
     return VerifiedExport(manifest, data, digest, size)

@@ -9,7 +9,7 @@ import io
 import json
 import re
 import uuid as uuidlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import astuple, fields
 from operator import attrgetter
 from datetime import date, datetime, timezone
@@ -27,8 +27,9 @@ from otop_pos.exchange.export_model import (
     Cell, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
 )
 
-__all__ = ["TABLES", "MEMBERS", "member_columns", "MEMBER_ORDER", "to_csv", "parse_members", "check_consistency",
-           "check_bounds", "verify_chain", "counts_of", "totals_of", "METHODS"]
+__all__ = ["TABLES", "MEMBERS", "member_columns", "MEMBER_ORDER", "to_csv", "parse_members", "member_values",
+           "not_utf8", "not_bom", "check_consistency", "check_bounds", "verify_chain", "counts_of", "totals_of",
+           "METHODS", "BOUNDS", "inconsistent", "utc_text", "chain_gap", "chain_break"]
 
 METHODS = PAYMENT_METHODS   # the methods an export may carry (the booth's, from the vocabulary)
 BOM = b"\xef\xbb\xbf"
@@ -237,27 +238,23 @@ def _fast(kind: str) -> Callable[[str], Any]:
     return lambda t: None if t == "" else inner(t)
 
 
-def _rows(member: str, blob: bytes) -> list[Any]:
-    cls, _attr, cols = TABLES[member]
-    if not blob.startswith(BOM):
-        raise _refuse("csv", f"{member} ไม่ใช่ UTF-8 BOM", f"{member} is not UTF-8 with BOM.")
-    try:
-        text = blob[len(BOM):].decode("utf-8")
-    except UnicodeDecodeError:
-        raise _refuse("csv", f"{member} ไม่ใช่ UTF-8", f"{member} is not UTF-8.") from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def member_values(member: str, lines: Iterable[str]) -> Iterator[list[Any]]:
+    """The strictly parsed cells of each data row of ``member`` (its header checked), from the lines of its
+    text after the BOM; ImportRefused("csv") naming the line and cell on the first bad one."""
+    _cls, _attr, cols = TABLES[member]
+    reader = csv.reader(lines, strict=True)
     convs = [_fast(kind) for _, kind in cols]
-    out: list[Any] = []
+    width = len(cols)
     try:
         header = next(reader, None)
         if header != [c for c, _ in cols]:
             raise _refuse("csv", f"{member}: หัวตารางไม่ถูกต้อง", f"{member}: the header is not the expected one.")
         for line, row in enumerate(reader, start=2):
-            if len(row) != len(cols):
+            if len(row) != width:
                 raise _refuse("csv", f"{member} บรรทัด {line}: จำนวนช่องไม่ถูกต้อง",
                               f"{member} line {line}: wrong number of cells.")
             try:
-                out.append(cls(*[conv(cell) for conv, cell in zip(convs, row)]))
+                yield [conv(cell) for conv, cell in zip(convs, row)]
             except ValueError:  # name the bad cell with the full message
                 for (name, kind), cell in zip(cols, row):
                     _parse(kind, cell, f"{member}:{line}[{name}]")
@@ -265,7 +262,27 @@ def _rows(member: str, blob: bytes) -> list[Any]:
                               f"{member} line {line}: a cell is not valid.") from None
     except csv.Error as exc:
         raise _refuse("csv", f"{member} อ่านไม่ได้ ({exc})", f"{member} cannot be read ({exc}).") from None
-    return out
+
+
+def not_utf8(member: str) -> ImportRefused:
+    """The refusal of a member that is not UTF-8 text."""
+    return _refuse("csv", f"{member} ไม่ใช่ UTF-8", f"{member} is not UTF-8.")
+
+
+def not_bom(member: str) -> ImportRefused:
+    """The refusal of a member that does not start with the UTF-8 BOM."""
+    return _refuse("csv", f"{member} ไม่ใช่ UTF-8 BOM", f"{member} is not UTF-8 with BOM.")
+
+
+def _rows(member: str, blob: bytes) -> list[Any]:
+    cls = TABLES[member][0]
+    if not blob.startswith(BOM):
+        raise not_bom(member)
+    try:
+        text = blob[len(BOM):].decode("utf-8")
+    except UnicodeDecodeError:
+        raise not_utf8(member) from None
+    return [cls(*values) for values in member_values(member, io.StringIO(text, newline=""))]
 
 
 def parse_members(blobs: dict[str, bytes], ident: dict[str, Any]) -> ExportData:
@@ -354,13 +371,14 @@ def check_bounds(data: ExportData, file_name: str) -> None:
 
 # --- consistency ---------------------------------------------------------------------------------------
 
-def _inconsistent(th: str, en: str) -> ImportRefused:
+def inconsistent(th: str, en: str) -> ImportRefused:
+    """The refusal ("integrity") of a file whose content does not hold together."""
     return _refuse("integrity", "ข้อมูลในไฟล์ไม่สอดคล้องกัน: " + th, "The file's content is inconsistent: " + en)
 
 
 def _unique(values: Sequence[str], what: str) -> None:
     if len(set(values)) != len(values):
-        raise _inconsistent(f"{what} ซ้ำ", f"a {what} repeats.")
+        raise inconsistent(f"{what} ซ้ำ", f"a {what} repeats.")
 
 
 def check_consistency(data: ExportData) -> None:
@@ -372,36 +390,36 @@ def check_consistency(data: ExportData) -> None:
     day_dates = {d.business_date for d in data.days}
     for d in docs:
         if d.business_date not in day_dates:
-            raise _inconsistent(f"เอกสาร {d.number} ไม่มีวันขาย", f"document {d.number} has no till day.")
+            raise inconsistent(f"เอกสาร {d.number} ไม่มีวันขาย", f"document {d.number} has no till day.")
     lines: dict[str, list[ExportLine]] = {}
     for ln in data.lines:
         if ln.sale_uuid not in sales:
-            raise _inconsistent("รายการสินค้าไม่มีบิล", f"a line points at a sale not in the file ({ln.sale_uuid}).")
+            raise inconsistent("รายการสินค้าไม่มีบิล", f"a line points at a sale not in the file ({ln.sale_uuid}).")
         lines.setdefault(ln.sale_uuid, []).append(ln)
         if ln.total_satang != ln.qty * ln.unit_price_satang - ln.discount_satang \
                 or ln.net_satang != ln.total_satang - ln.sale_discount_share_satang:
-            raise _inconsistent("ยอดรายการไม่ถูกต้อง", f"line {ln.line_no} of sale {ln.sale_uuid} does not add up.")
+            raise inconsistent("ยอดรายการไม่ถูกต้อง", f"line {ln.line_no} of sale {ln.sale_uuid} does not add up.")
     pays: dict[str, list[ExportPayment]] = {}
     for p in data.payments:
         if p.sale_uuid not in sales:
-            raise _inconsistent("การชำระไม่มีบิล", f"a payment points at a sale not in the file ({p.sale_uuid}).")
+            raise inconsistent("การชำระไม่มีบิล", f"a payment points at a sale not in the file ({p.sale_uuid}).")
         pays.setdefault(p.sale_uuid, []).append(p)
     for s in data.sales:
         ls, ps = lines.get(s.uuid, []), pays.get(s.uuid, [])
         if [ln.line_no for ln in ls] != list(range(1, len(ls) + 1)) or not ls:
-            raise _inconsistent(f"บิล {s.number} รายการไม่ครบ", f"sale {s.number} has missing or repeated lines.")
+            raise inconsistent(f"บิล {s.number} รายการไม่ครบ", f"sale {s.number} has missing or repeated lines.")
         if (sum(ln.net_satang for ln in ls) != s.total_satang or sum(ln.total_satang for ln in ls) != s.subtotal_satang
                 or s.total_satang != s.subtotal_satang - s.sale_discount_satang
                 or sum(ln.qty for ln in ls) != s.item_count
                 or sum(p.amount_satang for p in ps) != s.total_satang or s.paid_satang != s.total_satang
                 or sum(p.change_satang for p in ps) != s.change_satang):
-            raise _inconsistent(f"ยอดบิล {s.number} ไม่ตรงกับรายการหรือการชำระ",
+            raise inconsistent(f"ยอดบิล {s.number} ไม่ตรงกับรายการหรือการชำระ",
                                 f"sale {s.number}: lines or payments do not add up to its total.")
     voided: set[str] = set()
     for v in data.voids:
         target = sales.get(v.sale_uuid)
         if target is None or v.sale_uuid in voided or v.amount_satang != target.total_satang:
-            raise _inconsistent(f"การยกเลิก {v.number} ไม่ถูกต้อง", f"void {v.number} does not match its sale.")
+            raise inconsistent(f"การยกเลิก {v.number} ไม่ถูกต้อง", f"void {v.number} does not match its sale.")
         voided.add(v.sale_uuid)
     refunds = {r.uuid: r for r in data.refunds}
     per_refund: dict[str, int] = {}
@@ -409,21 +427,22 @@ def check_consistency(data: ExportData) -> None:
     for rl in data.refund_lines:
         r = refunds.get(rl.refund_uuid)
         if r is None or r.sale_uuid != rl.sale_uuid:
-            raise _inconsistent("รายการคืนเงินไม่มีเอกสารคืนเงิน", "a refund line points at no refund of its sale.")
+            raise inconsistent("รายการคืนเงินไม่มีเอกสารคืนเงิน", "a refund line points at no refund of its sale.")
         ls = lines.get(rl.sale_uuid, [])
         if rl.line_no > len(ls):
-            raise _inconsistent("รายการคืนเงินไม่มีในบิล", f"refund {r.number} names a line the sale does not have.")
+            raise inconsistent("รายการคืนเงินไม่มีในบิล", f"refund {r.number} names a line the sale does not have.")
         key = (rl.sale_uuid, rl.line_no)
         refunded_qty[key] = refunded_qty.get(key, 0) + rl.qty
         if refunded_qty[key] > ls[rl.line_no - 1].qty:
-            raise _inconsistent("คืนสินค้าเกินจำนวนที่ขาย", f"refund {r.number} gives back more than was sold.")
+            raise inconsistent("คืนสินค้าเกินจำนวนที่ขาย", f"refund {r.number} gives back more than was sold.")
         per_refund[rl.refund_uuid] = per_refund.get(rl.refund_uuid, 0) + rl.amount_satang
     for r in data.refunds:
         if r.sale_uuid not in sales or r.sale_uuid in voided or per_refund.get(r.uuid) != r.amount_satang:
-            raise _inconsistent(f"การคืนเงิน {r.number} ไม่ถูกต้อง", f"refund {r.number} does not match its sale.")
+            raise inconsistent(f"การคืนเงิน {r.number} ไม่ถูกต้อง", f"refund {r.number} does not match its sale.")
 
 
-def _at(dt: datetime) -> str:
+def utc_text(dt: datetime) -> str:
+    """A time as the chain holds it: UTC ISO text with microseconds."""
     return dt.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
@@ -442,27 +461,37 @@ def verify_chain(data: ExportData) -> None:
     docs: list[tuple[int, str, str, str, dict[str, Any]]] = []
     for s in data.sales:
         docs.append((s.seq, s.number, s.prev_hash, s.hash, sale_doc(
-            uuid=s.uuid, seq=s.seq, number=s.number, at=_at(s.created_at), total=s.total_satang,
+            uuid=s.uuid, seq=s.seq, number=s.number, at=utc_text(s.created_at), total=s.total_satang,
             discount=s.sale_discount_satang,
             lines=[(ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.net_satang)
                    for ln in sorted(lines.get(s.uuid, []), key=lambda x: x.line_no)],
             payments=[(p.method, p.amount_satang, p.reference) for p in pays.get(s.uuid, [])])))
     for v in data.voids:
         docs.append((v.seq, v.number, v.prev_hash, v.hash, void_doc(
-            uuid=v.uuid, seq=v.seq, number=v.number, at=_at(v.created_at), sale=v.sale_uuid, amount=v.amount_satang,
+            uuid=v.uuid, seq=v.seq, number=v.number, at=utc_text(v.created_at), sale=v.sale_uuid, amount=v.amount_satang,
             reason=v.reason)))
     for r in data.refunds:
         docs.append((r.seq, r.number, r.prev_hash, r.hash, refund_doc(
-            uuid=r.uuid, seq=r.seq, number=r.number, at=_at(r.created_at), sale=r.sale_uuid, amount=r.amount_satang,
+            uuid=r.uuid, seq=r.seq, number=r.number, at=utc_text(r.created_at), sale=r.sale_uuid, amount=r.amount_satang,
             method=r.method, reason=r.reason,
             lines=[(x.line_no, x.qty, x.amount_satang) for x in rlines.get(r.uuid, [])])))
     docs.sort(key=lambda d: d[0])
     prev = GENESIS
     for expected, (seq, number, prev_hash, digest, doc) in enumerate(docs, start=1):
         if seq != expected:
-            raise _refuse("chain", f"เลขลำดับเอกสารขาดหายหรือซ้ำที่ {expected} ({number})",
-                          f"The document sequence has a gap or repeat at {expected} ({number}).")
+            raise chain_gap(expected, number)
         if prev_hash != prev or chain_hash(prev, doc) != digest:
-            raise _refuse("chain", f"ห่วงโซ่แฮชไม่ถูกต้องที่เอกสาร {number} (ข้อมูลถูกแก้ไข)",
-                          f"The hash chain breaks at document {number} (the data was altered).")
+            raise chain_break(number)
         prev = digest
+
+
+def chain_gap(expected: int, number: str) -> ImportRefused:
+    """The refusal of a document sequence with a gap or a repeat at position ``expected``."""
+    return _refuse("chain", f"เลขลำดับเอกสารขาดหายหรือซ้ำที่ {expected} ({number})",
+                   f"The document sequence has a gap or repeat at {expected} ({number}).")
+
+
+def chain_break(number: str) -> ImportRefused:
+    """The refusal of a document whose link in the hash chain does not verify."""
+    return _refuse("chain", f"ห่วงโซ่แฮชไม่ถูกต้องที่เอกสาร {number} (ข้อมูลถูกแก้ไข)",
+                   f"The hash chain breaks at document {number} (the data was altered).")

@@ -10,6 +10,8 @@ trusted: bytes are counted while streaming and reading stops at the limit. Every
 from __future__ import annotations
 
 import binascii
+import hashlib
+import io
 import os
 import stat
 import struct
@@ -20,11 +22,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from otop_pos.core.errors import ImportRefused
 
-__all__ = ["SafeZip", "ZipEntry", "open_zip_safely", "write_zip", "atomic_write", "REASONS"]
+__all__ = ["SafeZip", "StoredMember", "ZipEntry", "open_zip_safely", "write_zip", "atomic_write", "REASONS"]
 
 #: Reason codes raised by this module.
 REASONS = ("too_large", "not_zip", "truncated", "corrupt", "path_traversal", "duplicate_name", "link", "bomb",
@@ -128,6 +130,15 @@ class SafeZip:
         self._inflate(entry, keep=False)
         return self._inflate(entry, keep=True)
 
+    def open_stored(self, name: str) -> StoredMember:
+        """A reader of the stored (uncompressed) member ``name`` straight from the file, a chunk at a time:
+        its SHA-256 is computed as it is read and its CRC checked at its end ("corrupt"). Refuses
+        ("unsupported") a compressed member."""
+        entry = self.info(name)
+        if entry.method != 0:
+            raise _refuse("unsupported", f"ส่วน {name} ถูกบีบอัด", f"Member {name!r} is compressed.")
+        return StoredMember(self._fh, entry)
+
     def _inflate(self, entry: ZipEntry, *, keep: bool) -> bytes:
         self._fh.seek(entry.data_offset)
         remaining = entry.compressed_size
@@ -185,6 +196,37 @@ class SafeZip:
 
     def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
+
+
+class StoredMember(io.RawIOBase):
+    """The bytes of one stored member, read from the zip file in place (``SafeZip.open_stored``); the file
+    handle is shared, so each read seeks. ``sha256`` holds the digest of what was read so far."""
+
+    def __init__(self, fh: BinaryIO, entry: ZipEntry) -> None:
+        super().__init__()
+        self._fh, self._entry = fh, entry
+        self._pos, self._left, self._crc = entry.data_offset, entry.size, 0
+        self.sha256 = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = min(len(buffer), self._left, 1 << 20)
+        if n == 0:
+            return 0
+        self._fh.seek(self._pos)
+        data = self._fh.read(n)
+        if len(data) != n:
+            raise _refuse("truncated", "ไฟล์ถูกตัดขาด", "The file is truncated.")
+        self._pos += n
+        self._left -= n
+        self._crc = zlib.crc32(data, self._crc)
+        self.sha256.update(data)
+        buffer[:n] = data
+        if self._left == 0 and self._crc != self._entry.crc:
+            raise _damaged(self._entry.name)
+        return n
 
 
 def open_zip_safely(path: Path | str, *, max_file_bytes: int, max_members: int, max_member_bytes: int,

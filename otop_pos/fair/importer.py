@@ -334,6 +334,7 @@ class Importer:
                                                                       file_name=job.path.name, path=str(job.path)))
             finally:
                 self.report.seconds_write += time.perf_counter() - t1
+                prepared.discard()  # its spool's temporary file
         except OtopError as exc:
             return _refused(job.path, exc, m)
         except DataError as exc:  # a value the database cannot hold (PostgreSQL): this file's, nothing written

@@ -2,29 +2,107 @@
 
 Runs in the importing process or in a worker process (``prepare_export`` takes and returns only
 picklable values). Every check that needs no store is done here: the signature, member hashes, CSV
-and chain (by ``read_export``), the identity in the data against the manifest, and the fair's days.
+and chain (by ``export_stream``, or ``read_export`` for a file not in the booth's layout), the identity in the
+data against the manifest, and the fair's days.
+
+Memory stays bounded whatever the file's size: the sales, lines and payments are read in batches of ``BATCH``
+sales and their rows go to a ``Spool`` (pickled, in memory up to ``SPOOL_MEMORY`` bytes, then in a temporary
+file the writer reads back batch by batch), so a worker hands the importing process a small ``Prepared``.
+Of every document only its hash and UUID are kept (48 bytes), by seq.
 """
 from __future__ import annotations
 
 import json
+import os
+import pickle
+import tempfile
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.exchange.export_format import ExportData, read_export
-from otop_pos.fair.import_checks import check_text
+from otop_pos.exchange.export_stream import ExportStream, HashColumn, NotStreamable, UuidColumn
+from otop_pos.fair.import_checks import check_text, text_limits
 from otop_pos.fair.rows import SPECS, row_maker
+
+#: Sales per batch (with their lines and payments) from the reader to the writer.
+BATCH = 2000
+#: Pickled batches a spool keeps in memory before it moves to a temporary file.
+SPOOL_MEMORY = 4 * 1024 * 1024
+
+#: One batch for the writer: (index in the file of its first sale, sale rows, line rows, payment rows); lines
+#: and payments lead with the index of their sale within the batch.
+Chunk = tuple[int, list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+class Spool:
+    """Batches of rows, pickled: in memory up to ``SPOOL_MEMORY`` bytes, the rest in a temporary file (which
+    ``discard`` removes). Picklable, so a worker process can hand it over; read back with ``chunks``."""
+
+    def __init__(self) -> None:
+        self.memory: list[bytes] = []
+        self.path: str | None = None
+        self._held = 0
+        self._fh: BinaryIO | None = None
+
+    def add(self, chunk: Chunk) -> None:
+        """Append one batch."""
+        data = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
+        if self._fh is None and self.path is None and self._held + len(data) <= SPOOL_MEMORY:
+            self.memory.append(data)
+            self._held += len(data)
+            return
+        if self._fh is None:
+            fd, self.path = tempfile.mkstemp(prefix="otop-import-", suffix=".spool")
+            self._fh = os.fdopen(fd, "wb")
+        self._fh.write(len(data).to_bytes(8, "little"))
+        self._fh.write(data)
+
+    def close(self) -> None:
+        """Finish writing (before the spool is handed over)."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def chunks(self) -> Iterator[Chunk]:
+        """Every batch in the order it was added (again on every call)."""
+        for data in self.memory:
+            yield pickle.loads(data)  # noqa: S301 - written by this import, never by the file
+        if self.path is not None:
+            with open(self.path, "rb") as fh:
+                while head := fh.read(8):
+                    yield pickle.loads(fh.read(int.from_bytes(head, "little")))  # noqa: S301
+
+    def discard(self) -> None:
+        """Remove the temporary file (if any)."""
+        self.close()
+        if self.path is not None:
+            try:
+                os.unlink(self.path)
+            except FileNotFoundError:
+                pass
+            self.path = None
+        self.memory = []
+
+    def __getstate__(self) -> dict[str, Any]:
+        self.close()
+        return {"memory": self.memory, "path": self.path, "_held": self._held, "_fh": None}
+
 
 @dataclass
 class Prepared:
     """A verified export as rows of the columns ``rows.columns(spec)`` of each table (encoded for the
-    database). ``sales``: by seq, with ``sale_seqs``; ``lines``/``payments``: ``(sale_index, *row)``;
-    ``voids``/``refunds``: ``(sale_uuid, seq, *row)``; ``refund_lines``: ``(refund_index, sale_uuid, line_no,
-    *row)``; ``days``: rows; ``hashes[s-1]``/``uuids[s-1]``: chain link of seq s."""
+    database). ``spool``: the sales, lines and payments in batches (``Chunk``), sales by seq, with
+    ``sale_seqs``; ``voids``/``refunds``: ``(sale_uuid, seq, *row)``; ``refund_lines``: ``(refund_index,
+    sale_uuid, line_no, *row)``; ``days``: rows; ``hashes[s-1]``/``uuids[s-1]``: chain link of seq s;
+    ``sale_index``: the index in the file of each sale a void or refund names."""
 
     path: str
     sha256: str
@@ -37,12 +115,11 @@ class Prepared:
     key_id: str
     export_seq: int
     created_at: datetime
-    hashes: list[str] = field(default_factory=list)
-    uuids: list[str] = field(default_factory=list)
-    sales: list[tuple[Any, ...]] = field(default_factory=list)
-    sale_seqs: list[int] = field(default_factory=list)
-    lines: list[tuple[Any, ...]] = field(default_factory=list)
-    payments: list[tuple[Any, ...]] = field(default_factory=list)
+    hashes: HashColumn = field(default_factory=HashColumn)
+    uuids: UuidColumn = field(default_factory=UuidColumn)
+    spool: Spool = field(default_factory=Spool)
+    sale_seqs: array[int] = field(default_factory=lambda: array("q"))
+    sale_index: dict[str, int] = field(default_factory=dict)
     voids: list[tuple[Any, ...]] = field(default_factory=list)
     refunds: list[tuple[Any, ...]] = field(default_factory=list)
     refund_lines: list[tuple[Any, ...]] = field(default_factory=list)
@@ -57,7 +134,20 @@ class Prepared:
     @property
     def head_hash(self) -> str:
         """The chain head of the file (GENESIS when empty)."""
-        return self.hashes[-1] if self.hashes else GENESIS
+        return self.hashes[-1] if len(self.hashes) else GENESIS
+
+    @property
+    def sales(self) -> int:
+        """How many sales the file holds."""
+        return len(self.sale_seqs)
+
+    def chunks(self) -> Iterator[Chunk]:
+        """The batches of sales with their lines and payments, in seq order."""
+        return self.spool.chunks()
+
+    def discard(self) -> None:
+        """Remove the spool's temporary file: call once the rows are written (or refused)."""
+        self.spool.discard()
 
 
 def _outside(first: date, last: date, what_th: str, what_en: str, number: str, d: date) -> ImportRefused:
@@ -88,13 +178,127 @@ def _mismatch(what: str, got: object, want: object) -> ImportRefused:
                          f"The export's data does not match its manifest ({what}: {got!r} ≠ {want!r}).", "corrupt")
 
 
+class _Makers:
+    """The row makers of one dialect."""
+
+    def __init__(self, sqlite: bool) -> None:
+        dialect = "sqlite" if sqlite else "postgresql"
+        self.sale, self.line, self.pay, self.void, self.refund, self.refund_line, self.day = (
+            row_maker(SPECS[t], dialect, lead) for t, lead in (
+                ("sale", 0), ("sale_line", 1), ("payment", 1), ("void", 2), ("refund", 2), ("refund_line", 3),
+                ("till_day", 0)))
+
+
 def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool,
-                   sha256: str = "") -> Prepared:
-    """Verify ``path`` with the booth's public key and turn it into rows; ImportRefused on any problem."""
+                   sha256: str = "", batch: int = BATCH) -> Prepared:
+    """Verify ``path`` with the booth's public key and turn it into rows; ImportRefused on any problem.
+    Read in bounded memory (``export_stream``) unless the file is not laid out as the booth writes it."""
+    try:
+        return _prepare_streamed(path, public_pem, first_day, last_day, sqlite, sha256, batch)
+    except NotStreamable:
+        return _prepare_whole(path, public_pem, first_day, last_day, sqlite, sha256, batch)
+
+
+def _new(path: str, m: Any, sha256: str, size: int) -> Prepared:
+    return Prepared(path, sha256, size, m.fair_id, m.vendor_code, m.booth_code, m.till_no, m.till_uuid, m.key_id,
+                    m.export_seq, m.created_at)
+
+
+def _changed(expected: str, got: str) -> None:
+    if expected and got != expected:
+        raise ImportRefused("ไฟล์ถูกเปลี่ยนระหว่างนำเข้า", "The file changed while it was being imported.", "changed")
+
+
+def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool, sha256: str,
+                      batch: int) -> Prepared:
+    make = _Makers(sqlite)
+    with ExportStream(Path(path), public_pem) as st:
+        _changed(sha256, st.sha256)
+        p = _new(path, st.manifest, st.sha256, st.size)
+        try:
+            g0 = 0
+            long_texts: dict[int, tuple[Any, Any, int]] = {}
+            for groups in st.batches(batch):
+                _long_texts(groups, g0, long_texts)
+                sales, lines, pays = [], [], []
+                for j, (s, ls, ps) in enumerate(groups):
+                    d = s.business_date
+                    sales.append(make.sale(s))
+                    p.sale_seqs.append(s.seq)
+                    lines.extend(make.line(j, ln, d) for ln in ls)
+                    pays.extend(make.pay(j, pay, k, d) for k, pay in enumerate(ps, start=1))
+                p.spool.add((g0, sales, lines, pays))
+                g0 += len(groups)
+            p.spool.close()
+            outside = [(i, d, n) for d, (i, n) in st.first_sale_on.items() if not first_day <= d <= last_day]
+            if outside:
+                _i, d, number = min(outside)
+                raise _outside(first_day, last_day, "ใบขาย", "sale", number, d)
+            check_days(ExportData(**st.identity, sales=(), lines=(), payments=(), voids=st.voids,
+                                  refunds=st.refunds, refund_lines=st.refund_lines, days=st.days),
+                       first_day, last_day)
+            check_text(_with_rows(st, long_texts), Path(path).name)
+            p.hashes, p.uuids, p.sale_index = st.hashes, st.uuids, st.wanted_index
+            _small_members(p, make, st.voids, st.refunds, st.refund_lines, st.days)
+        except BaseException:
+            p.discard()
+            raise
+    return p
+
+
+def _long_texts(groups: list[Any], g0: int, found: dict[int, tuple[Any, Any, int]]) -> None:
+    """Keep, per text column of ``import_checks.text_limits`` on sales, lines and payments, its first row
+    longer than the column (with its sale and the sale's index)."""
+    for i, (attr, name, length) in enumerate(text_limits()):
+        if attr not in ("sales", "lines", "payments") or i in found:
+            continue
+        at = 0 if attr == "sales" else 1 if attr == "lines" else 2
+        for j, group in enumerate(groups):
+            rows = (group[0],) if at == 0 else group[at]
+            row = next((r for r in rows if len(getattr(r, name) or "") > length), None)
+            if row is not None:
+                found[i] = (row, group[0], g0 + j)
+                break
+
+
+def _with_rows(st: ExportStream, found: dict[int, tuple[Any, Any, int]]) -> ExportData:
+    """The small members and the rows ``_long_texts`` kept (in file order, with their sales): what
+    ``check_text`` needs to name the first text too long, as on the whole file."""
+    sales = {n: sale for _r, sale, n in found.values()}
+    kept = sorted(found.values(), key=lambda x: x[2])
+    return ExportData(**st.identity, sales=tuple(sales[n] for n in sorted(sales)),
+                      lines=tuple(r for r, s, _n in kept if r is not s and hasattr(r, "line_no")),
+                      payments=tuple(r for r, s, _n in kept if r is not s and hasattr(r, "method")),
+                      voids=st.voids, refunds=st.refunds, refund_lines=st.refund_lines, days=st.days)
+
+
+def _small_members(p: Prepared, make: _Makers, voids: Any, refunds: Any, refund_lines: Any, days: Any) -> None:
+    by_seq = attrgetter("seq")
+    p.voids = [make.void(v.sale_uuid, v.seq, v) for v in sorted(voids, key=by_seq)]
+    refund_index: dict[str, int] = {}
+    refund_date: list[date] = []
+    for j, r in enumerate(sorted(refunds, key=by_seq)):
+        refund_index[r.uuid] = j
+        refund_date.append(r.business_date)
+        p.refunds.append(make.refund(r.sale_uuid, r.seq, r))
+    for rl in refund_lines:
+        j = refund_index[rl.refund_uuid]
+        p.refund_lines.append(make.refund_line(j, rl.sale_uuid, rl.line_no, rl, refund_date[j]))
+    p.refund_lines.sort(key=itemgetter(0, 2))
+    for d in days:
+        counts = json.dumps({str(k): v for k, v in sorted(d.counts.items())}, separators=(",", ":"))
+        by_method = json.dumps(dict(sorted(d.by_method.items())), separators=(",", ":"))
+        p.days.append(make.day(d, counts, by_method))
+        p.day_values[d.uuid] = (d.closed_at is not None, d.expected_cash_satang, d.counted_cash_satang,
+                                d.difference_satang, counts)
+
+
+def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool, sha256: str,
+                   batch: int) -> Prepared:
+    """The file read whole by ``read_export`` (a layout the booth does not write), then batched as above."""
     verified = read_export(Path(path), public_pem)
     m, data = verified.manifest, verified.data
-    if sha256 and verified.sha256 != sha256:
-        raise ImportRefused("ไฟล์ถูกเปลี่ยนระหว่างนำเข้า", "The file changed while it was being imported.", "changed")
+    _changed(sha256, verified.sha256)
     for what, got, want in (("fair", data.fair_id, m.fair_id), ("vendor", data.vendor_code, m.vendor_code),
                             ("booth", data.booth_code, m.booth_code), ("till", data.till_uuid, m.till_uuid),
                             ("till_no", data.till_no, m.till_no), ("key", data.key_id, m.key_id)):
@@ -102,63 +306,46 @@ def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, 
             raise _mismatch(what, got, want)
     check_days(data, first_day, last_day)
     check_text(data, Path(path).name)
-    dialect = "sqlite" if sqlite else "postgresql"
-    sale_row, line_row, pay_row, void_row, refund_row, refund_line_row, day_row = (
-        row_maker(SPECS[t], dialect, lead) for t, lead in (("sale", 0), ("sale_line", 1), ("payment", 1), ("void", 2),
-                                                           ("refund", 2), ("refund_line", 3), ("till_day", 0)))
-    p = Prepared(path, verified.sha256, verified.size, m.fair_id, m.vendor_code, m.booth_code, m.till_no,
-                 m.till_uuid, m.key_id, m.export_seq, m.created_at)
+    make = _Makers(sqlite)
+    p = _new(path, m, verified.sha256, verified.size)
     n = len(data.sales) + len(data.voids) + len(data.refunds)
     hashes: list[str] = [""] * n
     uuids: list[str] = [""] * n
     sale_index: dict[str, int] = {}
-    sale_date: list[date] = []
-    by_seq = attrgetter("seq")
-    for i, s in enumerate(sorted(data.sales, key=by_seq)):
+    sales = sorted(data.sales, key=attrgetter("seq"))
+    for i, s in enumerate(sales):
         hashes[s.seq - 1] = s.hash
         uuids[s.seq - 1] = s.uuid
         sale_index[s.uuid] = i
-        sale_date.append(s.business_date)
-        p.sales.append(sale_row(s))
-        p.sale_seqs.append(s.seq)
     try:
-        lines = [(sale_index[ln.sale_uuid], ln) for ln in data.lines]
-        lines.sort(key=itemgetter(0))  # stable: within a sale the file lists lines 1..n (checked by the reader)
-        p.lines = [line_row(i, ln, sale_date[i]) for i, ln in lines]
-        pay_no: dict[int, int] = {}
-        for pay in data.payments:
-            i = sale_index[pay.sale_uuid]
-            pay_no[i] = k = pay_no.get(i, 0) + 1
-            p.payments.append(pay_row(i, pay, k, sale_date[i]))
-        p.payments.sort(key=itemgetter(0))  # stable: pay_no follows the file order
-        for v in sorted(data.voids, key=by_seq):
-            hashes[v.seq - 1] = v.hash
-            uuids[v.seq - 1] = v.uuid
-            sale_index[v.sale_uuid]  # noqa: B018 - the voided sale must be in the file
-            p.voids.append(void_row(v.sale_uuid, v.seq, v))
-        refund_index: dict[str, int] = {}
-        refund_date: list[date] = []
-        for j, r in enumerate(sorted(data.refunds, key=by_seq)):
-            hashes[r.seq - 1] = r.hash
-            uuids[r.seq - 1] = r.uuid
-            refund_index[r.uuid] = j
-            refund_date.append(r.business_date)
-            sale_index[r.sale_uuid]  # noqa: B018
-            p.refunds.append(refund_row(r.sale_uuid, r.seq, r))
-        for rl in data.refund_lines:
-            j = refund_index[rl.refund_uuid]
-            p.refund_lines.append(refund_line_row(j, rl.sale_uuid, rl.line_no, rl, refund_date[j]))
-        p.refund_lines.sort(key=itemgetter(0, 2))
+        lines = sorted(((sale_index[ln.sale_uuid], ln) for ln in data.lines), key=itemgetter(0))  # stable
+        pays = sorted(((sale_index[pay.sale_uuid], pay) for pay in data.payments), key=itemgetter(0))
+        for d in (*data.voids, *data.refunds):
+            hashes[d.seq - 1] = d.hash
+            uuids[d.seq - 1] = d.uuid
+            sale_index[d.sale_uuid]  # noqa: B018 - the sale must be in the file
     except (KeyError, IndexError) as exc:
         raise ImportRefused("ข้อมูลในไฟล์อ้างถึงเอกสารที่ไม่มีในไฟล์", f"The export refers to a missing document "
                             f"({exc}).", "corrupt") from None
     if "" in hashes:
         raise ImportRefused("ลำดับเอกสารในไฟล์ขาดหาย", "The export's document numbers have gaps.", "chain")
-    p.hashes, p.uuids = hashes, uuids
-    for d in data.days:
-        counts = json.dumps({str(k): v for k, v in sorted(d.counts.items())}, separators=(",", ":"))
-        by_method = json.dumps(dict(sorted(d.by_method.items())), separators=(",", ":"))
-        p.days.append(day_row(d, counts, by_method))
-        p.day_values[d.uuid] = (d.closed_at is not None, d.expected_cash_satang, d.counted_cash_satang,
-                                d.difference_satang, counts)
+    for h, u in zip(hashes, uuids):
+        p.hashes.append(h)
+        p.uuids.append(u)
+    line_at, pay_at = [i for i, _ in lines], [i for i, _ in pays]
+    for g0 in range(0, len(sales), batch):
+        g1 = min(g0 + batch, len(sales))
+        chunk_lines, pay_no = [], {}
+        for i, ln in lines[bisect_left(line_at, g0):bisect_left(line_at, g1)]:
+            chunk_lines.append(make.line(i - g0, ln, sales[i].business_date))
+        chunk_pays = []
+        for i, pay in pays[bisect_left(pay_at, g0):bisect_left(pay_at, g1)]:
+            pay_no[i] = k = pay_no.get(i, 0) + 1
+            chunk_pays.append(make.pay(i - g0, pay, k, sales[i].business_date))
+        p.spool.add((g0, [make.sale(s) for s in sales[g0:g1]], chunk_lines, chunk_pays))
+        p.sale_seqs.extend(s.seq for s in sales[g0:g1])
+    p.spool.close()
+    wanted = {d.sale_uuid for d in (*data.voids, *data.refunds)}
+    p.sale_index = {u: sale_index[u] for u in wanted}
+    _small_members(p, make, data.voids, data.refunds, data.refund_lines, data.days)
     return p

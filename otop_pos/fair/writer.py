@@ -192,7 +192,7 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
             raise _lost_tail(conn, till.id, p)
     new_days, closing = _days(conn, till, p, family)
     k = bisect_right(p.sale_seqs, H)
-    new_sales = p.sales[k:]
+    new_sales = p.sales - k
     new_voids = [v for v in p.voids if v[1] > H]
     new_refunds = [r for r in p.refunds if r[1] > H]
     added = bool(new_sales or new_voids or new_refunds or new_days or closing)
@@ -201,7 +201,7 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
         fair_id=ctx.fair_id, at=at, file_name=file_name[:260], path=path, sha256=p.sha256, size_bytes=p.size,
         result="imported" if added else "unchanged", reason="" if added else "nothing_new",
         vendor_code=p.vendor_code, booth_code=p.booth_code, till_no=p.till_no, till_uuid=p.till_uuid,
-        export_seq=p.export_seq, export_created_at=p.created_at, sales_added=len(new_sales),
+        export_seq=p.export_seq, export_created_at=p.created_at, sales_added=new_sales,
         voids_added=len(new_voids), refunds_added=len(new_refunds), days_added=len(new_days), docs_skipped=skipped,
     ).returning(ImportLog.id)).scalar_one()
     head = (max(H, B), till.head_hash if H >= B else p.head_hash)
@@ -212,33 +212,46 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
         values.update(export_seq=p.export_seq, export_created_at=p.created_at)
     conn.execute(update(Till).where(Till.id == till.id).values(**values))
     if added:
-        _insert_docs(conn, ctx, till.id, import_id, p, k, new_sales, new_voids, new_refunds)
+        _insert_docs(conn, ctx, till.id, import_id, p, k, new_voids, new_refunds)
         _write_days(conn, ctx, till.id, new_days, closing)
-    return WriteOutcome("imported" if added else "unchanged", len(new_sales), len(new_voids), len(new_refunds),
+    return WriteOutcome("imported" if added else "unchanged", new_sales, len(new_voids), len(new_refunds),
                         len(new_days), skipped, import_id)
 
 
-def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: int, p: P.Prepared, k: int,
-                 new_sales: list[tuple[Any, ...]], new_voids: list[tuple[Any, ...]],
-                 new_refunds: list[tuple[Any, ...]]) -> None:
+def _insert_sales(conn: Connection, ctx: FileContext, till_id: int, import_id: int, p: P.Prepared, k: int,
+                  wanted: set[str]) -> tuple[list[int], dict[str, int]]:
+    """Insert the sales after the first ``k`` of the file with their lines and payments, a batch at a time;
+    returns the first and last sale id inserted, and the ids of the ``wanted`` sales among them."""
     f, v, t = ctx.fair_id, ctx.vendor_id, till_id
-    ids = allocate_ids(conn, "sale", len(new_sales))
-    insert_rows(conn, SPECS["sale"], ("id", "fair_id", "vendor_id", "till_id", "import_id"),
-                [(i, f, v, t, import_id) + s for i, s in zip(ids, new_sales)])
-    sale_id_of: list[int | None] = [None] * k + ids  # by sale index in the file
-    first_line = bisect_left([ln[0] for ln in p.lines], k)
-    insert_rows(conn, SPECS["sale_line"], ("sale_id", "fair_id", "vendor_id", "till_id"),
-                [(sale_id_of[ln[0]], f, v, t) + ln[1:] for ln in p.lines[first_line:]])
-    first_pay = bisect_left([pay[0] for pay in p.payments], k)
-    insert_rows(conn, SPECS["payment"], ("sale_id", "fair_id", "vendor_id", "till_id"),
-                [(sale_id_of[pay[0]], f, v, t) + pay[1:] for pay in p.payments[first_pay:]])
-    if not new_voids and not new_refunds:
-        if ids:
-            add_imported(conn, t, {SALE: (ids[0], ids[-1])})
-        return
-    uuid_at = SPECS["sale"].at("uuid")
-    by_uuid = {s[uuid_at]: i for i, s in zip(ids, new_sales)}
+    span: list[int] = []
+    by_uuid: dict[str, int] = {}
+    want = {p.sale_index[u]: u for u in wanted if u in p.sale_index and p.sale_index[u] >= k}
+    for g0, sales, lines, pays in p.chunks():
+        start = max(k - g0, 0)  # the first new sale of the batch
+        if start >= len(sales):
+            continue
+        ids = allocate_ids(conn, "sale", len(sales) - start)
+        insert_rows(conn, SPECS["sale"], ("id", "fair_id", "vendor_id", "till_id", "import_id"),
+                    [(i, f, v, t, import_id) + s for i, s in zip(ids, sales[start:])])
+        insert_rows(conn, SPECS["sale_line"], ("sale_id", "fair_id", "vendor_id", "till_id"),
+                    [(ids[ln[0] - start], f, v, t) + ln[1:] for ln in lines if ln[0] >= start])
+        insert_rows(conn, SPECS["payment"], ("sale_id", "fair_id", "vendor_id", "till_id"),
+                    [(ids[pay[0] - start], f, v, t) + pay[1:] for pay in pays if pay[0] >= start])
+        for index in [x for x in want if g0 + start <= x < g0 + len(sales)]:
+            by_uuid[want.pop(index)] = ids[index - g0 - start]
+        span = [span[0] if span else ids[0], ids[-1]]
+    return span, by_uuid
+
+
+def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: int, p: P.Prepared, k: int,
+                 new_voids: list[tuple[Any, ...]], new_refunds: list[tuple[Any, ...]]) -> None:
+    f, v, t = ctx.fair_id, ctx.vendor_id, till_id
     wanted = {d[0] for d in new_voids} | {d[0] for d in new_refunds}
+    span, by_uuid = _insert_sales(conn, ctx, till_id, import_id, p, k, wanted)
+    if not new_voids and not new_refunds:
+        if span:
+            add_imported(conn, t, {SALE: (span[0], span[1])})
+        return
     older = sorted(wanted - by_uuid.keys())
     tills = BR.lineage(conn, till_id) if older else []  # a branch voids or refunds sales made before the fork
     for n in range(0, len(older), 500):
@@ -262,7 +275,7 @@ def _insert_docs(conn: Connection, ctx: FileContext, till_id: int, import_id: in
     first_rl = bisect_left([rl[0] for rl in p.refund_lines], kr)
     insert_rows(conn, SPECS["refund_line"], ("refund_id", "sale_id", "fair_id", "vendor_id", "till_id"),
                 [(refund_id_of[rl[0]], by_uuid[rl[1]], f, v, t) + rl[3:] for rl in p.refund_lines[first_rl:]])
-    added = {kind: (new[0], new[-1]) for kind, new in ((SALE, ids), (VOID, void_ids), (REFUND, refund_ids)) if new}
+    added = {kind: (new[0], new[-1]) for kind, new in ((SALE, span), (VOID, void_ids), (REFUND, refund_ids)) if new}
     add_imported(conn, t, added)
 
 
