@@ -16,6 +16,7 @@ repeated fingerprint, raises ``NotStreamable``: the caller then reads it with ``
 from __future__ import annotations
 
 import io
+from array import array
 import uuid as uuidlib
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
@@ -31,7 +32,7 @@ from otop_pos.exchange import export_rows as R
 from otop_pos.exchange.export_format import (
     check_member_hashes, file_sha256, member_altered, open_verified, totals_differ,
 )
-from otop_pos.exchange.export_model import ExportData, ExportManifest, ExportVoid
+from otop_pos.exchange.export_model import ExportData, ExportVoid
 
 __all__ = ["NotStreamable", "ExportStream", "HashColumn", "UuidColumn", "Group"]
 
@@ -81,6 +82,10 @@ class _Column(Sequence[str]):
         if not 0 <= i < n:
             raise IndexError(i)
         return self._unpack(bytes(self._buf[i * self.width:(i + 1) * self.width]))
+
+    def fingerprints(self) -> list[int]:
+        """The first 8 bytes of each string's raw form, as numbers."""
+        return [int.from_bytes(self._buf[k:k + 8], "little") for k in range(0, len(self._buf), self.width)]
 
     def __iter__(self) -> Iterator[str]:
         w, unpack = self.width, self._unpack
@@ -146,12 +151,12 @@ class ExportStream:
         self.wanted_index: dict[str, int] = {}  # sale uuid named by a void or refund → its index in the file
         self._wanted_total: dict[str, int] = {}
         self._wanted_qtys: dict[str, list[int]] = {}
-        self._seen: set[int] = set()
+        self._numbers = array("q")  # a fingerprint of each sale's number
         self._sums = [0, 0]  # sales, payments (satang)
         self._line_error: ImportRefused | None = None
         self._sale_error: ImportRefused | None = None
         self._chain_error: ImportRefused | None = None
-        self._bounds: dict[int, tuple[int, Any, Any]] = {}  # BOUNDS entry → (order, row, its sale)
+        self._bounds: dict[int, tuple[Any, Any, int]] = {}  # BOUNDS entry → (row, its sale, the sale's index)
         self._pos, self._prev = 0, GENESIS
         self._refund_lines: dict[str, list[tuple[int, int, int]]] = {}
         for rl in self.refund_lines:
@@ -229,15 +234,18 @@ class ExportStream:
 
     # --- checks as rows pass ------------------------------------------------------------------------------
 
-    def _fingerprint(self, kind: str, text: str) -> None:
-        key = hash((kind, text))
-        if key in self._seen:
-            raise NotStreamable("a repeated UUID or number (or a fingerprint collision)")
-        self._seen.add(key)
+    def _check_unique(self) -> None:
+        """No UUID (of a document or day) and no document number twice: 64-bit fingerprints sorted once the
+        last batch has passed (``NotStreamable`` on a repeat, so ``read_export`` names it, or a collision)."""
+        days = [int.from_bytes(uuidlib.UUID(d.uuid).bytes[:8], "little") for d in self.days]
+        for keys in (self.uuids.fingerprints() + days,
+                     [*self._numbers, *(hash(d.number) for d in (*self.voids, *self.refunds))]):
+            keys.sort()
+            if any(a == b for a, b in zip(keys, keys[1:])):
+                raise NotStreamable("a repeated UUID or number (or a fingerprint collision)")
 
     def _sale(self, index: int, s: Any, ls: list[Any], ps: list[Any]) -> None:
-        self._fingerprint("u", s.uuid)
-        self._fingerprint("n", s.number)
+        self._numbers.append(hash(s.number))
         if s.business_date not in self.first_sale_on:
             self.first_sale_on[s.business_date] = (index, s.number)
         self.sales += 1
@@ -327,13 +335,7 @@ class ExportStream:
                                                      key=lambda x: x[2])),
             voids=self.voids, refunds=self.refunds, refund_lines=self.refund_lines, days=self.days)
         R.check_bounds(tiny, self.path.name)
-        for d in (*self.voids, *self.refunds):
-            self._fingerprint("u", d.uuid)
-        for d in self.days:
-            self._fingerprint("u", d.uuid)
-        for d in (*self.voids, *self.refunds):
-            self._fingerprint("n", d.number)
-        self._seen = set()
+        self._check_unique()
         self._check_dates()
         for error in (self._line_error, self._sale_error):
             if error is not None:
@@ -387,7 +389,3 @@ class ExportStream:
             if r.sale_uuid not in totals or r.sale_uuid in voided or per_refund.get(r.uuid) != r.amount_satang:
                 raise R.inconsistent(f"การคืนเงิน {r.number} ไม่ถูกต้อง", f"refund {r.number} does not match its sale.")
 
-
-def manifest_of(stream: ExportStream) -> ExportManifest:
-    """The authentic manifest of an opened stream."""
-    return stream.manifest

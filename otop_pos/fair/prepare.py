@@ -190,9 +190,11 @@ class _Makers:
 
 
 def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool,
-                   sha256: str = "", batch: int = BATCH) -> Prepared:
+                   sha256: str = "", batch: int | None = None) -> Prepared:
     """Verify ``path`` with the booth's public key and turn it into rows; ImportRefused on any problem.
-    Read in bounded memory (``export_stream``) unless the file is not laid out as the booth writes it."""
+    Read in bounded memory (``export_stream``) unless the file is not laid out as the booth writes it;
+    ``batch`` sales at a time (default ``BATCH``)."""
+    batch = batch or BATCH
     try:
         return _prepare_streamed(path, public_pem, first_day, last_day, sqlite, sha256, batch)
     except NotStreamable:
@@ -220,7 +222,9 @@ def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: dat
             long_texts: dict[int, tuple[Any, Any, int]] = {}
             for groups in st.batches(batch):
                 _long_texts(groups, g0, long_texts)
-                sales, lines, pays = [], [], []
+                sales: list[tuple[Any, ...]] = []
+                lines: list[tuple[Any, ...]] = []
+                pays: list[tuple[Any, ...]] = []
                 for j, (s, ls, ps) in enumerate(groups):
                     d = s.business_date
                     sales.append(make.sale(s))
@@ -320,7 +324,8 @@ def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, 
     try:
         lines = sorted(((sale_index[ln.sale_uuid], ln) for ln in data.lines), key=itemgetter(0))  # stable
         pays = sorted(((sale_index[pay.sale_uuid], pay) for pay in data.payments), key=itemgetter(0))
-        for d in (*data.voids, *data.refunds):
+        docs: list[Any] = [*data.voids, *data.refunds]
+        for d in docs:
             hashes[d.seq - 1] = d.hash
             uuids[d.seq - 1] = d.uuid
             sale_index[d.sale_uuid]  # noqa: B018 - the sale must be in the file
@@ -332,20 +337,25 @@ def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, 
     for h, u in zip(hashes, uuids):
         p.hashes.append(h)
         p.uuids.append(u)
-    line_at, pay_at = [i for i, _ in lines], [i for i, _ in pays]
-    for g0 in range(0, len(sales), batch):
-        g1 = min(g0 + batch, len(sales))
-        chunk_lines, pay_no = [], {}
-        for i, ln in lines[bisect_left(line_at, g0):bisect_left(line_at, g1)]:
-            chunk_lines.append(make.line(i - g0, ln, sales[i].business_date))
-        chunk_pays = []
-        for i, pay in pays[bisect_left(pay_at, g0):bisect_left(pay_at, g1)]:
-            pay_no[i] = k = pay_no.get(i, 0) + 1
-            chunk_pays.append(make.pay(i - g0, pay, k, sales[i].business_date))
-        p.spool.add((g0, [make.sale(s) for s in sales[g0:g1]], chunk_lines, chunk_pays))
-        p.sale_seqs.extend(s.seq for s in sales[g0:g1])
-    p.spool.close()
-    wanted = {d.sale_uuid for d in (*data.voids, *data.refunds)}
+    try:
+        line_at, pay_at = [i for i, _ in lines], [i for i, _ in pays]
+        for g0 in range(0, len(sales), batch):
+            g1 = min(g0 + batch, len(sales))
+            chunk_lines: list[tuple[Any, ...]] = []
+            pay_no: dict[int, int] = {}
+            for i, ln in lines[bisect_left(line_at, g0):bisect_left(line_at, g1)]:
+                chunk_lines.append(make.line(i - g0, ln, sales[i].business_date))
+            chunk_pays = []
+            for i, pay in pays[bisect_left(pay_at, g0):bisect_left(pay_at, g1)]:
+                pay_no[i] = k = pay_no.get(i, 0) + 1
+                chunk_pays.append(make.pay(i - g0, pay, k, sales[i].business_date))
+            p.spool.add((g0, [make.sale(s) for s in sales[g0:g1]], chunk_lines, chunk_pays))
+            p.sale_seqs.extend(s.seq for s in sales[g0:g1])
+        p.spool.close()
+    except BaseException:
+        p.discard()
+        raise
+    wanted = {d.sale_uuid for d in data.voids} | {r.sale_uuid for r in data.refunds}
     p.sale_index = {u: sale_index[u] for u in wanted}
     _small_members(p, make, data.voids, data.refunds, data.refund_lines, data.days)
     return p
