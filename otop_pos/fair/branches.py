@@ -9,6 +9,8 @@ hash the file holds at that seq, else to the till row of its ``till_uuid``.
 from __future__ import annotations
 
 import uuid as uuidlib
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -42,7 +44,7 @@ def branch_rows(conn: Connection, till_uuid: str) -> list[Any]:
                              .order_by(TillBranch.fork_seq.desc(), TillBranch.branch)))
 
 
-def follow(conn: Connection, root: Any, hashes: list[str], branches: list[Any]) -> Any:
+def follow(conn: Connection, root: Any, hashes: Sequence[str], branches: list[Any]) -> Any:
     """The till row (locked) of the branch a file with chain ``hashes`` follows: the deepest accepted branch
     whose first document is in the file, else ``root``."""
     for b in branches:
@@ -101,9 +103,9 @@ def file_doc_time(p: P.Prepared, seq: int) -> datetime | None:
         for r in rows:
             if r[at_seq] == seq:
                 return _utc(r[lead + SPECS[table].at("created_at")])
-    for i, s in enumerate(p.sale_seqs):
-        if s == seq:
-            return _utc(p.sales[i][SPECS["sale"].at("created_at")])
+    i = bisect_left(p.sale_seqs, seq)
+    if i < len(p.sale_seqs) and p.sale_seqs[i] == seq:
+        return _utc(p.sale_row(i)[SPECS["sale"].at("created_at")])
     return None
 
 

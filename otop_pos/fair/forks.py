@@ -72,6 +72,8 @@ def accept_fork(store: FairStore, clock: Clock, path: Path | str, *, fair_ref: s
             "เอกสารบางรายการของสาขานี้ขัดกับที่นำเข้าไว้แล้ว (เช่น ใบขายเดียวกันถูกยกเลิกทั้งสองเครื่อง) จึงไม่นำเข้า",
             f"Some documents of this branch clash with ones already imported (the same sale voided on both "
             f"laptops?): conflict, nothing was imported ({type(exc.orig).__name__}).", "conflict") from None
+    finally:
+        prepared.discard()  # its spool's temporary file
 
 
 def _accept(s: Session, ctx: FileContext, p: Prepared, at: datetime, path: Path) -> ForkAccepted:

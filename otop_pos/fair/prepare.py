@@ -145,6 +145,13 @@ class Prepared:
         """The batches of sales with their lines and payments, in seq order."""
         return self.spool.chunks()
 
+    def sale_row(self, index: int) -> tuple[Any, ...]:
+        """The row of the file's sale ``index`` (in seq order), read back from the spool."""
+        for g0, sales, _lines, _pays in self.chunks():
+            if g0 <= index < g0 + len(sales):
+                return sales[index - g0]
+        raise IndexError(index)
+
     def discard(self) -> None:
         """Remove the spool's temporary file: call once the rows are written (or refused)."""
         self.spool.discard()
