@@ -182,6 +182,11 @@ def _seq_gap(d: ExportData) -> ExportData:
     return replace(d, sales=d.sales[:60] + (replace(s, seq=s.seq + 10_000),) + d.sales[61:])
 
 
+def _long_name(d: ExportData) -> ExportData:
+    ln = d.lines[45]
+    return replace(d, lines=d.lines[:45] + (replace(ln, name="ผ้าไหม" * 100),) + d.lines[46:])
+
+
 def _same_number(d: ExportData) -> ExportData:
     s = d.sales[70]
     return replace(d, sales=d.sales[:70] + (replace(s, number=d.sales[20].number),) + d.sales[71:])
@@ -193,7 +198,7 @@ def _same_uuid(d: ExportData) -> ExportData:
 
 @pytest.mark.parametrize(("tamper", "streams"), [
     (_bump_net, True), (_bad_hash, True), (_void_amount, True), (_huge_qty, True), (_late_sale, True),
-    (_no_day, True), (_seq_gap, False), (_same_number, False), (_same_uuid, False)])
+    (_no_day, True), (_long_name, True), (_seq_gap, False), (_same_number, False), (_same_uuid, False)])
 def test_a_bad_signed_file_is_refused_alike_streamed_or_read_whole(
         tmp_path: Path, booth: gen_exports.BoothSpec, tamper: Callable[[ExportData], ExportData],
         streams: bool) -> None:
