@@ -13,6 +13,7 @@ from otop_pos.cli.common import date_arg, dump_json
 from otop_pos.core.clock import SystemClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht
+from otop_pos.core.visible import visible
 
 DB_HELP = "fair store: a SQLite file path or postgresql+psycopg://… URL (default: $OTOP_POS_DB or fair.sqlite " \
           "in the user data folder)"
@@ -37,7 +38,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     fair, warnings = create_fair(store, SystemClock(), name=args.name, venue=args.venue or "",
                                  province=args.province or "", first_day=args.start, last_day=args.end)
     for w in warnings:
-        print(f"คำเตือน/warning: {w}", file=sys.stderr)
+        print(visible(f"คำเตือน/warning: {w}"), file=sys.stderr)
     print(f"สร้างงาน {fair.name} ({fair.first_day} ถึง {fair.last_day}) รหัส {fair.id}\n"
           f"Fair {fair.id} created: {fair.name}, {fair.first_day} to {fair.last_day}, id {fair.uid} "
           f"in {store.description}")
@@ -72,7 +73,7 @@ def cmd_registry(args: argparse.Namespace) -> int:
     registry = load_registry(vendors, catalogue)
     res = load_registry_into(_store(args), args.fair, registry)
     for w in res.warnings:
-        print(f"คำเตือน/warning: {w}", file=sys.stderr)
+        print(visible(f"คำเตือน/warning: {w}"), file=sys.stderr)
     print(f"ผู้ประกอบการ: เพิ่ม {res.vendors_added} แก้ไข {res.vendors_updated}; สินค้า: เพิ่ม {res.products_added} "
           f"แก้ไข {res.products_updated}; คำเตือน {len(res.warnings)}\n"
           f"Vendors: {res.vendors_added} added, {res.vendors_updated} updated; products: {res.products_added} "
@@ -119,7 +120,12 @@ class _Progress:
 
 
 def _file_line(f: Any) -> str:
-    """One line for one file of an import run: what became of it and why, in Thai and English."""
+    """One line for one file of an import run: what became of it and why, in Thai and English; control, bidi
+    and non-UTF-8 characters of the file's name or of what it holds shown as escapes (``core.visible``)."""
+    return visible(_raw_file_line(f))
+
+
+def _raw_file_line(f: Any) -> str:
     if f.result == "imported":
         return (f"+ {f.name}: {f.booth_code} till {f.till_no} — {f.th} / {f.en}"
                 + (f" (already held / มีอยู่แล้ว: {f.skipped})" if f.skipped else ""))
@@ -129,6 +135,17 @@ def _file_line(f: Any) -> str:
         shown = f.path if f.reason == "no_exports" else f.name
         return f"- {shown}: SKIPPED / ข้าม [{f.reason}] {f.th} / {f.en}"
     return f"! {f.name}: REFUSED / ปฏิเสธ [{f.reason}] {f.th} / {f.en}"
+
+
+def _show(text: str) -> None:
+    """Print ``text`` about a file, each of its lines ``visible``."""
+    print("\n".join(visible(line) for line in text.split("\n")))
+
+
+def _visible_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with its texts shown as ``visible`` does (JSON escapes control characters but not bidi
+    overrides, and a file name's non-UTF-8 bytes cannot be written at all)."""
+    return {k: visible(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -149,7 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         dump_json({**counts, "junk": report.junk, "sales_added": report.sales, "retries": report.retries,
                    "worker_crashed": report.worker_crashed,
-                   "files": [{"name": f.name, **asdict(f)} for f in report.files]})
+                   "files": [_visible_fields({"name": f.name, **asdict(f)}) for f in report.files]})
     else:
         for f in report.files:
             print(_file_line(f))
@@ -174,7 +191,7 @@ def cmd_accept_fork(args: argparse.Namespace) -> int:
     after_en = f"after receipt {done.fork_number}" if done.fork_seq else "from its first receipt"
     head_th = "รับเป็นสาขาใหม่" if done.new_branch else "สาขานี้รับไว้แล้ว"
     head_en = "accepted as new branch" if done.new_branch else "already accepted as branch"
-    print(f"{head_th} {done.branch} ของเครื่อง {done.till_no} บูธ {done.booth_code} ({done.vendor_code}) {after_th}: "
+    _show(f"{head_th} {done.branch} ของเครื่อง {done.till_no} บูธ {done.booth_code} ({done.vendor_code}) {after_th}: "
           f"เพิ่มการขาย {done.sales} ยกเลิก {done.voids} คืนเงิน {done.refunds} วัน {done.days}\n"
           f"{done.file}: {head_en} {done.branch} of till {done.till_no}, booth {done.booth_code} "
           f"({done.vendor_code}), {after_en}: added {done.sales} sales, {done.voids} voids, {done.refunds} refunds, "
@@ -210,8 +227,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(head + (": " + ", ".join(codes[:20]) + (" …" if len(codes) > 20 else "") if codes else ""))
     print("import log (newest first):")
     for e in st.log:
-        print(f"  {e.at:%Y-%m-%d %H:%M}Z {e.result:<9} {e.booth_code:<8} {e.file_name}"
-              + (f" [{e.reason}] {e.message_en}" if e.result == "refused" else f" +{e.sales_added} sales"))
+        print(visible(f"  {e.at:%Y-%m-%d %H:%M}Z {e.result:<9} {e.booth_code:<8} {e.file_name}"
+                      + (f" [{e.reason}] {e.message_en}" if e.result == "refused" else f" +{e.sales_added} sales")))
     return 0
 
 

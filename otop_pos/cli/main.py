@@ -11,6 +11,7 @@ from pathlib import Path
 
 from otop_pos import __version__
 from otop_pos.core.errors import OtopError
+from otop_pos.core.visible import visible
 
 log = logging.getLogger("otop_pos")
 
@@ -39,13 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _print_error(exc: OtopError) -> None:
+    """The error on stderr, each line ``visible`` (a file's name or content may hold control characters)."""
     problems = getattr(exc, "problems", None)
     if problems:  # each problem already holds its Thai and English text: print the list once
         head_th, head_en = exc.th.split("\n", 1)[0], exc.en.split("\n", 1)[0]
-        lines = "\n".join(str(p) for p in problems)
-        print(f"ข้อผิดพลาด: {head_th}\nError: {head_en}\n{lines}", file=sys.stderr)
-        return
-    print(f"ข้อผิดพลาด: {exc.th}\nError: {exc.en}", file=sys.stderr)
+        text = f"ข้อผิดพลาด: {head_th}\nError: {head_en}\n" + "\n".join(str(p) for p in problems)
+    else:
+        text = f"ข้อผิดพลาด: {exc.th}\nError: {exc.en}"
+    print("\n".join(visible(line) for line in text.split("\n")), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None, *,

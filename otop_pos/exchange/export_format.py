@@ -18,6 +18,7 @@ from otop_pos.core.limits import (
     MAX_FORMAT_VERSION, MAX_MANIFEST_DEPTH, MAX_TILL_NO, MAX_VENDOR_CODE_CHARS,
 )
 from otop_pos.core.thaidate import BANGKOK
+from otop_pos.core.visible import code_problem
 from otop_pos.exchange import export_rows
 from otop_pos.exchange.export_model import (
     EXPORT_FORMAT, EXPORT_VERSION, ExportData, ExportDay, ExportLine, ExportManifest, ExportPayment, ExportRefund,
@@ -125,14 +126,31 @@ def _bad_manifest(field: str, th: str = "", en: str = "") -> ImportRefused:
                    f"The file's manifest is invalid: {field}" + (f" {en}" if en else "") + ".")
 
 
+_MAX_DIGITS = 40  # far beyond any bound of the manifest (a 64-bit number has 19 digits)
+
+
+class _NumberTooLarge(ValueError):
+    """A manifest number of more than ``_MAX_DIGITS`` digits (Python refuses thousands as a plain ValueError)."""
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        raise _NumberTooLarge(text[:20])
+    return int(text)
+
+
 def _raw_manifest(z: SafeZip) -> tuple[bytes, bytes, dict[str, Any]]:
-    """Raw manifest bytes, raw signature, and the manifest JSON (format and version checked). A manifest that
-    is no JSON, nests deeper than ``MAX_MANIFEST_DEPTH`` or holds numbers Python will not read is refused."""
+    """Raw manifest bytes, raw signature, and the manifest JSON (format and version checked; a UTF-8 BOM read
+    past). A manifest that is no JSON is "format"; one that nests deeper than ``MAX_MANIFEST_DEPTH`` or holds
+    a number of more than ``_MAX_DIGITS`` digits is "manifest"."""
     raw = z.read(MANIFEST, MAX_MANIFEST_BYTES)
     sig_text = z.read(SIGNATURE, 200)
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):  # ValueError: not JSON, or a number of thousands of digits
+    try:  # a BOM (a manifest saved by a text editor) is read past; the signature still covers the raw bytes
+        doc = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int)
+    except _NumberTooLarge:
+        raise _bad_manifest("JSON", f"มีตัวเลขยาวเกิน {_MAX_DIGITS} หลัก", f"holds a number too large (over "
+                            f"{_MAX_DIGITS} digits)") from None
+    except (UnicodeDecodeError, ValueError):  # not JSON
         doc = None
     except RecursionError:
         raise _bad_manifest("JSON", "ซ้อนกันลึกเกินไป", "nests too deeply") from None
@@ -171,6 +189,9 @@ def _manifest(doc: dict[str, Any]) -> ExportManifest:
         v = doc.get(key)
         if not isinstance(v, str) or len(v) > max_len or (not v and not empty) or "\x00" in v:
             raise _bad_manifest(key, f"ต้องเป็นข้อความไม่เกิน {max_len} ตัวอักษร", f"must be text of at most {max_len} characters")
+        odd = code_problem(v)  # a hand-edited code with ESC sequences, CR or bidi overrides never reaches a screen
+        if odd is not None:
+            raise _bad_manifest(key, odd[0], odd[1])
         return v
 
     def n(key: str, low: int, high: int) -> int:
@@ -206,6 +227,7 @@ def _manifest(doc: dict[str, Any]) -> ExportManifest:
     rows: list[tuple[str, str, int]] = []
     for m in members:
         if (not isinstance(m, dict) or not isinstance(m.get("name"), str) or not 0 < len(m["name"]) <= 255
+                or code_problem(m["name"]) is not None
                 or not isinstance(m.get("sha256"), str) or not _HEX64.fullmatch(m["sha256"])
                 or not _is_int(m.get("size"), 0, MAX_MEMBER_BYTES)):
             raise _bad_manifest("members")

@@ -9,9 +9,18 @@ reason ("not_export"); hidden files and what operating systems leave in folders 
 ``Thumbs.db``, ``desktop.ini``, Office's ``~$…`` lock files) are passed over quietly and only counted. A
 folder with no export in it says so ("no_exports"). Files named one by one are always handed to the import,
 which refuses a non-export with its precise reason.
+
+What is no regular file gets its own line too, named or found in a folder: a pipe (FIFO), a socket or a device
+("not_regular", never opened: reading a pipe would wait forever), a link that leads nowhere or loops
+("broken_link"), a folder named like an export ("not_regular": an unzipped export, say; it is still
+searched). Links to files are followed; a link to a folder is searched once (a link back to a folder already
+searched is passed over with its line, "link_loop").
 """
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +36,8 @@ _JUNK_NAMES = {"thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r", ".ds_store"}
 
 @dataclass(frozen=True)
 class Passed:
-    """A file or folder the import did not take: ``reason`` is not_export, no_exports or unreadable."""
+    """A file or folder the import did not take: ``reason`` is not_export, no_exports, unreadable,
+    not_regular, broken_link or link_loop."""
 
     path: str
     reason: str
@@ -77,18 +87,84 @@ def _named_export(path: Path) -> bool:
     return EXPORT_SUFFIX in path.name.lower()
 
 
+_KINDS = ((stat.S_ISFIFO, "ท่อส่งข้อมูล (FIFO)", "a pipe (FIFO)"), (stat.S_ISSOCK, "ซ็อกเก็ต", "a socket"),
+          (stat.S_ISCHR, "อุปกรณ์", "a device"), (stat.S_ISBLK, "อุปกรณ์", "a device"))
+
+
+def _special(path: Path, mode: int) -> Passed:
+    """The line of something that is neither a regular file nor a folder (never opened)."""
+    th, en = next(((t, e) for test, t, e in _KINDS if test(mode)), ("ไฟล์ชนิดพิเศษ", "a special file"))
+    return Passed(str(path), "not_regular", f"ไม่ใช่ไฟล์ธรรมดา: เป็น{th} จึงไม่ได้เปิดอ่าน",
+                  f"Not a regular file: {en}, not opened.")
+
+
+def _nowhere(path: Path, exc: OSError) -> Passed:
+    """The line of a link whose target is missing, or which loops."""
+    if exc.errno == errno.ELOOP:
+        return Passed(str(path), "broken_link", "ลิงก์ที่วนกลับมาที่ตัวเอง ไม่ได้ชี้ไปที่ไฟล์ใด",
+                      "A link that leads nowhere: it loops.")
+    if exc.errno == errno.ENOENT:
+        return Passed(str(path), "broken_link", "ลิงก์ที่ชี้ไปยังไฟล์ที่ไม่มีอยู่", "A link that leads nowhere: its "
+                      "target does not exist.")
+    return Passed(str(path), "unreadable", f"อ่านไม่ได้ ({exc.strerror})", f"Cannot be read ({exc.strerror}).")
+
+
+def _folder_named_export(path: Path) -> Passed:
+    return Passed(str(path), "not_regular", "เป็นโฟลเดอร์ ไม่ใช่ไฟล์ส่งยอดขาย (ไฟล์ที่แตก zip แล้ว?): ใช้ไฟล์ .otopx เอง",
+                  "A folder, not an export file (an unzipped export?): give the .otopx file itself.")
+
+
+def _entries(folder: Path, out: Collected) -> list[tuple[Path, os.stat_result]]:
+    """Every regular file under ``folder`` (links followed) with its status, sorted by path; what is none
+    goes to ``out.passed`` (hidden ones to ``out.junk``). A folder reached twice (a link loop) once."""
+    files: list[tuple[Path, os.stat_result]] = []
+    seen: set[tuple[int, int]] = set()
+    todo = [folder]
+    while todo:
+        here = todo.pop()
+        try:
+            st = here.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                out.passed.append(Passed(str(here), "link_loop", "โฟลเดอร์นี้ค้นแล้ว (ลิงก์ชี้มาที่เดียวกัน) ไม่ได้ค้นซ้ำ",
+                                         "A folder already searched (a link leads to it twice): not searched again."))
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            children = sorted(here.iterdir())
+        except OSError as exc:
+            out.passed.append(Passed(str(here), "unreadable", f"อ่านโฟลเดอร์ไม่ได้ ({exc.strerror})",
+                                     f"The folder cannot be read ({exc.strerror})."))
+            continue
+        for path in children:
+            hidden = path.name.startswith(".")
+            try:
+                st = path.stat()
+            except OSError as exc:
+                if hidden:
+                    out.junk += 1
+                else:
+                    out.passed.append(_nowhere(path, exc))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if hidden:
+                    out.junk += 1
+                    continue
+                if _named_export(path):
+                    out.passed.append(_folder_named_export(path))
+                todo.append(path)
+            elif is_junk(path):
+                out.junk += 1
+            elif not stat.S_ISREG(st.st_mode):
+                out.passed.append(_special(path, st.st_mode))
+            else:
+                files.append((path, st))
+    return sorted(files)
+
+
 def _walk(folder: Path, out: Collected) -> None:
     found = 0
-    try:
-        entries = sorted(p for p in folder.rglob("*") if p.is_file())
-    except OSError as exc:
-        out.passed.append(Passed(str(folder), "unreadable", f"อ่านโฟลเดอร์ไม่ได้ ({exc.strerror})",
-                                 f"The folder cannot be read ({exc.strerror})."))
-        return
-    for path in entries:
-        if any(part.startswith(".") for part in path.relative_to(folder).parts[:-1]) or is_junk(path):
-            out.junk += 1
-            continue
+    seen_before = len(out.passed) + out.junk
+    entries = _entries(folder, out)
+    for path, _st in entries:
         if _named_export(path):
             out.files.append(path)
             found += 1
@@ -101,9 +177,30 @@ def _walk(folder: Path, out: Collected) -> None:
             out.passed.append(Passed(str(path), "not_export", f"ไม่ใช่ไฟล์ส่งยอดขายของบูธ: {th}",
                                      f"Not a booth export: {en}."))
     if not found:
-        th = "โฟลเดอร์ว่าง" if not entries else "ไม่มีไฟล์ส่งยอดขายของบูธในโฟลเดอร์นี้"
-        en = "The folder is empty." if not entries else "No booth export in this folder."
+        empty = not entries and len(out.passed) + out.junk == seen_before
+        th = "โฟลเดอร์ว่าง" if empty else "ไม่มีไฟล์ส่งยอดขายของบูธในโฟลเดอร์นี้"
+        en = "The folder is empty." if empty else "No booth export in this folder."
         out.passed.append(Passed(str(folder), "no_exports", th, en))
+
+
+def _named(path: Path, out: Collected) -> None:
+    """A path given on the command line: a folder searched, a regular file handed to the import, anything
+    else its line; ``InputError`` when nothing is there at all (a usage error)."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        try:
+            path.lstat()
+        except OSError:
+            raise InputError(f"ไม่พบไฟล์หรือโฟลเดอร์ {path}", f"No such file or folder: {path}") from None
+        out.passed.append(_nowhere(path, exc))  # a link that leads nowhere
+        return
+    if stat.S_ISDIR(st.st_mode):
+        _walk(path, out)
+    elif stat.S_ISREG(st.st_mode):
+        out.files.append(path)
+    else:
+        out.passed.append(_special(path, st.st_mode))
 
 
 def collect(paths: list[Path | str]) -> Collected:
@@ -111,11 +208,5 @@ def collect(paths: list[Path | str]) -> Collected:
     ``InputError`` for a path that does not exist (a usage error: nothing is imported)."""
     out = Collected()
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            _walk(path, out)
-        elif path.is_file():
-            out.files.append(path)
-        else:
-            raise InputError(f"ไม่พบไฟล์หรือโฟลเดอร์ {path}", f"No such file or folder: {path}")
+        _named(Path(raw), out)
     return out
