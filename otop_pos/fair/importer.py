@@ -28,6 +28,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import ImportRefused, OtopError
 from otop_pos.core.limits import FIRST_EXPORT_YEAR, LAST_EXPORT_YEAR
+from otop_pos.core.visible import visible
 from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_VERSION, ExportManifest, file_sha256, \
     read_export_manifest
 from otop_pos.fair.fairs import find_fair
@@ -331,7 +332,8 @@ class Importer:
             at = self.clock.now()
             try:
                 out = self.store.transaction(lambda s: write_prepared(s, ctx, prepared, at=at,
-                                                                      file_name=job.path.name, path=str(job.path)))
+                                                                      file_name=visible(job.path.name),
+                                                                      path=visible(str(job.path))))
             finally:
                 self.report.seconds_write += time.perf_counter() - t1
                 prepared.discard()  # its spool's temporary file
@@ -399,7 +401,8 @@ _FIRST, _LAST = datetime(FIRST_EXPORT_YEAR, 1, 1, tzinfo=timezone.utc), datetime
 
 
 def safe_log_row(row: dict[str, Any]) -> dict[str, Any]:
-    """``row`` for the import log with only values every store takes: text cut to its column's length, a
+    """``row`` for the import log with only values every store takes: text ``visible`` (no NUL, control
+    character or non-UTF-8 byte of a file name) and cut to its column's length, a
     number or time out of range (or of the wrong type) None — or the nearest bound where the column needs a
     value. Whatever a refused file holds, its line in the log can be written."""
     out = dict(row)
@@ -409,7 +412,7 @@ def safe_log_row(row: dict[str, Any]) -> dict[str, Any]:
         v = out[col.name]
         if isinstance(col.type, String):
             v = v if isinstance(v, str) else ("" if v is None else str(v)[:64])
-            v = v.replace("\x00", "")
+            v = visible(v)  # a file name's control codes and non-UTF-8 bytes (which no store takes) as escapes
             out[col.name] = v[:col.type.length] if col.type.length else v
         elif isinstance(col.type, Integer) and v is not None:
             if not isinstance(v, int) or isinstance(v, bool):

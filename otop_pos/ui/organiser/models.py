@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from otop_pos.core.errors import Problem
+from otop_pos.core.visible import visible
 from otop_pos.fair.importer import FileResult
 from otop_pos.reports.model import MissingRow, ProductRow, Row, VendorRow
 from otop_pos.ui.organiser.i18n import (
@@ -251,14 +252,14 @@ class ImportResultsModel(RowsModel):
 
     CONTEXT = "OrgImport"
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("OrgImport", "File"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("OrgImport", "File"), lambda r: visible(r.name)),  # no bidi override reorders it
         Column(QT_TRANSLATE_NOOP("OrgImport", "Result"), lambda r: result_name(r.result)),
         Column(QT_TRANSLATE_NOOP("OrgImport", "Booth"), lambda r: r.booth_code),
         Column(QT_TRANSLATE_NOOP("OrgImport", "Till"), lambda r: "" if r.till_no is None else str(r.till_no),
                lambda r: r.till_no or 0, True),
         Column(QT_TRANSLATE_NOOP("OrgImport", "Sales added"),
                lambda r: number(r.sales) if r.result == "imported" else "", lambda r: r.sales, True),
-        Column(QT_TRANSLATE_NOOP("OrgImport", "Details"), lambda r: pick(r.th, r.en)),
+        Column(QT_TRANSLATE_NOOP("OrgImport", "Details"), lambda r: visible(pick(r.th, r.en))),
     )
     RESULT = 1
 

@@ -130,6 +130,23 @@ def test_a_folder_lists_what_is_not_an_export_and_counts_it(org_window: Organise
     assert "1 added" in text and "not an export: 1" in text, text
 
 
+def test_a_file_name_with_a_bidi_override_or_control_codes_is_shown_as_it_is(
+        org_window: OrganiserWindow, built_fair: BuiltFair, tmp_path: Path, qtbot: Any) -> None:
+    """Qt lays a U+202E out right to left ("B001\u202excod.otopx" reads as an .otopx file ending "docx…"): the
+    table shows such characters, and the ESC of a name, as escapes."""
+    w = org_window
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    good = sorted(built_fair.last_evening.glob("*.otopx"))[0]
+    shutil.copyfile(good, folder / "B001\u202excod.otopx")
+    (folder / "notes\x1b[8m.txt").write_text("ยอดขาย", encoding="utf-8")
+    drop(w, [folder])
+    wait_import(qtbot, w)
+    rows = {r[0]: r for r in results(w)}
+    assert set(rows) == {"B001U+202Excod.otopx", "notes\\x1b[8m.txt"}, rows
+    assert rows["B001U+202Excod.otopx"][1] == "Added"
+
+
 @dataclass(frozen=True)
 class BigEvening:
     """Generated exports of a bigger fair (valid, signed, chained) and what they add up to."""
