@@ -25,6 +25,7 @@ from typing import TypeVar
 from otop_pos.core.codes import clash_text, code_clashes
 from otop_pos.core.errors import InputError, Problem, RegistryError
 from otop_pos.core.limits import MAX_PRODUCTS_PER_BOOTH, check_text
+from otop_pos.core.visible import code_problem
 from otop_pos.exchange.registry_columns import (
     PRODUCT_TYPE_EN,
     PRODUCT_TYPES,
@@ -107,6 +108,8 @@ _PCOL = {c.field: c for c in CATALOGUE_COLUMNS}
 def _required(table: Table, line: int, col: Column, value: str) -> bool:
     if value:
         return True
+    if (line, col.field) in table.spoiled:  # too long or an unsaved formula: reported at its cell already
+        return False
     if col.field in table.columns:  # a missing column is reported once, on the header line
         table.error(line, col, f"ไม่ได้กรอก{col.th}", f"The {col.en} is missing.")
     return False
@@ -126,6 +129,15 @@ def _fits(table: Table, line: int, col: Column, value: str) -> str:
     if col.max_len is not None:
         _parsed(table, line, col, lambda v: check_text(v, col.th, col.en, limit=col.max_len or 0), value)
     return value
+
+
+def _code_fits(table: Table, line: int, col: Column, value: str) -> str:
+    """``_fits``, and an error when the code holds a control or format character (a booth's export repeats
+    its vendor and booth codes, and the organiser's import refuses such a code: ``core.visible``)."""
+    odd = code_problem(value)
+    if odd is not None:
+        table.error(line, col, f"{col.th}{odd[0]}", f"The {col.en} {odd[1]}.")
+    return _fits(table, line, col, value)
 
 
 def _unique(table: Table, line: int, col: Column, seen: dict[str, tuple[int, str]], key: str,
@@ -179,7 +191,7 @@ def _vendors_table(path: Path) -> tuple[Table, list[RegistryVendor], dict[str, t
         get = {c.field: t.cell(line, cells, c) for c in VENDOR_COLUMNS}
         code, name = clean_code(get["code"]), get["name"]
         if _required(t, line, _VCOL["code"], code):
-            _fits(t, line, _VCOL["code"], code)
+            _code_fits(t, line, _VCOL["code"], code)
             _unique(t, line, _VCOL["code"], codes, code, name)
         if _required(t, line, _VCOL["name"], name):
             _fits(t, line, _VCOL["name"], name)
@@ -203,7 +215,7 @@ def _vendors_table(path: Path) -> tuple[Table, list[RegistryVendor], dict[str, t
                         f"There is no booth column and the vendor code {booth} is too long to be the booth "
                         f"(at most {_VCOL['booth'].max_len} characters): add a booth column.")
             elif not no_booths:
-                _fits(t, line, _VCOL["booth"], booth)
+                _code_fits(t, line, _VCOL["booth"], booth)
             _unique(t, line, _VCOL["booth"], booths, booth, code)
         producer = None
         if get["producer_type"]:
@@ -258,7 +270,7 @@ def _catalogue_table(path: Path, vendors: Table | None = None,
                         "takes.")
         sku, name = clean_code(get["sku"]), get["name"]
         if _required(t, line, _PCOL["sku"], sku):  # unique in the whole catalogue, not per vendor
-            _fits(t, line, _PCOL["sku"], sku)
+            _code_fits(t, line, _PCOL["sku"], sku)
             _unique(t, line, _PCOL["sku"], skus, sku, name)
         if _required(t, line, _PCOL["name"], name):
             _fits(t, line, _PCOL["name"], name)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from otop_pos.core.errors import Problem, RegistryError
@@ -39,13 +41,15 @@ class BrokenQuotes(Exception):
 class Sheet:
     """The rows of one table: ``file`` as problems name it ("vendors.csv", "ทะเบียน.xlsx › สินค้า"),
     the encoding ("utf-8", "cp874", … or "xlsx"), (line, cells) of every row read, broken quoting that
-    stopped the reading, and whether columns are named by letter (a workbook)."""
+    stopped the reading, whether columns are named by letter (a workbook), and a workbook's formula cells
+    that have no saved value."""
 
     file: str
     encoding: str
     rows: list[tuple[int, list[str]]]
     broken: BrokenQuotes | None = None
     letters: bool = False
+    unsaved: set[tuple[int, int]] = field(default_factory=set)  # (line, column) of formulas with no saved value
 
     def head(self) -> list[tuple[int, list[str]]]:
         """The first non-blank rows, where the header is looked for."""
@@ -162,13 +166,32 @@ def read_text(path: Path) -> tuple[str, str]:
     return decode_text(path, data)
 
 
+_FIELD_LIMIT_LOCK = threading.Lock()
+
+
+@contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    """csv's field size limit (global to the process) raised to ``limit`` while one record is read, then put
+    back. A registry cell may be as long as the file (at most ``MAX_FILE_BYTES``): the column limits then say
+    it is too long, at its cell, instead of csv's 131,072-character limit stopping the reading as if a quote
+    mark were unbalanced. Everything else (the booth export's reader) keeps csv's limit."""
+    with _FIELD_LIMIT_LOCK:
+        before = csv.field_size_limit()
+        csv.field_size_limit(max(before, limit))
+        try:
+            yield
+        finally:
+            csv.field_size_limit(before)
+
+
 def csv_rows(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
     """(first physical line, cells) per CSV record; ``BrokenQuotes`` on broken quoting."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    line = 0
+    line, limit = 0, len(text) + 1
     while True:
         try:
-            cells = next(reader)
+            with _field_limit(limit):
+                cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
@@ -221,8 +244,8 @@ def open_table(path: Path, columns: tuple[Column, ...], hints: tuple[str, ...] =
         from otop_pos.exchange.registry_xlsx import read_workbook
 
         best: tuple[tuple[int, int, int, int], Sheet, Header] | None = None
-        for order, (title, rows) in enumerate(read_workbook(path, data)):
-            sheet = Sheet(f"{path.name} › {title}", "xlsx", rows, letters=True)
+        for order, (title, rows, unsaved) in enumerate(read_workbook(path, data)):
+            sheet = Sheet(f"{path.name} › {title}", "xlsx", rows, letters=True, unsaved=unsaved)
             header = find_header(sheet.head(), columns)
             named = any(h in title.casefold() for h in hints)
             key = (header.required, int(named), header.recognised, -order)

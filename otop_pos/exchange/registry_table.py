@@ -22,6 +22,11 @@ from otop_pos.exchange.registry_headers import Column, Header, is_ignored_header
 from otop_pos.exchange.registry_source import open_table
 
 
+#: No value of any registry column is longer (the longest takes 300 characters): a longer cell is reported as
+#: too long at once, without being read further or repeated in a message.
+MAX_CELL_CHARS = 1000
+
+
 def column_letter(index: int) -> str:
     """The spreadsheet letter of a 0-based column: 0 → "A", 27 → "AB"."""
     letters = ""
@@ -47,6 +52,8 @@ class Table:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     missing: list[Column] = field(default_factory=list)  # required columns not in the header
+    unsaved: set[tuple[int, int]] = field(default_factory=set)  # (line, column) of formulas with no saved value
+    spoiled: set[tuple[int, str]] = field(default_factory=set)  # (line, field) of cells already reported
 
     def name_of(self, index: int, header: str) -> str:
         """A column as problems name it: its header, with its letter in a workbook ("C (ชื่อสินค้า)")."""
@@ -65,6 +72,9 @@ class Table:
     def cell(self, line: int, cells: list[str], col: Column) -> str:
         """The field's value in a row, merged from every column that means it (see the module docstring)."""
         places = self.columns.get(col.field, [])
+        if any(self._unreadable(line, cells, col, i, h) for i, h in places):
+            self.spoiled.add((line, col.field))
+            return ""
         values = [(i, h, clean_cell(cells[i]) if i < len(cells) else "") for i, h in places]
         given = [(i, h, v) for i, h, v in values if v and not is_none(v)]
         if len(places) < 2:
@@ -81,6 +91,26 @@ class Table:
                 f"คอลัมน์ “{h1}” และ “{h2}” หมายถึง{col.th}เหมือนกัน แต่ค่าไม่ตรงกัน: “{v1}” กับ “{v2}”",
                 f"The columns “{h1}” and “{h2}” both mean the {col.en} but differ: “{v1}” and “{v2}”."))
         return given[0][2] if given else ""
+
+
+    def _unreadable(self, line: int, cells: list[str], col: Column, i: int, header: str) -> bool:
+        """True (and an error at the cell) for a formula with no saved value, or a cell longer than any value
+        of its column can be (a paste gone wrong; its text is never repeated in a message)."""
+        if (line, i) in self.unsaved:
+            self.errors.append(Problem(
+                self.file, line, self.name_of(i, header),
+                f"{col.th}เป็นสูตรที่ไม่มีค่าที่คำนวณไว้: เปิดไฟล์ใน Excel แล้วบันทึก",
+                f"The {col.en} is a formula without a saved value: open the file in Excel and save it."))
+            return True
+        text = cells[i] if i < len(cells) else ""
+        limit = col.max_len or MAX_CELL_CHARS
+        if len(text) <= max(limit, MAX_CELL_CHARS) or len(clean_cell(text)) <= max(limit, MAX_CELL_CHARS):
+            return False
+        self.errors.append(Problem(
+            self.file, line, self.name_of(i, header),
+            f"{col.th}ยาว {len(text):,} ตัวอักษร เกินที่ระบบรับได้ {limit:,}",
+            f"The {col.en} is {len(text):,} characters long; the app takes at most {limit:,}."))
+        return True
 
 
 def _agree_key(fld: str, value: str) -> str:
@@ -103,6 +133,7 @@ def read_table(path: Path, columns: tuple[Column, ...], what_th: str, what_en: s
         table.errors.extend(exc.problems)
         return table
     table.file, table.encoding, table.letters, table.header = sheet.file, sheet.encoding, sheet.letters, header
+    table.unsaved = sheet.unsaved
     head = sheet.head()
     if not head:
         table.error(1, None, f"ไฟล์ว่างเปล่า ไม่มีข้อมูล{what_th}", f"The file is empty: no {what_en}.")
