@@ -126,7 +126,7 @@ def _bad_manifest(field: str, th: str = "", en: str = "") -> ImportRefused:
                    f"The file's manifest is invalid: {field}" + (f" {en}" if en else "") + ".")
 
 
-_MAX_DIGITS = 40  # far beyond any bound of the manifest (a 64-bit number has 19 digits)
+_MAX_DIGITS = 100  # far beyond any bound of the manifest (a 64-bit number has 19 digits); bounds say the rest
 
 
 class _NumberTooLarge(ValueError):
