@@ -42,7 +42,7 @@ from otop_pos.exchange.registry_columns import (
     strip_district,
     strip_province,
 )
-from otop_pos.exchange.registry_folder import KIND_HINTS, find_registry_files
+from otop_pos.exchange.registry_folder import KIND_HINTS, find_registry_files, in_order
 from otop_pos.exchange.registry_headers import CATALOGUE_COLUMNS, VENDOR_COLUMNS, Column
 from otop_pos.exchange.registry_source import read_text
 from otop_pos.exchange.registry_table import Table, read_table, row_fits
@@ -323,7 +323,10 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 def load_registry(vendors_file: Path, catalogue_file: Path | None = None) -> Registry:
     """Read and check both tables; ``RegistryError`` with every problem unless all is valid. Each is a CSV
-    file or a workbook; one workbook holding both sheets may be given alone."""
+    file or a workbook; one workbook holding both sheets may be given alone. Two files given the other way
+    round (the catalogue first) are read the right way round."""
+    if catalogue_file is not None:
+        vendors_file, catalogue_file = in_order(Path(vendors_file), Path(catalogue_file))
     vt, vendors, codes = _vendors_table(Path(vendors_file))
     # no "unknown vendor" errors when the vendors file itself could not be read
     ct, products = _catalogue_table(Path(catalogue_file or vendors_file), vt,

@@ -110,3 +110,18 @@ def find_registry_files(where: Path) -> tuple[Path, Path]:
     if problems:
         raise RegistryError(problems)
     return chosen["vendors"], chosen["catalogue"]
+
+
+def in_order(first: Path, second: Path) -> tuple[Path, Path]:
+    """(vendors file, catalogue file) of two files given in either order: swapped only when the first one's
+    header is wholly the catalogue's and the second one's wholly the vendors' (the names do not matter)."""
+    if first == second:
+        return first, second
+
+    def whole(path: Path, kind: str) -> bool:
+        h = _fit(path, kind).header
+        return h is not None and h.share == 1.0
+
+    if whole(first, "catalogue") and whole(second, "vendors") and not whole(first, "vendors"):
+        return second, first
+    return first, second

@@ -359,8 +359,8 @@
         <translation>Choose a folder…</translation>
     </message>
     <message>
-        <source>Choose the two files…</source>
-        <translation>Choose the two files…</translation>
+        <source>Choose files…</source>
+        <translation>Choose files…</translation>
     </message>
     <message>
         <source>Cancel</source>

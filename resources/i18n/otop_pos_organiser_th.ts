@@ -359,8 +359,8 @@
         <translation>เลือกโฟลเดอร์…</translation>
     </message>
     <message>
-        <source>Choose the two files…</source>
-        <translation>เลือกสองไฟล์…</translation>
+        <source>Choose files…</source>
+        <translation>เลือกไฟล์…</translation>
     </message>
     <message>
         <source>Cancel</source>

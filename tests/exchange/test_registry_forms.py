@@ -93,6 +93,15 @@ def test_a_workbook_with_both_sheets_loads_the_same_registry_as_the_csv(shared: 
     assert find_registry_files(tmp_path) == (renamed, renamed)
 
 
+def test_two_files_given_the_other_way_round_are_told_apart_by_their_headers(shared: tuple[Path, Path],
+                                                                          tmp_path: Path) -> None:
+    vendors, catalogue = shared
+    a, b = tmp_path / "file1.csv", tmp_path / "file2.csv"  # names that say nothing
+    a.write_bytes(catalogue.read_bytes())
+    b.write_bytes(vendors.read_bytes())
+    assert without_lines(load_registry(a, b)) == without_lines(load_registry(vendors, catalogue))
+
+
 def test_landline_and_mobile_columns_keep_both_phones(tmp_path: Path) -> None:
     def v(rows: list[list[str]]) -> None:
         rows[0][8] = "โทรศัพท์บ้าน"

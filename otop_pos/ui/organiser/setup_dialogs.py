@@ -180,7 +180,7 @@ class RegistryDialog(QDialog):
             wrap=True, name="caption"))
         row = QHBoxLayout()
         row.addWidget(make_button(translate("OrgRegistry", "Choose a folder…"), slot=self.choose_folder))
-        row.addWidget(make_button(translate("OrgRegistry", "Choose the two files…"), slot=self.choose_files))
+        row.addWidget(make_button(translate("OrgRegistry", "Choose files…"), slot=self.choose_files))
         self.files_label = label("", name="caption", wrap=True)
         row.addWidget(self.files_label, 1)
         lay.addLayout(row)
@@ -215,10 +215,8 @@ class RegistryDialog(QDialog):
             book = Path(files[0])
             self.start_preview(lambda: preview_registry(book, book))
         elif len(files) == 2:
-            paths = [Path(f) for f in files]
-            vendors = next((p for p in paths if "vendor" in p.name.lower() or "ผู้ประกอบการ" in p.name), paths[0])
-            catalogue = paths[1] if vendors == paths[0] else paths[0]
-            self.start_preview(lambda: preview_registry(vendors, catalogue))
+            first, second = (Path(f) for f in files)  # either order: told apart by their headers
+            self.start_preview(lambda: preview_registry(first, second))
         elif files:
             self.error.show_error(translate("OrgRegistry", "Choose the vendors and the catalogue: two files, or one "
                                                            "workbook holding both."))
