@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused
@@ -36,6 +36,43 @@ def day_uuid(till_row_uuid: str, day: str) -> str:
     """The uuid under which the till row ``till_row_uuid`` keeps its own copy of a till day that another
     branch of the till holds (a day the laptops shared before they parted)."""
     return str(uuidlib.uuid5(_BRANCH_NS, f"{till_row_uuid}/day/{day}"))
+
+
+def family_of(root: Any, branches: list[Any]) -> list[tuple[int, str]]:
+    """(till id, till_uuid) of every till row of one till identity: its own row and its accepted branches
+    (empty when it has none)."""
+    if not branches:
+        return []
+    return [(int(root.id), str(root.till_uuid))] + [(int(b.till_id), branch_uuid(str(b.till_uuid), int(b.branch)))
+                                                    for b in branches]
+
+
+def close_of(closed_at: Any, expected: Any, counted: Any, difference: Any, counts: Any) -> tuple[Any, ...]:
+    """A till day's close as comparable values (None for an open day): when, expected, counted, difference,
+    the count of notes. Two rows with one close are the one count a person made."""
+    if closed_at is None:
+        return (None,)
+    return (as_utc(closed_at), expected, counted, difference, counts)
+
+
+def family_days(conn: Connection, till_id: int, family: list[tuple[int, str]], keys: Sequence[str]
+                ) -> dict[str, list[tuple[str, tuple[Any, ...]]]]:
+    """For each till-day uuid of ``keys``: (stored uuid, close) of the rows the other tills of the family
+    hold for that day, under its uuid or a branch's own (``day_uuid``)."""
+    others = [(i, u) for i, u in family if i != till_id]
+    wanted: dict[str, str] = {}
+    for key in keys:
+        wanted[key] = key
+        wanted.update({day_uuid(u, key): key for _i, u in others})
+    held: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
+    names = list(wanted)
+    query = text("SELECT uuid, closed_at, expected_cash_satang, counted_cash_satang, difference_satang, counts_json "
+                 "FROM till_day WHERE till_id IN :t AND uuid IN :u").bindparams(
+        bindparam("t", expanding=True), bindparam("u", expanding=True))
+    for n in range(0, len(names) if others else 0, 500):
+        for r in conn.execute(query, {"t": [i for i, _u in others], "u": names[n:n + 500]}):
+            held.setdefault(wanted[r[0]], []).append((str(r[0]), close_of(*r[1:])))
+    return held
 
 
 def branch_rows(conn: Connection, till_uuid: str) -> list[Any]:
@@ -88,7 +125,7 @@ def stored_docs(conn: Connection, till_id: int, min_seq: int = 0) -> list[tuple[
     return [(int(r[0]), r[1], r[2], r[3]) for r in conn.execute(text(sql), {"t": till_id, "m": min_seq})]
 
 
-def _utc(value: Any) -> datetime | None:
+def as_utc(value: Any) -> datetime | None:
     """A stored or encoded time as an aware UTC datetime (ISO text on SQLite)."""
     if value is None:
         return None
@@ -102,10 +139,10 @@ def file_doc_time(p: P.Prepared, seq: int) -> datetime | None:
     for rows, lead, table, at_seq in ((p.voids, 2, "void", 1), (p.refunds, 2, "refund", 1)):
         for r in rows:
             if r[at_seq] == seq:
-                return _utc(r[lead + SPECS[table].at("created_at")])
+                return as_utc(r[lead + SPECS[table].at("created_at")])
     i = bisect_left(p.sale_seqs, seq)
     if i < len(p.sale_seqs) and p.sale_seqs[i] == seq:
-        return _utc(p.sale_row(i)[SPECS["sale"].at("created_at")])
+        return as_utc(p.sale_row(i)[SPECS["sale"].at("created_at")])
     return None
 
 
@@ -136,8 +173,8 @@ def split_of(conn: Connection, till: Any, stored: list[tuple[int, str, str, str]
         return None
     first_own = file_doc_time(p, seq + 1)
     sql = " UNION ALL ".join(f"SELECT max(created_at) FROM {t} WHERE till_id = :t AND seq > :s" for t in _DOC_TABLES)
-    times = [_utc(r[0]) for r in conn.execute(text(sql), {"t": till.id, "s": seq})]
-    times.append(_utc(till.export_created_at))
+    times = [as_utc(r[0]) for r in conn.execute(text(sql), {"t": till.id, "s": seq})]
+    times.append(as_utc(till.export_created_at))
     newest = max((t for t in times if t is not None), default=None)
     copied = first_own is not None and newest is not None and first_own < newest
     return Split(seq, number, p.head_seq - seq, [n for _u, n in tail], copied)
@@ -169,3 +206,20 @@ def copied_till(split: Split, till_no: int, new_till: int, file_name: str) -> Im
         f"sold these, accept this file as a second branch of the till: otop-pos fair accept-fork {file_name}; "
         f"then have the booth set the copied laptop up as its own till: otop-pos booth new-till --till {new_till}.",
         "copied_till")
+
+
+def repeated_closes(conn: Connection, fair_id: int) -> list[tuple[tuple[str, str], list[int]]]:
+    """Closes of one till day held twice in a till's family (a day the laptops shared, stored again by a
+    branch): ((till_uuid, business date), ids of the extra rows), the row nearest the till's own kept."""
+    rows = conn.execute(text(
+        "SELECT d.id, coalesce(r.till_uuid, t.till_uuid), coalesce(b.branch, 0), d.business_date, d.closed_at, "
+        "d.expected_cash_satang, d.counted_cash_satang, d.difference_satang, d.counts_json FROM till_day d "
+        "JOIN till t ON t.id = d.till_id LEFT JOIN till_branch b ON b.till_id = d.till_id "
+        "LEFT JOIN till r ON r.till_uuid = b.till_uuid WHERE d.fair_id = :f AND d.closed_at IS NOT NULL"),
+        {"f": fair_id})
+    groups: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for day_id, root, branch, business_date, *close in rows:
+        day = business_date.isoformat() if hasattr(business_date, "isoformat") else str(business_date)
+        groups.setdefault((str(root), day, close_of(*close)), []).append((int(branch), int(day_id)))
+    return [((root, day), [i for _b, i in sorted(held)[1:]])
+            for (root, day, _c), held in sorted(groups.items(), key=lambda g: g[0][:2]) if len(held) > 1]

@@ -206,13 +206,16 @@ def _closes_job(sc: Q.Scope) -> Q.Job:
         where = Q.scope_where(sc, TillDay.__table__)
         data_days = {(int(vid), Q.to_date(d)) for vid, d in s.execute(
             select(TillDay.vendor_id, TillDay.business_date).where(*where).distinct())}
-        cash = tuple(CashRow(code, booth, int(till_no), Q.to_date(d), exp, cnt, diff)
-                     for code, booth, till_no, d, exp, cnt, diff in s.execute(
+        branch = func.coalesce(TillBranch.branch, 0)
+        cash = tuple(CashRow(code, booth, int(till_no), Q.to_date(d), exp, cnt, diff, int(br))
+                     for code, booth, till_no, d, exp, cnt, diff, br in s.execute(
                          select(Vendor.code, Vendor.booth, Till.till_no, TillDay.business_date,
-                                TillDay.expected_cash_satang, TillDay.counted_cash_satang, TillDay.difference_satang)
+                                TillDay.expected_cash_satang, TillDay.counted_cash_satang, TillDay.difference_satang,
+                                branch)
                          .join(Till, Till.id == TillDay.till_id).join(Vendor, Vendor.id == TillDay.vendor_id)
+                         .outerjoin(TillBranch, TillBranch.till_id == Till.id)
                          .where(*where, TillDay.closed_at.is_not(None))
-                         .order_by(TillDay.business_date, Vendor.booth, Till.till_no)))
+                         .order_by(TillDay.business_date, Vendor.booth, Till.till_no, branch)))
         parent = aliased(Till)
         forks = tuple(ForkRow(code, booth, int(no), int(branch), fork) for code, booth, no, branch, fork in s.execute(
             select(Vendor.code, Vendor.booth, parent.till_no, TillBranch.branch, TillBranch.fork_number)

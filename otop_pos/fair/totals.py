@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 
+from otop_pos.fair.branches import repeated_closes
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.store import FairStore
 from otop_pos.store.fair_models import FairBase
@@ -272,16 +273,23 @@ class TotalsCheck:
 
 
 def verify_totals(store: FairStore, fair_ref: str | None = None, *, repair: bool = False) -> TotalsCheck:
-    """Compare one fair's report totals with a fresh computation from its documents; with ``repair``,
-    compute them afresh when they differ (one transaction, retried like an import)."""
+    """Compare one fair's report totals with a fresh computation from its documents, and find a till day's
+    close held twice by a copied till's branches (``till_day`` rows: stored n, should be 1); with ``repair``,
+    compute the totals afresh and keep each close once (one transaction, retried like an import)."""
     with store.read() as s:
         fair = find_fair(s, fair_ref)
         fair_id, name = fair.id, fair.name
 
     def check(session: Session) -> TotalsCheck:
-        found = tuple(differences(session.connection(), fair_id))
+        conn = session.connection()
+        found = tuple(differences(conn, fair_id))
+        repeated = repeated_closes(conn, fair_id)  # each till day's close counted once in the cash table
         if found and repair:
-            rebuild(session.connection(), fair_id)
+            rebuild(conn, fair_id)
+        if repeated and repair:
+            conn.execute(delete(_T["till_day"]).where(_T["till_day"].c.id.in_([i for _k, ids in repeated
+                                                                                 for i in ids])))
+        found += tuple(Difference("till_day", key, (len(ids) + 1,), (1,)) for key, ids in repeated)
         return TotalsCheck(fair_id, name, found, bool(found) and repair)
 
     return store.transaction(check, snapshot=True)  # an import committing meanwhile makes it run again

@@ -69,10 +69,12 @@ def allocate_ids(conn: Connection, table: str, n: int) -> list[int]:
     return sorted(int(i) for i in ids)
 
 
-def _lock_till(conn: Connection, ctx: FileContext, p: P.Prepared, at: datetime) -> tuple[Any, bool]:
+def _lock_till(conn: Connection, ctx: FileContext, p: P.Prepared, at: datetime
+               ) -> tuple[Any, list[tuple[int, str]]]:
     """The till row the file follows, locked (its till_uuid's row, made on first sight, or an accepted branch
-    of it found by chain), and whether the till has branches. The booth code and till number of the file are
-    labels (a vendor moved to another booth, a copy set up as another till): the till is its uuid and key."""
+    of it found by chain), and the till rows of its family when it has branches (``branches.family_of``). The
+    booth code and till number of the file are labels (a vendor moved to another booth, a copy set up as
+    another till): the till is its uuid and key."""
     query = select(Till).where(Till.till_uuid == p.till_uuid).with_for_update()
     row = conn.execute(query).one_or_none()
     if row is None:
@@ -87,7 +89,7 @@ def _lock_till(conn: Connection, ctx: FileContext, p: P.Prepared, at: datetime) 
             "เครื่องขายในไฟล์นี้ถูกใช้กับผู้ประกอบการอื่นมาก่อน (อาจคัดลอกฐานข้อมูลบูธไปอีกเครื่อง)",
             "This export's till was seen before for another vendor (a copied booth store?).", "conflict")
     branches = BR.branch_rows(conn, p.till_uuid)
-    return BR.follow(conn, row, p.hashes, branches), bool(branches)
+    return BR.follow(conn, row, p.hashes, branches), BR.family_of(row, branches)
 
 
 _stored_docs = BR.stored_docs
@@ -139,29 +141,30 @@ def _lost_tail(conn: Connection, till_id: int, p: P.Prepared) -> ImportRefused:
         f"({_examples(lost)}): reported as a deletion (restored from an older backup?) and refused.", "deletion")
 
 
-def _days(conn: Connection, till: Any, p: P.Prepared, family: bool
+def _days(conn: Connection, till: Any, p: P.Prepared, family: list[tuple[int, str]]
           ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """(new days, open days now closed) after comparing with the stored days of the till. In a till with
-    branches, a day another branch of it already holds (opened before the laptops parted) is kept by this
-    branch under a uuid of its own (``branches.day_uuid``)."""
+    branches a day is held once: a day another till of the family holds with the same close (closed before
+    the laptops parted), or still open here, is not stored again; a day this branch closed otherwise is its own second close, kept under a uuid of its own (``branches.day_uuid``)."""
     stored = {r[0]: (r[1] is not None, r[2], r[3], r[4], r[5]) for r in conn.execute(text(
         "SELECT uuid, closed_at, expected_cash_satang, counted_cash_satang, difference_satang, counts_json "
         "FROM till_day WHERE till_id = :t"), {"t": till.id})}
-    new, closing = [], []
-    uuid_at, date_at = SPECS["till_day"].at("uuid"), SPECS["till_day"].at("business_date")
-    elsewhere: set[str] = set()
-    if family and p.days:
-        elsewhere = set(conn.execute(text("SELECT uuid FROM till_day WHERE till_id <> :t AND uuid IN :u")
-                                     .bindparams(bindparam("u", expanding=True)),
-                                     {"t": till.id, "u": [d[uuid_at] for d in p.days]}).scalars())
+    new: list[tuple[Any, ...]] = []
+    closing: list[tuple[Any, ...]] = []
+    spec = SPECS["till_day"]
+    uuid_at, date_at, closed_at = spec.at("uuid"), spec.at("business_date"), spec.at("closed_at")
+    held = BR.family_days(conn, int(till.id), family, [d[uuid_at] for d in p.days]) if family else {}
     for row in p.days:
-        mine = p.day_values[row[uuid_at]]
         key = row[uuid_at]
-        if key not in stored and family:
-            own = BR.day_uuid(str(till.till_uuid), key)
-            if own in stored or key in elsewhere:
-                key = own
-                row = row[:uuid_at] + (key,) + row[uuid_at + 1:]
+        mine = p.day_values[key]
+        close = BR.close_of(row[closed_at], *mine[1:])
+        others = held.get(key, [])
+        own = BR.day_uuid(str(till.till_uuid), key)
+        if key not in stored and (others or own in stored):
+            if own not in stored and (not mine[0] or any(c == close for _u, c in others)):
+                continue  # the day the laptops shared, held by the till it was copied from
+            key = own
+            row = row[:uuid_at] + (key,) + row[uuid_at + 1:]
         have = stored.get(key)
         if have is None:
             new.append(row)

@@ -13,10 +13,10 @@ from datetime import date, datetime
 from typing import Literal, Union
 
 from otop_pos.core.vocabulary import PAYMENT_METHOD, PRODUCT_TYPE
-from otop_pos.reports.model import Figures, Row, VendorRow
+from otop_pos.reports.model import CashRow, Figures, Row, VendorRow
 
 __all__ = ["Kind", "Value", "Column", "FigureTable", "figure_tables", "text", "product_type_label",
-           "producer_type_label", "MISSING_KIND"]
+           "producer_type_label", "MISSING_KIND", "till_label"]
 
 Kind = Literal["text", "int", "baht", "pct", "date", "datetime"]
 Value = Union[str, int, date, datetime, None]
@@ -67,7 +67,7 @@ _T: dict[str, dict[str, str]] = {
         "gross": "ยอดขาย", "k_voids": "ยกเลิกการขาย", "k_refunds": "คืนเงิน", "k_net": "รายได้สุทธิ",
         "k_items": "จำนวนสินค้าที่ขายได้ (ชิ้น)", "k_avg": "ยอดเฉลี่ยต่อบิล", "k_vendors": "ผู้ประกอบการที่ลงทะเบียน",
         "k_selling": "ผู้ประกอบการที่มียอดขาย", "no_export": "ไม่ได้ส่งข้อมูล", "no_sales": "ส่งข้อมูลแต่ไม่มียอดขาย",
-        "none": "-", "not_counted": "ยังไม่ได้นับ",
+        "none": "-", "not_counted": "ยังไม่ได้นับ", "till_copy": "{till} (สำเนา {branch})",
     },
     "en": {
         "summary": "Key figures", "vendors": "Income per vendor", "product_types": "Income per product type",
@@ -87,7 +87,7 @@ _T: dict[str, dict[str, str]] = {
         "total": "Total", "gross": "Gross sales", "k_voids": "Voided sales", "k_refunds": "Refunds",
         "k_net": "Net income", "k_items": "Items sold", "k_avg": "Average sale", "k_vendors": "Vendors registered",
         "k_selling": "Vendors with sales", "no_export": "no export", "no_sales": "exported, no sales",
-        "none": "-", "not_counted": "not counted",
+        "none": "-", "not_counted": "not counted", "till_copy": "{till} (copy {branch})",
     },
 }
 MISSING_KIND = ("no_export", "no_sales")
@@ -111,6 +111,12 @@ _SHEETS: dict[str, dict[str, str]] = {
 def text(lang: str) -> dict[str, str]:
     """The labels of the report in ``lang`` ("th", else English)."""
     return _T["th" if lang == "th" else "en"]
+
+
+def till_label(c: CashRow, lang: str) -> int | str:
+    """A close's till: its number, or "1 (copy 1)" for the close of a copied till accepted as a branch (the
+    laptops share the till number, so the copy's own close must not read as a duplicate)."""
+    return _T[lang]["till_copy"].format(till=c.till_no, branch=c.branch) if c.branch else c.till_no
 
 
 def product_type_label(f: Figures, ptype: str, lang: str) -> str:
@@ -197,7 +203,7 @@ def figure_tables(f: Figures, lang: str = "th") -> list[FigureTable]:
     out.append(table("cash", [Column(t["date"], "date"), Column(t["booth"], "text"), Column(t["till"], "int"),
                               Column(t["code"], "text"), Column(t["expected"], "baht"), Column(t["counted"], "baht"),
                               Column(t["difference"], "baht")],
-                     [(c.business_date, c.booth, c.till_no, c.vendor_code, c.expected_satang, c.counted_satang,
+                     [(c.business_date, c.booth, till_label(c, lang), c.vendor_code, c.expected_satang, c.counted_satang,
                        c.difference_satang) for c in f.cash],
                      (t["total"], None, None, None, sum(c.expected_satang or 0 for c in f.cash),
                       sum(c.counted_satang or 0 for c in f.cash), sum(c.difference_satang or 0 for c in f.cash))))

@@ -20,7 +20,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, SimpleDocTemp
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import EN_MONTHS_SHORT, THAI_MONTHS, be_year, format_en_date, format_thai_date
 from otop_pos.reports.charts_pdf import PALETTE, Bar, BarChart, ColumnChart, RingChart, short_baht
-from otop_pos.reports.figure_tables import product_type_label, text
+from otop_pos.reports.figure_tables import product_type_label, text, till_label
 from otop_pos.reports.model import Figures, Row
 from otop_pos.reports.pdf_table import LongTable
 from otop_pos.reports.thai_pdf import Align, ThaiParagraph, atomic_output, draw_text, line_metrics, register_fonts
@@ -263,7 +263,7 @@ def _cash(f: Figures, lang: str) -> list[Flowable]:
     note = p["cash_note"].format(n=_n(len(f.cash)), ok=_n(len(f.cash) - len(off)), bad=_n(len(off)),
                                  sum=format_baht(sum(c.difference_satang or 0 for c in f.cash)))
     when = (lambda d: format_thai_date(d)) if lang == "th" else format_en_date
-    rows = [[when(c.business_date), c.booth, str(c.till_no), c.vendor_code,
+    rows = [[when(c.business_date), c.booth, str(till_label(c, lang)), c.vendor_code,
              format_baht(c.expected_satang) if c.expected_satang is not None else "-",
              format_baht(c.counted_satang) if c.counted_satang is not None else t["not_counted"],
              format_baht(c.difference_satang) if c.difference_satang is not None else "-"] for c in off]

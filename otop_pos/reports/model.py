@@ -130,6 +130,7 @@ class CashRow:
     expected_satang: int | None
     counted_satang: int | None
     difference_satang: int | None
+    branch: int = 0  # a copied till's own close (``fair accept-fork``): its branch, shown as "till 1 (copy 1)"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ def test_json_carries_every_figure_in_satang_with_iso_dates() -> None:
     assert data["by_vendor"][0]["last_export_at"].endswith("+00:00")
     assert data["cash"][1] == {"vendor_code": "KK20-0002", "booth": "B002", "till_no": 2,
                                "business_date": "2020-10-26", "expected_satang": 2050025,
-                               "counted_satang": 2048025, "difference_satang": -2000}
+                               "counted_satang": 2048025, "difference_satang": -2000, "branch": 0}
     assert data["cash"][2]["counted_satang"] is None
     for name in BREAKDOWNS:
         assert sum(r["net_satang"] for r in data[name]) in (f.key.net_satang, data["host_vs_other"][0]["net_satang"])
