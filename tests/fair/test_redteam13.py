@@ -22,7 +22,6 @@ D2 = FIRST_DAY + timedelta(days=1)
 CODE = "KK20-0001"
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by fix1")
 def test_a_day_closed_before_the_copy_is_counted_once_after_accept_fork(
         fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
     """Day 1 was sold, closed and imported on laptop A; then A's folder was copied and both laptops sold on
