@@ -10,6 +10,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.store import identity
+from otop_pos.core.chain import GENESIS
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SetupError, StoreError
 from otop_pos.core.thaidate import to_bangkok
@@ -22,7 +23,7 @@ from otop_pos.store.booth_models import (
 )
 from otop_pos.store.engine import SqliteStore
 
-__all__ = ["build_export", "export_booth", "EXPORT_SERIES", "export_file_name"]
+__all__ = ["build_export", "export_booth", "EXPORT_SERIES", "export_file_name", "chain_head"]
 
 EXPORT_SERIES = "export"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -94,16 +95,25 @@ def _bump(s: Session) -> int:
     return 1
 
 
-def export_file_name(fair_id: str, booth_code: str, till_no: int, when_local: str, seq: int) -> str:
-    """``<fair>-<booth>-<till>-<YYYYMMDD-HHMMSS>-<seq>.otopx`` with unsafe characters replaced by ``_``."""
+def export_file_name(fair_id: str, booth_code: str, till_no: int, when_local: str, seq: int, head: str = "") -> str:
+    """``<fair>-<booth>-<till>-<YYYYMMDD-HHMMSS>-<head>-<seq>.otopx`` with unsafe characters replaced by ``_``;
+    ``head``: the first 8 hex digits of the chain head's hash (left out when empty)."""
     def safe(part: str) -> str:
         return _UNSAFE.sub("_", part).strip("._") or "x"
 
-    return f"{safe(fair_id or 'fair')}-{safe(booth_code)}-{till_no}-{when_local}-{seq}{EXPORT_SUFFIX}"
+    mid = f"-{safe(head[:8])}" if head else ""
+    return f"{safe(fair_id or 'fair')}-{safe(booth_code)}-{till_no}-{when_local}{mid}-{seq}{EXPORT_SUFFIX}"
+
+
+def chain_head(data: ExportData) -> str:
+    """The hash of the till's newest document (GENESIS before the first): two laptops that share a copied
+    till's identity, number series and clock second still write different file names once their sales part."""
+    docs = [d for rows in (data.sales, data.voids, data.refunds) for d in rows[-1:]]
+    return max(docs, key=lambda d: d.seq).hash if docs else GENESIS
 
 
 def export_booth(store: SqliteStore, clock: Clock, out_dir: Path) -> Path:
-    """Write ``<fair>-<booth>-<till>-<YYYYMMDD-HHMMSS>-<seq>.otopx`` into ``out_dir`` and return its path.
+    """Write ``<fair>-<booth>-<till>-<YYYYMMDD-HHMMSS>-<head>-<seq>.otopx`` into ``out_dir`` and return its path.
 
     The export sequence (NumberSeries "export") is bumped in its own write transaction first (a failed write
     leaves a gap, never a repeat); SetupError when the booth has no signing key (set it up from a booth
@@ -120,7 +130,8 @@ def export_booth(store: SqliteStore, clock: Clock, out_dir: Path) -> Path:
         seq = _bump(s)
     data = build_export(store)
     now = clock.now()
-    name = export_file_name(data.fair_id, data.booth_code, data.till_no, f"{to_bangkok(now):%Y%m%d-%H%M%S}", seq)
+    name = export_file_name(data.fair_id, data.booth_code, data.till_no, f"{to_bangkok(now):%Y%m%d-%H%M%S}", seq,
+                            chain_head(data))
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

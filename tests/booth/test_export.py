@@ -108,7 +108,8 @@ def test_export_names_numbers_and_audits(pstore: SqliteStore, clock: FixedClock,
     open_day(pstore, clock, 50000)
     sell(pstore, clock, 3)
     first = export_booth(pstore, clock, tmp_path / "usb")
-    assert re.fullmatch(r"KK-2563-B001-1-20201026-\d{6}-1\.otopx", first.name), first.name
+    assert re.fullmatch(r"KK-2563-B001-1-20201026-\d{6}-[0-9a-f]{8}-1\.otopx", first.name), first.name
+    assert first.name.split("-")[-2] == read_export(first, package[1]).data.sales[-1].hash[:8]  # the chain head
     sell(pstore, clock, 2)
     second = export_booth(pstore, clock, tmp_path / "usb")
     assert second.name.endswith("-2.otopx") and first.exists()

@@ -114,3 +114,24 @@ def test_verify_finds_a_close_held_twice_and_repair_keeps_it_once(
     assert _closes(fair_store) == [(FIRST_DAY.isoformat(), 1), (D2.isoformat(), 2)]
     assert [t for d, t in _cash_tills(fair_store, fair_clock, "en") if d == FIRST_DAY.isoformat()] == [1]
     assert not verify_totals(fair_store).differences
+
+
+def test_two_copied_laptops_exporting_in_the_same_second_write_two_files(
+        fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
+    """Both laptops share the till identity, export number series and clock: the chain head in the file name
+    keeps the second export from overwriting the first on one USB stick."""
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [CODE])
+    a = Booth(tmp_path / "a", packages[CODE].path, seed=1)
+    a.sell(FIRST_DAY, 2)
+    c = copy_of(a, tmp_path / "c", seed=7)
+    a.sell(FIRST_DAY, 1)
+    c.sell(FIRST_DAY, 2)
+    c.clock.t = a.clock.t
+    stick = tmp_path / "stick"
+    fa, fc = a.export(stick), c.export(stick)
+    a.close()
+    c.close()
+    assert fa != fc and fa.exists() and fc.exists()
+    assert fa.name.rsplit("-", 2)[0] == fc.name.rsplit("-", 2)[0] and fa.name[-8:] == fc.name[-8:]  # same pattern
+    files = import_paths(fair_store, fair_clock, [stick], jobs=0).files
+    assert sorted((f.result, f.reason) for f in files) == [("imported", ""), ("refused", "copied_till")]
