@@ -10,6 +10,7 @@ and the new sales are added to the report totals (``totals``) in the same transa
 """
 from __future__ import annotations
 
+import shlex
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -99,8 +100,10 @@ def _examples(numbers: list[str]) -> str:
     return ", ".join(numbers[:5]) + (f" … (+{len(numbers) - 5})" if len(numbers) > 5 else "")
 
 
-def _fork(conn: Connection, till: Any, p: P.Prepared, file_name: str) -> ImportRefused:
-    """Why a file's chain does not continue the stored one: a copied till, deleted or changed documents."""
+def _fork(conn: Connection, till: Any, p: P.Prepared, path: str) -> ImportRefused:
+    """Why a file's chain does not continue the stored one: a copied till, deleted or changed documents. The
+    way out names the file by ``path`` as the organiser gave it, quoted for a shell when it needs to be."""
+    file_name = shlex.quote(path)
     in_file = dict(zip(p.uuids, p.hashes))
     stored = _stored_docs(conn, till.id)
     split = BR.split_of(conn, till, stored, p)
@@ -185,10 +188,10 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
     H, B = int(till.head_seq), p.head_seq
     if B >= H:
         if H and p.hashes[H - 1] != till.head_hash:
-            raise _fork(conn, till, p, file_name)
+            raise _fork(conn, till, p, path or file_name)
     else:
         if (BR.stored_at(conn, till.id, B) or ("",))[0] != p.head_hash:
-            raise _fork(conn, till, p, file_name)
+            raise _fork(conn, till, p, path or file_name)
         older = till.export_created_at is not None and (p.created_at, p.export_seq) <= (
             till.export_created_at, till.export_seq)
         if not older:

@@ -4,6 +4,7 @@ cash table names the copy's ("till 1 (copy 1)"); ``fair verify`` finds a close h
 keeps it once. On SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import shlex
 from datetime import timedelta
 from pathlib import Path
 
@@ -135,3 +136,27 @@ def test_two_copied_laptops_exporting_in_the_same_second_write_two_files(
     assert fa.name.rsplit("-", 2)[0] == fc.name.rsplit("-", 2)[0] and fa.name[-8:] == fc.name[-8:]  # same pattern
     files = import_paths(fair_store, fair_clock, [stick], jobs=0).files
     assert sorted((f.result, f.reason) for f in files) == [("imported", ""), ("refused", "copied_till")]
+
+
+def test_the_copied_till_refusal_names_the_file_as_dropped_quoted_for_a_shell(
+        fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
+    """The organiser drops a stick's folder with a space in its name: the suggested command, pasted into a
+    shell, names that very file."""
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [CODE])
+    a = Booth(tmp_path / "a", packages[CODE].path, seed=1)
+    a.sell(FIRST_DAY, 2)
+    assert import_paths(fair_store, fair_clock, [a.export(tmp_path / "u0")], jobs=0).count("imported") == 1
+    c = copy_of(a, tmp_path / "c", seed=7)
+    a.sell(FIRST_DAY, 1)
+    c.sell(FIRST_DAY, 2)
+    stick = tmp_path / "USB stick" / "ยอดขาย บูธ 1"
+    fa, fc = a.export(stick / "a"), c.export(stick / "c")
+    a.close()
+    c.close()
+    files = import_paths(fair_store, fair_clock, [tmp_path / "USB stick"], jobs=0).files
+    refused = next(f for f in files if f.reason == "copied_till")
+    command = refused.en.split("otop-pos fair accept-fork ", 1)[1].split("; then", 1)[0]
+    assert command == shlex.quote(str(fc)) and command.startswith("'")
+    assert shlex.split(command) == [str(fc)] and f"accept-fork {command} " in refused.th
+    assert accept_fork(fair_store, fair_clock, shlex.split(command)[0]).sales == 2
+    assert fa.exists()
