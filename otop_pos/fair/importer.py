@@ -33,7 +33,7 @@ from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_VERSION, Expor
     read_export_manifest
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.import_files import collect
-from otop_pos.fair.prepare import Prepared, prepare_export
+from otop_pos.fair.prepare import Prepared, prepare_export, sweep_spools
 from otop_pos.fair.store import FairStore
 from otop_pos.fair.writer import FileContext, write_prepared
 from otop_pos.store.fair_models import BoothKey, Fair, ImportLog, Vendor
@@ -440,6 +440,7 @@ def import_paths(store: FairStore, clock: Clock, paths: Iterable[Path | str], *,
                  on_progress: Callable[[int, int, FileResult], None] | None = None) -> ImportReport:
     """Import every export in ``paths`` (files and folders). Each file is imported whole or not at all; what
     a folder holds besides exports is in the report as "skipped" (``otop_pos.fair.import_files``)."""
+    sweep_spools()  # what a killed run left in the temporary folder
     found = collect(list(paths))
     files = found.files
     importer = Importer(store, clock, fair_ref=fair_ref, jobs=default_jobs(len(files)) if jobs is None else jobs,

@@ -16,6 +16,7 @@ import json
 import os
 import pickle
 import tempfile
+import time
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -36,6 +37,11 @@ from otop_pos.fair.rows import SPECS, row_maker
 BATCH = 2000
 #: Pickled batches a spool keeps in memory before it moves to a temporary file.
 SPOOL_MEMORY = 4 * 1024 * 1024
+
+#: A spool's temporary file: ``otop-import-<pid of its writer>-<random>.spool`` in the temporary folder.
+SPOOL_PREFIX, SPOOL_SUFFIX = "otop-import-", ".spool"
+#: A spool file this old whose writer process is gone is left over from a killed run (``sweep_spools``).
+SPOOL_STALE_SECONDS = 24 * 3600
 
 #: One batch for the writer: (index in the file of its first sale, sale rows, line rows, payment rows); lines
 #: and payments lead with the index of their sale within the batch.
@@ -60,7 +66,7 @@ class Spool:
             self._held += len(data)
             return
         if self._fh is None:
-            fd, self.path = tempfile.mkstemp(prefix="otop-import-", suffix=".spool")
+            fd, self.path = tempfile.mkstemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", suffix=SPOOL_SUFFIX)
             self._fh = os.fdopen(fd, "wb")
         self._fh.write(len(data).to_bytes(8, "little"))
         self._fh.write(data)
@@ -94,6 +100,38 @@ class Spool:
     def __getstate__(self) -> dict[str, Any]:
         self.close()
         return {"memory": self.memory, "path": self.path, "_held": self._held, "_fh": None}
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (True when it cannot be told)."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
+def sweep_spools(folder: str | None = None, now: float | None = None) -> list[str]:
+    """Remove the spool files an import killed midway left in the temporary folder: older than
+    ``SPOOL_STALE_SECONDS`` and written by a process that is gone (or of unknown writer). Returns their
+    paths; a file that cannot be removed is left."""
+    base = Path(folder or tempfile.gettempdir())
+    limit = (time.time() if now is None else now) - SPOOL_STALE_SECONDS
+    removed = []
+    for path in base.glob(f"{SPOOL_PREFIX}*{SPOOL_SUFFIX}"):
+        writer = path.name[len(SPOOL_PREFIX):].split("-", 1)[0]
+        try:
+            if path.stat().st_mtime >= limit or (writer.isdigit() and _alive(int(writer))):
+                continue
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(str(path))
+    return removed
 
 
 @dataclass

@@ -4,7 +4,10 @@ whole (``read_export``), a cumulative export continues mid-batch, a file in anot
 to reading it whole, and a bad file is refused with the same reason and words by both readings."""
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import time as time_module
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -241,3 +244,47 @@ def test_prepared_is_small_when_the_rows_are_spooled(tmp_path: Path, booth: gen_
     finally:
         p.discard()
     assert not spooled.exists()
+
+
+def test_an_import_removes_the_spools_a_killed_run_left_and_only_those(
+        tmp_path: Path, booth: gen_exports.BoothSpec, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run killed while it spooled leaves its temporary file behind; the next import removes such a file
+    once it is a day old and its writer is gone, and leaves the files of a live process, a fresh one and
+    files that are not spools."""
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    code = ("import sys, tempfile, time; tempfile.tempdir = sys.argv[1]\n"
+            "from otop_pos.fair import prepare as P\n"
+            "P.SPOOL_MEMORY = 0; s = P.Spool(); s.add((0, [], [], [])); s.close(); print(s.path, flush=True)\n"
+            "time.sleep(60)\n")
+
+    def killed_run() -> Path:
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+        proc = subprocess.Popen([sys.executable, "-c", code, str(spool)], stdout=subprocess.PIPE, text=True, env=env)
+        assert proc.stdout is not None
+        path = Path(proc.stdout.readline().strip())
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        return path
+
+    old_dead, fresh_dead = killed_run(), killed_run()
+    assert old_dead.exists() and old_dead.name.startswith(f"otop-import-{old_dead.name.split('-')[2]}-")
+    live = spool / f"otop-import-{os.getpid()}-x.spool"
+    legacy = spool / "otop-import-abc123.spool"  # named before spools carried their writer
+    other = spool / "otop-import-notes.txt"
+    for f in (live, legacy, other):
+        f.write_bytes(b"x")
+    two_days_ago = time_module.time() - 2 * 24 * 3600
+    for f in (old_dead, live, legacy, other):
+        os.utime(f, (two_days_ago, two_days_ago))
+    with monkeypatch.context() as m:
+        m.setattr(prepare.tempfile, "tempdir", str(spool))
+        m.setattr(prepare, "SPOOL_MEMORY", 1024)
+        m.setattr(prepare, "BATCH", 7)
+        store = _store(tmp_path / "fair.sqlite", booth)
+        clock = FixedClock(datetime(2025, 7, 1, tzinfo=gen_exports.ICT), step=timedelta(seconds=1))
+        path = _export(booth, tmp_path / "x", _data(booth, 2), 1)
+        assert [r.result for r in import_paths(store, clock, [path], jobs=0).files] == ["imported"]
+        store.dispose()
+    assert sorted(p.name for p in spool.iterdir()) == sorted(p.name for p in (fresh_dead, live, other))
