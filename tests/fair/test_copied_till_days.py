@@ -26,6 +26,23 @@ D2 = FIRST_DAY + timedelta(days=1)
 CODE = "KK20-0001"
 
 
+def closed_then_copied(fair_store: FairStore, fair_clock: FixedClock,
+                       tmp_path: Path) -> tuple[Booth, Booth, Path, Path]:
+    """Laptop A sold and closed day 1, which was imported; then A's folder was copied (C) and both sold and
+    closed day 2. Returns (A, C, A's export, C's export), both booths still open."""
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [CODE])
+    a = Booth(tmp_path / "a", packages[CODE].path, seed=1)
+    a.sell(FIRST_DAY, 4)
+    a.close_day()
+    assert import_paths(fair_store, fair_clock, [a.export(tmp_path / "u0")], jobs=0).count("imported") == 1
+    c = copy_of(a, tmp_path / "c", seed=7)
+    a.sell(D2, 2)
+    c.sell(D2, 3)
+    a.close_day()
+    c.close_day()
+    return a, c, a.export(tmp_path / "u1" / "a"), c.export(tmp_path / "u1" / "c")
+
+
 def _closes(store: FairStore) -> list[tuple[str, int]]:
     with store.read() as s:
         return [(str(d)[:10], int(n)) for d, n in s.execute(text(
@@ -79,17 +96,7 @@ def test_verify_finds_a_close_held_twice_and_repair_keeps_it_once(
         fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
     """A store written before closes were held once: the branch holds a second row of day 1's close, made
     before the copy (as accept-fork stored it then). ``fair verify`` names it; ``--repair`` keeps one."""
-    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [CODE])
-    a = Booth(tmp_path / "a", packages[CODE].path, seed=1)
-    a.sell(FIRST_DAY, 4)
-    a.close_day()
-    assert import_paths(fair_store, fair_clock, [a.export(tmp_path / "u0")], jobs=0).count("imported") == 1
-    c = copy_of(a, tmp_path / "c", seed=7)
-    a.sell(D2, 2)
-    c.sell(D2, 3)
-    a.close_day()
-    c.close_day()
-    fa, fc = a.export(tmp_path / "u1" / "a"), c.export(tmp_path / "u1" / "c")
+    a, c, fa, fc = closed_then_copied(fair_store, fair_clock, tmp_path)
     import_paths(fair_store, fair_clock, [fa, fc], jobs=0)
     assert accept_fork(fair_store, fair_clock, fc).days == 1
     a.close()

@@ -3,23 +3,18 @@ for the reason in its docstring. On SQLite and PostgreSQL where the fair store i
 from __future__ import annotations
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from otop_pos.app import demo_registry
 from otop_pos.core.clock import FixedClock
 from otop_pos.fair.figures import compute_figures
 from otop_pos.fair.forks import accept_fork
 from otop_pos.fair.importer import import_paths
 from otop_pos.fair.store import FairStore
-from tests.fair.booths import FIRST_DAY, Booth, make_fair
-from tests.fair.test_copied_till import copy_of
-
-D2 = FIRST_DAY + timedelta(days=1)
-CODE = "KK20-0001"
+from tests.fair.booths import FIRST_DAY
+from tests.fair.test_copied_till_days import closed_then_copied
 
 
 def test_a_day_closed_before_the_copy_is_counted_once_after_accept_fork(
@@ -28,17 +23,7 @@ def test_a_day_closed_before_the_copy_is_counted_once_after_accept_fork(
     day 2. After ``fair accept-fork`` the report's cash table lists day 1's close twice (same till 1, same
     date, same amounts) and the branch's till_day rows hold a copy of it (accept says "2 days" added): the
     one cash count a person made is counted twice, its shortage doubled. Expected: day 1 once."""
-    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [CODE])
-    a = Booth(tmp_path / "a", packages[CODE].path, seed=1)
-    a.sell(FIRST_DAY, 4)
-    a.close_day()
-    assert import_paths(fair_store, fair_clock, [a.export(tmp_path / "usb0")], jobs=0).count("imported") == 1
-    c = copy_of(a, tmp_path / "copy", seed=7)
-    a.sell(D2, 2)
-    c.sell(D2, 3)
-    a.close_day()
-    c.close_day()
-    fa, fc = a.export(tmp_path / "usb1" / "a"), c.export(tmp_path / "usb1" / "c")
+    a, c, fa, fc = closed_then_copied(fair_store, fair_clock, tmp_path)
     assert [f.reason for f in import_paths(fair_store, fair_clock, [fa, fc], jobs=0).files] == ["", "copied_till"]
     done = accept_fork(fair_store, fair_clock, fc)
     a.close()
