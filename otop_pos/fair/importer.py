@@ -33,7 +33,7 @@ from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_VERSION, Expor
     read_export_manifest
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.import_files import collect
-from otop_pos.fair.prepare import Prepared, prepare_export, sweep_spools
+from otop_pos.fair.prepare import DISK_ERRORS, Prepared, SpoolDiskError, disk_error, prepare_export, sweep_spools
 from otop_pos.fair.store import FairStore
 from otop_pos.fair.writer import FileContext, write_prepared
 from otop_pos.store.fair_models import BoothKey, Fair, ImportLog, Vendor
@@ -102,6 +102,12 @@ class ImportReport:
 def _refused(path: Path, exc: OtopError, m: ExportManifest | None = None) -> FileResult:
     reason = getattr(exc, "reason", "refused")
     return FileResult(str(path), "refused", reason, exc.th, exc.en, m.vendor_code if m else "",
+                      m.booth_code if m else "", m.till_no if m else None)
+
+
+def _disk_skipped(path: Path, exc: SpoolDiskError, m: ExportManifest | None) -> FileResult:
+    """A file not imported because this machine's temporary folder could not take it (full, read-only)."""
+    return FileResult(str(path), "skipped", exc.reason, exc.th, exc.en, m.vendor_code if m else "",
                       m.booth_code if m else "", m.till_no if m else None)
 
 
@@ -303,7 +309,7 @@ class Importer:
     def _finish(self, item: _Item, total: int) -> None:
         if item.duplicate:
             first = self._by_sha[item.sha256]
-            if first.result == "refused":
+            if first.result in ("refused", "skipped"):
                 result = replace(first, path=str(item.path))
             else:
                 result = FileResult(str(item.path), "unchanged", "duplicate", f"ซ้ำกับไฟล์ {first.name}",
@@ -337,6 +343,8 @@ class Importer:
             finally:
                 self.report.seconds_write += time.perf_counter() - t1
                 prepared.discard()  # its spool's temporary file
+        except SpoolDiskError as exc:  # this machine's disk, not the vendor's file: skipped, not logged
+            return _disk_skipped(job.path, exc, m)
         except OtopError as exc:
             return _refused(job.path, exc, m)
         except DataError as exc:  # a value the database cannot hold (PostgreSQL): this file's, nothing written
@@ -354,6 +362,9 @@ class Importer:
         except Exception as exc:  # noqa: BLE001 - unreadable content is a refusal, not a crash
             if "sqlalchemy" in type(exc).__module__:
                 raise
+            if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:  # reading back the spool, say
+                log.info("a disk problem while importing %s", job.path, exc_info=True)
+                return _disk_skipped(job.path, disk_error(exc), m)
             log.info("preparing %s", job.path, exc_info=True)  # kept in a log, never on the screen
             return _refused(job.path, ImportRefused("อ่านเนื้อหาไฟล์ไม่ได้ ไฟล์อาจเสียหาย",
                                                     f"The export's content cannot be read ({exc}).", "corrupt"), m)
@@ -367,6 +378,8 @@ class Importer:
 
     def _record(self, item: _Item, result: FileResult, *, written: bool) -> None:
         self.report.files.append(result)
+        if result.reason == "disk_full":
+            return  # nothing is wrong with the file: no line in the import log, the next run imports it
         if written:
             self._fair_by_sha[item.sha256] = item.ctx.fair_id if item.ctx is not None else None
             return  # its log line went in with the import itself

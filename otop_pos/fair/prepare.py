@@ -12,6 +12,8 @@ Of every document only its hash and UUID are kept (48 bytes), by seq.
 """
 from __future__ import annotations
 
+import errno
+import importlib
 import json
 import os
 import pickle
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from otop_pos.core.chain import GENESIS
-from otop_pos.core.errors import ImportRefused
+from otop_pos.core.errors import ImportRefused, OtopError
 from otop_pos.exchange.export_format import ExportData, read_export
 from otop_pos.exchange.export_stream import ExportStream, HashColumn, NotStreamable, UuidColumn
 from otop_pos.fair.import_checks import check_text, text_limits
@@ -40,42 +42,111 @@ SPOOL_MEMORY = 4 * 1024 * 1024
 
 #: A spool's temporary file: ``otop-import-<pid of its writer>-<random>.spool`` in the temporary folder.
 SPOOL_PREFIX, SPOOL_SUFFIX = "otop-import-", ".spool"
-#: A spool file this old whose writer process is gone is left over from a killed run (``sweep_spools``).
-SPOOL_STALE_SECONDS = 24 * 3600
+#: A spool file whose lock is free is left over from a killed run (``sweep_spools``) when its writer process is
+#: gone, or when it is older than this (its writer's pid taken by another process; a file this young and
+#: unlocked is being created right now).
+SPOOL_GRACE_SECONDS = 60
+
+#: Disk problems of the temporary folder (full, over quota, read-only, failing): never the vendor's file.
+DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG})
+
+_fcntl: Any = importlib.import_module("fcntl") if os.name == "posix" else None
+#: Spool locks this process (a worker) still holds for spools it handed over, by path (``Spool.__getstate__``).
+_HANDED: dict[str, int] = {}
 
 #: One batch for the writer: (index in the file of its first sale, sale rows, line rows, payment rows); lines
 #: and payments lead with the index of their sale within the batch.
 Chunk = tuple[int, list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
+class SpoolDiskError(OtopError):
+    """The temporary folder cannot take the spool (full, over quota, read-only, failing): the vendor's file
+    is fine; free space there or set TMPDIR, then import again. ``reason`` "disk_full"."""
+
+    reason = "disk_full"
+
+    def __init__(self, th: str, en: str, reason: str = "disk_full") -> None:
+        super().__init__(th, en)
+        self.reason = reason
+
+
+def disk_error(exc: OSError, folder: str | None = None) -> SpoolDiskError:
+    """The bilingual message for ``exc`` met while spooling in ``folder`` (the temporary folder)."""
+    where = folder or tempfile.gettempdir()
+    what = os.strerror(exc.errno) if exc.errno else str(exc)
+    return SpoolDiskError(
+        f"ยังไม่ได้นำเข้า: โฟลเดอร์ชั่วคราว {where} เขียนไม่ได้ ({what}) ไฟล์ของบูธใช้ได้ตามปกติ "
+        "กรุณาทำให้ดิสก์มีที่ว่าง หรือกำหนด TMPDIR เป็นโฟลเดอร์บนดิสก์ที่มีที่ว่าง แล้วนำเข้าอีกครั้ง",
+        f"Not imported: the temporary folder {where} cannot be written ({what}); the booth's file is fine. "
+        "Free space on that disk, or set TMPDIR to a folder on a disk with room, and import again.")
+
+
+def _lock(path: str, how: int) -> int | None:
+    """An open descriptor of ``path`` holding a ``flock`` of kind ``how`` (non-blocking), or None when the
+    lock is held elsewhere (or locks are not available)."""
+    if _fcntl is None:
+        return None
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        _fcntl.flock(fd, how | _fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _release_handed() -> None:
+    """Close the locks of handed-over spools their reader has removed."""
+    for path, fd in list(_HANDED.items()):
+        if not os.path.exists(path):
+            os.close(fd)
+            del _HANDED[path]
+
+
 class Spool:
     """Batches of rows, pickled: in memory up to ``SPOOL_MEMORY`` bytes, the rest in a temporary file (which
-    ``discard`` removes). Picklable, so a worker process can hand it over; read back with ``chunks``."""
+    ``discard`` removes). Picklable, so a worker process can hand it over; read back with ``chunks``.
+
+    The temporary file is named after its writer's pid and carries a shared ``flock`` for its whole life
+    (the writer's, then the reader's once handed over): a spool whose lock can be taken is a killed run's."""
 
     def __init__(self) -> None:
         self.memory: list[bytes] = []
         self.path: str | None = None
         self._held = 0
         self._fh: BinaryIO | None = None
+        self._lock: int | None = None
 
     def add(self, chunk: Chunk) -> None:
-        """Append one batch."""
+        """Append one batch; ``SpoolDiskError`` when the temporary folder cannot take it."""
         data = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
         if self._fh is None and self.path is None and self._held + len(data) <= SPOOL_MEMORY:
             self.memory.append(data)
             self._held += len(data)
             return
-        if self._fh is None:
-            fd, self.path = tempfile.mkstemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", suffix=SPOOL_SUFFIX)
-            self._fh = os.fdopen(fd, "wb")
-        self._fh.write(len(data).to_bytes(8, "little"))
-        self._fh.write(data)
+        try:
+            if self._fh is None:
+                _release_handed()
+                fd, self.path = tempfile.mkstemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", suffix=SPOOL_SUFFIX)
+                self._lock = _lock(self.path, _fcntl.LOCK_SH) if _fcntl is not None else None
+                self._fh = os.fdopen(fd, "wb")
+            self._fh.write(len(data).to_bytes(8, "little"))
+            self._fh.write(data)
+        except OSError as exc:
+            if exc.errno in DISK_ERRORS:
+                raise disk_error(exc, str(Path(self.path).parent) if self.path else None) from None
+            raise
 
     def close(self) -> None:
-        """Finish writing (before the spool is handed over)."""
+        """Finish writing (before the spool is handed over); ``SpoolDiskError`` when the last bytes do not fit."""
         if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+            fh, self._fh = self._fh, None
+            try:
+                fh.close()
+            except OSError as exc:
+                if exc.errno in DISK_ERRORS:
+                    raise disk_error(exc, str(Path(self.path).parent) if self.path else None) from None
+                raise
 
     def chunks(self) -> Iterator[Chunk]:
         """Every batch in the order it was added (again on every call)."""
@@ -87,19 +158,36 @@ class Spool:
                     yield pickle.loads(fh.read(int.from_bytes(head, "little")))  # noqa: S301
 
     def discard(self) -> None:
-        """Remove the temporary file (if any)."""
-        self.close()
+        """Remove the temporary file (if any) and give up its lock."""
+        try:
+            self.close()
+        except OtopError:
+            pass  # removed below
         if self.path is not None:
             try:
                 os.unlink(self.path)
             except FileNotFoundError:
                 pass
             self.path = None
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
         self.memory = []
 
     def __getstate__(self) -> dict[str, Any]:
         self.close()
-        return {"memory": self.memory, "path": self.path, "_held": self._held, "_fh": None}
+        if self._lock is not None and self.path is not None:
+            _HANDED[self.path] = self._lock  # held by this process until the reader removes the file
+            self._lock = None
+        return {"memory": self.memory, "path": self.path, "_held": self._held, "_fh": None, "_lock": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if self.path is not None and _fcntl is not None:
+            try:
+                self._lock = _lock(self.path, _fcntl.LOCK_SH)
+            except OSError:
+                self._lock = None
 
 
 def _alive(pid: int) -> bool:
@@ -116,20 +204,34 @@ def _alive(pid: int) -> bool:
 
 
 def sweep_spools(folder: str | None = None, now: float | None = None) -> list[str]:
-    """Remove the spool files an import killed midway left in the temporary folder: older than
-    ``SPOOL_STALE_SECONDS`` and written by a process that is gone (or of unknown writer). Returns their
-    paths; a file that cannot be removed is left."""
+    """Remove the spool files a killed import left in the temporary folder: those whose lock can be taken
+    (no live import holds them) and whose writer process is gone, or that are older than
+    ``SPOOL_GRACE_SECONDS``. Without ``flock`` (not POSIX): only files a day old of a writer that is gone.
+    Returns their paths; a file that cannot be removed is left."""
     base = Path(folder or tempfile.gettempdir())
-    limit = (time.time() if now is None else now) - SPOOL_STALE_SECONDS
+    now = time.time() if now is None else now
     removed = []
     for path in base.glob(f"{SPOOL_PREFIX}*{SPOOL_SUFFIX}"):
         writer = path.name[len(SPOOL_PREFIX):].split("-", 1)[0]
+        lock = None
         try:
-            if path.stat().st_mtime >= limit or (writer.isdigit() and _alive(int(writer))):
-                continue
+            age = now - path.stat().st_mtime
+            gone = not (writer.isdigit() and _alive(int(writer)))
+            if _fcntl is None:
+                if age < 24 * 3600 or not gone:
+                    continue
+            else:
+                if not gone and age < SPOOL_GRACE_SECONDS:
+                    continue
+                lock = _lock(str(path), _fcntl.LOCK_EX)
+                if lock is None:
+                    continue  # a live import's
             path.unlink()
         except OSError:
             continue
+        finally:
+            if lock is not None:
+                os.close(lock)
         removed.append(str(path))
     return removed
 

@@ -248,9 +248,9 @@ def test_prepared_is_small_when_the_rows_are_spooled(tmp_path: Path, booth: gen_
 
 def test_an_import_removes_the_spools_a_killed_run_left_and_only_those(
         tmp_path: Path, booth: gen_exports.BoothSpec, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A run killed while it spooled leaves its temporary file behind; the next import removes such a file
-    once it is a day old and its writer is gone, and leaves the files of a live process, a fresh one and
-    files that are not spools."""
+    """A run killed while it spooled leaves its temporary file behind; the next import removes such a file at
+    once (its lock is free, its writer gone), and leaves the spool a live import holds (its lock taken, however
+    old), an unlocked one of a live process just being created, and files that are not spools."""
     spool = tmp_path / "tmp"
     spool.mkdir()
     code = ("import sys, tempfile, time; tempfile.tempdir = sys.argv[1]\n"
@@ -270,10 +270,17 @@ def test_an_import_removes_the_spools_a_killed_run_left_and_only_those(
 
     old_dead, fresh_dead = killed_run(), killed_run()
     assert old_dead.exists() and old_dead.name.startswith(f"otop-import-{old_dead.name.split('-')[2]}-")
-    live = spool / f"otop-import-{os.getpid()}-x.spool"
+    with monkeypatch.context() as m:
+        m.setattr(prepare.tempfile, "tempdir", str(spool))
+        m.setattr(prepare, "SPOOL_MEMORY", 0)
+        held = prepare.Spool()  # a live import's spool: its lock held
+        held.add((0, [], [], []))
+        held.close()
+    live = Path(str(held.path))
+    starting = spool / f"otop-import-{os.getpid()}-x.spool"  # unlocked, a moment old: being created
     legacy = spool / "otop-import-abc123.spool"  # named before spools carried their writer
     other = spool / "otop-import-notes.txt"
-    for f in (live, legacy, other):
+    for f in (starting, legacy, other):
         f.write_bytes(b"x")
     two_days_ago = time_module.time() - 2 * 24 * 3600
     for f in (old_dead, live, legacy, other):
@@ -287,4 +294,70 @@ def test_an_import_removes_the_spools_a_killed_run_left_and_only_those(
         path = _export(booth, tmp_path / "x", _data(booth, 2), 1)
         assert [r.result for r in import_paths(store, clock, [path], jobs=0).files] == ["imported"]
         store.dispose()
-    assert sorted(p.name for p in spool.iterdir()) == sorted(p.name for p in (fresh_dead, live, other))
+    assert sorted(p.name for p in spool.iterdir()) == sorted(p.name for p in (live, starting, other))
+    held.discard()
+    assert not live.exists()
+
+
+def test_a_full_spool_disk_skips_the_file_says_where_and_the_next_run_imports_it(
+        tmp_path: Path, booth: gen_exports.BoothSpec, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """``fair import`` with the temporary folder full: the file is 'skipped' (disk_full), the message names the
+    folder and says to free space or set TMPDIR, exit 1, nothing stored and no refused line in the import log;
+    once there is room the same command imports it."""
+    import errno
+
+    from otop_pos.cli import fair_cmds
+    from otop_pos.cli.main import main
+
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    path = _export(booth, tmp_path / "usb", _data(booth, 2), 1)
+    db = tmp_path / "fair.sqlite"
+    _store(db, booth).dispose()
+    monkeypatch.setattr(prepare.tempfile, "tempdir", str(spool))
+    monkeypatch.setattr(prepare, "SPOOL_MEMORY", 0)
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, fd: int, mode: str) -> None:
+            self.fh = real_fdopen(fd, mode)
+
+        def write(self, _data: bytes) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        def close(self) -> None:
+            self.fh.close()
+
+    def run() -> tuple[int, str]:
+        opened: list[FairStore] = []
+
+        def store(args: Any) -> FairStore:
+            opened.append(open_fair_store(args.db))
+            return opened[-1]
+
+        with monkeypatch.context() as m:
+            m.setattr(fair_cmds, "_store", store)
+            code = main(["--lang", "en", "fair", "--db", str(db), "import", str(path)])
+        for s in opened:
+            s.dispose()
+        return code, capsys.readouterr().out
+
+    with monkeypatch.context() as m:
+        m.setattr(prepare.os, "fdopen", Full)
+        code, out = run()
+    assert code == 1, out
+    assert str(spool) in out and "TMPDIR" in out and "corrupt" not in out and "damaged" not in out.lower()
+    assert list(spool.iterdir()) == []
+    store = open_fair_store(db)
+    with store.read() as s:
+        assert s.execute(text("SELECT count(*) FROM sale")).scalar_one() == 0
+        assert s.execute(text("SELECT count(*) FROM import_log")).scalar_one() == 0
+    store.dispose()
+    code, out = run()
+    assert code == 0, out
+    store = open_fair_store(db)
+    with store.read() as s:
+        assert s.execute(text("SELECT count(*) FROM sale")).scalar_one() == 80
+        assert [tuple(r) for r in s.execute(text("SELECT result FROM import_log"))] == [("imported",)]
+    store.dispose()

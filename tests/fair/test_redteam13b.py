@@ -242,9 +242,6 @@ import_paths(store, FixedClock(datetime(2025, 7, 1, tzinfo=timezone.utc), step=t
 """
 
 
-@pytest.mark.xfail(strict=True, reason="red team 2: every import killed mid-way (kill -9, power cut) leaves its "
-                   "spool (otop-import-*.spool, about the size of the file's rows) in the temporary folder; no "
-                   "later run removes it, so they pile up")
 def test_an_import_killed_mid_write_leaves_the_store_as_before_and_no_spool_behind(
         fair_db: str, tmp_path: Path, booth: gen_exports.BoothSpec, data: ExportData,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -282,9 +279,6 @@ class _FullDisk:
         self._fh.close()
 
 
-@pytest.mark.xfail(strict=True, reason="red team 2: a full disk under the spool refuses the vendor's good file as "
-                   "'corrupt' ('อ่านเนื้อหาไฟล์ไม่ได้ ไฟล์อาจเสียหาย' / the file may be damaged) and logs it so: the "
-                   "organiser asks the vendor for a new file instead of freeing space")
 def test_a_full_disk_for_the_spool_is_not_blamed_on_the_vendors_file(
         fair_db: str, tmp_path: Path, booth: gen_exports.BoothSpec, data: ExportData,
         monkeypatch: pytest.MonkeyPatch) -> None:
