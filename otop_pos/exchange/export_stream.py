@@ -136,9 +136,13 @@ class ExportStream:
             self._sha = {name: sha for name, sha, _ in self.manifest.members}
             self.identity = {k: doc[k] for k in ("booth_code", "till_no", "till_uuid", "vendor_code", "fair_id",
                                                  "key_id")}
-            self.voids, self.refunds, self.refund_lines, self.days = (
-                tuple(R.TABLES[m][0](*v) for v in R.member_values(m, self._text(m)))
-                for m in ("voids.csv", "refunds.csv", "refund_lines.csv", "days.csv"))
+            small = []
+            for m in ("voids.csv", "refunds.csv", "refund_lines.csv", "days.csv"):
+                try:
+                    small.append(tuple(R.TABLES[m][0](*v) for v in R.member_values(m, self._text(m))))
+                except ImportRefused as exc:
+                    raise self._first_problem(m, exc, {}) from None
+            self.voids, self.refunds, self.refund_lines, self.days = small
         except BaseException:
             self._z.close()
             raise
@@ -190,15 +194,41 @@ class ExportStream:
     def _rows(self, member: str, make: Callable[[list[Any]], Any]) -> Iterator[Any]:
         return map(make, R.member_values(member, self._text(member)))
 
+    def _first_problem(self, member: str, exc: ImportRefused, reading: dict[str, Iterator[Any]]) -> ImportRefused:
+        """The problem ``read_export`` names when ``member`` has ``exc``: the first one of the members before
+        it in file order (it parses them whole first). ``reading``: those being read, from where they are;
+        the others are read from their start. Only their CSV is read; nothing of them is kept."""
+        for earlier in R.MEMBER_ORDER[:R.MEMBER_ORDER.index(member)]:
+            rows = reading.get(earlier)
+            if rows is None:
+                if earlier not in ("sales.csv", "lines.csv", "payments.csv"):
+                    continue  # a small member, read whole before: no problem
+                rows = R.member_values(earlier, self._text(earlier))
+            try:
+                for _row in rows:
+                    pass
+            except ImportRefused as first:
+                return first
+        return exc
+
+    def _next(self, rows: Iterator[Any], member: str, reading: dict[str, Iterator[Any]]) -> Any:
+        """The next row of ``rows`` (None at the end); a problem there is named as ``read_export`` would."""
+        try:
+            return next(rows, None)
+        except ImportRefused as exc:
+            raise self._first_problem(member, exc, reading) from None
+
     def batches(self, size: int) -> Iterator[list[Group]]:
         """The sales in file (= seq) order with their lines and payments, ``size`` sales a batch. When the
         last batch has been taken every check has passed; ImportRefused or NotStreamable otherwise."""
+        sales_rows = self._rows("sales.csv", _SALE._make)
         lines, pays = self._rows("lines.csv", _LINE._make), self._rows("payments.csv", _PAY._make)
-        line, pay = next(lines, None), next(pays, None)
+        reading = {"sales.csv": sales_rows, "lines.csv": lines}
+        line, pay = self._next(lines, "lines.csv", reading), self._next(pays, "payments.csv", reading)
         others = sorted([*self.voids, *self.refunds], key=attrgetter("seq"))
         k, last_seq, index = 0, 0, 0
         batch: list[Group] = []
-        for s in self._rows("sales.csv", _SALE._make):
+        for s in sales_rows:
             if s.seq <= last_seq:
                 raise NotStreamable("sales out of seq order")
             last_seq = s.seq
@@ -206,11 +236,11 @@ class ExportStream:
             ls = []
             while line is not None and line.sale_uuid == uuid:
                 ls.append(line)
-                line = next(lines, None)
+                line = self._next(lines, "lines.csv", reading)
             ps = []
             while pay is not None and pay.sale_uuid == uuid:
                 ps.append(pay)
-                pay = next(pays, None)
+                pay = self._next(pays, "payments.csv", reading)
             if not ls:
                 raise NotStreamable("lines not grouped by sale")
             while k < len(others) and others[k].seq < s.seq:
