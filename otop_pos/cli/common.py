@@ -4,11 +4,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from otop_pos.core.errors import InputError
+from otop_pos.core.visible import visible
 
 
 def date_arg(text: str) -> date:
@@ -29,9 +31,37 @@ def _json_default(obj: Any) -> Any:
     raise TypeError(type(obj).__name__)
 
 
+def _json_escape(ch: str) -> str:
+    n = ord(ch)
+    if n > 0xFFFF:  # as a UTF-16 surrogate pair, as JSON writes it
+        n -= 0x10000
+        return f"\\u{0xD800 + (n >> 10):04x}\\u{0xDC00 + (n & 0x3FF):04x}"
+    return f"\\u{n:04x}"
+
+
+_JSON_HIDDEN = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def safe_json(text: str) -> str:
+    """JSON text ``text`` with every control, format (bidi, zero-width), surrogate and line-separator
+    character written as a ``\\uXXXX`` escape (json escapes only C0 controls): the same data when read
+    back, nothing that moves a terminal's cursor or turns text around when shown. Thai stays as it is."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n " or unicodedata.category(ch) not in _JSON_HIDDEN
+                   else _json_escape(ch) for ch in text)
+
+
 def dump_json(data: Any) -> None:
-    """Print ``data`` as indented JSON (Thai kept as is; dates and paths as text)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n")  # one write
+    """Print ``data`` as indented JSON (Thai kept as is; dates and paths as text; control and bidi
+    characters escaped: ``safe_json``)."""
+    sys.stdout.write(safe_json(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)) + "\n")
+
+
+def show(text: str, file: Any = None) -> None:
+    """Print ``text`` line by line with control, bidi and non-UTF-8 characters shown as escapes
+    (``core.visible``): every line of the fair commands' terminal output that holds names from files."""
+    print("\n".join(visible(line) for line in text.split("\n")), file=file if file is not None else sys.stdout)
 
 
 def booth_store() -> Any:

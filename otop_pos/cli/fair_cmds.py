@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from otop_pos.cli.common import date_arg, dump_json
+from otop_pos.cli.common import date_arg, dump_json, show
 from otop_pos.core.clock import SystemClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht
@@ -38,8 +38,8 @@ def cmd_create(args: argparse.Namespace) -> int:
     fair, warnings = create_fair(store, SystemClock(), name=args.name, venue=args.venue or "",
                                  province=args.province or "", first_day=args.start, last_day=args.end)
     for w in warnings:
-        print(visible(f"คำเตือน/warning: {w}"), file=sys.stderr)
-    print(f"สร้างงาน {fair.name} ({fair.first_day} ถึง {fair.last_day}) รหัส {fair.id}\n"
+        show((f"คำเตือน/warning: {w}"), file=sys.stderr)
+    show(f"สร้างงาน {fair.name} ({fair.first_day} ถึง {fair.last_day}) รหัส {fair.id}\n"
           f"Fair {fair.id} created: {fair.name}, {fair.first_day} to {fair.last_day}, id {fair.uid} "
           f"in {store.description}")
     return 0
@@ -53,7 +53,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         dump_json([asdict(f) for f in fairs])
         return 0
     for f in fairs:
-        print(f"{f.id:>3}  {f.uid}  {f.first_day} – {f.last_day}  {f.name}  ({f.venue}, {f.province})")
+        show(f"{f.id:>3}  {f.uid}  {f.first_day} – {f.last_day}  {f.name}  ({f.venue}, {f.province})")
     return 0
 
 
@@ -86,8 +86,8 @@ def cmd_packages(args: argparse.Namespace) -> int:
 
     written = make_packages(_store(args), SystemClock(), args.out_dir, fair_ref=args.fair, vendor_codes=args.vendor)
     for w in written:
-        print(f"{w.booth:<8} {w.vendor_code:<12} {w.products:>4} products  {w.path}")
-    print(f"เขียนแพ็กเกจบูธ {len(written)} ไฟล์ใน {args.out_dir} (เก็บเป็นความลับ: มีกุญแจลงนามของบูธ)\n"
+        show(f"{w.booth:<8} {w.vendor_code:<12} {w.products:>4} products  {w.path}")
+    show(f"เขียนแพ็กเกจบูธ {len(written)} ไฟล์ใน {args.out_dir} (เก็บเป็นความลับ: มีกุญแจลงนามของบูธ)\n"
           f"{len(written)} booth package(s) written to {args.out_dir} (keep them private: they hold the booth keys)",
           file=sys.stderr)
     return 0
@@ -139,7 +139,7 @@ def _raw_file_line(f: Any) -> str:
 
 def _show(text: str) -> None:
     """Print ``text`` about a file, each of its lines ``visible``."""
-    print("\n".join(visible(line) for line in text.split("\n")))
+    show(text)
 
 
 def _visible_fields(row: dict[str, Any]) -> dict[str, Any]:
@@ -210,24 +210,24 @@ def cmd_status(args: argparse.Namespace) -> int:
         dump_json(data)
         return 0
     f = st.fair
-    print(f"{f.name} — {f.venue}, {f.province}: {f.first_day} – {f.last_day} (id {f.id}, {f.uid})")
-    print(f"ผู้ประกอบการที่ส่งข้อมูลแล้ว / vendors with imports: {len(st.vendors)} of {st.vendors_registered}; "
+    show(f"{f.name} — {f.venue}, {f.province}: {f.first_day} – {f.last_day} (id {f.id}, {f.uid})")
+    show(f"ผู้ประกอบการที่ส่งข้อมูลแล้ว / vendors with imports: {len(st.vendors)} of {st.vendors_registered}; "
           f"files: {st.files}")
     for v in st.vendors:
         days = ", ".join(d.strftime("%d/%m") for d in v.days)
-        print(f"  {v.booth:<8} {v.code:<12} tills {v.tills}  {format_baht(v.net_satang):>14}  days {days}")
+        show(f"  {v.booth:<8} {v.code:<12} tills {v.tills}  {format_baht(v.net_satang):>14}  days {days}")
     for t in st.tills:
         if t.branch or t.first_booth != t.booth:
             moved = f" (first seen at booth {t.first_booth})" if t.first_booth != t.booth else ""
             copy = (f" — copy {t.branch} of till {t.copied_from_till_no}, after receipt {t.fork_number or '(none)'}"
                     if t.branch else "")
-            print(f"  {t.booth:<8} {t.vendor_code:<12} till {t.till_no}{copy}{moved}: {t.head_seq} documents")
+            show(f"  {t.booth:<8} {t.vendor_code:<12} till {t.till_no}{copy}{moved}: {t.head_seq} documents")
     for d, codes in st.missing.items():
         head = f"  {d}: {len(codes)} vendor(s) sent nothing"
-        print(head + (": " + ", ".join(codes[:20]) + (" …" if len(codes) > 20 else "") if codes else ""))
-    print("import log (newest first):")
+        show(head + (": " + ", ".join(codes[:20]) + (" …" if len(codes) > 20 else "") if codes else ""))
+    show("import log (newest first):")
     for e in st.log:
-        print(visible(f"  {e.at:%Y-%m-%d %H:%M}Z {e.result:<9} {e.booth_code:<8} {e.file_name}"
+        show((f"  {e.at:%Y-%m-%d %H:%M}Z {e.result:<9} {e.booth_code:<8} {e.file_name}"
                       + (f" [{e.reason}] {e.message_en}" if e.result == "refused" else f" +{e.sales_added} sales")))
     return 0
 
@@ -239,12 +239,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if args.json:
         dump_json(asdict(sm))
         return 0
-    print(f"{sm.fair.name}: รายได้สุทธิ / net income {format_baht(sm.net_satang)} "
+    show(f"{sm.fair.name}: รายได้สุทธิ / net income {format_baht(sm.net_satang)} "
           f"(sales {sm.sales_count}, voids {sm.voids_count}, refunds {sm.refunds_count})")
     for code, net in sm.per_vendor.items():
-        print(f"  {code:<12} {format_baht(net):>14}")
+        show(f"  {code:<12} {format_baht(net):>14}")
     for t in sm.branches:
-        print(f"  * {t.vendor_code} booth {t.booth} till {t.copied_from_till_no}: copied laptop accepted as branch "
+        show(f"  * {t.vendor_code} booth {t.booth} till {t.copied_from_till_no}: copied laptop accepted as branch "
               f"{t.branch} after receipt {t.fork_number or '(none)'} (its sales counted once, numbers as printed)")
     return 0
 
@@ -271,21 +271,33 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         written += write_figures_csv(fig, args.csv, lang=args.lang)
     for path in written:
-        print(f"เขียนแล้ว / written: {path}", file=sys.stderr)
+        show(f"เขียนแล้ว / written: {path}", file=sys.stderr)
     if args.json:
         dump_json(figures_to_json(fig))
     elif not written:
         k = fig.key
-        print(f"{fig.fair_name}: {fig.period.first} – {fig.period.last}")
-        print(f"รายได้สุทธิ / net income {format_baht(k.net_satang):>16}  (sales {k.sales_count:,}, voids "
+        show(f"{fig.fair_name}: {fig.period.first} – {fig.period.last}")
+        show(f"รายได้สุทธิ / net income {format_baht(k.net_satang):>16}  (sales {k.sales_count:,}, voids "
               f"{k.voids_count:,}, refunds {k.refunds_count:,}, items {k.items_sold:,}, average "
               f"{format_baht(k.average_sale_satang)})")
         for title, rows in (("product type", fig.by_product_type), ("payment method", fig.by_method),
                             ("day", fig.by_day)):
-            print(f"  {title}:")
+            show(f"  {title}:")
             for r in rows:
-                print(f"    {r.label_th:<34} {format_baht(r.net_satang):>16} {r.share_bp / 100:6.2f} %")
+                show(f"    {r.label_th:<34} {format_baht(r.net_satang):>16} {r.share_bp / 100:6.2f} %")
     return 0
+
+
+def _findings(differences: Any) -> tuple[str, str]:
+    """What ``fair verify`` found, in Thai and English: totals rows that differ, till days held twice."""
+    days = sum(1 for d in differences if d.table == "till_day")
+    rows = len(differences) - days
+    th = [f"ยอดรวม {rows} แถวไม่ตรงกับเอกสาร"] if rows else []
+    en = [f"{rows} totals row(s) differ from the documents"] if rows else []
+    if days:
+        th.append(f"วันขาย {days} วันถูกเก็บซ้ำ")
+        en.append(f"{days} till day(s) held more than once")
+    return " และ".join(th), " and ".join(en)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -297,20 +309,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
         dump_json(asdict(check))
     else:
         for d in check.differences[:50]:
-            print(f"  {d.table} {d.key}: stored {d.stored}, from the documents {d.computed}")
+            show(f"  {d.table} {d.key}: stored {d.stored}, from the documents {d.computed}")
         if len(check.differences) > 50:
-            print(f"  … {len(check.differences) - 50} more")
+            show(f"  … {len(check.differences) - 50} more")
         if not check.differences:
-            print(f"{check.fair_name}: ยอดรวมของรายงานตรงกับเอกสารทุกฉบับ\n"
+            show(f"{check.fair_name}: ยอดรวมของรายงานตรงกับเอกสารทุกฉบับ\n"
                   f"{check.fair_name}: the report totals match the imported documents.")
-        elif check.repaired:
-            print(f"{check.fair_name}: ยอดรวม {len(check.differences)} แถวไม่ตรง คำนวณใหม่จากเอกสารแล้ว\n"
-                  f"{check.fair_name}: {len(check.differences)} totals row(s) differed; computed afresh from the "
-                  "documents.")
         else:
-            print(f"{check.fair_name}: ยอดรวม {len(check.differences)} แถวไม่ตรงกับเอกสาร (ใช้ --repair เพื่อคำนวณใหม่)\n"
-                  f"{check.fair_name}: {len(check.differences)} totals row(s) differ from the documents "
-                  "(--repair computes them afresh).")
+            th, en = _findings(check.differences)
+            if check.repaired:
+                show(f"{check.fair_name}: {th} แก้ไขแล้ว (คำนวณใหม่จากเอกสาร)\n"
+                     f"{check.fair_name}: {en}; repaired (computed afresh from the documents).")
+            else:
+                show(f"{check.fair_name}: {th} (ใช้ --repair เพื่อคำนวณใหม่จากเอกสาร)\n"
+                     f"{check.fair_name}: {en} (--repair computes them afresh from the documents).")
     return 1 if check.differences and not check.repaired else 0
 
 

@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session, aliased
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.thaidate import fair_day, format_en_date, format_thai_date
+from otop_pos.core.visible import visible
 from otop_pos.core.vocabulary import NOT_GIVEN, PAYMENT_METHOD, PRODUCER_TYPE, PRODUCT_TYPE
+from otop_pos.core.vocabulary import OTHER as OTHER_LABEL
 from otop_pos.fair import figures_sql as Q
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.geo import province_code
@@ -77,6 +79,19 @@ def _rows(items: Iterable[tuple[str, str, str, Q.Acc]]) -> tuple[Row, ...]:
     listed = list(items)
     total = sum(acc.net for *_k, acc in listed)
     return tuple(Row(k, th, en, acc.net, acc.count, acc.items, _share(acc.net, total)) for k, th, en, acc in listed)
+
+
+#: The product-type row of sale lines whose type is none of ``PRODUCT_TYPE`` (a typo, another fair's list).
+OTHER_TYPE = "other"
+
+
+def _other_types(keys: set[str]) -> tuple[str, str]:
+    """The Thai and English label of the 'Other' product type: อื่นๆ / Other with the keys it holds, shown
+    escaped (``core.visible``: a signed export's control or bidi characters never reach a report) and cut."""
+    shown = [visible(k)[:40] for k in sorted(keys)[:3]]
+    more = " …" if len(keys) > 3 else ""
+    tail = f" ({', '.join(shown)}{more})" if shown else ""
+    return OTHER_LABEL[0] + tail, OTHER_LABEL[1] + tail
 
 
 def _day_rows(sc: Q.Scope, per_day: dict[date, Q.Acc]) -> tuple[Row, ...]:
@@ -269,8 +284,12 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         return bool(host) and v.province.strip() == host
 
     ptypes: dict[str, Q.Acc] = {t: Q.Acc() for t in PRODUCT_TYPE.keys()}
+    unknown: set[str] = set()
     for ptype, qty, net, lines in products.values():
-        a = ptypes.setdefault(ptype or "", Q.Acc())
+        term = PRODUCT_TYPE.get(ptype) if ptype else None
+        if ptype and term is None:
+            unknown.add(ptype)
+        a = ptypes.setdefault("" if not ptype else term.key if term is not None else OTHER_TYPE, Q.Acc())
         a.net += net
         a.items += qty
         a.count += lines
@@ -278,7 +297,8 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         fair_ids=sc.fair_ids, fair_names=tuple(f.name for f in fairs),
         venue=" / ".join(dict.fromkeys(f.venue for f in fairs if f.venue)), host_province=host,
         period=Period(sc.first, sc.last), printed_at=printed_at, key=key, by_vendor=tuple(vendor_rows),
-        by_product_type=_rows((t, *((PRODUCT_TYPE.name(t, "th"), PRODUCT_TYPE.name(t, "en")) if t else NOT_GIVEN), a)
+        by_product_type=_rows((t, *(_other_types(unknown) if t == OTHER_TYPE else (
+            PRODUCT_TYPE.name(t, "th"), PRODUCT_TYPE.name(t, "en")) if t else NOT_GIVEN), a)
                               for t, a in ptypes.items()),
         by_province=_grouped(rows, lambda v: _place(v.province_code, v.province, False), by_net=True),
         host_vs_other=_grouped(rows, lambda v: HOST if is_host(v) else OTHER, [HOST, OTHER]),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal, Union
 
+from otop_pos.core.visible import visible
 from otop_pos.core.vocabulary import PAYMENT_METHOD, PRODUCT_TYPE
 from otop_pos.reports.model import CashRow, Figures, Row, VendorRow
 
@@ -120,10 +121,14 @@ def till_label(c: CashRow, lang: str) -> int | str:
 
 
 def product_type_label(f: Figures, ptype: str, lang: str) -> str:
-    """A product type's name in ``lang`` (the vocabulary's; "not given" as the figures' own rows write it)."""
-    if ptype or lang == "th":
+    """A product type's name in ``lang`` (the vocabulary's; "not given" and "Other" as the figures' own rows
+    write them; any other key as it is, control and bidi characters shown as escapes)."""
+    if (ptype and ptype in PRODUCT_TYPE) or (not ptype and lang == "th"):
         return PRODUCT_TYPE.name(ptype, lang)
-    return next((r.label_en for r in f.by_product_type if r.key == ptype), ptype)
+    row = next((r for r in f.by_product_type if r.key == ptype), None)
+    if row is not None:  # "not given", or the figures' "Other" row
+        return row.label_th if lang == "th" else row.label_en
+    return visible(ptype)  # a type none of the vocabulary's, as a sale line held it: its controls escaped
 
 
 def producer_type_label(f: Figures, key: str, lang: str) -> str:

@@ -8,6 +8,7 @@ reading agree, no spool is left behind).
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import subprocess
@@ -322,9 +323,6 @@ def _cli(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, 
     return code, out, err
 
 
-@pytest.mark.xfail(strict=True, reason="red team 2: `fair report` prints the product types of a signed export as "
-                   "they are: an ESC/OSC sequence (retitles the terminal, recolours the output) and a bidi override "
-                   "reach the organiser's terminal (`fair import`, `fair status` escape theirs)")
 def test_fair_report_on_the_terminal_shows_a_signed_exports_control_codes_escaped(
         tmp_path: Path, booth: gen_exports.BoothSpec, data: ExportData, capsys: pytest.CaptureFixture[str]) -> None:
     evil = rechain(replace(data, lines=tuple(replace(ln, product_type=EVIL_TYPE) for ln in data.lines)))
@@ -337,3 +335,11 @@ def test_fair_report_on_the_terminal_shows_a_signed_exports_control_codes_escape
     assert code == 0
     assert "PWNED" in out  # the product type is listed …
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out  # … with its control codes escaped
+    assert "อื่นๆ (\\x1b]0;PWNED\\x07\\x1b[31mอาหารU+202E)" in out  # grouped as 'Other', the raw key escaped
+    code, out, _err = _cli(capsys, db, "report", "--json")
+    assert code == 0 and "\u202e" not in out and "\x1b" not in out
+    fig = json.loads(out)
+    types = {r["key"]: r for r in fig["by_product_type"]}
+    assert types["other"]["label_en"] == "Other (\\x1b]0;PWNED\\x07\\x1b[31mอาหารU+202E)"
+    assert "อาหาร" in types and EVIL_TYPE not in types  # not a category of its own
+    assert sum(r["net_satang"] for r in fig["by_product_type"]) == fig["key"]["net_satang"]  # the net adds up

@@ -225,7 +225,7 @@ def test_fair_verify_command(fair_store: FairStore, fair_db: str, imported: dict
     data = json.loads(bad.stdout)
     assert data["repaired"] is False and {d["table"] for d in data["differences"]} == {"product_total"}
     fixed = run("--repair")
-    assert fixed.returncode == 0 and "computed afresh" in fixed.stdout
+    assert fixed.returncode == 0 and "computed afresh" in fixed.stdout and "totals row(s) differ" in fixed.stdout
     assert run().returncode == 0
 
 
@@ -281,3 +281,17 @@ def test_repair_while_an_import_commits_counts_every_document_once(
     check(fair_store)
     assert fair_summary(fair_store).net_satang == sum(imported["nets"].values()) + c.net()
     c.close()
+
+
+def test_fair_verify_words_totals_rows_and_till_days_held_twice_apart() -> None:
+    """``fair verify``'s summary names what it found: totals rows that differ, till days held twice, or both."""
+    from otop_pos.cli.fair_cmds import _findings
+    from otop_pos.fair.totals import Difference
+
+    row = Difference("product_total", (1, "A"), (1,), (2,))
+    day = Difference("till_day", ("u",), (2,), (1,))
+    assert _findings((day,)) == ("วันขาย 1 วันถูกเก็บซ้ำ", "1 till day(s) held more than once")
+    assert _findings((row, row)) == ("ยอดรวม 2 แถวไม่ตรงกับเอกสาร", "2 totals row(s) differ from the documents")
+    th, en = _findings((row, day))
+    assert en == "1 totals row(s) differ from the documents and 1 till day(s) held more than once"
+    assert "ยอดรวม 1 แถว" in th and "วันขาย 1 วัน" in th
