@@ -16,7 +16,7 @@ from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod, ZReportDoc
 from otop_pos.core.errors import DayError, InputError
 from otop_pos.core.ids import new_uuid
-from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, check_amount, check_count
+from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, MAX_FLOAT_SATANG, check_amount, check_count
 from otop_pos.core.thaidate import fair_day
 from otop_pos.store.booth_models import AuditEvent, Payment, PrintJob, Refund, Sale, TillDay, Void
 from otop_pos.store.engine import SqliteStore
@@ -78,7 +78,7 @@ def open_day(store: SqliteStore, clock: Clock, float_satang: int, *, by: str = "
     """Open a sales day with a cash float; DayError if one is already open."""
     if isinstance(float_satang, int) and float_satang < 0:
         raise InputError("เงินทอนตั้งต้นต้องไม่ติดลบ", "The cash float cannot be negative.")
-    check_amount(float_satang, "เงินทอนตั้งต้น", "cash float", limit=MAX_CASH_COUNT_SATANG)
+    check_amount(float_satang, "เงินทอนตั้งต้น", "cash float", limit=MAX_FLOAT_SATANG)
     now = clock.now()
     try:
         with store.write() as s:

@@ -15,14 +15,17 @@ SATANG_PER_BAHT = 100
 MAX_DOCUMENT_SATANG = 10_000_000 * SATANG_PER_BAHT
 #: The largest quantity on one line.
 MAX_QTY = 9999
-#: The largest opening float or counted cash of one till day (฿10,000,000.00).
-MAX_CASH_COUNT_SATANG = 10_000_000 * SATANG_PER_BAHT
+#: The largest opening float of one till day (฿10,000,000.00).
+MAX_FLOAT_SATANG = 10_000_000 * SATANG_PER_BAHT
 #: The most cash a till day's drawer may be expected to hold, either way (฿100,000,000.00): the booth refuses a
 #: cash sale, void or refund that would take the open day's expected cash (float + cash taken − cash given back)
 #: above it or below minus it, and the organiser's import refuses a day beyond it. A day of ten sales at the
 #: document limit fits; the fair store keeps till-day cash in 64-bit columns (migration f0005; a 32-bit
 #: column held only ฿21 million, which a genuine day of large cash sales could pass).
 MAX_DAY_CASH_SATANG = 100_000_000 * SATANG_PER_BAHT
+#: The largest counted cash of one till day: what the drawer may be expected to hold (a vendor holding ฿15
+#: million in cash records the true count).
+MAX_CASH_COUNT_SATANG = MAX_DAY_CASH_SATANG
 #: The largest cash difference (counted − expected) of one till day, either way: the counted cash is at most
 #: MAX_CASH_COUNT_SATANG and the expected cash within ±MAX_DAY_CASH_SATANG.
 MAX_DAY_CASH_DIFFERENCE_SATANG = MAX_DAY_CASH_SATANG + MAX_CASH_COUNT_SATANG
@@ -32,7 +35,7 @@ CONFIRM_CASH_ABOVE_DUE_SATANG = 1000 * SATANG_PER_BAHT
 MAX_LINES = 500
 
 # The float opened with and the cash counted are always within what a day's drawer may hold.
-assert MAX_CASH_COUNT_SATANG <= MAX_DAY_CASH_SATANG
+assert MAX_FLOAT_SATANG <= MAX_DAY_CASH_SATANG and MAX_CASH_COUNT_SATANG <= MAX_DAY_CASH_SATANG
 
 # --- the registry's texts, as the fair store, the booth package and the booth store take them (characters).
 # The registry reader checks every value against these at load, so nothing it lets through is refused later.

@@ -19,8 +19,8 @@ from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_
 from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.core.limits import (
-    MAX_CASH_COUNT_SATANG, MAX_DAY_CASH_DIFFERENCE_SATANG, MAX_DAY_CASH_SATANG, MAX_DOCUMENT_SATANG, MAX_LINES,
-    MAX_QTY, baht_text,
+    MAX_CASH_COUNT_SATANG, MAX_DAY_CASH_DIFFERENCE_SATANG, MAX_DAY_CASH_SATANG, MAX_DOCUMENT_SATANG, MAX_FLOAT_SATANG,
+    MAX_LINES, MAX_QTY, baht_text,
 )
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange.export_model import (
@@ -316,7 +316,7 @@ BOUNDS: tuple[tuple[str, str, int, str, str, str], ...] = (
     ("refunds", "amount_satang", MAX_DOCUMENT_SATANG, _MONEY, "ยอดคืนเงิน", "refund amount"),
     ("refund_lines", "qty", MAX_QTY, _COUNT, "จำนวนที่คืน", "quantity refunded"),
     ("refund_lines", "amount_satang", MAX_DOCUMENT_SATANG, _MONEY, "ยอดคืนของรายการ", "refunded line amount"),
-    ("days", "float_satang", MAX_CASH_COUNT_SATANG, _MONEY, "เงินทอนตั้งต้น", "cash float"),
+    ("days", "float_satang", MAX_FLOAT_SATANG, _MONEY, "เงินทอนตั้งต้น", "cash float"),
     ("days", "counted_cash_satang", MAX_CASH_COUNT_SATANG, _MONEY, "ยอดเงินที่นับ", "counted cash"),
 )
 

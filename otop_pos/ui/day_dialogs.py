@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from otop_pos.booth.service import DENOMINATIONS, DayFigures, DayInfo, ZReportDoc
 from otop_pos.core.errors import InputError, OtopError
-from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, check_amount
+from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, MAX_FLOAT_SATANG, check_amount
 from otop_pos.core.money import format_baht
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.dialog_keys import ActionDialog, is_enter
@@ -43,7 +43,7 @@ NOTE_MIN = 2000  # satang: ฿20 and up are notes
 
 def check_float(satang: int) -> int:
     """The opening float within the bound on a till's cash (InputError naming the bound otherwise)."""
-    return check_amount(satang, "เงินทอนตั้งต้น", "cash float", limit=MAX_CASH_COUNT_SATANG)
+    return check_amount(satang, "เงินทอนตั้งต้น", "cash float", limit=MAX_FLOAT_SATANG)
 
 
 def check_counted(satang: int) -> int:

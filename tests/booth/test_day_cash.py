@@ -10,7 +10,7 @@ from otop_pos.booth.days import close_day, day_figures, open_day
 from otop_pos.booth.payments import PaymentIn
 from otop_pos.booth.pin import Approval, approve
 from otop_pos.core.clock import FixedClock
-from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, MAX_DAY_CASH_SATANG, MAX_DOCUMENT_SATANG
+from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, MAX_DAY_CASH_SATANG, MAX_DOCUMENT_SATANG, MAX_FLOAT_SATANG
 from otop_pos.store.engine import SqliteStore
 from tests.booth.helpers import check_store_integrity
 from tests.booth.test_limits import _product, _refused
@@ -104,9 +104,9 @@ def test_a_cash_refund_past_the_limit_is_refused_and_a_transfer_refund_taken(
 
 
 def test_the_float_is_always_within_the_days_limit(store: SqliteStore, clock: FixedClock) -> None:
-    assert MAX_CASH_COUNT_SATANG <= MAX_DAY_CASH_SATANG
-    open_day(store, clock, MAX_CASH_COUNT_SATANG)
-    assert day_figures(store).expected_cash_satang == MAX_CASH_COUNT_SATANG
+    assert MAX_FLOAT_SATANG <= MAX_DAY_CASH_SATANG and MAX_CASH_COUNT_SATANG <= MAX_DAY_CASH_SATANG
+    open_day(store, clock, MAX_FLOAT_SATANG)
+    assert day_figures(store).expected_cash_satang == MAX_FLOAT_SATANG
 
 
 def test_a_percentage_discount_that_takes_off_more_than_a_document_holds_is_refused(

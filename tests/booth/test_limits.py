@@ -17,7 +17,9 @@ from otop_pos.booth.pin import approve
 from otop_pos.booth.setup import BoothSetup, setup_booth
 from otop_pos.core.clock import FixedClock
 from otop_pos.core.errors import InputError
-from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, MAX_DOCUMENT_SATANG, MAX_LINES, MAX_QTY, MAX_STOCK
+from otop_pos.core.limits import (
+    MAX_CASH_COUNT_SATANG, MAX_DAY_CASH_SATANG, MAX_DOCUMENT_SATANG, MAX_FLOAT_SATANG, MAX_LINES, MAX_QTY, MAX_STOCK,
+)
 from otop_pos.core.money import parse_baht
 from otop_pos.store.engine import SqliteStore
 from tests.booth.helpers import check_store_integrity
@@ -155,10 +157,10 @@ def test_more_lines_than_the_limit_are_refused(opened: SqliteStore, clock: Fixed
 # --- the day --------------------------------------------------------------------------------------------
 
 def test_the_float_is_bounded(store: SqliteStore, clock: FixedClock) -> None:
-    _refused(store, lambda: open_day(store, clock, MAX_CASH_COUNT_SATANG + 1), "cash float")
+    _refused(store, lambda: open_day(store, clock, MAX_FLOAT_SATANG + 1), "cash float", "at most 10,000,000.00 baht")
     _refused(store, lambda: open_day(store, clock, 10 ** 21), "cash float")
     assert current_day(store) is None
-    assert open_day(store, clock, MAX_CASH_COUNT_SATANG).float_satang == MAX_CASH_COUNT_SATANG
+    assert open_day(store, clock, MAX_FLOAT_SATANG).float_satang == MAX_FLOAT_SATANG
 
 
 def test_the_counted_cash_is_bounded(opened: SqliteStore, clock: FixedClock) -> None:
@@ -170,6 +172,13 @@ def test_the_counted_cash_is_bounded(opened: SqliteStore, clock: FixedClock) -> 
     assert current_day(opened) is not None
     report = close_day(opened, clock, PIN, counted_satang=MAX_CASH_COUNT_SATANG, back_up=False)
     assert report.counted_cash_satang == MAX_CASH_COUNT_SATANG
+
+
+def test_a_day_holding_15_million_in_cash_records_its_true_count(opened: SqliteStore, clock: FixedClock) -> None:
+    """A vendor holding ฿15 million in the drawer counts it as it is (the count may reach the day's limit)."""
+    assert MAX_CASH_COUNT_SATANG == MAX_DAY_CASH_SATANG > MAX_FLOAT_SATANG
+    report = close_day(opened, clock, PIN, counts={100000: 15_000}, back_up=False)
+    assert report.counted_cash_satang == 1_500_000_000
 
 
 # --- refunds --------------------------------------------------------------------------------------------

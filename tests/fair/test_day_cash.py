@@ -99,7 +99,7 @@ def test_the_cash_difference_is_bounded_by_the_day_and_the_count(
     result = import_paths(fair_store, fair_clock, [path], jobs=0).files[0]
     assert result.result == ("refused" if refused else "imported"), result.en
     if refused:
-        assert "cash difference" in result.en and "110,000,000.00 baht" in result.en
+        assert "cash difference" in result.en and "200,000,000.00 baht" in result.en
     else:
         assert [d[4] for d in _days(fair_store)] == [difference]
 
