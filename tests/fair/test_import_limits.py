@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from otop_pos.app import demo_registry
 from otop_pos.core.chain import GENESIS, chain_hash, sale_doc
 from otop_pos.core.clock import FixedClock
-from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, MAX_DOCUMENT_SATANG, MAX_QTY
+from otop_pos.core.limits import MAX_DOCUMENT_SATANG, MAX_FLOAT_SATANG, MAX_QTY
 from otop_pos.exchange.export_format import write_export
 from otop_pos.exchange.export_model import ExportData, ExportDay, ExportLine, ExportPayment, ExportSale
 from otop_pos.exchange.package_format import BoothPackage, read_package
@@ -75,9 +75,9 @@ def test_a_sale_at_the_limit_is_imported(fair_store: FairStore, fair_clock: Fixe
                                           "accepts (at most 10,000,000.00 baht)."),
     (dict(price=1, qty=MAX_QTY + 1), "document KK-0001 has a quantity of 10,000, more than the app accepts "
                                      "(at most 9,999)."),
-    (dict(price=100, float_satang=MAX_CASH_COUNT_SATANG + 1), "the till day 2020-10-27 has a cash float of "
-                                                             "10,000,000.01 baht"),
-    (dict(price=100, counts={100000: 10001}), "the till day 2020-10-27 has a counted cash of 10,001,000.00 baht"),
+    (dict(price=100, float_satang=MAX_FLOAT_SATANG + 1), "the till day 2020-10-27 has a cash float of "
+                                                        "10,000,000.01 baht"),
+    (dict(price=100, counts={100000: 100001}), "the till day 2020-10-27 has a counted cash of 100,001,000.00 baht"),
 ])
 def test_an_export_beyond_the_limits_is_refused_naming_file_and_document(
         fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path, kw: dict[str, int], words: str) -> None:
