@@ -212,8 +212,8 @@ def test_a_count_beyond_what_a_till_holds_is_refused(window: MainWindow, ctx: An
                                                      qtbot: Any) -> None:
     dlg = open_close_day(window, qtbot)
     dlg.edits[100000].setFocus()
-    qtbot.keyClicks(dlg.edits[100000], "10001")      # 10,001 × ฿1,000
-    assert dlg.error.isVisible() and "10,000,000.00" in dlg.error.text()
+    qtbot.keyClicks(dlg.edits[100000], "100001")     # 100,001 × ฿1,000: above the day's cash limit
+    assert dlg.error.isVisible() and "100,000,000.00" in dlg.error.text()
     qtbot.keyClicks(dlg.pin_edit, "1234")
     qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
     idle(qtbot, ctx)
