@@ -34,7 +34,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from otop_pos.reports.thai_wordbreak import segment, split_word
+from otop_pos.core.thai_wordbreak import segment, split_word
 
 __all__ = [
     "FONT_REGULAR", "FONT_BOLD", "Align", "font_dir", "register_fonts", "font_name", "has_thai",

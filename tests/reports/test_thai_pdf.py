@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A5
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
-from otop_pos.reports import thai_wordbreak as tw
+from otop_pos.core import thai_wordbreak as tw
 from otop_pos.reports.thai_pdf import (
     ThaiParagraph, draw_text, font_name, text_width, thai_table, wrap_text,
 )

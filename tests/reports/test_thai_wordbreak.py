@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from otop_pos.reports import thai_wordbreak as tw
+from otop_pos.core import thai_wordbreak as tw
 
 from tests.reports.pdf_helpers import DATA, NEWS
 
