@@ -11,14 +11,18 @@ Thai is written without spaces between words, so a line may only break at a word
 * Latin words and numbers break only at spaces; a space stays at the end of the piece before it;
   punctuation sticks to its neighbours (``พ.ศ.``, ``(แพ็ค``, ``1,190.00``).
 
-``break_opportunities`` gives the offsets where a line may end.
+``break_opportunities`` gives the offsets where a line may end. ``wrap_thai`` marks the Thai word
+boundaries with U+200B ZERO WIDTH SPACE so that Qt breaks lines there without libthai (display only).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["segment", "split_word", "break_opportunities", "thai_clusters", "words", "is_thai_letter"]
+__all__ = ["segment", "split_word", "break_opportunities", "thai_clusters", "words", "is_thai_letter",
+           "wrap_thai", "unwrap_thai", "ZWSP"]
+
+ZWSP = "\u200b"
 
 _LEADING_VOWELS = frozenset("เแโใไ")
 # above/below vowels, tone marks, thanthakhat and friends: always part of the preceding cluster
@@ -222,3 +226,28 @@ def break_opportunities(text: str) -> list[int]:
         pos += len(piece)
         offsets.append(pos)
     return offsets
+
+
+@lru_cache(maxsize=8192)
+def wrap_thai(text: str) -> str:
+    """``text`` with a ZERO WIDTH SPACE between two Thai words, where a line may break.
+
+    For display only (never store, search, print or export the result): nothing is inserted inside a
+    word, next to digits, Latin, spaces or punctuation; ZWSPs already in ``text`` are replaced, so
+    ``wrap_thai(wrap_thai(t)) == wrap_thai(t)`` and ``unwrap_thai(wrap_thai(t)) == unwrap_thai(t)``.
+    """
+    plain = text.replace(ZWSP, "")
+    if not any(is_thai_letter(ch) for ch in plain):
+        return plain
+    pieces = segment(plain)
+    out = pieces[:1]
+    for piece in pieces[1:]:
+        if is_thai_letter(out[-1][-1]) and is_thai_letter(piece[0]):
+            out.append(ZWSP)
+        out.append(piece)
+    return "".join(out)
+
+
+def unwrap_thai(text: str) -> str:
+    """``text`` without the ZERO WIDTH SPACEs ``wrap_thai`` put in."""
+    return text.replace(ZWSP, "")
