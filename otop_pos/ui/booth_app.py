@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from otop_pos.booth.service import DEMO_PIN, BoothService, default_data_dir
 from otop_pos.core.errors import OtopError
+from otop_pos.core.thai_wordbreak import wrap_thai
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import error_text, install_language, translate
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.theme import apply_theme
-from otop_pos.ui.widgets import show_error
+from otop_pos.ui.widgets import keep_zwsp_off_the_clipboard, show_error
 from otop_pos.ui.window_swap import WindowSwap
 
 log = logging.getLogger("otop_pos")
@@ -57,7 +58,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 
 def _fatal(text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, translate("Common", "OTOP POS"), text)
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("Common", "OTOP POS"), wrap_thai(text))
     box.show()
     box.raise_()
     box.activateWindow()   # a message of its own, with no window behind it: make sure it has the keyboard
@@ -73,6 +74,7 @@ def run_booth_app(open_service: Callable[[], BoothService], demo: bool = False, 
     app.setApplicationName("otop-pos")
     app.setApplicationDisplayName("OTOP POS")
     apply_theme(app)
+    keep_zwsp_off_the_clipboard(app)
     install_language(lang or "th")
     try:
         service = open_service()

@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPen,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -31,9 +33,30 @@ from PySide6.QtWidgets import (
 
 from otop_pos.booth.service import ProductInfo
 from otop_pos.core.money import format_baht
+from otop_pos.core.thai_wordbreak import wrap_thai
 from otop_pos.ui.i18n import translate
 from otop_pos.ui.models import ROW_ROLE, ProductGridModel
 from otop_pos.ui.theme import metrics, pastel, type_color
+
+
+def name_layout(name: str, font: QFont, width: float) -> QTextLayout:
+    """A tile's product name laid out in lines of ``width``: Thai breaks between words (``wrap_thai``'s
+    zero-width spaces, with or without libthai), a word wider than the line anywhere."""
+    layout = QTextLayout(wrap_thai(name), font)
+    opt = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(opt)
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout
 
 
 class TileDelegate(QStyledItemDelegate):
@@ -75,10 +98,8 @@ class TileDelegate(QStyledItemDelegate):
         name_rect = QRectF(inner.left(), inner.top(), inner.width(), inner.height() - price_h)
         painter.setFont(name_font)
         painter.setPen(QColor("#868e96") if product.sold_out else QColor("#212529"))
-        opt = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         painter.setClipRect(name_rect)
-        painter.drawText(name_rect, product.name, opt)
+        name_layout(product.name, name_font, name_rect.width()).draw(painter, name_rect.topLeft())
         painter.setClipping(False)
         bottom = QRect(inner.left(), inner.bottom() - price_h, inner.width(), price_h)
         painter.setFont(price_font)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QListWidget, QVBo
 
 from otop_pos.booth.service import HeldBill
 from otop_pos.core.errors import OtopError
+from otop_pos.core.thai_wordbreak import wrap_thai
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import money, translate
@@ -84,7 +85,7 @@ class HeldBillsDialog(QDialog):
     def fill(self, select: int = 0) -> None:
         self.list.clear()
         for bill in self.ctx.held:
-            self.list.addItem(describe_bill(bill))
+            self.list.addItem(wrap_thai(describe_bill(bill)))   # Thai names wrap between words
         if self.ctx.held:
             self.list.setCurrentRow(min(select, len(self.ctx.held) - 1))
         self.recall_button.setEnabled(bool(self.ctx.held))

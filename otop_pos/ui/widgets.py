@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +24,7 @@ from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.core.limits import MAX_DOCUMENT_SATANG, check_amount
 from otop_pos.core.money import parse_baht, parse_quantity
+from otop_pos.core.thai_wordbreak import ZWSP, unwrap_thai, wrap_thai
 from otop_pos.ui.i18n import error_text, translate
 
 log = logging.getLogger("otop_pos.ui")
@@ -40,10 +42,43 @@ def make_button(text: str, *, name: str = "", slot: Callable[[], object] | None 
     return btn
 
 
+class WrapLabel(QLabel):
+    """A word-wrapped label whose Thai breaks between words on every platform (libthai or not).
+
+    ``setText`` adds zero-width spaces between Thai words for display (``wrap_thai``); ``text`` gives the
+    text as set, without them."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(wrap_thai(text))
+
+    def text(self) -> str:
+        return unwrap_thai(super().text())
+
+
+def keep_zwsp_off_the_clipboard(app: QApplication) -> None:
+    """Text copied from a label or list shown through ``wrap_thai`` reaches the clipboard without the
+    zero-width spaces (connected once per application)."""
+    if app.property("otop_zwsp_guard"):
+        return
+    app.setProperty("otop_zwsp_guard", True)
+    clipboard = app.clipboard()
+
+    def clean() -> None:
+        text = clipboard.text()
+        if ZWSP in text:
+            clipboard.setText(unwrap_thai(text))
+    clipboard.dataChanged.connect(clean)
+
+
 def label(text: str = "", *, name: str = "", wrap: bool = False,
           align: Qt.AlignmentFlag | None = None) -> QLabel:
-    """A label with a style name."""
-    lab = QLabel(text)
+    """A label with a style name (``wrap``: a WrapLabel)."""
+    lab = WrapLabel(text) if wrap else QLabel(text)
     if name:
         lab.setObjectName(name)
     lab.setWordWrap(wrap)
@@ -131,12 +166,11 @@ class PinEdit(QLineEdit):
         self.setPlaceholderText(translate("Common", "Manager PIN"))
 
 
-class Banner(QLabel):
+class Banner(WrapLabel):
     """A non-blocking message strip that hides itself after a while."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
+        super().__init__("", parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -164,13 +198,12 @@ class Banner(QLabel):
         self.hide()
 
 
-class ErrorLabel(QLabel):
+class ErrorLabel(WrapLabel):
     """An inline error line in a dialog (hidden while empty)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName("error")
-        self.setWordWrap(True)
         self.hide()
 
     def show_error(self, exc_or_text: BaseException | str) -> None:

@@ -48,6 +48,7 @@ def make_context(db: str | None, clock: Clock | None = None, lang: str | None = 
 def run_organiser_app(db: str | None, lang: str | None) -> int:
     """Open the organiser window on the fair store ``db`` (path or URL; None: the default); the exit code."""
     from otop_pos.ui.booth_app import setup_logging
+    from otop_pos.ui.widgets import keep_zwsp_off_the_clipboard
 
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -55,6 +56,7 @@ def run_organiser_app(db: str | None, lang: str | None) -> int:
     app.setApplicationName("otop-pos")
     app.setApplicationDisplayName(translate("OrgMain", "OTOP fair organiser"))
     apply_organiser_theme(app)
+    keep_zwsp_off_the_clipboard(app)
     install_organiser_language(lang)
     try:
         ctx = make_context(db, lang=lang)
