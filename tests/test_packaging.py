@@ -23,8 +23,8 @@ assert otop_pos.__file__.startswith(target), otop_pos.__file__
 assert str(migrations_dir("booth")).startswith(target)
 assert resource_path("fonts", "Sarabun-Regular.ttf").is_file()
 assert resource_path("demo", "catalogue.csv").is_file()
-from otop_pos.core.thai_wordbreak import words
-assert len(words()) > 1000
+from otop_pos.core.thai_wordbreak import words, wrap_thai
+assert len(words()) > 1000 and "\u200b" in wrap_thai("กระติบข้าวเหนียว")
 with tempfile.TemporaryDirectory() as tmp:
     store = open_booth_store(Path(tmp) / "booth")
     fair = open_fair_store(Path(tmp) / "fair.sqlite")
