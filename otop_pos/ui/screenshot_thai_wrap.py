@@ -86,8 +86,13 @@ def main(argv: list[str] | None = None) -> int:
         _shoot(out)
         return 0
     env = dict(os.environ, OTOP_NO_LIBTHAI_CHILD="1", QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    env["LD_LIBRARY_PATH"] = os.pathsep.join(p for p in (str(_stub_dir()), env.get("LD_LIBRARY_PATH", "")) if p)
-    return subprocess.run([sys.executable, "-m", "otop_pos.ui.screenshot_thai_wrap", str(out)], env=env).returncode
+    stub = _stub_dir()
+    try:
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(p for p in (str(stub), env.get("LD_LIBRARY_PATH", "")) if p)
+        return subprocess.run([sys.executable, "-m", "otop_pos.ui.screenshot_thai_wrap", str(out)],
+                              env=env).returncode
+    finally:
+        shutil.rmtree(stub, ignore_errors=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
