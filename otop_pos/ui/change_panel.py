@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from otop_pos.booth.service import SaleResult
 from otop_pos.ui.i18n import money, translate
-from otop_pos.ui.theme import metrics
+from otop_pos.ui.theme import ROLES, Ink, metrics
 from otop_pos.ui.widgets import label
 
 
@@ -17,7 +17,7 @@ class ChangePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changepanel")
-        self.setStyleSheet("QFrame#changepanel { border: 3px solid #2b8a3e; border-radius: 10px; }")
+        self.setStyleSheet(f"QFrame#changepanel {{ border: 3px solid {Ink.OK}; border-radius: 10px; }}")
         lay = QVBoxLayout(self)
         lay.addStretch(1)
         center = Qt.AlignmentFlag.AlignHCenter
@@ -51,7 +51,7 @@ class ChangePanel(QFrame):
         text = money(result.change_satang)
         self.caption.setText(translate("Sell", "Change") if result.change_satang else translate("Sell", "No change"))
         self.amount.setText(text)
-        colour = "#2b8a3e" if result.change_satang else "#495057"
+        colour = (ROLES.status_ok if result.change_satang else ROLES.caption).fg
         self.amount.setStyleSheet(f"color: {colour}; font-size: {self._fit(text)}px; font-weight: bold;")
         self.detail.setText(translate("Sell", "Sale {number} · total {total} · received {paid}").format(
             number=result.number, total=money(result.total_satang),

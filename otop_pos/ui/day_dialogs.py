@@ -26,6 +26,7 @@ from otop_pos.ui.context import BoothContext
 from otop_pos.ui.dialog_keys import ActionDialog, is_enter
 from otop_pos.ui.i18n import date_text, method_name, money, translate
 from otop_pos.ui.preview import DocumentPreview
+from otop_pos.ui.theme import ROLES
 from otop_pos.ui.widgets import (
     ErrorLabel,
     NumberEdit,
@@ -227,11 +228,12 @@ class CloseDayDialog(ActionDialog):
         if diff == 0:
             self.difference_caption.setText(translate("Day", "Difference"))
             self.difference_label.setText(translate("Day", "Exact ✓"))
-            self.difference_label.setStyleSheet("color: #2b8a3e;")
+            self.difference_label.setStyleSheet(f"color: {ROLES.status_ok.fg};")
         else:
             self.difference_caption.setText(translate("Day", "Short") if diff < 0 else translate("Day", "Over"))
             self.difference_label.setText(money(abs(diff)))
-            self.difference_label.setStyleSheet("color: #c92a2a;" if diff < 0 else "color: #1971c2;")
+            self.difference_label.setStyleSheet(
+                f"color: {(ROLES.status_error if diff < 0 else ROLES.status_info).fg};")
 
     def submit(self) -> None:
         try:

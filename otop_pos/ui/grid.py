@@ -36,7 +36,7 @@ from otop_pos.core.money import format_baht
 from otop_pos.core.thai_wordbreak import wrap_thai
 from otop_pos.ui.i18n import translate
 from otop_pos.ui.models import ROW_ROLE, ProductGridModel
-from otop_pos.ui.theme import metrics, pastel, type_color
+from otop_pos.ui.theme import ROLES, Ink, metrics, tile_background, type_color
 
 
 def name_layout(name: str, font: QFont, width: float) -> QTextLayout:
@@ -81,7 +81,7 @@ class TileDelegate(QStyledItemDelegate):
         hover = bool(option.state & QStyle.StateFlag.State_MouseOver)  # type: ignore[attr-defined]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bg = QColor("#eceff1") if product.sold_out else pastel(color, 0.30 if hover else 0.22)
+        bg = QColor(Ink.SOLD_OUT_BG if product.sold_out else tile_background(color.name(), hover))
         painter.setPen(QPen(color.darker(130) if selected else color, 3 if selected else 1))
         painter.setBrush(bg)
         painter.drawRoundedRect(QRectF(rect), 8, 8)
@@ -97,13 +97,13 @@ class TileDelegate(QStyledItemDelegate):
         price_h = QFontMetrics(price_font).height()
         name_rect = QRectF(inner.left(), inner.top(), inner.width(), inner.height() - price_h)
         painter.setFont(name_font)
-        painter.setPen(QColor("#868e96") if product.sold_out else QColor("#212529"))
+        painter.setPen(QColor(ROLES.tile_sold_out.fg if product.sold_out else Ink.TEXT))
         painter.setClipRect(name_rect)
         name_layout(product.name, name_font, name_rect.width()).draw(painter, name_rect.topLeft())
         painter.setClipping(False)
         bottom = QRect(inner.left(), inner.bottom() - price_h, inner.width(), price_h)
         painter.setFont(price_font)
-        painter.setPen(QColor("#212529") if not product.sold_out else QColor("#868e96"))
+        painter.setPen(text)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          f"฿{format_baht(product.price_satang, decimals=False)}")
         small = QFont(painter.font())
@@ -111,11 +111,11 @@ class TileDelegate(QStyledItemDelegate):
         small.setWeight(QFont.Weight.Bold)
         painter.setFont(small)
         if product.sold_out:
-            painter.setPen(QColor("#c92a2a"))
+            painter.setPen(QColor(ROLES.tile_sold_out_mark.fg))
             painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              translate("Sell", "Sold out"))
         elif product.stock is not None:
-            painter.setPen(QColor("#c92a2a") if product.stock <= 0 else QColor("#495057"))
+            painter.setPen(QColor(Ink.ERROR if product.stock <= 0 else Ink.MUTED))
             painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              translate("Sell", "Left: {n}").format(n=product.stock))
         painter.restore()
@@ -140,7 +140,7 @@ class ProductGrid(QListView):
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setMouseTracking(True)
         self.setSpacing(0)
-        self.setStyleSheet("QListView { background: #f4f6f8; border: none; }")
+        self.setStyleSheet(f"QListView {{ background: {Ink.WINDOW}; border: none; }}")
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.clicked.connect(self._clicked)
         self.apply_metrics()

@@ -23,6 +23,7 @@ from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import current_lang, error_text, translate
 from otop_pos.ui.scanner import ScanTaker, refuse_scan
 from otop_pos.ui.sell_screen import SellScreen
+from otop_pos.ui.theme import ROLES
 from otop_pos.ui.widgets import Banner, label, make_button, show_error
 
 PAGES = ("sell", "history", "products", "day", "settings")
@@ -187,27 +188,27 @@ class MainWindow(QMainWindow):
         day = self.ctx.day
         if day is None:
             self.day_status.setText(translate("Main", "Day not open"))
-            self.day_status.setStyleSheet("color: #c92a2a; font-weight: bold;")
+            self.day_status.setStyleSheet(f"color: {ROLES.status_error.fg}; font-weight: bold;")
         else:
             self.day_status.setText(translate("Main", "Day open since {time}").format(
                 time=to_bangkok(day.opened_at).strftime("%H:%M")))
-            self.day_status.setStyleSheet("color: #2b8a3e;")
+            self.day_status.setStyleSheet(f"color: {ROLES.status_ok.fg};")
 
     def _update_printer(self, state: PrintState) -> None:
         self.print_state = state
         failed = bool(state.failed)
         if not state.configured and not failed:
-            text, color = translate("Main", "No receipt printer"), "#868e96"
+            text, color = translate("Main", "No receipt printer"), ROLES.muted
         elif state.error_th or failed:
             msg = state.error_en if self.ctx.lang == "en" else state.error_th
-            text, color = translate("Main", "Printer problem: {message}").format(message=msg), "#c92a2a"
+            text, color = translate("Main", "Printer problem: {message}").format(message=msg), ROLES.status_error
         elif state.pending:
-            text, color = translate("Main", "Printing: {n} waiting").format(n=state.pending), "#e67700"
+            text, color = translate("Main", "Printing: {n} waiting").format(n=state.pending), ROLES.status_warn
         else:
-            text, color = translate("Main", "Printer ready"), "#2b8a3e"
+            text, color = translate("Main", "Printer ready"), ROLES.status_ok
         self.printer_status.setText(text)
         self.printer_status.setToolTip(text)
-        self.printer_status.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.printer_status.setStyleSheet(f"color: {color.fg}; font-weight: bold;")
         self.printer_retry.setVisible(failed)
         self.printer_dismiss.setVisible(failed)
 
@@ -215,16 +216,17 @@ class MainWindow(QMainWindow):
         state = self.ctx.backup_state()
         if isinstance(state, BackupResult):
             text, color = translate("Main", "Backup {time} ✓").format(
-                time=to_bangkok(state.at).strftime("%H:%M")), "#2b8a3e"
+                time=to_bangkok(state.at).strftime("%H:%M")), ROLES.status_ok
         elif isinstance(state, BaseException):
-            text, color = translate("Main", "Backup failed: {message}").format(message=error_text(state)), "#c92a2a"
+            text = translate("Main", "Backup failed: {message}").format(message=error_text(state))
+            color = ROLES.status_error
         elif not self.ctx.settings.backup_dir:
-            text, color = translate("Main", "No backup folder"), "#e67700"
+            text, color = translate("Main", "No backup folder"), ROLES.status_warn
         else:
-            text, color = translate("Main", "Backup on"), "#495057"
+            text, color = translate("Main", "Backup on"), ROLES.caption
         self.backup_status.setText(text)
         self.backup_status.setToolTip(text)
-        self.backup_status.setStyleSheet(f"color: {color};")
+        self.backup_status.setStyleSheet(f"color: {color.fg};")
 
     def retry_prints(self) -> None:
         """The vendor checked the paper and wants the failed receipts printed again — every one failed by

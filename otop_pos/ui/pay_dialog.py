@@ -34,7 +34,7 @@ from otop_pos.core.promptpay import describe_target, promptpay_payload
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.qr import qr_image
-from otop_pos.ui.theme import metrics
+from otop_pos.ui.theme import ROLES, metrics
 from otop_pos.ui.widgets import ErrorLabel, NumberEdit, confirm, label, make_button
 
 NOTES = (2000, 5000, 10000, 50000, 100000)
@@ -239,17 +239,17 @@ class PayDialog(QDialog):
         if over > 0:
             self.due_caption.setText(translate("Pay", "Paid too much"))
             self.due_label.setText(money(over))
-            self.due_label.setStyleSheet("color: #c92a2a;")
+            self.due_label.setStyleSheet(f"color: {ROLES.status_error.fg};")
         elif t.due_satang == 0:
             self.due_caption.setText(translate("Pay", "Paid in full"))
             self.due_label.setText("✓")
-            self.due_label.setStyleSheet("color: #2b8a3e;")
+            self.due_label.setStyleSheet(f"color: {ROLES.status_ok.fg};")
         else:
             self.due_caption.setText(translate("Pay", "Still to pay"))
             self.due_label.setText(money(t.due_satang))
             self.due_label.setStyleSheet("")
         self.change_caption.setText(translate("Pay", "Change"))
-        self.change_label.setStyleSheet("color: #2b8a3e;")
+        self.change_label.setStyleSheet(f"color: {ROLES.status_ok.fg};")
         if t.tendered_satang is None or t.due_satang == 0:
             self.change_label.setText("—")
         elif t.short_satang == 0:
@@ -257,7 +257,7 @@ class PayDialog(QDialog):
         else:
             self.change_label.setText(money(t.short_satang))
             self.change_caption.setText(translate("Pay", "Short"))
-            self.change_label.setStyleSheet("color: #c92a2a;")
+            self.change_label.setStyleSheet(f"color: {ROLES.status_error.fg};")
         self.parts_list.clear()
         for p in self.payments:
             ref = f" · {p.reference}" if p.reference else ""

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import qrcode
 import qrcode.constants
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from otop_pos.ui.theme import Ink
 
 
 def qr_matrix(payload: str) -> list[list[bool]]:
@@ -21,7 +23,8 @@ def qr_image(payload: str, size_px: int = 320) -> QImage:
     n = len(matrix)
     scale = max(2, size_px // n)
     img = QImage(n * scale, n * scale, QImage.Format.Format_RGB32)
-    img.fill(Qt.GlobalColor.white)
+    img.fill(QColor(Ink.QR_LIGHT))
+    dark = QColor(Ink.QR_DARK)
     painter = QPainter(img)
     try:
         for y, row in enumerate(matrix):
@@ -31,7 +34,7 @@ def qr_image(payload: str, size_px: int = 320) -> QImage:
                     start = x
                     while x < n and row[x]:
                         x += 1
-                    painter.fillRect(QRect(start * scale, y * scale, (x - start) * scale, scale), Qt.GlobalColor.black)
+                    painter.fillRect(QRect(start * scale, y * scale, (x - start) * scale, scale), dark)
                 else:
                     x += 1
     finally:

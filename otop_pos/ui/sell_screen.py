@@ -25,7 +25,7 @@ from otop_pos.ui.grid import ProductGrid
 from otop_pos.ui.i18n import error_text, money, translate
 from otop_pos.ui.scanner import ScannerDetector
 from otop_pos.core.vocabulary import PRODUCT_TYPE
-from otop_pos.ui.theme import OTHER_COLOR, product_type, type_label
+from otop_pos.ui.theme import OTHER_COLOR, Ink, product_type, type_button_colors, type_label
 from otop_pos.ui.widgets import Banner, alive, label, make_button, open_dialog
 
 
@@ -129,15 +129,16 @@ class SellScreen(QWidget):
                 w.deleteLater()
         self.type_buttons.clear()
         present = {p.product_type for p in self.ctx.index.products}
-        entries = [("", translate("Sell", "All"), "#343a40")]
+        entries = [("", translate("Sell", "All"), Ink.NAV)]
         entries += [(t.key, type_label(t.key, short=True), t.color) for t in PRODUCT_TYPE if t.key in present]
         entries += [(name, type_label(name), OTHER_COLOR) for name in sorted(present) if product_type(name) is None]
         for key, text, color in entries:
             b = QPushButton(text.replace("&", "&&"))  # a single & would be a keyboard mnemonic
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setStyleSheet(f"QPushButton {{ border: 2px solid {color}; color: {color}; font-weight: bold; }}"
-                            f"QPushButton:checked {{ background: {color}; color: white; }}")
+            text, checked = type_button_colors(color)
+            b.setStyleSheet(f"QPushButton {{ border: 2px solid {color}; color: {text}; font-weight: bold; }}"
+                            f"QPushButton:checked {{ background: {checked}; color: {Ink.ON_DARK}; }}")
             b.clicked.connect(lambda _=False, k=key: self.set_type(k))
             self.type_group.addButton(b)
             self.type_bar.addWidget(b)

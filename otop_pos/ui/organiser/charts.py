@@ -33,10 +33,10 @@ from otop_pos.core.vocabulary import OTHER, PAYMENT_METHOD, PRODUCT_TYPE
 from otop_pos.reports.model import Row, VendorRow
 from otop_pos.ui.fonts import app_font
 from otop_pos.ui.organiser.i18n import current_lang, money, share, translate
-from otop_pos.ui.theme import OTHER_COLOR, product_type, type_color
+from otop_pos.ui.theme import OTHER_COLOR, ROLES, Ink, product_type, type_color
 
-DAY_COLOR = "#1971c2"
-VENDOR_COLOR = "#e8590c"
+DAY_COLOR = Ink.SERIES_DAY
+VENDOR_COLOR = Ink.SERIES_VENDOR
 
 
 @dataclass(frozen=True)
@@ -92,15 +92,15 @@ def money_axis(max_satang: int) -> QCategoryAxis:
     axis.setRange(0, ticks[-1] / 100)
     axis.setStartValue(0)
     _style_axis(axis)
-    axis.setGridLineColor(QColor("#e9ecef"))
+    axis.setGridLineColor(QColor(Ink.GRIDLINE))
     return axis
 
 
 def _style_axis(axis: QBarCategoryAxis | QCategoryAxis) -> None:
     axis.setTruncateLabels(False)
     axis.setLabelsFont(app_font(13))
-    axis.setLabelsColor(QColor("#343a40"))
-    axis.setLinePen(QPen(QColor("#ced4da")))
+    axis.setLabelsColor(QColor(ROLES.chart_label.fg))
+    axis.setLinePen(QPen(QColor(Ink.AXIS)))
 
 
 def short_type(key: str) -> str:
@@ -315,14 +315,14 @@ def show_methods(card: ChartCard, rows: Sequence[Row]) -> None:
         color = PAYMENT_METHOD.color(r.key)
         pie_slice = series.append(r.label(lang), r.net_satang / 100)
         pie_slice.setColor(QColor(color))
-        pie_slice.setBorderColor(QColor("#ffffff"))
+        pie_slice.setBorderColor(QColor(Ink.SURFACE))
         pie_slice.setLabelVisible(False)
         tip = f"{r.label(lang)}\n{money(r.net_satang)} ({pct:.1f}%)"
         pie_slice.hovered.connect(lambda on, t=tip: QToolTip.showText(QCursor.pos(), t) if on
                                   else QToolTip.hideText())
         keys.append(f'<tr><td style="color:{color}; font-size:16px">■</td><td>{html.escape(r.label(lang))}</td>'
                     f'<td align="right"><b>{pct:.1f}%</b></td>'
-                    f'<td align="right" style="color:#6c757d">&nbsp;{money(r.net_satang)}</td></tr>')
+                    f'<td align="right" style="color:{ROLES.chart_note.fg}">&nbsp;{money(r.net_satang)}</td></tr>')
     card.chart.addSeries(series)
     card.chart.legend().setVisible(False)
     card.note.setText(f'<table cellspacing="0" cellpadding="1" align="center">{"".join(keys)}</table>')

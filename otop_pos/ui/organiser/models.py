@@ -33,7 +33,7 @@ from otop_pos.ui.organiser.i18n import (
     translate,
     when_text,
 )
-from otop_pos.ui.theme import type_label
+from otop_pos.ui.theme import ROLES, type_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -181,7 +181,7 @@ class VendorTableModel(RowsModel):
 
     def color(self, row: Any, column: int) -> QColor | None:
         if column == self.NET and row.net_satang == 0:
-            return QColor("#868e96")
+            return QColor(ROLES.table_muted.fg)
         return None
 
 
@@ -239,7 +239,8 @@ RESULT_NAMES = {
     "refused": QT_TRANSLATE_NOOP("OrgImport", "Refused"),
     "skipped": QT_TRANSLATE_NOOP("OrgImport", "Not an export"),
 }
-RESULT_COLORS = {"imported": "#2b8a3e", "unchanged": "#5c677d", "refused": "#c92a2a", "skipped": "#8f5b00"}
+RESULT_COLORS = {"imported": ROLES.table_ok.fg, "unchanged": ROLES.table_other.fg, "refused": ROLES.table_error.fg,
+                 "skipped": ROLES.table_warn.fg}
 
 
 def result_name(result: str) -> str:
@@ -293,7 +294,7 @@ class ProblemsModel(RowsModel):
     )
 
     def color(self, row: PreviewProblem, column: int) -> QColor | None:
-        return QColor("#c92a2a") if row.severity == "error" else QColor("#8f5b00")
+        return QColor((ROLES.table_error if row.severity == "error" else ROLES.table_warn).fg)
 
 
 MISSING_KINDS = {
@@ -317,7 +318,7 @@ class MissingModel(RowsModel):
 
     def color(self, row: MissingRow, column: int) -> QColor | None:
         if column == 3:
-            return QColor("#c92a2a") if row.kind == "no_export" else QColor("#8f5b00")
+            return QColor((ROLES.table_error if row.kind == "no_export" else ROLES.table_warn).fg)
         return None
 
 

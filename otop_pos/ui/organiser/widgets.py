@@ -15,22 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.ui.theme import Metrics
+from otop_pos.ui.theme import ROLES, Ink, Metrics
 
 
 def organiser_style(m: Metrics) -> str:
     """Style rules added to the booth app's sheet: white cards, big key figures, the drop zone."""
-    b = m.base
+    b, r, k = m.base, ROLES, Ink
     return f"""
-QFrame#card {{ background: #ffffff; border: 1px solid #dee2e6; border-radius: 8px; }}
-QLabel#cardtitle {{ font-weight: bold; color: #343a40; padding: 2px 0; }}
-QLabel#kpivalue {{ font-size: {round(b * 1.55)}px; font-weight: bold; color: #212529; }}
-QLabel#kpivalue_main {{ font-size: {round(b * 1.9)}px; font-weight: bold; color: #2b8a3e; }}
-QLabel#kpicaption {{ color: #495057; }}
-QLabel#kpinote {{ color: #868e96; font-size: {round(b * 0.85)}px; }}
+QFrame#card {{ background: {k.SURFACE}; border: 1px solid {k.BORDER_LIGHT}; border-radius: 8px; }}
+QLabel#cardtitle {{ font-weight: bold; color: {r.card_title.fg}; padding: 2px 0; }}
+QLabel#kpivalue {{ font-size: {round(b * 1.55)}px; font-weight: bold; color: {r.kpi_value.fg}; }}
+QLabel#kpivalue_main {{ font-size: {round(b * 1.9)}px; font-weight: bold; color: {r.kpi_value_main.fg}; }}
+QLabel#kpicaption {{ color: {r.kpi_caption.fg}; }}
+QLabel#kpinote {{ color: {r.kpi_note.fg}; font-size: {round(b * 0.85)}px; }}
 QLabel#pagetitle {{ font-size: {round(b * 1.3)}px; font-weight: bold; }}
-QFrame#dropzone {{ background: #f8f9fa; border: 2px dashed #adb5bd; border-radius: 10px; }}
-QFrame#dropzone[hot="true"] {{ background: #e7f5ff; border: 2px dashed #1971c2; }}
+QFrame#dropzone {{ background: {k.DROP_BG}; border: 2px dashed {k.BORDER}; border-radius: 10px; }}
+QFrame#dropzone[hot="true"] {{ background: {k.DROP_HOT_BG}; border: 2px dashed {k.FOCUS}; }}
 QComboBox#fairpicker {{ min-width: {b * 16}px; }}
 """
 
