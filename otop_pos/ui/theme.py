@@ -166,7 +166,8 @@ class Roles:
     banner_error: Pair = Pair(Ink.BANNER_ERROR_TEXT, (Ink.BANNER_ERROR_BG,))
     banner_info: Pair = Pair(Ink.BANNER_INFO_TEXT, (Ink.BANNER_INFO_BG,))
     table_header: Pair = Pair(Ink.TEXT, (Ink.HOVER,))
-    table_selected: Pair = Pair(Ink.SELECTED_TEXT, (Ink.SELECTION,))
+    table_selected: Pair = Pair(Ink.SELECTED_TEXT, (Ink.SELECTION,))   # also selected text in fields, lists
+    progress: Pair = Pair(Ink.TEXT, (Ink.SELECTION, Ink.SURFACE))       # "116 / 116" over the palette's bar
     tile_sold_out: Pair = Pair(Ink.FAINT, (Ink.SOLD_OUT_BG,))
     tile_sold_out_mark: Pair = Pair(Ink.ERROR, (Ink.SOLD_OUT_BG,))
     # organiser
