@@ -100,7 +100,7 @@ def approval_needed(reasons: tuple[str, ...], limit_percent: int) -> ApprovalNee
     """The error naming what needs the manager's approval."""
     th = [_REASONS[r][0].format(p=limit_percent) for r in reasons]
     en = [_REASONS[r][1].format(p=limit_percent) for r in reasons]
-    return ApprovalNeeded("ต้องใช้รหัสผู้จัดการสำหรับ" + " และ".join(th),
+    return ApprovalNeeded("ต้องใช้รหัสเจ้าของร้านสำหรับ" + " และ".join(th),
                           "The manager's PIN is needed for " + " and ".join(en) + ".", reasons)
 
 

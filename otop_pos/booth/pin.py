@@ -34,7 +34,7 @@ def normalize_pin(pin: str) -> str:
     """A PIN is 4–8 digits (Thai digits accepted)."""
     digits = normalize_digits(pin.strip())
     if not digits.isdigit() or not 4 <= len(digits) <= 8:
-        raise InputError("รหัสผู้จัดการต้องเป็นตัวเลข 4–8 หลัก", "The manager PIN must be 4 to 8 digits.")
+        raise InputError("รหัสเจ้าของร้านต้องเป็นตัวเลข 4–8 หลัก", "The manager PIN must be 4 to 8 digits.")
     return digits
 
 
@@ -49,7 +49,7 @@ def set_pin(store: SqliteStore, clock: Clock, new_pin: str, *, current_pin: str 
     pin = normalize_pin(new_pin)
     if has_pin(store):
         if current_pin is None:
-            raise PinError("ต้องใส่รหัสผู้จัดการเดิมก่อนเปลี่ยน", "Enter the current manager PIN to change it.")
+            raise PinError("ต้องใส่รหัสเจ้าของร้านเดิมก่อนเปลี่ยน", "Enter the current manager PIN to change it.")
         verify_pin(store, clock, current_pin, action="change_pin")
     now = clock.now()
     hashed = _hash(pin, secrets.token_bytes(16))
@@ -65,12 +65,12 @@ def set_pin(store: SqliteStore, clock: Clock, new_pin: str, *, current_pin: str 
 def verify_pin(store: SqliteStore, clock: Clock, pin: str, *, action: str) -> None:
     """Check the manager PIN for ``action``; PinError when wrong, unset or locked (failures are kept)."""
     if not normalize_digits(pin or "").strip():   # nothing typed yet (Enter pressed early): not a wrong PIN
-        raise PinError("กรุณาใส่รหัสผู้จัดการ", "Enter the manager PIN.")
+        raise PinError("กรุณาใส่รหัสเจ้าของร้าน", "Enter the manager PIN.")
     now = clock.now()
     with store.read() as s:
         row = s.get(ManagerPin, 1)
         if row is None:
-            raise PinError("ยังไม่ได้ตั้งรหัสผู้จัดการ กรุณาตั้งในหน้าการตั้งค่า",
+            raise PinError("ยังไม่ได้ตั้งรหัสเจ้าของร้าน กรุณาตั้งในหน้าการตั้งค่า",
                            "No manager PIN is set yet: set one in Settings.")
         stored, locked_until = row.hash, row.locked_until
     if locked_until is not None and locked_until > now:
@@ -95,9 +95,9 @@ def verify_pin(store: SqliteStore, clock: Clock, pin: str, *, action: str) -> No
             row.failures = 0
         s.add(AuditEvent(at=now, action="pin_wrong", detail_json=json.dumps({"for": action})))
     if left <= 0:
-        raise PinError(f"รหัสผู้จัดการไม่ถูกต้อง ล็อกไว้ {LOCK_MINUTES} นาที",
+        raise PinError(f"รหัสเจ้าของร้านไม่ถูกต้อง ล็อกไว้ {LOCK_MINUTES} นาที",
                        f"Wrong manager PIN: locked for {LOCK_MINUTES} minutes.")
-    raise PinError(f"รหัสผู้จัดการไม่ถูกต้อง (ลองได้อีก {left} ครั้ง)",
+    raise PinError(f"รหัสเจ้าของร้านไม่ถูกต้อง (ลองได้อีก {left} ครั้ง)",
                    f"Wrong manager PIN ({left} tries left).")
 
 
@@ -116,7 +116,7 @@ class Approval:
 
     def __post_init__(self) -> None:
         if self._seal is not _SEAL:
-            raise PinError("ต้องใส่รหัสผู้จัดการ", "The manager PIN is needed.")
+            raise PinError("ต้องใส่รหัสเจ้าของร้าน", "The manager PIN is needed.")
 
 
 def approve(store: SqliteStore, clock: Clock, pin: str, *, action: str) -> Approval:

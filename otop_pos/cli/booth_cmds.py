@@ -33,7 +33,7 @@ def _positive(text: str) -> int:
 def _pin(args: argparse.Namespace) -> str:
     pin = getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN")
     if not pin:
-        raise InputError("ต้องระบุรหัสผู้จัดการด้วย --pin หรือ OTOP_POS_PIN",
+        raise InputError("ต้องระบุรหัสเจ้าของร้านด้วย --pin หรือ OTOP_POS_PIN",
                          "Give the manager PIN with --pin or OTOP_POS_PIN.")
     return str(pin)
 
@@ -168,7 +168,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_pin(args: argparse.Namespace) -> int:
     booth_service().set_pin(args.new_pin, current_pin=args.current)
-    print("ตั้งรหัสผู้จัดการแล้ว / Manager PIN set.")
+    print("ตั้งรหัสเจ้าของร้านแล้ว / Manager PIN set.")
     return 0
 
 

@@ -192,7 +192,7 @@ def cmd_accept_fork(args: argparse.Namespace) -> int:
     head_th = "รับเป็นสาขาใหม่" if done.new_branch else "สาขานี้รับไว้แล้ว"
     head_en = "accepted as new branch" if done.new_branch else "already accepted as branch"
     _show(f"{head_th} {done.branch} ของเครื่อง {done.till_no} บูธ {done.booth_code} ({done.vendor_code}) {after_th}: "
-          f"เพิ่มการขาย {done.sales} ยกเลิก {done.voids} คืนเงิน {done.refunds} วัน {done.days}\n"
+          f"เพิ่มการขาย {done.sales} รายการ ยกเลิก {done.voids} รายการ คืนเงิน {done.refunds} รายการ รวม {done.days} วัน\n"
           f"{done.file}: {head_en} {done.branch} of till {done.till_no}, booth {done.booth_code} "
           f"({done.vendor_code}), {after_en}: added {done.sales} sales, {done.voids} voids, {done.refunds} refunds, "
           f"{done.days} days. Later exports of either laptop go to their own branch; tell the booth to make the "

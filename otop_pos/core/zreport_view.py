@@ -52,7 +52,7 @@ _PAGE: dict[str, tuple[str, str]] = {
     "float": ("เงินทอนตั้งต้น", "Opening float"), "cash_sales": ("ขายเป็นเงินสด", "Cash sales"),
     "cash_refunds": ("คืนเงินสด", "Cash refunds"), "expected": ("เงินสดที่ควรมี", "Expected cash"),
     "counted": ("เงินสดที่นับได้", "Counted cash"), "difference": ("ผลต่าง", "Difference"),
-    "short": ("ขาด", "short"), "over": ("เกิน", "over"), "exact": ("ตรง", "exact"),
+    "short": ("เงินขาด", "short"), "over": ("เงินเกิน", "over"), "exact": ("ตรง", "exact"),
     "not_counted": ("ยังไม่ได้นับ", "not counted"), "item": ("รายการ", "Item"), "amount": ("จำนวนเงิน", "Amount"),
     "count": ("ครั้ง", "Count"), "methods": ("ยอดตามวิธีชำระเงิน", "Totals by payment method"),
     "method": ("วิธีชำระเงิน", "Payment method"), "total": ("รวม", "Total"),

@@ -368,7 +368,7 @@ class Importer:
             log.info("preparing %s", job.path, exc_info=True)  # kept in a log, never on the screen
             return _refused(job.path, ImportRefused("อ่านเนื้อหาไฟล์ไม่ได้ ไฟล์อาจเสียหาย",
                                                     f"The export's content cannot be read ({exc}).", "corrupt"), m)
-        th = (f"เพิ่มการขาย {out.sales} ยกเลิก {out.voids} คืนเงิน {out.refunds} วัน {out.days}"
+        th = (f"เพิ่มการขาย {out.sales} รายการ ยกเลิก {out.voids} รายการ คืนเงิน {out.refunds} รายการ รวม {out.days} วัน"
               if out.result == "imported" else "ไม่มีข้อมูลใหม่")
         en = (f"added {out.sales} sales, {out.voids} voids, {out.refunds} refunds, {out.days} days"
               if out.result == "imported" else "nothing new")

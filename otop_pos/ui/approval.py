@@ -55,7 +55,7 @@ class ManagerPinDialog(QDialog):
             return
         pin = self.pin_edit.text()
         if not pin.strip():
-            self.error.show_error(PinError("กรุณาใส่รหัสผู้จัดการ", "Enter the manager PIN."))
+            self.error.show_error(PinError("กรุณาใส่รหัสเจ้าของร้าน", "Enter the manager PIN."))
             self.pin_edit.setFocus()
             return
         self.error.clear()

@@ -142,7 +142,7 @@ class FirstRunDialog(QDialog):
     # --- actions -------------------------------------------------------------------------------------------
     def _pin(self, a: PinEdit, b: PinEdit) -> str:
         if normalize_digits(a.text()) != normalize_digits(b.text()):
-            raise PinError("รหัสผู้จัดการทั้งสองช่องไม่ตรงกัน", "The two manager PINs are not the same.")
+            raise PinError("รหัสเจ้าของร้านทั้งสองช่องไม่ตรงกัน", "The two manager PINs are not the same.")
         return a.text()
 
     def _run(self, fn: object) -> None:

@@ -181,8 +181,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         shop = self.ctx.settings.shop_name
         self.shop_label.setText(shop)
-        title = translate("Main", "OTOP POS")
-        self.setWindowTitle(f"{title} — {shop}" if shop else title)
+        # Qt adds " — <application display name>" (OTOP POS) itself: the shop alone, never the name twice
+        self.setWindowTitle(shop or translate("Main", "OTOP POS"))
 
     def _update_day(self) -> None:
         day = self.ctx.day

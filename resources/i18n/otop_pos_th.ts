@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Manager PIN</source>
-        <translation>รหัสผู้จัดการ</translation>
+        <translation>รหัสเจ้าของร้าน</translation>
     </message>
     <message>
         <source>Void sale</source>
@@ -84,11 +84,11 @@
     <name>Approval</name>
     <message>
         <source>Manager&apos;s approval</source>
-        <translation>อนุมัติโดยผู้จัดการ</translation>
+        <translation>อนุมัติโดยเจ้าของร้าน</translation>
     </message>
     <message>
         <source>Manager PIN</source>
-        <translation>รหัสผู้จัดการ</translation>
+        <translation>รหัสเจ้าของร้าน</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Manager PIN</source>
-        <translation>รหัสผู้จัดการ</translation>
+        <translation>รหัสเจ้าของร้าน</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -336,11 +336,11 @@
     </message>
     <message>
         <source>Short</source>
-        <translation>ขาด</translation>
+        <translation>เงินขาด</translation>
     </message>
     <message>
         <source>Over</source>
-        <translation>เกิน</translation>
+        <translation>เงินเกิน</translation>
     </message>
     <message>
         <source>Z report</source>
@@ -450,11 +450,11 @@
     </message>
     <message>
         <source>New manager PIN</source>
-        <translation>ตั้งรหัสผู้จัดการ</translation>
+        <translation>ตั้งรหัสเจ้าของร้าน</translation>
     </message>
     <message>
         <source>Manager PIN again</source>
-        <translation>ใส่รหัสผู้จัดการอีกครั้ง</translation>
+        <translation>ใส่รหัสเจ้าของร้านอีกครั้ง</translation>
     </message>
     <message>
         <source>Back</source>
@@ -723,7 +723,7 @@
     </message>
     <message>
         <source>Demo fair: the manager PIN is {pin}.</source>
-        <translation>งานตัวอย่าง: รหัสผู้จัดการคือ {pin}</translation>
+        <translation>งานตัวอย่าง: รหัสเจ้าของร้านคือ {pin}</translation>
     </message>
 </context>
 <context>
@@ -738,7 +738,7 @@
     </message>
     <message>
         <source>Still to pay</source>
-        <translation>ยังต้องจ่ายอีก</translation>
+        <translation>ค้างชำระ</translation>
     </message>
     <message>
         <source>Remove payment</source>
@@ -754,7 +754,7 @@
     </message>
     <message>
         <source>Cash received</source>
-        <translation>รับเงินมา</translation>
+        <translation>รับเงินสด</translation>
     </message>
     <message>
         <source>Exact</source>
@@ -810,7 +810,7 @@
     </message>
     <message>
         <source>Short</source>
-        <translation>ยังขาด</translation>
+        <translation>เงินขาด</translation>
     </message>
     <message>
         <source>No payment taken yet</source>
@@ -842,7 +842,7 @@
     </message>
     <message>
         <source>Sell anyway</source>
-        <translation>ขายต่อ</translation>
+        <translation>ขายเลย แม้สต็อกหมด</translation>
     </message>
 </context>
 <context>
@@ -1039,7 +1039,7 @@
     </message>
     <message>
         <source>For sale</source>
-        <translation>ขายอยู่</translation>
+        <translation>วางขาย</translation>
     </message>
 </context>
 <context>
@@ -1256,7 +1256,7 @@
     </message>
     <message>
         <source>Change the manager PIN</source>
-        <translation>เปลี่ยนรหัสผู้จัดการ</translation>
+        <translation>เปลี่ยนรหัสเจ้าของร้าน</translation>
     </message>
     <message>
         <source>4–8 digits</source>
@@ -1316,7 +1316,7 @@
     </message>
     <message>
         <source>The manager PIN was changed.</source>
-        <translation>เปลี่ยนรหัสผู้จัดการแล้ว</translation>
+        <translation>เปลี่ยนรหัสเจ้าของร้านแล้ว</translation>
     </message>
     <message>
         <source>Save the settings first.</source>

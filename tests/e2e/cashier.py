@@ -33,7 +33,7 @@ DEMO = ROOT / "resources" / "demo"
 VENDOR = "KK20-0018"  # the demo vendor: seven food products, four with barcodes
 PIN = "1234"
 SCREEN = (1024, 600)  # the stall's netbook
-MAIN_TITLE = re.compile(r"^OTOP POS —")  # the main window ("OTOP POS — <vendor> — OTOP POS"); dialogs end so
+MAIN_TITLE = re.compile(r"^กลุ่มทอผ้าบ้านโนนทัน — OTOP POS$")  # the main window: VENDOR's shop, then the app's name
 TOOLS = {"Xvfb": "xvfb", "openbox": "openbox", "xdotool": "xdotool", "import": "imagemagick",
          "tesseract": "tesseract-ocr"}
 

@@ -137,7 +137,7 @@ def test_figures_files_show_the_vocabulary_names(half_half: Term, tmp_path: Path
 
 
 @pytest.mark.parametrize(("diff", "counted", "slip", "page"), [
-    (-550, 1330000, "-5.50", "-5.50 (ขาด)"), (0, 1330550, "0.00", "0.00 (ตรง)"), (1000, 1331550, "+10.00", "10.00 (เกิน)"),
+    (-550, 1330000, "-5.50", "-5.50 (เงินขาด)"), (0, 1330550, "0.00", "0.00 (ตรง)"), (1000, 1331550, "+10.00", "10.00 (เงินเกิน)"),
     (None, None, "", "ยังไม่ได้นับ"),
 ])
 def test_the_z_report_difference_is_worded_once_per_form(tmp_path: Path, diff: int | None, counted: int | None,

@@ -26,7 +26,7 @@ def test_thai_z_report(tmp_path: Path) -> None:
         assert "เงินทอนตั้งต้น" in text and "1,000.00" in text
         assert "เงินสดที่ควรมี" in text and "13,305.50" in text
         assert "เงินสดที่นับได้" in text and "13,300.00" in text
-        assert "-5.50 (ขาด)" in text
+        assert "-5.50 (เงินขาด)" in text
         assert "พร้อมเพย์" in text and "5,600.00" in text and "โอนเงิน" in text
         assert "ยกเลิก" in text and "-120.00" in text
         assert "คืนเงิน" in text and "-40.00" in text

@@ -23,6 +23,7 @@ def look():
     print("WINDOW", bool(wins) and wins[0].sell.isVisible())
     print("BANNER", wins[0].sell.banner.text() if wins else "")
     print("DIALOG", isinstance(app.activeModalWidget(), OpenDayDialog))
+    print("TITLE", wins[0].windowTitle() if wins else "", "|", app.applicationDisplayName())
     app.quit()
 QTimer.singleShot(800, look)
 from otop_pos.app import main
@@ -38,6 +39,9 @@ def test_otop_pos_demo_opens_the_sell_screen_and_asks_to_open_the_day(tmp_path: 
     assert out.returncode == 0, out.stderr
     assert "WINDOW True" in out.stdout
     assert "BANNER Demo fair: the manager PIN is 1234." in out.stdout
+    # Qt shows "<title> — <display name>": the title is the shop alone, so the bar reads "<shop> — OTOP POS"
+    title, display = out.stdout.split("TITLE ", 1)[1].splitlines()[0].split(" | ")
+    assert display == "OTOP POS" and title.strip() and "OTOP POS" not in title, title
     assert "DIALOG True" in out.stdout
     store = open_booth_store(tmp_path / "home")
     try:
