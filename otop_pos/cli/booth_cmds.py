@@ -208,7 +208,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     aside = restore_backup(args.backup, default_data_dir())
     print(f"กู้คืนแล้ว ข้อมูลเดิมเก็บไว้ที่ {aside}\nRestored; the previous store was kept as {aside}")
     if args.exports is None:
-        print("คำเตือน: ถ้าเคยส่งยอดขายหลังวันที่สำรองไว้ ให้นำข้อมูลกลับมาก่อนขายต่อ: "
+        print("คำเตือน: ถ้าเคยส่งยอดขายหลังวันที่สำรองไว้ ให้นำข้อมูลกลับมาก่อนเริ่มขายอีกครั้ง: "
               "otop-pos booth roll-forward โฟลเดอร์ไฟล์ส่งยอดขาย\n"
               "Warning: if an export was made after this backup, bring its documents back before selling: "
               "otop-pos booth roll-forward EXPORT_FOLDER", file=sys.stderr)

@@ -19,7 +19,7 @@ from otop_pos.core.errors import InputError
 
 __all__ = [
     "Term", "Vocabulary", "PRODUCT_TYPE", "PRODUCER_TYPE", "PAYMENT_METHOD", "OTHER_COLOR", "OTHER",
-    "NOT_GIVEN", "PaperWidth", "PAPER_WIDTHS", "DEFAULT_PAPER_WIDTH", "lang_of",
+    "NOT_GIVEN", "PaperWidth", "PAPER_WIDTHS", "DEFAULT_PAPER_WIDTH", "lang_of", "RETIRED_NAMES_TH",
 ]
 
 #: The colour of anything that is not a known term.
@@ -160,6 +160,14 @@ PRODUCT_TYPE = Vocabulary("product type", (
          "#2b8a3e", "ของใช้", "Household"),
     Term("สมุนไพรที่ไม่ใช่อาหาร", "สมุนไพรที่ไม่ใช่อาหาร", "Non-food herbal", "#0c8599", "สมุนไพร", "Herbal"),
 ))
+
+#: Thai names a term was once shown under and must not be shown under again (screens, catalogues, receipts,
+#: PDFs): one official name per term, by key. The registry parser may still *read* such words (its aliases).
+RETIRED_NAMES_TH: dict[str, tuple[str, ...]] = {
+    "ผ้าและเครื่องแต่งกาย": ("ผ้า เสื้อผ้า", "ผ้าเสื้อผ้า", "ผ้า เครื่องแต่งกาย", "ผ้าและเสื้อผ้า"),
+    "ของใช้ ของตกแต่งและของที่ระลึก": ("ของใช้และของตกแต่ง", "ของใช้ของตกแต่ง"),
+    "สมุนไพรที่ไม่ใช่อาหาร": ("สมุนไพรไม่ใช่อาหาร",),
+}
 
 #: The OTOP producer types (the registry's categories), keyed as the stores hold them.
 PRODUCER_TYPE = Vocabulary("producer type", (

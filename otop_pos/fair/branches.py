@@ -195,7 +195,7 @@ def copied_till(split: Split, till_no: int, new_till: int, file_name: str) -> Im
     after_th = f"หลังใบเสร็จ {split.number}" if split.seq else "ก่อนใบเสร็จใบแรก"
     after_en = f"after receipt {split.number}" if split.seq else "before its first receipt"
     return ImportRefused(
-        f"ข้อมูลของเครื่องนี้ถูกคัดลอกมาจากเครื่อง {till_no} {after_th} ทั้งสองเครื่องขายต่อด้วยรหัสเครื่องเดียวกัน "
+        f"ข้อมูลของเครื่องนี้ถูกคัดลอกมาจากเครื่อง {till_no} {after_th} ทั้งสองเครื่องขายเพิ่มด้วยรหัสเครื่องเดียวกัน "
         f"(ในไฟล์นี้ {split.file_docs} รายการ ที่นำเข้าไว้จากอีกเครื่อง {len(split.stored_numbers)} รายการ เช่น "
         f"{_examples(split.stored_numbers)}) จึงยังไม่นำเข้า หากทั้งสองเครื่องขายจริง ผู้จัดงานรับไฟล์นี้เป็นสาขาที่สอง"
         f"ของเครื่องได้ด้วยคำสั่ง otop-pos fair accept-fork {file_name} แล้วให้บูธตั้งเครื่องที่คัดลอกเป็นเครื่องของตัวเอง: "

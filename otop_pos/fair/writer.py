@@ -113,7 +113,7 @@ def _fork(conn: Connection, till: Any, p: P.Prepared, path: str) -> ImportRefuse
     changed = [num for _seq, uuid, h, num in stored if uuid in in_file and in_file[uuid] != h]
     hint_th = hint_en = ""
     if split is not None:
-        hint_th = (f" หากการขายหลังใบเสร็จ {split.number or 'แรก'} ในไฟล์นี้เป็นของจริง (เครื่องกู้คืนจากสำรองเก่าแล้วขายต่อ) "
+        hint_th = (f" หากการขายหลังใบเสร็จ {split.number or 'แรก'} ในไฟล์นี้เป็นของจริง (เครื่องกู้คืนจากสำรองเก่าแล้วขายเพิ่ม) "
                    f"รับเข้าเป็นสาขาของเครื่องได้ด้วย otop-pos fair accept-fork {file_name}")
         hint_en = (f" If the sales after {split.number or 'the start'} in this file are real (a till restored from an "
                    f"older backup that went on selling), otop-pos fair accept-fork {file_name} takes them in as a "
