@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_pos.core.address import thai_address
 from otop_pos.core.vocabulary import PRODUCER_TYPE
 from otop_pos.fair.fairs import FairInfo
 from otop_pos.fair.figures import vendor_detail
@@ -112,7 +113,7 @@ class VendorDetailDialog(QDialog):
         self.title.setText(translate("OrgVendor", "{name} · booth {booth} · {code}").format(
             name=v.name, booth=v.booth, code=v.code))
         kind = PRODUCER_TYPE.name(v.producer_type, current_lang()) if v.producer_type else ""
-        parts = [type_label(v.product_type), ", ".join(p for p in (v.district, v.province) if p),
+        parts = [type_label(v.product_type), thai_address(v.district, v.province, current_lang()),
                  ("★" * v.star) if v.star else "", kind]
         if v.last_export_at is not None:
             parts.append(translate("OrgVendor", "last export {when}").format(when=when_text(v.last_export_at)))

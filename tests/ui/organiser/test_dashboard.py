@@ -158,6 +158,7 @@ def test_double_click_drills_down_to_the_vendors_days(imported: OrganiserWindow,
     assert dlg.products_model.rowCount() > 0 and dlg.methods_model.rowCount() > 0
     assert dlg.kpi["net"].value.text() == money(built_fair.booth_net["KK20-0003"])
     assert "KK20-0003" in dlg.title.text()
+    assert "วานรนิวาส, สกลนคร" in dlg.subtitle.text()  # English: district, province
     dlg.close()
 
 
@@ -250,6 +251,12 @@ def test_thai_mode_shows_baht_and_buddhist_era(org_store: FairStore, org_clock: 
         assert th.setup.fair_place.text().endswith("(7 วัน)")
         assert "26 ตุลาคม 2563 ถึง 1 พฤศจิกายน 2563" in th.setup.fair_place.text()
         assert (DAYS[0] + timedelta(days=6)).isoformat() == "2020-11-01"
+        fair = ctx.fair
+        assert fair is not None
+        dlg = VendorDetailDialog(ctx, fair, "KK20-0003", DAYS[0], DAYS[0] + timedelta(days=6), parent=th)
+        qtbot.waitUntil(lambda: dlg.detail is not None, timeout=20000)
+        assert "อ.วานรนิวาส จ.สกลนคร" in dlg.subtitle.text()  # the Thai address form (#14), not "วานรนิวาส, สกลนคร"
+        dlg.close()
     finally:
         qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=20000)
         ctx.shutdown()
