@@ -13,11 +13,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from otop_pos.core.vocabulary import PRODUCT_TYPE
+
+_BY_EN = {t.en: t.key for t in PRODUCT_TYPE}  # the product types by their English names (keys are Thai)
+_CLOTH, _FOOD, _HOUSEHOLD = _BY_EN["Cloth and apparel"], _BY_EN["Food"], _BY_EN["Household, decor and souvenirs"]
 LONG_NAMES = (   # longer names in the registry's style; each word fits a tile, the whole name does not
-    ("W-01", "ผ้าไหมมัดหมี่ทอมือบ้านโนนสวรรค์ลายดอกไม้", "ผ้าและเครื่องแต่งกาย", 250000),
-    ("W-02", "กระเป๋าสานเตยปาหนันลายดอกไม้สีธรรมชาติ", "ของใช้ ของตกแต่งและของที่ระลึก", 69000),
-    ("W-03", "ข้าวหอมมะลิอินทรีย์กลุ่มเกษตรกรบ้านหนองบัว", "อาหาร", 18000),
-    ("W-04", "น้ำพริกปลาร้าบองสมุนไพรแม่บ้านเกษตรกร", "อาหาร", 6500),
+    ("W-01", "ผ้าไหมมัดหมี่ทอมือบ้านโนนสวรรค์ลายดอกไม้", _CLOTH, 250000),
+    ("W-02", "กระเป๋าสานเตยปาหนันลายดอกไม้สีธรรมชาติ", _HOUSEHOLD, 69000),
+    ("W-03", "ข้าวหอมมะลิอินทรีย์กลุ่มเกษตรกรบ้านหนองบัว", _FOOD, 18000),
+    ("W-04", "น้ำพริกปลาร้าบองสมุนไพรแม่บ้านเกษตรกร", _FOOD, 6500),
 )
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "thai-wrap-no-libthai.png"
 
