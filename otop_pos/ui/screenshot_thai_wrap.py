@@ -15,8 +15,8 @@ from pathlib import Path
 
 from otop_pos.core.vocabulary import PRODUCT_TYPE
 
-_BY_EN = {t.en: t.key for t in PRODUCT_TYPE}  # the product types by their English names (keys are Thai)
-_CLOTH, _FOOD, _HOUSEHOLD = _BY_EN["Cloth and apparel"], _BY_EN["Food"], _BY_EN["Household, decor and souvenirs"]
+# the built-in product types in the vocabulary's order: food, drinks, cloth, household, herbal
+_FOOD, _DRINKS, _CLOTH, _HOUSEHOLD, _HERBAL = PRODUCT_TYPE.builtin_keys()
 LONG_NAMES = (   # longer names in the registry's style; each word fits a tile, the whole name does not
     ("W-01", "ผ้าไหมมัดหมี่ทอมือบ้านโนนสวรรค์ลายดอกไม้", _CLOTH, 250000),
     ("W-02", "กระเป๋าสานเตยปาหนันลายดอกไม้สีธรรมชาติ", _HOUSEHOLD, 69000),
