@@ -23,8 +23,6 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from otop_pos.cli import fair_cmds
-from otop_pos.cli.main import main
 from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_doc
 from otop_pos.core.clock import FixedClock
 from otop_pos.exchange import export_format
@@ -33,6 +31,7 @@ from otop_pos.exchange.export_rows import utc_text
 from otop_pos.fair import prepare
 from otop_pos.fair.importer import import_paths
 from otop_pos.fair.store import FairStore, open_fair_store
+from tests.fair.test_import_hostile import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -305,38 +304,20 @@ def test_a_full_disk_for_the_spool_is_not_blamed_on_the_vendors_file(
 EVIL_TYPE = "\x1b]0;PWNED\x07\x1b[31mอาหาร\u202e"
 
 
-def _cli(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, str, str]:
-    opened: list[FairStore] = []
-
-    def store(_args: Any) -> FairStore:
-        opened.append(open_fair_store(_args.db))
-        return opened[-1]
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(fair_cmds, "_store", store)
-        try:
-            code = main(["fair", "--db", db, *args])
-        finally:
-            for s in opened:
-                s.dispose()
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_fair_report_on_the_terminal_shows_a_signed_exports_control_codes_escaped(
         tmp_path: Path, booth: gen_exports.BoothSpec, data: ExportData, capsys: pytest.CaptureFixture[str]) -> None:
     evil = rechain(replace(data, lines=tuple(replace(ln, product_type=EVIL_TYPE) for ln in data.lines)))
     path = export(booth, evil, tmp_path / "usb" / "B.otopx")
     db = str(tmp_path / "fair.sqlite")
     new_store(db, booth).dispose()
-    code, out, _err = _cli(capsys, db, "import", str(path))
+    code, out, _err = cli(capsys, db, "import", str(path))
     assert code == 0, out  # the import takes it (a text, signed by the booth's key)
-    code, out, _err = _cli(capsys, db, "report")
+    code, out, _err = cli(capsys, db, "report")
     assert code == 0
     assert "PWNED" in out  # the product type is listed …
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out  # … with its control codes escaped
     assert "อื่นๆ (\\x1b]0;PWNED\\x07\\x1b[31mอาหารU+202E)" in out  # grouped as 'Other', the raw key escaped
-    code, out, _err = _cli(capsys, db, "report", "--json")
+    code, out, _err = cli(capsys, db, "report", "--json")
     assert code == 0 and "\u202e" not in out and "\x1b" not in out
     fig = json.loads(out)
     types = {r["key"]: r for r in fig["by_product_type"]}
