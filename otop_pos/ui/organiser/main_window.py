@@ -16,9 +16,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -42,7 +44,7 @@ class OrganiserWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(translate("OrgMain", "OTOP fair organiser"))
-        self.setMinimumSize(1100, 680)
+        self.setMinimumSize(1024, 600)   # a netbook: pages scroll where they need more
         self.setAcceptDrops(True)
         nav = QWidget()
         nav.setObjectName("navbar")
@@ -83,8 +85,14 @@ class OrganiserWindow(QMainWindow):
         self.setup = SetupPage(ctx)
         self.pages: dict[str, QWidget] = {"dashboard": self.dashboard, "import": self.importer,
                                           "setup": self.setup}
-        for w in self.pages.values():
-            self.stack.addWidget(w)
+        self.scrollers: dict[str, QScrollArea] = {}
+        for name, w in self.pages.items():
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(w)
+            self.scrollers[name] = scroller
+            self.stack.addWidget(scroller)
         central = QWidget()
         cl = QVBoxLayout(central)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -124,12 +132,12 @@ class OrganiserWindow(QMainWindow):
     def current_page(self) -> str:
         """The name of the page shown."""
         widget = self.stack.currentWidget()
-        return next((name for name, w in self.pages.items() if w is widget), "dashboard")
+        return next((name for name, w in self.scrollers.items() if w is widget), "dashboard")
 
     def show_page(self, name: str) -> QWidget:
         """Show the page ``name`` (dashboard, import, setup)."""
         widget = self.pages[name]
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self.scrollers[name])
         self.nav_buttons[name].setChecked(True)
         return widget
 

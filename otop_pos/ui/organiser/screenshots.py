@@ -1,6 +1,6 @@
-"""Screenshots of the organiser window for the README: the dashboard (Thai and English, 1920×1080 and
-1280×800) over a realistic imported fair, the Import page with its results, a vendor's drill-down, and the
-first page of the figures PDF (rendered with pdftoppm).
+"""Screenshots of the organiser window, every page in Thai and English at 1024×600, 1280×800 and 1920×1080,
+over a realistic imported fair: the dashboard, the Import page with its results, the fair set-up page, a
+vendor's drill-down, and the first pages of the figures PDF (rendered with pdftoppm).
 
     python -m otop_pos.ui.organiser.screenshots docs/screenshots [--work DIR]
 
@@ -33,7 +33,7 @@ from otop_pos.ui.organiser.context import OrganiserContext
 from otop_pos.ui.organiser.demo_fair import DAYS, FIRST_DAY, build_demo_fair, evening
 from otop_pos.ui.organiser.main_window import OrganiserWindow
 
-SIZES = ((1920, 1080), (1280, 800))
+SIZES = ((1920, 1080), (1280, 800), (1024, 600))
 
 
 def wait_until(app: QApplication, ready: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -128,15 +128,19 @@ def render(out: Path, work: Path) -> list[Path]:
             window = make_window(app, store, lang, size, work / "reports")
             if report is None:  # the last evening is imported once, through the window
                 report = import_last_evening(app, window, work)
-            if size == SIZES[1] and report is not None:
+            tag = f"{lang}-{size[0]}x{size[1]}"
+            if report is not None:
                 window.show_page("import")
                 window.importer.show_report(report)
-                shots.append(save(window, out / f"organiser-import-{lang}.png"))
+                app.processEvents()
+                shots.append(save(window, out / f"organiser-import-{tag}.png"))
+            window.show_page("setup")
+            wait_until(app, lambda: not window.ctx.tasks.busy)
+            shots.append(save(window, out / f"organiser-setup-{tag}.png"))
             window.show_page("dashboard")
             app.processEvents()
-            shots.append(save(window, out / f"organiser-dashboard-{lang}-{size[0]}x{size[1]}.png"))
-            if size == SIZES[0]:
-                shots.append(vendor_shot(app, window, out / f"organiser-vendor-{lang}.png"))
+            shots.append(save(window, out / f"organiser-dashboard-{tag}.png"))
+            shots.append(vendor_shot(app, window, out / f"organiser-vendor-{tag}.png", size))
             if lang == "th" and size == SIZES[0]:
                 figures = window.dashboard.figures
                 assert figures is not None
@@ -156,13 +160,13 @@ def import_last_evening(app: QApplication, window: OrganiserWindow, work: Path) 
     return window.importer.report
 
 
-def vendor_shot(app: QApplication, window: OrganiserWindow, path: Path) -> Path:
+def vendor_shot(app: QApplication, window: OrganiserWindow, path: Path, size: tuple[int, int]) -> Path:
     """The drill-down of the vendor with the highest income."""
     figures = window.dashboard.figures
     assert figures is not None
     dlg = window.dashboard.open_vendor(figures.by_vendor[0].code)
     assert dlg is not None
-    dlg.resize(1200, 760)
+    dlg.resize(min(1200, size[0]), min(760, size[1]))
     wait_until(app, lambda: getattr(dlg, "detail", None) is not None)
     shot = save(dlg, path)
     dlg.close()

@@ -273,3 +273,25 @@ def test_a_window_without_fairs_starts_on_setup(empty_fair_store: FairStore, org
         assert not w.dashboard.reports.buttons["pdf"].isEnabled()
     finally:
         ctx.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_page_fits_a_netbook_screen(org_store: FairStore, org_clock: Any, built_fair: BuiltFair, tmp_path: Path,
+                                          qtbot: Any, lang: str) -> None:
+    """At 1024×600 the window keeps that size and every page is reachable in both languages: it fits, or it
+    scrolls (nothing is cut off beyond reach)."""
+    w = open_window(make_ctx(org_store, org_clock, tmp_path, lang), qtbot)
+    import_all(qtbot, w, built_fair)
+    w.resize(1024, 600)
+    QApplication.processEvents()
+    assert (w.width(), w.height()) == (1024, 600)
+    for name in ("dashboard", "import", "setup"):
+        w.show_page(name)
+        QApplication.processEvents()
+        scroller, page = w.scrollers[name], w.pages[name]
+        view = scroller.viewport()
+        for size, shown, bar in ((page.width(), view.width(), scroller.horizontalScrollBar()),
+                                 (page.height(), view.height(), scroller.verticalScrollBar())):
+            assert size <= shown or bar.maximum() >= size - shown, (name, size, shown)
+        assert w.current_page() == name
+    install_organiser_language("en")
