@@ -14,7 +14,8 @@ from otop_pos.core.codes import CodeClash, clash_text, code_clashes, sku_key
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError
 from otop_pos.core.ids import gtin_valid
-from otop_pos.core.limits import MAX_STOCK, check_amount, check_count
+from otop_pos.core.limits import MAX_PRODUCT_NAME_CHARS, MAX_SKU_CHARS, MAX_STOCK, check_amount, check_count
+from otop_pos.core.visible import clean_text, code_problem, visible
 from otop_pos.store.booth_models import Product
 from otop_pos.store.engine import SqliteStore
 
@@ -159,9 +160,16 @@ def save_product(store: SqliteStore, clock: Clock, *, sku: str, name: str, produ
                  sort_order: int | None = None, active: bool = True) -> ProductInfo:
     """Add a product or update the one with this SKU; InputError, writing nothing, when an amount is out of
     bounds or a code of it is a SKU or barcode of another product."""
-    sku, name = sku.strip(), name.strip()
+    sku, name = sku.strip(), clean_text(name)
     if not sku or not name:
         raise InputError("ต้องมีรหัสสินค้าและชื่อสินค้า", "A product needs a SKU and a name.")
+    problem = code_problem(sku)
+    if problem is not None or len(sku) > MAX_SKU_CHARS:
+        th, en = problem or (f"ยาวเกิน {MAX_SKU_CHARS} ตัวอักษร", f"is longer than {MAX_SKU_CHARS} characters")
+        raise InputError(f"รหัสสินค้า {visible(sku)} {th}", f"The SKU {visible(sku)} {en}.")
+    if len(name) > MAX_PRODUCT_NAME_CHARS:
+        raise InputError(f"ชื่อสินค้ายาวเกิน {MAX_PRODUCT_NAME_CHARS} ตัวอักษร",
+                         f"The product name is longer than {MAX_PRODUCT_NAME_CHARS} characters.")
     if isinstance(price_satang, int) and price_satang < 0:
         raise InputError("ราคาต้องไม่ติดลบ", "A price cannot be negative.")
     check_amount(price_satang, "ราคา", "price")

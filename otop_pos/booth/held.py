@@ -23,6 +23,7 @@ from otop_pos.core.documents import PaymentMethod
 from otop_pos.core.errors import DayError, InputError, SaleError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.money import format_baht
+from otop_pos.core.visible import clean_text
 from otop_pos.store.booth_models import AuditEvent, HeldBill as HeldRow
 from otop_pos.store.engine import SqliteStore
 
@@ -98,7 +99,7 @@ def _bill(row: HeldRow) -> HeldBill:
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
+    name = clean_text(name)
     if len(name) > MAX_NAME:
         raise InputError(f"ชื่อ/หมายเหตุยาวเกิน {MAX_NAME} ตัวอักษร", f"The name or note is longer than {MAX_NAME} characters.")
     return name

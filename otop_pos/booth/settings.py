@@ -8,6 +8,7 @@ from typing import Any
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import InputError
 from otop_pos.core.promptpay import normalize_promptpay_target
+from otop_pos.core.visible import clean_text
 from otop_pos.core.vocabulary import DEFAULT_PAPER_WIDTH, PAPER_WIDTHS
 from otop_pos.store.booth_models import AuditEvent, Setting
 from otop_pos.store.engine import SqliteStore
@@ -46,6 +47,8 @@ class BoothSettings:
 
 def validate(settings: BoothSettings) -> BoothSettings:
     """Check and normalise a settings value; InputError names the field."""
+    settings = replace(settings, shop_name=clean_text(settings.shop_name),
+                       promptpay_name=clean_text(settings.promptpay_name), cashier=clean_text(settings.cashier))
     if settings.lang not in ("th", "en") or settings.receipt_lang not in ("th", "en"):
         raise InputError("ภาษาต้องเป็น th หรือ en", "Language must be th or en.")
     if settings.promptpay_id:

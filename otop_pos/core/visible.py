@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["visible", "code_problem"]
+__all__ = ["visible", "clean_text", "code_problem"]
 
 _HIDDEN = {"Cc", "Cf", "Cs", "Zl", "Zp"}  # control, format (bidi, zero-width), surrogates, line separators
 _CODE_CATEGORIES = {"L", "M", "N", "P", "S"}
@@ -33,6 +33,16 @@ def visible(text: str) -> str:
     if text.isprintable():  # no control, format, separator (but space) or surrogate character
         return text
     return "".join(_escape(ch) if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
+
+
+def clean_text(text: str) -> str:
+    """A name or note as a person typed or pasted it, made safe to keep: control, format (bidi overrides,
+    zero-width spaces left by a wrapped label), surrogate and line-separator characters dropped, runs of
+    white space made one space, the ends trimmed."""
+    if not text.isprintable():
+        text = "".join(" " if ch.isspace() else ch for ch in text if ch.isspace()
+                       or unicodedata.category(ch) not in _HIDDEN)
+    return " ".join(text.split())
 
 
 def code_problem(text: str) -> tuple[str, str] | None:
