@@ -24,6 +24,13 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data" / "otop-city-khonkaen-2563"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp: object) -> object:
+    """pytest-qt's QApplication exists before any test runs: code that draws (receipts, the Z report) would
+    otherwise make a bare QGuiApplication first, and every widget test after it in the same run would fail."""
+    return qapp
+
+
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     """The demo registry (the Khon Kaen 2563 fair) as shipped in resources/demo."""
