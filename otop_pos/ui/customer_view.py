@@ -26,6 +26,7 @@ from otop_pos.ui.theme import Ink
 NAVY = "#0e3d67"          # the Thai QR Payment header band
 PROMPTPAY_BLUE = "#1b4f8a"
 FRAME_GREY = "#c9d3de"
+TEXT = "#14212e"          # near black: pure black is the code's alone
 QUIET = 4                 # modules of white around the code (ISO/IEC 18004)
 MIN_SHARE = 0.6           # of the screen's short side
 
@@ -214,8 +215,8 @@ class CustomerView(QWidget):
             ("พร้อมเพย์ PromptPay", self._fit("พร้อมเพย์ PromptPay", round(short * 0.06), box.width()),
              PROMPTPAY_BLUE),
             (self.amount, self._fit(self.amount, round(short * 0.15), box.width()), NAVY),
-            (self.shop_name, self._fit(self.shop_name, round(short * 0.055), box.width(), bold=False), Ink.QR_DARK),
-            ("สแกนเพื่อจ่าย", self._fit("สแกนเพื่อจ่าย", round(short * 0.07), box.width()), Ink.QR_DARK),
+            (self.shop_name, self._fit(self.shop_name, round(short * 0.055), box.width(), bold=False), TEXT),
+            ("สแกนเพื่อจ่าย", self._fit("สแกนเพื่อจ่าย", round(short * 0.07), box.width()), TEXT),
             ("Scan to pay", self._fit("Scan to pay", round(short * 0.045), box.width(), bold=False), "#33475b"),
         ]
         shown = [(t, f, c) for t, f, c in lines if t]
