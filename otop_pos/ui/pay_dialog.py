@@ -219,6 +219,7 @@ class PayDialog(QDialog):
     def _tab_changed(self, i: int) -> None:
         self.error.clear()
         self.note.clear()
+        self._update()   # cash typed but not taken counts on the cash tab only
         due = _baht_text(self.due())
         if i == PROMPTPAY_TAB:
             self.pp_amount.setText(due)
@@ -274,7 +275,8 @@ class PayDialog(QDialog):
             self.change_caption.setText(translate("Pay", "Short"))
             self.change_label.setStyleSheet(f"color: {ROLES.status_error.fg};")
         # the cash handed over covers what is due: the change is what counts, "still to pay" would contradict it
-        covered_by_cash = t.due_satang > 0 and t.tendered_satang is not None and t.short_satang == 0
+        covered_by_cash = (t.due_satang > 0 and t.tendered_satang is not None and t.short_satang == 0
+                           and self.tabs.currentIndex() == 0)
         self.due_caption.setVisible(not covered_by_cash)
         self.due_label.setVisible(not covered_by_cash)
         self.parts_list.clear()

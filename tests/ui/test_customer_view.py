@@ -167,5 +167,9 @@ def test_still_to_pay_is_hidden_while_change_is_shown(window: MainWindow, qtbot:
     qtbot.keyClicks(pay.cash_edit, "0")                    # ฿5,000: ฿4,340 change
     assert pay.change_label.text() == "฿4,340.00"
     assert not pay.due_caption.isVisible() and not pay.due_label.isVisible()
+    qtbot.keyClick(pay, Qt.Key.Key_F6)                     # PromptPay instead: what is due shows again
+    assert pay.due_caption.isVisible() and pay.due_label.text() == "฿660.00" and pay.pp_amount.text() == "660.00"
+    qtbot.keyClick(pay, Qt.Key.Key_F5)
+    assert not pay.due_caption.isVisible()
     qtbot.keyClick(pay.cash_edit, Qt.Key.Key_Backspace)    # back to ฿500: still to pay comes back
     assert pay.due_caption.isVisible() and pay.due_label.text() == "฿660.00"
