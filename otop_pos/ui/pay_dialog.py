@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPixmap
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap, QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -32,6 +32,7 @@ from otop_pos.core.errors import ApprovalNeeded, InputError, OtopError, SoldOutE
 from otop_pos.core.limits import CONFIRM_CASH_ABOVE_DUE_SATANG, MAX_DOCUMENT_SATANG, check_amount
 from otop_pos.core.promptpay import describe_target, promptpay_payload
 from otop_pos.ui.context import BoothContext
+from otop_pos.ui.customer_view import CustomerView, choose_customer_screen
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.qr import qr_image
 from otop_pos.ui.theme import ROLES, metrics
@@ -40,6 +41,7 @@ from otop_pos.ui.widgets import ErrorLabel, NumberEdit, confirm, label, make_but
 NOTES = (2000, 5000, 10000, 50000, 100000)
 TABS: tuple[PaymentMethod, ...] = ("cash", "promptpay", "transfer")
 TAB_KEYS = {Qt.Key.Key_F5: 0, Qt.Key.Key_F6: 1, Qt.Key.Key_F7: 2}
+PROMPTPAY_TAB = 1
 
 
 def _plain(btn: QPushButton) -> QPushButton:
@@ -64,6 +66,7 @@ class PayDialog(QDialog):
         self.busy = False
         self.payload = ""
         self._tab = 0
+        self.customer_view: CustomerView | None = None
         self.setWindowTitle(translate("Pay", "Payment"))
         lay = QVBoxLayout(self)
         top = QGridLayout()
@@ -74,6 +77,10 @@ class PayDialog(QDialog):
         self.due_label = label("", name="huge", align=Qt.AlignmentFlag.AlignRight)
         top.addWidget(self.total_label, 1, 0)
         top.addWidget(self.due_label, 1, 1)
+        for w in (self.due_caption, self.due_label):   # hidden while change is shown, without a jump
+            policy = w.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            w.setSizePolicy(policy)
         lay.addLayout(top)
         parts_row = QHBoxLayout()
         self.parts_list = QListWidget()
@@ -171,6 +178,11 @@ class PayDialog(QDialog):
         self.pp_confirm = _plain(make_button(translate("Pay", "Money received ✓"), name="primary",
                                              slot=lambda: self.confirm_non_cash("promptpay")))
         side.addWidget(self.pp_confirm)
+        self.show_customer_button = _plain(make_button(translate("Pay", "Show to customer (F11)"),
+                                                       slot=self.show_customer))
+        self.show_customer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.show_customer_button.setEnabled(False)
+        side.addWidget(self.show_customer_button)
         side.addStretch(1)
         h.addLayout(side, 1)
         return w
@@ -207,12 +219,16 @@ class PayDialog(QDialog):
     def _tab_changed(self, i: int) -> None:
         self.error.clear()
         self.note.clear()
+        self._update()   # cash typed but not taken counts on the cash tab only
         due = _baht_text(self.due())
-        if i == 1:
+        if i == PROMPTPAY_TAB:
             self.pp_amount.setText(due)
             self.pp_amount.setFocus()
             self.pp_amount.selectAll()
-        elif i == 2:
+            self._customer_on_second_screen()
+            return
+        self.close_customer_view()
+        if i == 2:
             self.tr_amount.setText(due)
             self.tr_amount.setFocus()
             self.tr_amount.selectAll()
@@ -258,6 +274,11 @@ class PayDialog(QDialog):
             self.change_label.setText(money(t.short_satang))
             self.change_caption.setText(translate("Pay", "Short"))
             self.change_label.setStyleSheet(f"color: {ROLES.status_error.fg};")
+        # the cash handed over covers what is due: the change is what counts, "still to pay" would contradict it
+        covered_by_cash = (t.due_satang > 0 and t.tendered_satang is not None and t.short_satang == 0
+                           and self.tabs.currentIndex() == 0)
+        self.due_caption.setVisible(not covered_by_cash)
+        self.due_label.setVisible(not covered_by_cash)
         self.parts_list.clear()
         for p in self.payments:
             ref = f" · {p.reference}" if p.reference else ""
@@ -271,18 +292,21 @@ class PayDialog(QDialog):
     def _draw_qr(self) -> None:
         target = self.ctx.settings.promptpay_id
         amount = self.pp_amount.satang_or_none()
-        if not target or not amount:
-            self.qr_label.clear()
-            self.payload = ""
-            return
-        try:
-            self.payload = promptpay_payload(target, amount)
-        except OtopError as exc:
-            self.qr_label.clear()
-            self.error.show_error(exc)
-            self.payload = ""
-            return
-        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(self.payload, self._qr_size())))
+        self.payload = ""
+        self.qr_label.clear()
+        if target and amount:
+            try:
+                self.payload = promptpay_payload(target, amount)
+            except OtopError as exc:
+                self.error.show_error(exc)
+        self.show_customer_button.setEnabled(bool(self.payload))
+        if self.payload:
+            self.qr_label.setPixmap(QPixmap.fromImage(qr_image(self.payload, self._qr_size())))
+        if self.customer_view is not None:   # the customer's view follows the amount, or goes without a QR
+            if self.payload:
+                self.customer_view.set_payload(self.payload)
+            else:
+                self.close_customer_view()
 
     @staticmethod
     def _qr_size() -> int:
@@ -364,7 +388,67 @@ class PayDialog(QDialog):
         if tab is not None:
             self.choose(tab)
             return
+        if event.key() == Qt.Key.Key_F11:
+            self.show_customer()
+            return
         super().keyPressEvent(event)
+
+    # --- the customer's view of the QR ---------------------------------------------------------------------
+    def _vendor_screen(self) -> QScreen | None:
+        parent = self.parentWidget()
+        screen = (parent.window() if parent is not None else self).screen()
+        return screen if screen is not None else QGuiApplication.primaryScreen()
+
+    def _customer_on_second_screen(self) -> None:
+        """With a second screen attached, the QR opens there by itself (it never takes the keyboard)."""
+        screen = choose_customer_screen(QGuiApplication.screens(), self._vendor_screen())
+        if screen is not None and self.payload:
+            self._open_customer_view(screen, passive=True)
+
+    def show_customer(self) -> None:
+        """F11 / the button: the QR full screen for the customer; on a second screen when there is one, else
+        over the booth window until any key or tap (a scan meanwhile goes to this dialog)."""
+        if self.busy or self.tabs.currentIndex() != PROMPTPAY_TAB or not self.payload:
+            return
+        second = choose_customer_screen(QGuiApplication.screens(), self._vendor_screen())
+        self._open_customer_view(second or self._vendor_screen(), passive=second is not None)
+
+    def _open_customer_view(self, screen: QScreen | None, *, passive: bool) -> None:
+        view = self.customer_view
+        if view is not None and view.passive != passive:
+            self.close_customer_view()
+            view = None
+        if view is None:
+            view = CustomerView(self, self.ctx.settings.shop_name, passive=passive, on_scan=self.take_scan)
+            view.closed.connect(self._customer_view_closed)
+            self.customer_view = view
+            if screen is not None:
+                view.setScreen(screen)
+                view.setGeometry(screen.geometry())
+        view.set_payload(self.payload)
+        if passive:   # full screen without taking the keyboard (showFullScreen would activate it)
+            view.setWindowState(view.windowState() | Qt.WindowState.WindowFullScreen)
+            view.show()
+        else:
+            view.showFullScreen()
+            view.setFocus()
+
+    def close_customer_view(self) -> None:
+        """Take the customer's view away (the sale is done, the dialog closes, the method changes)."""
+        view, self.customer_view = self.customer_view, None
+        if view is not None:
+            view.closed.disconnect(self._customer_view_closed)
+            view.close()
+
+    def _customer_view_closed(self) -> None:
+        """Any key or tap closed the view over the booth window: the keyboard is back in this dialog."""
+        self.customer_view = None
+        self.activateWindow()
+        (self.pp_amount if self.tabs.currentIndex() == PROMPTPAY_TAB else self.cash_edit).setFocus()
+
+    def done(self, result: int) -> None:
+        self.close_customer_view()
+        super().done(result)
 
     def confirm_non_cash(self, method: PaymentMethod) -> None:
         """Add a PromptPay/transfer part; completes the sale when it covers what is due."""

@@ -26,6 +26,7 @@ from otop_pos.booth.service import BoothService
 if TYPE_CHECKING:
     from otop_pos.ui.context import BoothContext
     from otop_pos.ui.main_window import MainWindow
+    from otop_pos.ui.pay_dialog import PayDialog
 
 SIZES = ((1024, 600), (1920, 1080))
 LANGS = ("th", "en")
@@ -116,6 +117,21 @@ def _show_dialog(dialog: QDialog, window: QWidget, size: tuple[int, int] | None 
     _pump(60)
 
 
+def _customer_view(pay: PayDialog, out: Path, tag: str, size: tuple[int, int]) -> Path:
+    """The customer's PromptPay view (F11) for the pay dialog's QR, at the screen size."""
+    from otop_pos.ui.customer_view import CustomerView
+
+    view = CustomerView(None, pay.ctx.settings.shop_name, passive=True)
+    view.set_payload(pay.payload)
+    view.resize(*size)
+    view.show()
+    _pump(60)
+    try:
+        return _save(view.grab(), out, f"{tag}-customer-promptpay")
+    finally:
+        view.close()
+
+
 def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) -> list[Path]:
     """Every screen of one language at one size."""
     from otop_pos.booth.service import Cart, Discount
@@ -157,6 +173,7 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
         pay.tabs.setCurrentIndex(1)
         _pump(60)
         made.append(_save(_composite(w, pay), out, f"{tag}-pay-promptpay"))
+        made.append(_customer_view(pay, out, tag, size))
         pay.reject()
         _pump(30)
         pay = PayDialog(ctx, w)                       # cash for part of the bill, then F6: the QR shows the rest

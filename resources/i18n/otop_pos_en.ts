@@ -789,6 +789,10 @@
         <translation>Money received ✓</translation>
     </message>
     <message>
+        <source>Show to customer (F11)</source>
+        <translation>Show to customer (F11)</translation>
+    </message>
+    <message>
         <source>Amount transferred</source>
         <translation>Amount transferred</translation>
     </message>

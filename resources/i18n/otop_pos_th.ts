@@ -789,6 +789,10 @@
         <translation>ได้รับเงินแล้ว ✓</translation>
     </message>
     <message>
+        <source>Show to customer (F11)</source>
+        <translation>แสดงให้ลูกค้า (F11)</translation>
+    </message>
+    <message>
         <source>Amount transferred</source>
         <translation>ยอดที่โอน</translation>
     </message>

@@ -1,0 +1,230 @@
+"""The customer's PromptPay view: the Thai QR Payment standee look, full screen, for the customer to scan.
+
+A dark blue header band ("THAI QR PAYMENT", drawn with shapes and text, no logo files), the QR large (at
+least 60 % of the screen's short side, its 4-module quiet zone kept white), the amount very large, the shop's
+name and "สแกนเพื่อจ่าย / Scan to pay". The amount shown is read from the payload itself, so the figure and
+the QR cannot disagree.
+
+Two ways to show it (``PayDialog`` decides): on a second screen (``choose_customer_screen``) it opens by
+itself, never takes the keyboard and closes with the dialog; on the booth's only screen it covers the booth
+window until any key or tap; a scan while it is up closes it and goes to the pay dialog.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from otop_pos.core.promptpay import parse_emv
+from otop_pos.ui.qr import qr_matrix
+from otop_pos.ui.theme import Ink
+
+NAVY = "#0e3d67"          # the Thai QR Payment header band
+PROMPTPAY_BLUE = "#1b4f8a"
+FRAME_GREY = "#c9d3de"
+TEXT = "#14212e"          # near black: pure black is the code's alone
+QUIET = 4                 # modules of white around the code (ISO/IEC 18004)
+MIN_SHARE = 0.6           # of the screen's short side
+
+S = TypeVar("S")
+
+
+def choose_customer_screen(screens: Sequence[S], primary: S | None) -> S | None:
+    """The screen the customer faces: the first one that is not ``primary`` (the vendor's), or None with one."""
+    for screen in screens:
+        if screen is not primary and screen != primary:
+            return screen
+    return None
+
+
+def amount_text(payload: str) -> str:
+    """The amount a PromptPay payload asks for, as the booth writes money ("฿1,227.00"); "" when open."""
+    raw = parse_emv(payload).get("54", "")
+    if not raw:
+        return ""
+    baht, _, satang = raw.partition(".")
+    return f"฿{int(baht):,}.{(satang + '00')[:2]}"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes for a view of ``width`` × ``height``."""
+
+    header: QRect
+    qr: QRect          # the modules only; the quiet zone is the white around it
+    module: int
+    text: QRect        # amount, shop name, "scan to pay"
+
+
+def plan(width: int, height: int, modules: int) -> Layout:
+    """The layout: header band across the top, the code below it; the text beside it on a wide screen, under
+    it on a tall one. Whole pixels per module, as large as fits (never below 60 % of the short side when the
+    screen has room for the header and the quiet zone, which every landscape or portrait screen does)."""
+    short = min(width, height)
+    header_h = max(48, round(short * 0.11))
+    pad = max(8, short // 40)
+    body = QRect(0, header_h, width, height - header_h)
+    wide = width >= height
+    if wide:
+        room = min(body.height() - 2 * pad, round(width * 0.58))
+    else:
+        room = min(width - 2 * pad, round(body.height() * 0.62))
+    module = max(1, room // (modules + 2 * QUIET))
+    side = module * modules
+    block = side + 2 * QUIET * module
+    if wide:
+        left = max(pad, (width // 2 - block) // 2 + pad) if width // 2 >= block + pad else pad
+        top = body.top() + (body.height() - block) // 2
+        qr = QRect(left + QUIET * module, top + QUIET * module, side, side)
+        text_left = left + block + pad
+        text = QRect(text_left, body.top() + pad, width - text_left - 2 * pad, body.height() - 2 * pad)
+    else:
+        left = (width - block) // 2
+        top = body.top() + pad
+        qr = QRect(left + QUIET * module, top + QUIET * module, side, side)
+        text = QRect(pad, top + block, width - 2 * pad, height - top - block - pad)
+    return Layout(QRect(0, 0, width, header_h), qr, module, text)
+
+
+class CustomerView(QWidget):
+    """Full-screen PromptPay QR for the customer. ``closed`` when it goes; ``on_scan(code)`` takes a scan that
+    arrives while it covers the booth window (the pay dialog adds the product)."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None, shop_name: str, *, passive: bool,
+                 on_scan: Callable[[str], None] | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("customerview")
+        self.setWindowTitle("THAI QR PAYMENT")
+        self.shop_name = shop_name
+        self.passive = passive          # on a second screen: never takes the keyboard, closes with the dialog
+        self.on_scan = on_scan
+        self.payload = ""
+        self.amount = ""
+        self._matrix: list[list[bool]] = []
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if passive:
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+            self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus)
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        else:
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_payload(self, payload: str) -> None:
+        """Show ``payload`` (from ``promptpay_payload``) and the amount it asks for."""
+        self.payload = payload
+        self.amount = amount_text(payload)
+        self._matrix = qr_matrix(payload)
+        self.update()
+
+    @property
+    def modules(self) -> int:
+        """Modules across the code, without its quiet zone."""
+        return max(len(self._matrix) - 2 * QUIET, 21)
+
+    def layout_now(self) -> Layout:
+        """The layout at the current size."""
+        return plan(self.width(), self.height(), self.modules)
+
+    # --- closing -------------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        if not self.passive:
+            event.accept()
+            self.close()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt name
+        if not self.passive:
+            event.accept()
+            self.close()
+
+    def take_scan(self, code: str) -> None:
+        """A scan while the view is up: close it and hand the code to the pay dialog (never lost)."""
+        if not self.passive:
+            self.close()
+        if self.on_scan is not None:
+            self.on_scan(code)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt name
+        self.closed.emit()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    # --- drawing -------------------------------------------------------------------------------------------
+    def _font(self, px: int, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(8, px))
+        font.setBold(bold)
+        return font
+
+    def _fit(self, text: str, px: int, width: int, bold: bool = True) -> QFont:
+        """The font at ``px`` or smaller so that ``text`` fits ``width``."""
+        while px > 12 and QFontMetrics(self._font(px, bold)).horizontalAdvance(text) > width:
+            px -= 2
+        return self._font(px, bold)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+        lay = self.layout_now()
+        p = QPainter(self)
+        try:
+            p.fillRect(self.rect(), QColor(Ink.QR_LIGHT))
+            self._paint_header(p, lay.header)
+            self._paint_qr(p, lay)
+            self._paint_text(p, lay.text, min(self.width(), self.height()))
+        finally:
+            p.end()
+
+    def _paint_header(self, p: QPainter, band: QRect) -> None:
+        p.fillRect(band, QColor(NAVY))
+        h = band.height()
+        font = self._fit("THAI QR PAYMENT", round(h * 0.46), band.width() - 3 * h)
+        text_w = QFontMetrics(font).horizontalAdvance("THAI QR PAYMENT")
+        mark = round(h * 0.6)
+        x = band.center().x() - (mark + h // 4 + text_w) // 2
+        y = band.top() + (h - mark) // 2
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(QPen(QColor("#ffffff"), max(2, mark // 12)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(QRectF(x, y, mark, mark), mark * 0.18, mark * 0.18)
+        dot = mark // 4
+        for dx, dy in ((0, 0), (1, 0), (0, 1)):   # a QR-like mark: three corner squares, drawn, not a logo
+            p.fillRect(QRect(x + dot // 2 + dx * (mark - 2 * dot), y + dot // 2 + dy * (mark - 2 * dot), dot, dot),
+                       QColor("#ffffff"))
+        p.setFont(font)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(QRect(x + mark + h // 4, band.top(), text_w + 4, h),
+                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "THAI QR PAYMENT")
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_qr(self, p: QPainter, lay: Layout) -> None:
+        m, qr = lay.module, lay.qr
+        outer = qr.adjusted(-QUIET * m, -QUIET * m, QUIET * m, QUIET * m)
+        p.setPen(QPen(QColor(FRAME_GREY), 2))
+        p.drawRect(outer.adjusted(-2, -2, 1, 1))   # a thin frame just outside the quiet zone
+        dark = QColor(Ink.QR_DARK)
+        for y, row in enumerate(self._matrix[QUIET:len(self._matrix) - QUIET]):
+            for x, on in enumerate(row[QUIET:len(row) - QUIET]):
+                if on:
+                    p.fillRect(QRect(qr.left() + x * m, qr.top() + y * m, m, m), dark)
+
+    def _paint_text(self, p: QPainter, box: QRect, short: int) -> None:
+        lines = [
+            ("พร้อมเพย์ PromptPay", self._fit("พร้อมเพย์ PromptPay", round(short * 0.06), box.width()),
+             PROMPTPAY_BLUE),
+            (self.amount, self._fit(self.amount, round(short * 0.15), box.width()), NAVY),
+            (self.shop_name, self._fit(self.shop_name, round(short * 0.055), box.width(), bold=False), TEXT),
+            ("สแกนเพื่อจ่าย", self._fit("สแกนเพื่อจ่าย", round(short * 0.07), box.width()), TEXT),
+            ("Scan to pay", self._fit("Scan to pay", round(short * 0.045), box.width(), bold=False), "#33475b"),
+        ]
+        shown = [(t, f, c) for t, f, c in lines if t]
+        heights = [QFontMetrics(f).height() for _, f, _ in shown]
+        gap = max(4, short // 60)
+        y = box.top() + max(0, (box.height() - sum(heights) - gap * (len(shown) - 1)) // 2)
+        for (text, font, colour), h in zip(shown, heights):
+            p.setFont(font)
+            p.setPen(QColor(colour))
+            p.drawText(QRect(box.left(), y, box.width(), h), Qt.AlignmentFlag.AlignCenter, text)
+            y += h + gap
