@@ -116,6 +116,7 @@ class HistoryScreen(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        split.setSizes([5000, 4000])   # the list a little wider, whatever the detail's texts ask for
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.banner)
@@ -181,16 +182,17 @@ class HistoryScreen(QWidget):
         """The day's figures (the Z report's) under the list."""
         if t.business_date != self.selected_date():
             return   # another day was chosen meanwhile
-        first = translate("History", "{count} sales {gross} · refunds {refunds} · voids {voids} · net {net}").format(
+        title = translate("History", "Day total") if t.business_date else translate("History", "All days")
+        head = translate("History", "{title}: net {net}").format(title=title, net=money(t.net_satang))
+        first = translate("History", "{count} sales {gross} · refunds {refunds} · voids {voids}").format(
             count=t.sales_count, gross=money(t.gross_satang), refunds=money(t.refunds_satang),
-            voids=money(t.voids_satang), net=money(t.net_satang))
+            voids=money(t.voids_satang))
         methods = dict(t.by_method)
         second = "  ·  ".join(f"{method_name(m)} {money(methods.get(m, 0))}"
                               for m in ("cash", "promptpay", "transfer") if m in methods)
         if methods.get("other"):
             second += f"  ·  {method_name('other')} {money(methods['other'])}"
-        title = translate("History", "Day total") if t.business_date else translate("History", "All days")
-        self.totals.setText(f"{title}: {first}\n{second}")
+        self.totals.setText(f"{head}\n{first}\n{second}")
 
     def _rows_arrived(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         """Pages come from the worker: re-select the sale that was open before the reload."""

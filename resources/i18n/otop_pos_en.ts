@@ -536,16 +536,20 @@
         <translation>Open the sale</translation>
     </message>
     <message>
-        <source>{count} sales {gross} · refunds {refunds} · voids {voids} · net {net}</source>
-        <translation>{count} sales {gross} · refunds {refunds} · voids {voids} · net {net}</translation>
-    </message>
-    <message>
         <source>Day total</source>
         <translation>Day total</translation>
     </message>
     <message>
         <source>All days</source>
         <translation>All days</translation>
+    </message>
+    <message>
+        <source>{title}: net {net}</source>
+        <translation>{title}: net {net}</translation>
+    </message>
+    <message>
+        <source>{count} sales {gross} · refunds {refunds} · voids {voids}</source>
+        <translation>{count} sales {gross} · refunds {refunds} · voids {voids}</translation>
     </message>
     <message>
         <source>Choose a sale on the left.</source>

@@ -536,16 +536,20 @@
         <translation>ดูบิลขาย</translation>
     </message>
     <message>
-        <source>{count} sales {gross} · refunds {refunds} · voids {voids} · net {net}</source>
-        <translation>ขาย {count} บิล {gross} · คืนเงิน {refunds} · ยกเลิก {voids} · สุทธิ {net}</translation>
-    </message>
-    <message>
         <source>Day total</source>
         <translation>ยอดรวมของวัน</translation>
     </message>
     <message>
         <source>All days</source>
         <translation>ทุกวัน</translation>
+    </message>
+    <message>
+        <source>{title}: net {net}</source>
+        <translation>{title}: สุทธิ {net}</translation>
+    </message>
+    <message>
+        <source>{count} sales {gross} · refunds {refunds} · voids {voids}</source>
+        <translation>ขาย {count} บิล {gross} · คืนเงิน {refunds} · ยกเลิก {voids}</translation>
     </message>
     <message>
         <source>Choose a sale on the left.</source>
