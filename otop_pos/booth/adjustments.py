@@ -8,15 +8,16 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.drawer import check_cash_change
-from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
+from otop_pos.booth.journal import iso, link, next_document, no_day_error, open_day_or_refuse
 from otop_pos.booth.pin import Approval, ensure_approval
 from otop_pos.core.chain import refund_doc, void_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod
-from otop_pos.core.errors import InputError, SaleError
+from otop_pos.core.errors import InputError, OtopError, SaleError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.limits import check_amount, check_lines, check_qty
-from otop_pos.store.booth_models import Payment, PrintJob, Product, Refund, RefundLine, Sale, SaleLine, Void
+from otop_pos.store.booth_models import (Payment, PrintJob, Product, Refund, RefundLine, Sale, SaleLine, TillDay,
+                                        Void)
 from otop_pos.store.engine import SqliteStore, inserted_id
 
 
@@ -63,6 +64,41 @@ def refunded_so_far(s: Session, sale_id: int) -> dict[int, tuple[int, int]]:
     return {r[0]: (int(r[1]), int(r[2])) for r in rows}
 
 
+def void_refusal(s: Session, sale: Sale) -> OtopError | None:
+    """Why ``sale`` cannot be voided now (the error ``void_sale`` raises), or None when it can: the history
+    screen shows the same reason beside its greyed button."""
+    if s.scalar(select(Void.id).where(Void.sale_id == sale.id)) is not None:
+        return SaleError(f"บิล {sale.number} ถูกยกเลิกไปแล้ว", f"Sale {sale.number} is already void.")
+    day_id = s.scalar(select(TillDay.id).where(TillDay.closed_at.is_(None)))
+    if day_id is None:
+        return no_day_error()
+    if sale.till_day_id != day_id:
+        return SaleError("ยกเลิกได้เฉพาะบิลของวันนี้ บิลวันก่อนให้ใช้การคืนเงิน",
+                         "Only today's sales can be voided; use a refund for an earlier day.")
+    if s.scalar(select(Refund.id).where(Refund.sale_id == sale.id).limit(1)) is not None:
+        return SaleError(f"บิล {sale.number} มีการคืนเงินแล้ว ยกเลิกทั้งบิลไม่ได้",
+                         f"Sale {sale.number} has refunds; refund the rest instead of voiding.")
+    return None
+
+
+def refund_refusal(s: Session, sale: Sale) -> OtopError | None:
+    """Why nothing of ``sale`` can be refunded now (the error ``refund_sale`` raises), or None when it can."""
+    if s.scalar(select(Void.id).where(Void.sale_id == sale.id)) is not None:
+        return SaleError(f"บิล {sale.number} ถูกยกเลิกแล้ว คืนเงินไม่ได้", f"Sale {sale.number} is void.")
+    if s.scalar(select(TillDay.id).where(TillDay.closed_at.is_(None))) is None:
+        return no_day_error()
+    done = refunded_so_far(s, sale.id)
+    if all(done.get(ln.id, (0, 0))[0] >= ln.qty for ln in sale.lines):
+        return SaleError(f"บิล {sale.number} คืนเงินครบแล้ว", f"Sale {sale.number} is fully refunded.")
+    return None
+
+
+def refund_document_refusal(number: str, sale_number: str) -> OtopError:
+    """A refund document itself is neither voided nor refunded: the sale it refunds is."""
+    return SaleError(f"{number} เป็นใบคืนเงิน ยกเลิกหรือคืนเงินซ้ำไม่ได้ คืนเพิ่มได้ที่บิล {sale_number}",
+                     f"{number} is a refund; it cannot be voided or refunded. Refund more on sale {sale_number}.")
+
+
 def restock(s: Session, product_id: int | None, qty: int) -> None:
     """Add ``qty`` (negative: take away) to a product's stock when it is tracked."""
     if product_id is not None:
@@ -81,14 +117,9 @@ def void_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: str 
     with store.write() as s:
         day = open_day_or_refuse(s)
         sale = find_sale(s, ref)
-        if sale.till_day_id != day.id:
-            raise SaleError("ยกเลิกได้เฉพาะบิลของวันนี้ บิลวันก่อนให้ใช้การคืนเงิน",
-                            "Only today's sales can be voided; use a refund for an earlier day.")
-        if s.scalar(select(Void.id).where(Void.sale_id == sale.id)) is not None:
-            raise SaleError(f"บิล {sale.number} ถูกยกเลิกไปแล้ว", f"Sale {sale.number} is already void.")
-        if s.scalar(select(Refund.id).where(Refund.sale_id == sale.id)) is not None:
-            raise SaleError(f"บิล {sale.number} มีการคืนเงินแล้ว ยกเลิกทั้งบิลไม่ได้",
-                            f"Sale {sale.number} has refunds; refund the rest instead of voiding.")
+        refusal = void_refusal(s, sale)
+        if refusal is not None:
+            raise refusal
         cash = s.scalar(select(func.coalesce(func.sum(Payment.amount_satang), 0))
                         .where(Payment.sale_id == sale.id, Payment.method == "cash")) or 0
         check_cash_change(s, day.id, -int(cash))
@@ -129,8 +160,9 @@ def refund_sale(store: SqliteStore, clock: Clock, ref: str, reason: str, pin: st
     with store.write() as s:
         day = open_day_or_refuse(s)
         sale = find_sale(s, ref)
-        if s.scalar(select(Void.id).where(Void.sale_id == sale.id)) is not None:
-            raise SaleError(f"บิล {sale.number} ถูกยกเลิกแล้ว คืนเงินไม่ได้", f"Sale {sale.number} is void.")
+        refusal = refund_refusal(s, sale)
+        if refusal is not None:
+            raise refusal
         done = refunded_so_far(s, sale.id)
         sale_lines = {ln.line_no: ln for ln in s.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id))}
         wanted = lines if lines is not None else [

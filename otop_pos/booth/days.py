@@ -125,6 +125,36 @@ def figures(s: Session, day: TillDay) -> DayFigures:
         sales[2] or "", sales[3] or "")
 
 
+@dataclass(frozen=True)
+class DayTotals:
+    """The totals under the history list: the Z report's figures for the till days of one business date (or of
+    every day when ``business_date`` is None), summed."""
+
+    business_date: date | None
+    sales_count: int
+    gross_satang: int
+    refunds_count: int
+    refunds_satang: int
+    voids_count: int
+    voids_satang: int
+    net_satang: int
+    by_method: tuple[tuple[PaymentMethod, int], ...]
+
+
+def day_totals(store: SqliteStore, business_date: date | None = None) -> DayTotals:
+    """The day's totals as the Z report counts them (``figures`` of each till day of that date, added up)."""
+    with store.read() as s:
+        q = select(TillDay).order_by(TillDay.id)
+        if business_date is not None:
+            q = q.where(TillDay.business_date == business_date)
+        figs = [figures(s, day) for day in s.scalars(q)]
+    by_method = tuple((m, sum(dict(f.by_method)[m] for f in figs)) for m in PAYMENT_METHODS)
+    return DayTotals(business_date, sum(f.sales_count for f in figs), sum(f.gross_satang for f in figs),
+                     sum(f.refunds_count for f in figs), sum(f.refunds_satang for f in figs),
+                     sum(f.voids_count for f in figs), sum(f.voids_satang for f in figs),
+                     sum(f.net_satang for f in figs), by_method)
+
+
 def totals_json(fig: DayFigures) -> str:
     """The Z report totals kept on a closed day (``TillDay.totals_json``)."""
     return json.dumps({"by_method": dict(fig.by_method), "gross": fig.gross_satang, "voids": fig.voids_satang,

@@ -88,6 +88,11 @@ def open_day_or_refuse(session: Session) -> TillDay:
     return day
 
 
+def no_day_error() -> DayError:
+    """The error every action that needs an open day raises when none is open."""
+    return _no_day()
+
+
 _OPEN_DAY = "SELECT id FROM till_day WHERE closed_at IS NULL"
 
 

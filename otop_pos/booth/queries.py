@@ -6,15 +6,16 @@ from datetime import date, datetime, timezone
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import String, and_, case, func, literal, or_, select, type_coerce
+from sqlalchemy import Integer, String, and_, case, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.cart import ListPriced
-from otop_pos.booth.adjustments import find_sale, refunded_so_far
+from otop_pos.booth.adjustments import (find_sale, refund_document_refusal, refund_refusal, refunded_so_far,
+                                        void_refusal)
 from otop_pos.booth.settings import get_settings
 from otop_pos.booth.store import identity
 from otop_pos.core.documents import PAYMENT_METHODS, ReceiptDoc, ReceiptLine, ReceiptPayment
-from otop_pos.core.errors import SaleError
+from otop_pos.core.errors import OtopError, SaleError
 from otop_pos.store.booth_models import Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void
 from otop_pos.store.engine import SqliteStore
 
@@ -33,6 +34,8 @@ class SaleRow:
     net_satang: int
     item_count: int
     methods: str
+    kind: str = "sale"          # "refund": a refund document (status "refund", amounts negative)
+    sale_number: str = ""       # a refund's: the sale it refunds
 
 
 def _row(row: Any) -> SaleRow:
@@ -80,6 +83,44 @@ def list_sales(store: SqliteStore, *, business_date: date | None = None, search:
         q = q.limit(limit)
     with store.read() as s:
         return [_row(row) for row in s.execute(q)]
+
+
+def _matching_sales(search: str):  # type: ignore[no-untyped-def]
+    like = f"%{search}%"
+    return or_(Sale.number.like(like), Sale.uuid == search,
+               Sale.id.in_(select(SaleLine.sale_id).where(or_(SaleLine.name.like(like), SaleLine.sku.like(like)))))
+
+
+def list_history(store: SqliteStore, *, business_date: date | None = None, search: str = "", offset: int = 0,
+                 limit: int | None = None, newest_first: bool = True) -> list[SaleRow]:
+    """The history list: sales and refund documents together in document order (a refund on the day it was
+    made, under its own number, with a negative amount and the number of the sale it refunds). A search
+    finds a refund by its number, or by its sale's number or products."""
+    search = search.strip()
+    sales = _sales_query().add_columns(literal("sale").label("kind"), literal("").label("sale_number"),
+                                       Sale.seq.label("seq"))
+    qty = (select(RefundLine.refund_id, func.sum(RefundLine.qty).label("q"))
+           .group_by(RefundLine.refund_id).subquery())
+    refunds = (select(Refund.uuid, Refund.number, type_coerce(Refund.created_at, String),
+                      type_coerce(TillDay.business_date, String), literal("refund"), -Refund.amount_satang,
+                      literal(0, Integer), -Refund.amount_satang, func.coalesce(qty.c.q, 0), Refund.method,
+                      literal("refund").label("kind"), Sale.number.label("sale_number"), Refund.seq.label("seq"))
+               .join(TillDay, TillDay.id == Refund.till_day_id)
+               .join(Sale, Sale.id == Refund.sale_id)
+               .outerjoin(qty, qty.c.refund_id == Refund.id))
+    if business_date is not None:
+        sales = sales.where(TillDay.business_date == business_date)
+        refunds = refunds.where(TillDay.business_date == business_date)
+    if search:
+        sales = sales.where(_matching_sales(search))
+        refunds = refunds.where(or_(Refund.number.like(f"%{search}%"), Refund.uuid == search,
+                                    Refund.sale_id.in_(select(Sale.id).where(_matching_sales(search)))))
+    both = union_all(sales, refunds).subquery()
+    q = select(*both.c).order_by(both.c.seq.desc() if newest_first else both.c.seq).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    with store.read() as s:
+        return [_row(row[:-1]) for row in s.execute(q)]
 
 
 def iter_sales_plain(store: SqliteStore, *, business_date: date | None = None) -> Iterator[tuple[Any, ...]]:
@@ -179,11 +220,20 @@ class SaleDetail:
     payments: tuple[ReceiptPayment, ...]
     void_number: str
     refund_numbers: tuple[str, ...]
+    void_refusal: OtopError | None = None     # why "Void…" cannot be done now (None: it can)
+    refund_refusal: OtopError | None = None   # why "Refund…" cannot be done now (None: it can)
+    refund_of: str = ""                       # a refund document's: the number of the sale it refunds
+    refund_of_uuid: str = ""
+    reason: str = ""                          # a refund document's reason
 
 
 def sale_detail(store: SqliteStore, ref: str) -> SaleDetail:
-    """One sale with its lines, payments, void and refunds."""
+    """One sale with its lines, payments, void and refunds, and why it cannot be voided or refunded now (the
+    use cases' own rules); for a refund document's number or UUID, the refund (its lines, amount negative)."""
     with store.read() as s:
+        refund = s.scalar(select(Refund).where(or_(Refund.uuid == ref.strip(), Refund.number == ref.strip())))
+        if refund is not None:
+            return _refund_detail(s, refund)
         sale = find_sale(s, ref)
         row = s.execute(_sales_query().where(Sale.id == sale.id)).one()
         done = refunded_so_far(s, sale.id)
@@ -193,7 +243,23 @@ def sale_detail(store: SqliteStore, ref: str) -> SaleDetail:
                      for p in sale.payments)
         void = s.scalar(select(Void.number).where(Void.sale_id == sale.id)) or ""
         refunds = tuple(s.scalars(select(Refund.number).where(Refund.sale_id == sale.id).order_by(Refund.seq)))
-        return SaleDetail(_row(row), lines, pays, void, refunds)
+        return SaleDetail(_row(row), lines, pays, void, refunds, void_refusal(s, sale), refund_refusal(s, sale))
+
+
+def _refund_detail(s: Session, refund: Refund) -> SaleDetail:
+    sale = s.get(Sale, refund.sale_id)
+    day = s.get(TillDay, refund.till_day_id)
+    assert sale is not None and day is not None
+    by_id = {ln.id: ln for ln in sale.lines}
+    lines = tuple(SaleLineView(by_id[rl.sale_line_id].line_no, by_id[rl.sale_line_id].sku,
+                               by_id[rl.sale_line_id].name, rl.qty, by_id[rl.sale_line_id].unit_price_satang,
+                               -rl.amount_satang, 0, 0) for rl in refund.lines)
+    at = refund.created_at if refund.created_at.tzinfo else refund.created_at.replace(tzinfo=timezone.utc)
+    row = SaleRow(refund.uuid, refund.number, at, day.business_date, "refund", -refund.amount_satang, 0,
+                  -refund.amount_satang, sum(rl.qty for rl in refund.lines), refund.method, "refund", sale.number)
+    pays = (ReceiptPayment(refund.method, refund.amount_satang, reference=refund.reference),)  # type: ignore[arg-type]
+    refusal = refund_document_refusal(refund.number, sale.number)
+    return SaleDetail(row, lines, pays, "", (), refusal, refusal, sale.number, sale.uuid, refund.reason)
 
 
 @dataclass(frozen=True)

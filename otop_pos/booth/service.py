@@ -19,7 +19,7 @@ from otop_pos.booth.backup import BackupResult
 from otop_pos.booth.cart import Cart, CartLine, Discount, ProductInfo
 from otop_pos.booth.catalogue import CatalogueIndex, CatalogueProblem
 from otop_pos.booth.checkout import SaleResult, approval_needed, approval_reasons, checkout, may_need_approval
-from otop_pos.booth.days import DENOMINATIONS, DayFigures, DayInfo
+from otop_pos.booth.days import DENOMINATIONS, DayFigures, DayInfo, DayTotals
 from otop_pos.booth.held import HeldBill
 from otop_pos.booth.payments import PaymentIn, Tender, final_payments, take_part, tender
 from otop_pos.booth.pin import Approval
@@ -37,7 +37,7 @@ from otop_pos.store.engine import SqliteStore
 
 __all__ = [
     "AdjustmentResult", "Approval", "BackupResult", "BoothInfo", "BoothService", "BoothSettings", "Cart",
-    "CartLine", "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "Discount", "HeldBill", "PAPER_WIDTHS",
+    "CartLine", "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "DayTotals", "Discount", "HeldBill", "PAPER_WIDTHS",
     "PaymentIn", "PrintJobView", "PrintState", "PrinterConfig", "ProductInfo", "RefundLineIn", "SaleDetail",
     "SaleLineView", "SaleResult", "SaleRow", "Tender", "ZReportDoc", "ReceiptDoc", "open_booth_service", "printer_config", "DEMO_PIN", "DEMO_FAIR", "BoothSetup",
     "default_data_dir",
@@ -273,7 +273,16 @@ class BoothService:
     def list_sales(self, **query: Any) -> list[SaleRow]:
         return queries.list_sales(self.store, **query)
 
+    def history(self, **query: Any) -> list[SaleRow]:
+        """The history list: sales and refund documents, newest first (``queries.list_history``)."""
+        return queries.list_history(self.store, **query)
+
+    def day_totals(self, business_date: date | None = None) -> DayTotals:
+        """The totals under the history list, the Z report's figures for that date (None: every day)."""
+        return days.day_totals(self.store, business_date)
+
     def sale_detail(self, ref: str) -> SaleDetail:
+        """A sale (or a refund document) with the reasons its void and refund are refused, if they are."""
         return queries.sale_detail(self.store, ref)
 
     def receipt_doc(self, ref: str, *, copy: bool = False, lang: str | None = None) -> ReceiptDoc:

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.service import DayInfo, SaleDetail
+from otop_pos.booth.service import DayInfo, DayTotals, SaleDetail
 from otop_pos.core.documents import ReceiptPayment
 from otop_pos.core.thaidate import fair_day
 from otop_pos.ui.adjust_dialogs import RefundDialog, VoidDialog
 from otop_pos.ui.context import BoothContext
-from otop_pos.ui.i18n import date_text, method_name, money, translate
+from otop_pos.ui.i18n import date_text, error_text, method_name, money, translate
 from otop_pos.ui.preview import DocumentPreview
 from otop_pos.ui.models import (
     ROW_ROLE,
@@ -76,6 +76,7 @@ class HistoryScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
         self._fit_history(with_date=False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.totals = label("", name="caption", wrap=True)
         self.banner = Banner()
         self.title = label("", name="big", wrap=True)
         self.info = label("", wrap=True)
@@ -91,8 +92,11 @@ class HistoryScreen(QWidget):
         self.reprint_button = make_button(translate("History", "Reprint (COPY)"), slot=self.reprint)
         self.void_button = make_button(translate("History", "Void…"), slot=self.void)
         self.refund_button = make_button(translate("History", "Refund…"), slot=self.refund)
-        for b in (self.preview_button, self.reprint_button, self.void_button, self.refund_button):
+        self.open_sale_button = make_button(translate("History", "Open the sale"), slot=self.open_sale)
+        for b in (self.preview_button, self.reprint_button, self.void_button, self.refund_button,
+                  self.open_sale_button):
             buttons.addWidget(b)
+        self.why_not = label("", name="caption", wrap=True)   # why the greyed actions are greyed
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -100,12 +104,19 @@ class HistoryScreen(QWidget):
         rl.addWidget(self.info)
         rl.addWidget(self.lines, 1)
         rl.addLayout(buttons)
+        rl.addWidget(self.why_not)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.table, 1)
+        ll.addWidget(self.totals)
         split = QSplitter()
-        split.addWidget(self.table)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        split.setSizes([5000, 4000])   # the list a little wider, whatever the detail's texts ask for
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.banner)
@@ -144,7 +155,8 @@ class HistoryScreen(QWidget):
 
     def _fit_history(self, with_date: bool) -> None:
         when = date_text(datetime(2020, 12, 31, 16, 59, tzinfo=UTC)) if with_date else "23:59"
-        longest_status = max((status_label(s) for s in ("sale", "void", "refunded", "partly_refunded")), key=len)
+        longest_status = max((status_label(s) for s in ("sale", "void", "refunded", "partly_refunded", "refund")),
+                             key=len)
         fit_columns(self.table, {0: "B001-000000", 1: when, 2: "99", 4: "99,999.00", 5: longest_status},
                     stretch=3)
 
@@ -155,15 +167,32 @@ class HistoryScreen(QWidget):
     def reload(self) -> None:
         """Query again with the day and search; rows are read page by page as the table scrolls."""
         service, day, text = self.ctx.service, self.selected_date(), self.search.text().strip()
-        self.model.set_loader(lambda offset, limit: service.list_sales(business_date=day, search=text, offset=offset,
-                                                                       limit=limit, newest_first=True),
+        self.model.set_loader(lambda offset, limit: service.history(business_date=day, search=text, offset=offset,
+                                                                    limit=limit, newest_first=True),
                               with_date=day is None)
+        self.ctx.run(lambda: service.day_totals(day), self._show_totals, lambda e: show_error(self, e))
         self._fit_history(with_date=day is None)
         self._want = self.detail.row.uuid if self.detail is not None else None
         if self._want is None:
             self._show_detail(None)
         if self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
+
+    def _show_totals(self, t: DayTotals) -> None:
+        """The day's figures (the Z report's) under the list."""
+        if t.business_date != self.selected_date():
+            return   # another day was chosen meanwhile
+        title = translate("History", "Day total") if t.business_date else translate("History", "All days")
+        head = translate("History", "{title}: net {net}").format(title=title, net=money(t.net_satang))
+        first = translate("History", "{count} sales {gross} · refunds {refunds} · voids {voids}").format(
+            count=t.sales_count, gross=money(t.gross_satang), refunds=money(t.refunds_satang),
+            voids=money(t.voids_satang))
+        methods = dict(t.by_method)
+        second = "  ·  ".join(f"{method_name(m)} {money(methods.get(m, 0))}"
+                              for m in ("cash", "promptpay", "transfer") if m in methods)
+        if methods.get("other"):
+            second += f"  ·  {method_name('other')} {money(methods['other'])}"
+        self.totals.setText(f"{head}\n{first}\n{second}")
 
     def _rows_arrived(self, _parent: QModelIndex, _first: int, _last: int) -> None:
         """Pages come from the worker: re-select the sale that was open before the reload."""
@@ -202,6 +231,15 @@ class HistoryScreen(QWidget):
             self.title.setText(translate("History", "Choose a sale on the left."))
             self.info.setText("")
             self.lines_model.set_lines(())
+        elif detail.refund_of:
+            r = detail.row
+            self.title.setText(f"{r.number} · {status_label(r.status)}")
+            head = translate("History", "Refund of sale {sale} · {time} · {amount} back").format(
+                sale=detail.refund_of, time=date_text(r.created_at), amount=money(-r.total_satang))
+            pays = "  ·  ".join(self._payment_text(p) for p in detail.payments)
+            reason = translate("History", "Reason: {reason}").format(reason=detail.reason) if detail.reason else ""
+            self.info.setText("\n".join(x for x in (head, pays, reason) if x))
+            self.lines_model.set_lines(detail.lines)
         else:
             r = detail.row
             self.title.setText(f"{r.number} · {status_label(r.status)}")
@@ -219,9 +257,22 @@ class HistoryScreen(QWidget):
         can = detail is not None
         for b in (self.preview_button, self.reprint_button):
             b.setEnabled(can)
-        status = detail.row.status if detail else ""
-        self.void_button.setEnabled(can and status == "sale")
-        self.refund_button.setEnabled(can and status in ("sale", "partly_refunded"))
+        self._explain(detail)
+
+    def _explain(self, detail: SaleDetail | None) -> None:
+        """Void and refund are enabled as the booth's rules allow; each one refused says why, under the buttons
+        and in its tooltip (the reasons are the errors the action itself would raise)."""
+        why: list[str] = []
+        for button, refusal in ((self.void_button, detail.void_refusal if detail else None),
+                                (self.refund_button, detail.refund_refusal if detail else None)):
+            button.setEnabled(detail is not None and refusal is None)
+            text = error_text(refusal) if refusal is not None else ""
+            button.setToolTip(text)
+            if text and text not in why:
+                why.append(text)
+        self.why_not.setText("\n".join(why))
+        self.why_not.setVisible(bool(why))
+        self.open_sale_button.setVisible(detail is not None and bool(detail.refund_of))
 
     @staticmethod
     def _payment_text(p: ReceiptPayment) -> str:
@@ -258,11 +309,20 @@ class HistoryScreen(QWidget):
             self.banner.show_message(translate("History", "No receipt printer is set up (Settings → Printer). "
                                                           "Use “Show receipt” to show it on screen."), "warn")
             return
-        service, uuid = self.ctx.service, self.detail.row.uuid
+        service, uuid, kind = self.ctx.service, self.detail.row.uuid, self.detail.row.kind
 
         def queued(_job_id: int) -> None:
             self.banner.show_message(translate("History", "Printing a copy (marked COPY)."), "ok")
-        self.ctx.run(lambda: service.reprint(uuid, kind="sale"), queued, lambda e: show_error(self, e))
+        self.ctx.run(lambda: service.reprint(uuid, kind=kind), queued, lambda e: show_error(self, e))
+
+    def open_sale(self) -> None:
+        """From a refund document to the sale it refunds (the search shows the sale with its refunds)."""
+        if self.detail is not None and self.detail.refund_of:
+            sale_uuid = self.detail.refund_of_uuid
+            self.search.setText(self.detail.refund_of)
+            self.detail = None
+            self.reload()
+            self._want = sale_uuid   # selected when its page arrives
 
     def void(self) -> None:
         if self.detail is not None:

@@ -16,12 +16,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor, QFont
 
 from otop_pos.booth.service import Cart, CartLine, ProductInfo, SaleLineView, SaleRow
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import to_bangkok
-from otop_pos.ui.i18n import QT_TRANSLATE_NOOP, date_text, method_name, translate
-from otop_pos.ui.theme import type_label
+from otop_pos.ui.i18n import QT_TRANSLATE_NOOP, date_text, method_name, money, translate
+from otop_pos.ui.theme import ROLES, type_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -225,7 +226,8 @@ def status_label(status: str) -> str:
     """A sale status in the current language."""
     names = {"sale": translate("HistoryModel", "Paid"), "void": translate("HistoryModel", "Void"),
              "refunded": translate("HistoryModel", "Refunded"),
-             "partly_refunded": translate("HistoryModel", "Partly refunded")}
+             "partly_refunded": translate("HistoryModel", "Partly refunded"),
+             "refund": translate("HistoryModel", "Refund")}
     return names.get(status, status)
 
 
@@ -324,6 +326,23 @@ class SalesHistoryModel(_Table):
             self._rows[i] = row
             self.dataChanged.emit(self.index(i, 0), self.index(i, len(self._headers) - 1))
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A voided sale is struck through (its status word, kept plain, says why) and in the void colour; a
+        refund document's tooltip names the sale it refunds."""
+        if index.isValid() and 0 <= index.row() < len(self._rows):
+            row: SaleRow = self._rows[index.row()]
+            if row.status == "void":
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QColor(ROLES.history_void.fg)
+                if role == Qt.ItemDataRole.FontRole and index.column() != len(self._headers) - 1:
+                    font = QFont()
+                    font.setStrikeOut(True)
+                    return font
+            if row.kind == "refund" and role == Qt.ItemDataRole.ToolTipRole:
+                return translate("HistoryModel", "Refund {number}: {amount} back from sale {sale}").format(
+                    number=row.number, amount=money(-row.total_satang), sale=row.sale_number)
+        return super().data(index, role)
+
     def text(self, row: SaleRow, column: int) -> str:
         if column == 0:
             return row.number
@@ -367,7 +386,10 @@ class SaleLinesModel(_Table):
             return f"{price} ({format_baht(row.list_price)})" if row.overridden else price
         if column == 3:
             return format_baht(row.net_satang)
-        return f"{row.refunded_qty} / {format_baht(row.refunded_satang)}" if row.refunded_qty else ""
+        if not row.refunded_qty:
+            return ""
+        return translate("HistoryModel", "{qty} returned, {amount}").format(qty=row.refunded_qty,
+                                                                           amount=money(row.refunded_satang))
 
 
 def business_dates_label(d: date | None) -> str:

@@ -189,7 +189,8 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
         history = w.show_page("history")
         wait()
         assert isinstance(history, HistoryScreen)
-        history.table.selectRow(8)
+        m = history.model                             # the sale refunded in part: its refund, the reasons
+        history.table.selectRow(next(r for r in range(m.rowCount()) if m.row(r).status == "partly_refunded"))
         wait()
         made.append(_save(w.grab(), out, f"{tag}-history"))
         w.show_page("day")

@@ -170,6 +170,7 @@ class Roles:
     progress: Pair = Pair(Ink.TEXT, (Ink.SELECTION, Ink.SURFACE))       # "116 / 116" over the palette's bar
     tile_sold_out: Pair = Pair(Ink.FAINT, (Ink.SOLD_OUT_BG,))
     tile_sold_out_mark: Pair = Pair(Ink.ERROR, (Ink.SOLD_OUT_BG,))
+    history_void: Pair = Pair(Ink.ERROR, _TABLE)                        # a voided sale in the history list
     # organiser
     card_title: Pair = Pair(Ink.TITLE, (Ink.SURFACE,))
     kpi_value: Pair = Pair(Ink.TEXT, (Ink.SURFACE,))

@@ -532,8 +532,36 @@
         <translation>Refund…</translation>
     </message>
     <message>
+        <source>Open the sale</source>
+        <translation>Open the sale</translation>
+    </message>
+    <message>
+        <source>Day total</source>
+        <translation>Day total</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>All days</translation>
+    </message>
+    <message>
+        <source>{title}: net {net}</source>
+        <translation>{title}: net {net}</translation>
+    </message>
+    <message>
+        <source>{count} sales {gross} · refunds {refunds} · voids {voids}</source>
+        <translation>{count} sales {gross} · refunds {refunds} · voids {voids}</translation>
+    </message>
+    <message>
         <source>Choose a sale on the left.</source>
         <translation>Choose a sale on the left.</translation>
+    </message>
+    <message>
+        <source>Refund of sale {sale} · {time} · {amount} back</source>
+        <translation>Refund of sale {sale} · {time} · {amount} back</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Reason: {reason}</translation>
     </message>
     <message>
         <source>Voided by {number}</source>
@@ -591,6 +619,10 @@
         <translation>Partly refunded</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
@@ -615,6 +647,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Refund {number}: {amount} back from sale {sale}</source>
+        <translation>Refund {number}: {amount} back from sale {sale}</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -629,6 +665,10 @@
     <message>
         <source>Net</source>
         <translation>Net</translation>
+    </message>
+    <message>
+        <source>{qty} returned, {amount}</source>
+        <translation>{qty} returned, {amount}</translation>
     </message>
     <message>
         <source>All days</source>

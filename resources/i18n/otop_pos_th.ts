@@ -532,8 +532,36 @@
         <translation>คืนเงิน…</translation>
     </message>
     <message>
+        <source>Open the sale</source>
+        <translation>ดูบิลขาย</translation>
+    </message>
+    <message>
+        <source>Day total</source>
+        <translation>ยอดรวมของวัน</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>ทุกวัน</translation>
+    </message>
+    <message>
+        <source>{title}: net {net}</source>
+        <translation>{title}: สุทธิ {net}</translation>
+    </message>
+    <message>
+        <source>{count} sales {gross} · refunds {refunds} · voids {voids}</source>
+        <translation>ขาย {count} บิล {gross} · คืนเงิน {refunds} · ยกเลิก {voids}</translation>
+    </message>
+    <message>
         <source>Choose a sale on the left.</source>
         <translation>เลือกบิลจากรายการทางซ้าย</translation>
+    </message>
+    <message>
+        <source>Refund of sale {sale} · {time} · {amount} back</source>
+        <translation>คืนเงินของบิล {sale} · {time} · คืน {amount}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>เหตุผล: {reason}</translation>
     </message>
     <message>
         <source>Voided by {number}</source>
@@ -591,6 +619,10 @@
         <translation>คืนบางส่วน</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>คืนเงิน</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>เลขที่บิล</translation>
     </message>
@@ -615,6 +647,10 @@
         <translation>สถานะ</translation>
     </message>
     <message>
+        <source>Refund {number}: {amount} back from sale {sale}</source>
+        <translation>ใบคืนเงิน {number}: คืน {amount} จากบิล {sale}</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>สินค้า</translation>
     </message>
@@ -629,6 +665,10 @@
     <message>
         <source>Net</source>
         <translation>สุทธิ</translation>
+    </message>
+    <message>
+        <source>{qty} returned, {amount}</source>
+        <translation>คืนแล้ว {qty} ชิ้น {amount}</translation>
     </message>
     <message>
         <source>All days</source>

@@ -150,7 +150,7 @@ def test_refund_two_lines(window: MainWindow, ctx: Any, shop: SqliteStore, clock
     assert report.refunds_satang == 122700 and report.net_satang == 192400 - 122700
     assert report.by_method["promptpay"] == -122700
     lines = screen.lines_model
-    assert lines.data(lines.index(1, 4)) == "1 / 37.00"
+    assert lines.data(lines.index(1, 4)) == "1 returned, ฿37.00"
 
 
 def test_history_pages_through_many_sales(window: MainWindow, ctx: Any, shop: SqliteStore, clock: FixedClock,
