@@ -205,4 +205,5 @@ PAPER_WIDTHS: tuple[PaperWidth, ...] = (
     PaperWidth("80mm-180dpi", 512, "80 มม. 180 dpi (512 จุด)", "80 mm, 180 dpi (512 dots)"),
     PaperWidth("80mm", 576, "80 มม. (576 จุด)", "80 mm (576 dots)"),
 )
-DEFAULT_PAPER_WIDTH = 576
+#: A new booth's paper: 58 mm, what most portable booth printers take.
+DEFAULT_PAPER_WIDTH = 384

@@ -91,6 +91,17 @@ def test_a_sale_prints_once_committed_and_the_printer_stays_open(service: BoothS
     assert service.queue.state.configured and service.queue.state.label == "DummyTransport"
 
 
+def test_a_new_booth_prints_on_58_mm_paper(service: BoothService, factory: Factory) -> None:
+    """Most portable booth printers take 58 mm paper: a booth that never chose prints 384 dots wide."""
+    assert service.settings.paper_width == 384
+    service.update_settings(printer="dummy")                # a printer chosen, the paper left as it was
+    cart = basket(service)
+    service.sell(cart, cash(cart))
+    wait_for(lambda: len(factory.transport.jobs) == 1)
+    assert [c.paper_width for c in factory.opened] == [384]
+    assert decode(factory.transport.jobs[0]).image.width == 384
+
+
 def test_an_idle_device_is_let_go_and_opened_again_for_the_next_receipt(service: BoothService,
                                                                         factory: Factory) -> None:
     service.queue.idle_close_seconds = 0.3
