@@ -100,6 +100,7 @@ def run_booth_app(open_service: Callable[[], BoothService], demo: bool = False, 
             if wizard.exec() != FirstRunDialog.DialogCode.Accepted:
                 service.close()
                 return 0
+            lang = None  # the language chosen in the wizard, now the booth's setting
         ctx = BoothContext(service, lang=lang)
     except OtopError as exc:
         _fatal(error_text(exc))

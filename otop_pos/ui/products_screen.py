@@ -1,9 +1,16 @@
-"""Products: edit price, barcode and stock, quick-key order, add a product, sold-out toggle."""
+"""Products: search, edit price, barcode and stock, quick-key order, add a product, sold-out toggle."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +27,7 @@ from PySide6.QtWidgets import (
 from otop_pos.booth.service import ProductInfo
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.core.money import format_baht
+from otop_pos.core.thai_wordbreak import wrap_thai
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import translate
 from otop_pos.ui.models import ROW_ROLE, ProductsTableModel
@@ -36,6 +44,42 @@ from otop_pos.ui.widgets import (
 )
 
 
+def search_key(text: str) -> str:
+    """``text`` as the search compares it: case folded, without spaces (``"ผ้า ไหม"`` finds ``ผ้าไหม``,
+    ``"kk20"`` finds ``KK20-0018``)."""
+    return "".join(text.casefold().split())
+
+
+class ProductSearch(QSortFilterProxyModel):
+    """The products table filtered by what the search field holds (name, SKU or barcode, anywhere in them);
+    the name column wraps Thai by word (zero-width spaces for display; the tooltip has the name as typed)."""
+
+    def __init__(self, source: ProductsTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self._key = ""
+
+    def set_search(self, text: str) -> None:
+        """Show only the products ``text`` finds (all of them when it is empty)."""
+        self.beginFilterChange()
+        self._key = search_key(text)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int,  # noqa: N802 - Qt name
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._key:
+            return True
+        p: ProductInfo = self.sourceModel().row(source_row)  # type: ignore[attr-defined]
+        return any(self._key in search_key(field) for field in (p.name, p.sku, p.barcode or ""))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        value = super().data(index, role)
+        if index.column() == 2 and role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            return wrap_thai(value)
+        return value
+
+
 class ProductsScreen(QWidget):
     """The catalogue table and an edit form; each button is one catalogue use-case call."""
 
@@ -45,8 +89,15 @@ class ProductsScreen(QWidget):
         self.current: ProductInfo | None = None
         self._select_sku = ""
         self.model = ProductsTableModel(self)
+        self.found = ProductSearch(self.model, self)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(translate("Products", "Search: name, SKU or barcode"))
+        self.search.textChanged.connect(self._search)
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table.setModel(self.found)
+        self.table.setWordWrap(True)   # long names wrap by word instead of being cut
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -57,6 +108,7 @@ class ProductsScreen(QWidget):
                                  4: "99,999.00", 5: "8850000000000", 6: "9999",
                                  7: translate("ProductsModel", "For sale")}, stretch=2)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
         self.banner = Banner()
         form_host = QWidget()
         form = QFormLayout(form_host)
@@ -106,8 +158,13 @@ class ProductsScreen(QWidget):
         rl.addLayout(buttons)
         rl.addLayout(moves)
         rl.addStretch(1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.search)
+        ll.addWidget(self.table, 1)
         split = QSplitter()
-        split.addWidget(self.table)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -127,6 +184,18 @@ class ProductsScreen(QWidget):
         narrow = self.table.width() < 1100
         self.table.setColumnHidden(1, narrow)
         self.table.setColumnHidden(5, narrow)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped name, never lower than the usual row (a catalogue is short)."""
+        header = self.table.verticalHeader()
+        least = header.defaultSectionSize()
+        for row in range(self.found.rowCount()):
+            header.resizeSection(row, max(least, self.table.sizeHintForRow(row)))
+
+    def _search(self, text: str) -> None:
+        self.found.set_search(text)
+        self._fit_rows()
 
     def showEvent(self, event: object) -> None:  # noqa: N802
         super().showEvent(event)  # type: ignore[arg-type]
@@ -143,9 +212,10 @@ class ProductsScreen(QWidget):
         row = self.model.position_of(sku) if sku else -1
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
+                self.found.mapFromSource(self.model.index(row, 0)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self._select_sku = ""
+        self._fit_rows()
 
     # --- form ----------------------------------------------------------------------------------------------
     def _row_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:

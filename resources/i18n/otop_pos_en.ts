@@ -418,6 +418,7 @@
     <name>FirstRun</name>
     <message>
         <source>Set up this booth</source>
+        <extracomment>The pages of the stack, and the step (1–4) each belongs to. The two receipt papers the wizard offers (dots across), 58 mm first: most portable printers take it.</extracomment>
         <translation>Set up this booth</translation>
     </message>
     <message>
@@ -425,24 +426,80 @@
         <translation>Welcome to OTOP POS</translation>
     </message>
     <message>
+        <source>Choose the language of the app</source>
+        <translation>Choose the language of the app</translation>
+    </message>
+    <message>
+        <source>You can change it later in Settings.</source>
+        <translation>You can change it later in Settings.</translation>
+    </message>
+    <message>
+        <source>How wide is your receipt paper?</source>
+        <translation>How wide is your receipt paper?</translation>
+    </message>
+    <message>
+        <source>Paper 58 mm wide
+(most portable printers)</source>
+        <translation>Paper 58 mm wide
+(most portable printers)</translation>
+    </message>
+    <message>
+        <source>Paper 80 mm wide
+(large shop-counter printers)</source>
+        <translation>Paper 80 mm wide
+(large shop-counter printers)</translation>
+    </message>
+    <message>
+        <source>Not sure? Measure the paper roll, or keep 58 mm. You can change it later in Settings.</source>
+        <translation>Not sure? Measure the paper roll, or keep 58 mm. You can change it later in Settings.</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
         <source>How do you want to set up this booth?</source>
         <translation>How do you want to set up this booth?</translation>
     </message>
     <message>
-        <source>Load the fair package from the organiser</source>
-        <translation>Load the fair package from the organiser</translation>
+        <source>Choose the shop settings file the organiser gave you, then set the manager PIN.</source>
+        <translation>Choose the shop settings file the organiser gave you, then set the manager PIN.</translation>
     </message>
     <message>
-        <source>Set up from the registry folder and my vendor code</source>
-        <translation>Set up from the registry folder and my vendor code</translation>
+        <source>Shop settings file</source>
+        <translation>Shop settings file</translation>
+    </message>
+    <message>
+        <source>Choose the file with the organiser&apos;s list of shops and products, and type your vendor code.</source>
+        <translation>Choose the file with the organiser&apos;s list of shops and products, and type your vendor code.</translation>
+    </message>
+    <message>
+        <source>List of shops file</source>
+        <translation>List of shops file</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>Step {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>Receipt paper</translation>
+    </message>
+    <message>
+        <source>How to set up</source>
+        <translation>How to set up</translation>
+    </message>
+    <message>
+        <source>Shop details</source>
+        <translation>Shop details</translation>
     </message>
     <message>
         <source>Try the demo fair</source>
         <translation>Try the demo fair</translation>
-    </message>
-    <message>
-        <source>The demo fair has invented vendors and products; its sales stay in this data folder.</source>
-        <translation>The demo fair has invented vendors and products; its sales stay in this data folder.</translation>
     </message>
     <message>
         <source>4–8 digits</source>
@@ -451,6 +508,22 @@
     <message>
         <source>New manager PIN</source>
         <translation>New manager PIN</translation>
+    </message>
+    <message>
+        <source>Use the shop settings file from the organiser</source>
+        <translation>Use the shop settings file from the organiser</translation>
+    </message>
+    <message>
+        <source>Use the organiser&apos;s list of shops and my vendor code</source>
+        <translation>Use the organiser&apos;s list of shops and my vendor code</translation>
+    </message>
+    <message>
+        <source>The demo fair has invented shops and products; its sales stay on this computer only.</source>
+        <translation>The demo fair has invented shops and products; its sales stay on this computer only.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <source>Manager PIN again</source>
@@ -465,36 +538,16 @@
         <translation>Set up</translation>
     </message>
     <message>
-        <source>Choose the booth package file the organiser gave you.</source>
-        <translation>Choose the booth package file the organiser gave you.</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <source>Package file</source>
-        <translation>Package file</translation>
-    </message>
-    <message>
-        <source>Choose the folder with the vendors and catalogue CSV files, and type your vendor code.</source>
-        <translation>Choose the folder with the vendors and catalogue CSV files, and type your vendor code.</translation>
-    </message>
-    <message>
-        <source>Registry folder</source>
-        <translation>Registry folder</translation>
-    </message>
-    <message>
         <source>Vendor code</source>
         <translation>Vendor code</translation>
     </message>
     <message>
-        <source>from the registry</source>
-        <translation>from the registry</translation>
-    </message>
-    <message>
         <source>Booth</source>
         <translation>Booth</translation>
+    </message>
+    <message>
+        <source>as on the list</source>
+        <translation>as on the list</translation>
     </message>
     <message>
         <source>Fair name</source>
@@ -962,6 +1015,10 @@
 </context>
 <context>
     <name>Products</name>
+    <message>
+        <source>Search: name, SKU or barcode</source>
+        <translation>Search: name, SKU or barcode</translation>
+    </message>
     <message>
         <source>EAN-13, e.g. 885…</source>
         <translation>EAN-13, e.g. 885…</translation>

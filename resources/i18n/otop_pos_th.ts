@@ -418,6 +418,7 @@
     <name>FirstRun</name>
     <message>
         <source>Set up this booth</source>
+        <extracomment>The pages of the stack, and the step (1–4) each belongs to. The two receipt papers the wizard offers (dots across), 58 mm first: most portable printers take it.</extracomment>
         <translation>ตั้งค่าบูธนี้</translation>
     </message>
     <message>
@@ -425,24 +426,80 @@
         <translation>ยินดีต้อนรับสู่ OTOP POS</translation>
     </message>
     <message>
+        <source>Choose the language of the app</source>
+        <translation>เลือกภาษาที่ใช้ในโปรแกรม</translation>
+    </message>
+    <message>
+        <source>You can change it later in Settings.</source>
+        <translation>เปลี่ยนภายหลังได้ที่หน้าตั้งค่า</translation>
+    </message>
+    <message>
+        <source>How wide is your receipt paper?</source>
+        <translation>กระดาษใบเสร็จของคุณกว้างเท่าไร?</translation>
+    </message>
+    <message>
+        <source>Paper 58 mm wide
+(most portable printers)</source>
+        <translation>กระดาษกว้าง 58 มม.
+(เครื่องพิมพ์พกพาส่วนใหญ่)</translation>
+    </message>
+    <message>
+        <source>Paper 80 mm wide
+(large shop-counter printers)</source>
+        <translation>กระดาษกว้าง 80 มม.
+(เครื่องพิมพ์ตั้งโต๊ะขนาดใหญ่)</translation>
+    </message>
+    <message>
+        <source>Not sure? Measure the paper roll, or keep 58 mm. You can change it later in Settings.</source>
+        <translation>ไม่แน่ใจ? ลองวัดความกว้างของม้วนกระดาษ หรือเลือก 58 มม. ไว้ก่อน เปลี่ยนภายหลังได้ที่หน้าตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>ถัดไป</translation>
+    </message>
+    <message>
         <source>How do you want to set up this booth?</source>
         <translation>จะตั้งค่าบูธนี้ด้วยวิธีไหน?</translation>
     </message>
     <message>
-        <source>Load the fair package from the organiser</source>
-        <translation>ใช้ไฟล์แพ็กเกจจากผู้จัดงาน</translation>
+        <source>Choose the shop settings file the organiser gave you, then set the manager PIN.</source>
+        <translation>เลือกไฟล์ตั้งค่าร้านที่ได้รับจากผู้จัดงาน แล้วตั้งรหัสเจ้าของร้าน</translation>
     </message>
     <message>
-        <source>Set up from the registry folder and my vendor code</source>
-        <translation>ใช้โฟลเดอร์ทะเบียนและรหัสผู้ประกอบการของฉัน</translation>
+        <source>Shop settings file</source>
+        <translation>ไฟล์ตั้งค่าร้าน</translation>
+    </message>
+    <message>
+        <source>Choose the file with the organiser&apos;s list of shops and products, and type your vendor code.</source>
+        <translation>เลือกไฟล์รายชื่อร้านและรายการสินค้าที่ได้จากผู้จัดงาน แล้วใส่รหัสผู้ประกอบการของคุณ</translation>
+    </message>
+    <message>
+        <source>List of shops file</source>
+        <translation>ไฟล์รายชื่อร้าน</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>ขั้นที่ {n} จาก {total}</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>กระดาษใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>How to set up</source>
+        <translation>วิธีตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Shop details</source>
+        <translation>ข้อมูลร้าน</translation>
     </message>
     <message>
         <source>Try the demo fair</source>
         <translation>ทดลองใช้กับงานตัวอย่าง</translation>
-    </message>
-    <message>
-        <source>The demo fair has invented vendors and products; its sales stay in this data folder.</source>
-        <translation>งานตัวอย่างใช้ชื่อร้านและสินค้าสมมุติ ยอดขายจะเก็บอยู่ในโฟลเดอร์ข้อมูลนี้</translation>
     </message>
     <message>
         <source>4–8 digits</source>
@@ -451,6 +508,22 @@
     <message>
         <source>New manager PIN</source>
         <translation>ตั้งรหัสเจ้าของร้าน</translation>
+    </message>
+    <message>
+        <source>Use the shop settings file from the organiser</source>
+        <translation>ใช้ไฟล์ตั้งค่าร้านจากผู้จัดงาน</translation>
+    </message>
+    <message>
+        <source>Use the organiser&apos;s list of shops and my vendor code</source>
+        <translation>ใช้รายชื่อร้านจากผู้จัดงาน และรหัสผู้ประกอบการของฉัน</translation>
+    </message>
+    <message>
+        <source>The demo fair has invented shops and products; its sales stay on this computer only.</source>
+        <translation>งานตัวอย่างใช้ชื่อร้านและสินค้าสมมุติ ยอดขายเก็บไว้ในเครื่องนี้เท่านั้น</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>เลือกไฟล์…</translation>
     </message>
     <message>
         <source>Manager PIN again</source>
@@ -465,36 +538,16 @@
         <translation>ตั้งค่า</translation>
     </message>
     <message>
-        <source>Choose the booth package file the organiser gave you.</source>
-        <translation>เลือกไฟล์แพ็กเกจบูธที่ได้รับจากผู้จัดงาน</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>เลือก…</translation>
-    </message>
-    <message>
-        <source>Package file</source>
-        <translation>ไฟล์แพ็กเกจ</translation>
-    </message>
-    <message>
-        <source>Choose the folder with the vendors and catalogue CSV files, and type your vendor code.</source>
-        <translation>เลือกโฟลเดอร์ที่มีไฟล์ CSV ทะเบียนผู้ประกอบการและรายการสินค้า แล้วใส่รหัสผู้ประกอบการของคุณ</translation>
-    </message>
-    <message>
-        <source>Registry folder</source>
-        <translation>โฟลเดอร์ทะเบียน</translation>
-    </message>
-    <message>
         <source>Vendor code</source>
         <translation>รหัสผู้ประกอบการ</translation>
     </message>
     <message>
-        <source>from the registry</source>
-        <translation>ตามทะเบียน</translation>
-    </message>
-    <message>
         <source>Booth</source>
         <translation>บูธ</translation>
+    </message>
+    <message>
+        <source>as on the list</source>
+        <translation>ตามรายชื่อ</translation>
     </message>
     <message>
         <source>Fair name</source>
@@ -962,6 +1015,10 @@
 </context>
 <context>
     <name>Products</name>
+    <message>
+        <source>Search: name, SKU or barcode</source>
+        <translation>ค้นหา: ชื่อสินค้า รหัสสินค้า หรือบาร์โค้ด</translation>
+    </message>
     <message>
         <source>EAN-13, e.g. 885…</source>
         <translation>EAN-13 เช่น 885…</translation>

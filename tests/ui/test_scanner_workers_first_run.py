@@ -22,7 +22,7 @@ from otop_pos.core.clock import FixedClock
 from otop_pos.store.engine import SqliteStore
 from otop_pos.booth.service import BoothService
 from otop_pos.booth.store import booth_info
-from otop_pos.ui.first_run import FirstRunDialog
+from otop_pos.ui.first_run import PAGE_HOW, PAGE_REGISTRY, FirstRunDialog
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.pay_dialog import PayDialog
 from otop_pos.ui.scanner import decode_burst
@@ -172,6 +172,8 @@ def test_first_run_demo(empty_store: SqliteStore, clock: FixedClock, qtbot: Any)
     dlg = FirstRunDialog(BoothService(empty_store, clock))
     qtbot.addWidget(dlg)
     dlg.show()
+    qtbot.mouseClick(dlg.lang_next, Qt.MouseButton.LeftButton)     # the language as it is, then the paper
+    qtbot.mouseClick(dlg.paper_next, Qt.MouseButton.LeftButton)
     assert dlg.package_button.isVisibleTo(dlg)
     with qtbot.waitSignal(dlg.accepted, timeout=10000):
         qtbot.mouseClick(dlg.demo_button, Qt.MouseButton.LeftButton)
@@ -192,6 +194,7 @@ def test_first_run_from_the_registry_folder(empty_store: SqliteStore, clock: Fix
     dlg = FirstRunDialog(BoothService(empty_store, clock))
     qtbot.addWidget(dlg)
     dlg.show()
+    dlg.stack.setCurrentIndex(PAGE_HOW)
     qtbot.mouseClick(dlg.registry_button, Qt.MouseButton.LeftButton)
     dlg.registry_path.setText(str(folder))
     qtbot.keyClicks(dlg.vendor_code, "KK20-0091")
@@ -216,7 +219,7 @@ def test_first_run_shows_registry_problems(empty_store: SqliteStore, clock: Fixe
     dlg = FirstRunDialog(BoothService(empty_store, clock))
     qtbot.addWidget(dlg)
     dlg.show()
-    dlg.stack.setCurrentIndex(2)
+    dlg.stack.setCurrentIndex(PAGE_REGISTRY)
     dlg.registry_path.setText(str(tmp_path / "nowhere"))
     dlg.vendor_code.setText("KK20-0001")
     dlg.registry_pin.setText("1234")
