@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -50,6 +51,26 @@ def registry_source(chosen: Path) -> Path:
                 return chosen
         return chosen.parent
     return chosen
+
+
+def paper_drawing(mm: int, text: QColor, paper: QColor) -> QIcon:
+    """A receipt strip drawn to scale (80 mm is the full width), so the two papers differ at a glance."""
+    size = QSize(64, 72)
+    pix = QPixmap(size)
+    pix.fill(Qt.GlobalColor.transparent)
+    width = size.width() * mm / 80
+    strip = QRectF((size.width() - width) / 2 + 1, 1, width - 2, size.height() - 2)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(text)
+    p.setBrush(paper)
+    p.drawRect(strip)
+    for i, share in enumerate((0.8, 0.6, 0.7, 0.5, 0.8)):     # a few printed lines
+        y = strip.top() + 12 + i * 11
+        left = int(strip.left() + 5)
+        p.drawLine(left, int(y), left + int((strip.width() - 10) * share), int(y))
+    p.end()
+    return QIcon(pix)
 
 
 class FirstRunDialog(QDialog):
@@ -137,8 +158,11 @@ class FirstRunDialog(QDialog):
         row = QHBoxLayout()
         self.paper_58 = make_button("", name="choice")
         self.paper_80 = make_button("", name="choice")
-        for b, dots in ((self.paper_58, PAPER_58), (self.paper_80, PAPER_80)):
+        for b, dots, mm in ((self.paper_58, PAPER_58, 58), (self.paper_80, PAPER_80, 80)):
             b.setCheckable(True)
+            b.setIcon(paper_drawing(mm, QColor("#495057"), QColor("#ffffff")))
+            b.setIconSize(QSize(64, 72))
+            b.setMinimumHeight(96)
             self.paper_group.addButton(b, dots)
             row.addWidget(b, 1)
         self.paper_58.setChecked(True)

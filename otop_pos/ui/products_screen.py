@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -93,7 +94,7 @@ class ProductsScreen(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(translate("Products", "Search: name, SKU or barcode"))
-        self.search.textChanged.connect(self._search)
+        self.search.textChanged.connect(self.found.set_search)
         self.table = QTableView()
         self.table.setModel(self.found)
         self.table.setWordWrap(True)   # long names wrap by word instead of being cut
@@ -103,12 +104,14 @@ class ProductsScreen(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
+        # rows as tall as their wrapped name (a catalogue is short), never lower than the usual row
+        self.table.verticalHeader().setMinimumSectionSize(self.table.verticalHeader().defaultSectionSize())
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         widest_type = max((type_label(k, short=True) for k in PRODUCT_TYPE.keys()), key=len)
         fit_columns(self.table, {0: "9999", 1: "KK20-0000-00", 3: widest_type,
                                  4: "99,999.00", 5: "8850000000000", 6: "9999",
                                  7: translate("ProductsModel", "For sale")}, stretch=2)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
         self.banner = Banner()
         form_host = QWidget()
         form = QFormLayout(form_host)
@@ -184,18 +187,6 @@ class ProductsScreen(QWidget):
         narrow = self.table.width() < 1100
         self.table.setColumnHidden(1, narrow)
         self.table.setColumnHidden(5, narrow)
-        self._fit_rows()
-
-    def _fit_rows(self) -> None:
-        """Rows as tall as their wrapped name, never lower than the usual row (a catalogue is short)."""
-        header = self.table.verticalHeader()
-        least = header.defaultSectionSize()
-        for row in range(self.found.rowCount()):
-            header.resizeSection(row, max(least, self.table.sizeHintForRow(row)))
-
-    def _search(self, text: str) -> None:
-        self.found.set_search(text)
-        self._fit_rows()
 
     def showEvent(self, event: object) -> None:  # noqa: N802
         super().showEvent(event)  # type: ignore[arg-type]
@@ -215,7 +206,6 @@ class ProductsScreen(QWidget):
                 self.found.mapFromSource(self.model.index(row, 0)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self._select_sku = ""
-        self._fit_rows()
 
     # --- form ----------------------------------------------------------------------------------------------
     def _row_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:

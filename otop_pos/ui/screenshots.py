@@ -137,7 +137,7 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
     from otop_pos.booth.service import Cart, Discount
     from otop_pos.ui.context import BoothContext
     from otop_pos.ui.day_dialogs import CloseDayDialog
-    from otop_pos.ui.first_run import FirstRunDialog
+    from otop_pos.ui.first_run import PAGE_HOW, PAGE_LANG, PAGE_PAPER, FirstRunDialog
     from otop_pos.ui.history_screen import HistoryScreen
     from otop_pos.ui.main_window import MainWindow
     from otop_pos.ui.pay_dialog import PayDialog
@@ -223,7 +223,11 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
         blank.setStyleSheet("background: #dee2e6;")
         first = FirstRunDialog(ctx.service, w)
         _show_dialog(first, w, (820, 540))
-        made.append(_save(_composite(blank, first), out, f"{tag}-first-run"))
+        wizard_pages = ((PAGE_LANG, "first-run"), (PAGE_PAPER, "first-run-paper"), (PAGE_HOW, "first-run-setup"))
+        for page, name in wizard_pages:
+            first.stack.setCurrentIndex(page)
+            _pump(30)
+            made.append(_save(_composite(blank, first), out, f"{tag}-{name}"))
         first.reject()
         made += _held_and_change(ctx, w, out, tag, wait)
         w.close()

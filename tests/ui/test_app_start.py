@@ -63,6 +63,7 @@ def test_screenshots_of_every_screen(tmp_path: Path, qapp: Any) -> None:
     names = sorted(p.stem for p in made)
     assert names == sorted(f"th-1024x600-{n}" for n in (
         "sell", "pay-cash", "pay-promptpay", "history", "day-close", "products", "settings", "settings-printer",
-        "first-run", "pay-parts", "held-bills", "change", "customer-promptpay"))
+        "first-run", "first-run-paper", "first-run-setup", "pay-parts", "held-bills", "change",
+        "customer-promptpay"))
     assert all(p.stat().st_size > 10_000 for p in made)
 
