@@ -142,12 +142,12 @@ def test_settings_promptpay_validation_save_and_pin_change(window: MainWindow, c
     assert "089-xxx-8888" in screen.promptpay_check.text()
     screen.shop_name.setText("ร้านสุดาผ้าทอ")
     screen.footer_edit.setPlainText("ขอบคุณค่ะ")
-    screen.printer_page.width_radios[384].setChecked(True)
+    screen.printer_page.width_radios[576].setChecked(True)          # a new booth has 58 mm (384)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "saved" in screen.banner.text())
     st = get_settings(shop)
     assert (st.promptpay_id, st.shop_name, st.receipt_footer, st.paper_width) == (
-        "0899998888", "ร้านสุดาผ้าทอ", "ขอบคุณค่ะ", 384)
+        "0899998888", "ร้านสุดาผ้าทอ", "ขอบคุณค่ะ", 576)
     assert window.shop_label.text() == "ร้านสุดาผ้าทอ" and ctx.settings.promptpay_id == "0899998888"
     screen.tabs.setCurrentIndex(3)
     qtbot.keyClicks(screen.pin_current, "1234")
