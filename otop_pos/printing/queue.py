@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
 from otop_pos.core.errors import OtopError, PrinterError
+from otop_pos.core.vocabulary import DEFAULT_PAPER_WIDTH
 
 log = logging.getLogger("otop_pos.printing")
 
@@ -40,7 +41,7 @@ class PrinterConfig:
     """Which printer, and how: the printer part of the booth settings (same field names)."""
 
     printer: str = "none"
-    paper_width: int = 576
+    paper_width: int = DEFAULT_PAPER_WIDTH
     cut: bool = True
     drawer_kick: bool = False
     printer_profile: str = ""
