@@ -1215,6 +1215,10 @@
         <source>Close the app</source>
         <translation>Close the app</translation>
     </message>
+    <message>
+        <source>Code {code}</source>
+        <translation>Code {code}</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

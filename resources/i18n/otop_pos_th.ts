@@ -1215,6 +1215,10 @@
         <source>Close the app</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
+    <message>
+        <source>Code {code}</source>
+        <translation>รหัส {code}</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
