@@ -1,13 +1,19 @@
 """Look-alike products: the second line that tells repeated names apart, and the warning for true twins."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from otop_pos.booth.cart import ProductInfo
 from otop_pos.booth.demo import demo_registry
+from otop_pos.booth.service import open_booth_service
 from otop_pos.core.lookalike import distinguishing_labels, indistinguishable, sku_suffixes
 from otop_pos.exchange.registry_csv import load_registry
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _demo_products() -> list[ProductInfo]:
@@ -74,13 +80,20 @@ def test_no_twins_in_each_demo_vendor() -> None:
         assert indistinguishable(registry.products_of(vendor.code)) == ()
 
 
-def test_registry_load_warns_of_a_vendors_twins_and_still_loads(tmp_path: Path) -> None:
+def _registry_with_twin(folder: Path) -> Path:
     vendors, catalogue = demo_registry()
-    shutil.copy(vendors, tmp_path / "vendors.csv")
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(vendors, folder / "vendors.csv")
     text = catalogue.read_text(encoding="utf-8-sig")
-    (tmp_path / "catalogue.csv").write_text(
+    (folder / "catalogue.csv").write_text(
         text.rstrip("\n") + "\nKK20-0002,KK20-0002-09,กาแฟดริปภูพาน,179,\n"   # same name, price, type: a twin
         "KK20-0002,KK20-0002-10,น้ำกระเจี๊ยบ,25,\n", encoding="utf-8-sig")       # another price: told apart
+    return folder
+
+
+def test_registry_load_warns_of_a_vendors_twins_and_still_loads(tmp_path: Path) -> None:
+    vendors, catalogue = demo_registry()
+    _registry_with_twin(tmp_path)
     before = load_registry(vendors, catalogue)
     registry = load_registry(tmp_path / "vendors.csv", tmp_path / "catalogue.csv")
     new = [w for w in registry.warnings if w not in before.warnings]
@@ -89,3 +102,23 @@ def test_registry_load_warns_of_a_vendors_twins_and_still_loads(tmp_path: Path) 
     assert "KK20-0002-01, KK20-0002-09" in warning.th and "กาแฟดริปภูพาน" in warning.th
     assert "same price ฿179.00" in warning.en and warning.file == "catalogue.csv"
     assert len(registry.products_of("KK20-0002")) == len(before.products_of("KK20-0002")) + 2
+
+
+def test_booth_setup_with_twins_sets_up_and_warns(tmp_path: Path) -> None:
+    registry = _registry_with_twin(tmp_path / "registry")
+    env = dict(os.environ, OTOP_POS_HOME=str(tmp_path / "home"), PYTHONWARNINGS="error")
+    out = subprocess.run([sys.executable, "-m", "otop_pos", "booth", "setup", "--registry", str(registry),
+                          "--vendor", "KK20-0002", "--pin", "4321"], capture_output=True, text=True, env=env,
+                         timeout=300, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "สินค้า 4 รายการ" in out.stdout  # set up all the same: a warning, not a refusal
+    assert "คำเตือน: สินค้า 2 รายการชื่อ “กาแฟดริปภูพาน” ราคา ฿179.00 เท่ากัน" in out.stderr
+    assert "Warning: 2 products are named “กาแฟดริปภูพาน” at the same price ฿179.00 " \
+           "(SKU KK20-0002-01, KK20-0002-09)" in out.stderr
+    assert "น้ำกระเจี๊ยบ" not in out.stderr
+    service = open_booth_service(tmp_path / "home", print_mode="off")
+    try:
+        assert [t.skus for t in service.lookalike_twins()] == [("KK20-0002-01", "KK20-0002-09")]
+        assert len(service.products()) == 4
+    finally:
+        service.close()

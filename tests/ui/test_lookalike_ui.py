@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import modal, type_into_focus  # type: ignore[import-not-found]
+from ui_helpers import idle, modal, type_into_focus  # type: ignore[import-not-found]
 
 from otop_pos.booth.catalogue import save_product
 from otop_pos.core.clock import FixedClock
@@ -19,6 +19,7 @@ from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import install_language
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.models import SECOND_LINE_ROLE
+from otop_pos.ui.products_screen import ProductsScreen
 from otop_pos.ui.theme import apply_theme
 
 TILE_GAP = 6  # tiles are painted 3 px inside their cell on each side
@@ -105,8 +106,9 @@ def _columns(window: MainWindow) -> int:
 
 @pytest.fixture
 def many(shop: SqliteStore, clock: FixedClock) -> SqliteStore:
-    """Over forty products: more rows than a 1920×1080 screen shows, so the grid scrolls."""
-    for i in range(34):
+    """Twenty-five products: five rows of five fit at 1920×1080, more rows (a scroll bar) while the window is
+    narrower on its way there."""
+    for i in range(16):
         save_product(shop, clock, sku=f"M-{i:02d}", name=f"สินค้าตัวอย่าง {i}", product_type="อาหาร",
                      price_satang=1000 + i)
     return shop
@@ -119,28 +121,51 @@ def full_hd(qapp: QApplication) -> Iterator[None]:
     apply_theme(qapp, 600)
 
 
-def test_tiles_fill_the_width_at_1920_and_keep_three_columns_at_1024(many: SqliteStore, full_hd: None,
+def test_tiles_keep_three_columns_at_1024_and_fill_the_width_at_1920(many: SqliteStore, full_hd: None,
                                                                    ctx: BoothContext, qtbot: Any) -> None:
-    apply_theme(QApplication.instance(), 1080)  # type: ignore[arg-type]  # the ctx fixture set 600
+    app = QApplication.instance()
+    apply_theme(app, 600)  # type: ignore[arg-type]
     w = MainWindow(ctx)
     qtbot.addWidget(w)
-    w.resize(1920, 1080)
+    w.resize(1024, 600)
     w.show()
     qtbot.waitExposed(w)
     sell = w.sell
-    # a search showing a few tiles (no scrolling), then all forty again (scrolling): the scroll bar coming
-    # must not leave the grid a column short beside a gap
-    sell.search.setText("กระเจี๊ยบ")
-    qtbot.wait(50)
-    sell.search.setText("")
-    qtbot.waitUntil(lambda: sell.grid.grid_model.rowCount() == len(ctx.index.products) > 40)
-    qtbot.wait(50)
-    assert sell.grid.viewport().width() > 1000
-    assert _columns(w) >= 5
-    assert 0 <= _right_gap(w) <= TILE_GAP
-    apply_theme(QApplication.instance(), 600)  # type: ignore[arg-type]
-    w.resize(1024, 600)
-    qtbot.waitUntil(lambda: w.width() == 1024)
+    qtbot.waitUntil(lambda: sell.grid.grid_model.rowCount() == len(ctx.index.products) == 25)
     qtbot.wait(50)
     assert _columns(w) >= 3
     assert 0 <= _right_gap(w) <= TILE_GAP
+    # the window made full size: the scroll bar of the 1024×600 window (nine rows) must not leave the grid a
+    # column short beside a gap at 1920×1080 (it did: four columns of 208 px in a 1,043 px view)
+    apply_theme(app, 1080)  # type: ignore[arg-type]
+    w.resize(1920, 1080)
+    qtbot.waitUntil(lambda: w.width() == 1920)
+    qtbot.wait(100)
+    assert sell.grid.viewport().width() > 1000
+    assert _columns(w) == 5
+    assert 0 <= _right_gap(w) <= TILE_GAP
+    sell.search.setText("กระเจี๊ยบ")  # a few tiles, then all again
+    qtbot.wait(50)
+    sell.search.setText("")
+    qtbot.wait(50)
+    assert _columns(w) == 5 and 0 <= _right_gap(w) <= TILE_GAP
+
+
+def test_saving_a_twin_on_the_products_page_warns_and_saves(window: MainWindow, ctx: BoothContext,
+                                                            qtbot: Any) -> None:
+    screen = window.show_page("products")
+    assert isinstance(screen, ProductsScreen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 9)
+    screen.table.selectRow(screen.model.position_of("KK20-0026-01"))   # น้ำกระเจี๊ยบ ฿30, told apart by price
+    assert screen.price.text() == "30.00"
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Saved" in screen.banner.text())
+    assert screen.banner.kind == "ok" and "same price" not in screen.banner.text()
+    screen.price.setText("30.75")                                        # now a twin of KK20-0002-02
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "same price" in screen.banner.text())
+    text = screen.banner.text().replace("\u200b", "")
+    assert screen.banner.kind == "warn" and "Saved" in text
+    assert "“น้ำกระเจี๊ยบ” at the same price ฿30.75 (SKU KK20-0002-02, KK20-0026-01)" in text
+    idle(qtbot, ctx)
+    assert next(p for p in ctx.index.products if p.sku == "KK20-0026-01").price_satang == 3075  # saved
