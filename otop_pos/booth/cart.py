@@ -214,6 +214,11 @@ class Cart:
 
     # --- figures ---
     @property
+    def before_discount_satang(self) -> int:
+        """What the lines come to before any discount (line or bill): quantity × unit price, summed."""
+        return sum(line.gross_satang for line in self.lines)
+
+    @property
     def subtotal_satang(self) -> int:
         """Sum of line totals (after line discounts)."""
         return sum(line.total_satang for line in self.lines)

@@ -15,6 +15,7 @@ from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError
 from otop_pos.core.ids import gtin_valid
 from otop_pos.core.limits import MAX_PRODUCT_NAME_CHARS, MAX_SKU_CHARS, MAX_STOCK, check_amount, check_count
+from otop_pos.core.lookalike import Twins, indistinguishable
 from otop_pos.core.visible import clean_text, code_problem, visible
 from otop_pos.store.booth_models import Product
 from otop_pos.store.engine import SqliteStore
@@ -76,6 +77,11 @@ def catalogue_problems(store: SqliteStore) -> tuple[CatalogueProblem, ...]:
         err = _clash_error(c, products, _FIX_TH, _FIX_EN)
         out.append(CatalogueProblem(c.code, (products[c.first].sku, products[c.second].sku), err.th, err.en))
     return tuple(out)
+
+
+def lookalike_twins(store: SqliteStore) -> tuple[Twins, ...]:
+    """Active products with the same name, price and type: a warning for the vendor (see ``core.lookalike``)."""
+    return indistinguishable(list_products(store))
 
 
 def check_catalogue(products: Sequence[ProductInfo]) -> None:

@@ -31,6 +31,7 @@ from otop_pos.booth.store import BoothInfo, booth_info, default_data_dir, open_b
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
 from otop_pos.core.errors import ApprovalNeeded, StoreError
+from otop_pos.core.lookalike import Twins
 from otop_pos.printing.queue import PrinterConfig, PrinterFactory, PrintJobView, PrintQueue, PrintState
 from otop_pos.store.engine import SqliteStore
 
@@ -146,6 +147,10 @@ class BoothService:
     def catalogue_problems(self) -> tuple[CatalogueProblem, ...]:
         """Codes two active products share (a scan of one is refused), each naming both and how to fix it."""
         return catalogue.catalogue_problems(self.store)
+
+    def lookalike_twins(self) -> tuple[Twins, ...]:
+        """Products nothing on their tiles tells apart (same name, price and type): warnings, not errors."""
+        return catalogue.lookalike_twins(self.store)
 
     def products(self, *, include_inactive: bool = False) -> tuple[ProductInfo, ...]:
         return catalogue.list_products(self.store, include_inactive=include_inactive)

@@ -42,6 +42,12 @@ def _pin(args: argparse.Namespace) -> str:
 
 
 
+def _warn_twins(service: Any) -> None:
+    """Products nothing on their tiles tells apart: a warning on stderr (the setup is done)."""
+    for twins in service.lookalike_twins():
+        print(f"คำเตือน: {twins.th}\nWarning: {twins.en}", file=sys.stderr)
+
+
 def _setup_from_package(args: argparse.Namespace) -> int:
     service = booth_service()
     store = service.store
@@ -51,6 +57,7 @@ def _setup_from_package(args: argparse.Namespace) -> int:
           f"— สินค้า {len(setup.products)} รายการ\n"
           f"Booth {setup.booth_code} till {setup.till_no} set up for {setup.vendor_code} at {setup.fair_id} "
           f"with {len(setup.products)} products (key {setup.key_id}) in {store.path}")
+    _warn_twins(service)
     return 0
 
 
@@ -72,6 +79,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     print(f"ตั้งค่าบูธ {setup.booth_code} เครื่อง {setup.till_no}: {setup.vendor_name} — สินค้า {len(setup.products)} รายการ\n"
           f"Booth {setup.booth_code} till {setup.till_no} set up for {setup.vendor_code} "
           f"with {len(setup.products)} products in {store.path}")
+    _warn_twins(service)
     return 0
 
 

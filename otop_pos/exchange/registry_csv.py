@@ -17,7 +17,7 @@ keep the line their first cell starts on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
@@ -25,6 +25,7 @@ from typing import TypeVar
 from otop_pos.core.codes import clash_text, code_clashes
 from otop_pos.core.errors import InputError, Problem, RegistryError
 from otop_pos.core.limits import MAX_PRODUCTS_PER_BOOTH, check_text
+from otop_pos.core.lookalike import indistinguishable
 from otop_pos.core.visible import code_problem
 from otop_pos.exchange.registry_columns import (
     PRODUCT_TYPE_EN,
@@ -321,6 +322,20 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line)
 
 
+def _warn_twins(t: Table, vendors: list[RegistryVendor], products: list[RegistryProduct]) -> None:
+    """A warning for each vendor's products with the same name, price and type (nothing on a tile tells
+    them apart but the SKU); a warning, not an error: the registry still loads."""
+    types = {v.code: v.product_type for v in vendors}
+    by_vendor: dict[str, list[RegistryProduct]] = {}
+    for p in products:
+        by_vendor.setdefault(p.vendor_code, []).append(
+            replace(p, product_type=p.product_type or types.get(p.vendor_code)))
+    lines = {(p.vendor_code, p.sku): p.line for p in products}
+    for code, own in by_vendor.items():
+        for twins in indistinguishable(own):
+            t.warn(lines[(code, twins.skus[-1])], _PCOL["name"], f"{code}: {twins.th}", f"{code}: {twins.en}")
+
+
 def load_registry(vendors_file: Path, catalogue_file: Path | None = None) -> Registry:
     """Read and check both tables; ``RegistryError`` with every problem unless all is valid. Each is a CSV
     file or a workbook; one workbook holding both sheets may be given alone. Two files given the other way
@@ -339,6 +354,7 @@ def load_registry(vendors_file: Path, catalogue_file: Path | None = None) -> Reg
         if v.code not in with_products:
             vt.warn(v.line, _VCOL["code"], f"ผู้ประกอบการ {v.code} ไม่มีสินค้าในไฟล์สินค้า",
                     f"The vendor {v.code} has no products in the catalogue.")
+    _warn_twins(ct, vendors, products)
     return Registry(
         vendors=tuple(vendors), products=tuple(products), encoding_vendors=vt.encoding,
         encoding_catalogue=ct.encoding, warnings=tuple(_sorted(vt.warnings) + _sorted(ct.warnings)),

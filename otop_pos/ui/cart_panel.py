@@ -192,7 +192,7 @@ class CartPanel(QWidget):
         cart = self.ctx.cart
         self.model.set_cart(cart)
         self.items_label.setText(translate("Cart", "Items: {n}").format(n=cart.item_count))
-        self.subtotal_label.setText(translate("Cart", "Subtotal {amount}").format(amount=money(cart.subtotal_satang)))
+        self.subtotal_label.setText(translate("Cart", "Subtotal {amount}").format(amount=money(cart.before_discount_satang)))
         if cart.discount:
             pct = f" ({cart.discount.value / 100:g}%)" if cart.discount.kind == "percent" else ""
             self.sale_discount_label.setText(f"-{money(cart.sale_discount_satang)}{pct}")

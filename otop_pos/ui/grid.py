@@ -1,6 +1,7 @@
 """The product grid of the sell screen: big touch tiles painted by a delegate (fast for thousands of products)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,7 +36,7 @@ from otop_pos.booth.service import ProductInfo
 from otop_pos.core.money import format_baht
 from otop_pos.core.thai_wordbreak import wrap_thai
 from otop_pos.ui.i18n import translate
-from otop_pos.ui.models import ROW_ROLE, ProductGridModel
+from otop_pos.ui.models import ROW_ROLE, SECOND_LINE_ROLE, ProductGridModel
 from otop_pos.ui.theme import ROLES, Ink, metrics, tile_background, type_color
 
 
@@ -60,7 +61,8 @@ def name_layout(name: str, font: QFont, width: float) -> QTextLayout:
 
 
 class TileDelegate(QStyledItemDelegate):
-    """Paints one product: type colour band, name (wrapped Thai), price, stock and sold-out state."""
+    """Paints one product: type colour band, name (wrapped Thai), the second line of a repeated name, price,
+    stock and sold-out state."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +77,9 @@ class TileDelegate(QStyledItemDelegate):
         if product is None:
             return
         m = metrics()
-        rect: QRect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        cell: QRect = option.rect  # type: ignore[attr-defined]
+        view = self.parent()
+        rect = (view.painted_rect(cell) if isinstance(view, ProductGrid) else cell).adjusted(3, 3, -3, -3)
         color = type_color(product.product_type)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         hover = bool(option.state & QStyle.StateFlag.State_MouseOver)  # type: ignore[attr-defined]
@@ -95,21 +99,31 @@ class TileDelegate(QStyledItemDelegate):
         price_font.setPixelSize(round(m.base * 1.15))
         price_font.setWeight(QFont.Weight.Bold)
         price_h = QFontMetrics(price_font).height()
-        name_rect = QRectF(inner.left(), inner.top(), inner.width(), inner.height() - price_h)
+        small = QFont(painter.font())
+        small.setPixelSize(max(10, round(m.base * 0.8)))
+        small.setWeight(QFont.Weight.Bold)
+        second: str = index.data(SECOND_LINE_ROLE) or ""
+        second_h = QFontMetrics(small).height() if second else 0
+        name_rect = QRectF(inner.left(), inner.top(), inner.width(), inner.height() - price_h - second_h)
         painter.setFont(name_font)
         text = QColor(ROLES.tile_sold_out.fg if product.sold_out else Ink.TEXT)
         painter.setPen(text)
         painter.setClipRect(name_rect)
-        name_layout(product.name, name_font, name_rect.width()).draw(painter, name_rect.topLeft())
+        layout = name_layout(product.name, name_font, name_rect.width())
+        layout.draw(painter, name_rect.topLeft())
         painter.setClipping(False)
+        if second:  # right under the name (under its last line that fits)
+            top = name_rect.top() + min(layout.boundingRect().height(), name_rect.height())
+            painter.setFont(small)
+            painter.setPen(QColor(ROLES.tile_sold_out.fg if product.sold_out else Ink.MUTED))
+            painter.drawText(QRectF(inner.left(), top, inner.width(), second_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             QFontMetrics(small).elidedText(second, Qt.TextElideMode.ElideLeft, inner.width()))
         bottom = QRect(inner.left(), inner.bottom() - price_h, inner.width(), price_h)
         painter.setFont(price_font)
         painter.setPen(text)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          f"฿{format_baht(product.price_satang, decimals=False)}")
-        small = QFont(painter.font())
-        small.setPixelSize(max(10, round(m.base * 0.8)))
-        small.setWeight(QFont.Weight.Bold)
         painter.setFont(small)
         if product.sold_out:
             painter.setPen(QColor(ROLES.tile_sold_out_mark.fg))
@@ -143,23 +157,47 @@ class ProductGrid(QListView):
         self.setSpacing(0)
         self.setStyleSheet(f"QListView {{ background: {Ink.WINDOW}; border: none; }}")
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # see tile_size
         self.clicked.connect(self._clicked)
         self.apply_metrics()
 
-    def apply_metrics(self) -> None:
-        """Tiles at least the theme's width, stretched so that each row fills the view exactly."""
+    def tile_size(self) -> QSize:
+        """Tiles at least the theme's width, as many to a row as fit, stretched so that each row fills the view.
+
+        The scroll bar is always there, so the width the tiles have does not change with the number of rows: a
+        bar coming and going under the layout left the grid a column short beside a gap (1920×1080 before)."""
         m = metrics()
-        width = max(m.tile_w, self.viewport().width() - 2)
+        width = max(m.tile_w, self.viewport().width())
         columns = max(1, width // m.tile_w)
-        size = QSize(width // columns, m.tile_h)
+        return QSize(width // columns, m.tile_h)
+
+    def painted_rect(self, cell: QRect) -> QRect:
+        """Where the tile of grid cell ``cell`` is painted: the cells' few leftover pixels (the view's width
+        rarely divides by the columns) shared out between the tiles, so that a row reaches the right edge."""
+        width = self.gridSize().width()
+        view = self.viewport().width()
+        if width <= 0 or cell.left() < 0:
+            return cell
+        columns = max(1, view // width)
+        col = min(columns - 1, (cell.left() + self.horizontalOffset()) // width)
+        left, right = col * view // columns, (col + 1) * view // columns
+        return QRect(cell.left() - col * width + left, cell.top(), right - left, cell.height())
+
+    def apply_metrics(self) -> None:
+        """Size the tiles for the view as it is now (see ``tile_size``)."""
+        size = self.tile_size()
         if size != self.gridSize():
             self.delegate.size = size
             self.setGridSize(size)
-        self.verticalScrollBar().setSingleStep(m.tile_h // 3)
+        self.verticalScrollBar().setSingleStep(metrics().tile_h // 3)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.apply_metrics()
+
+    def set_catalogue(self, products: Sequence[ProductInfo]) -> None:
+        """The active catalogue the shown tiles come from (names that repeat in it get a second line)."""
+        self.grid_model.set_catalogue(products)
 
     def set_products(self, products: list[ProductInfo]) -> None:
         self.grid_model.set_products(products)

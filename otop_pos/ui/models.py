@@ -19,12 +19,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from otop_pos.booth.service import Cart, CartLine, ProductInfo, SaleLineView, SaleRow
+from otop_pos.core.lookalike import distinguishing_labels
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.ui.i18n import QT_TRANSLATE_NOOP, date_text, method_name, money, translate
 from otop_pos.ui.theme import ROLES, type_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SECOND_LINE_ROLE = Qt.ItemDataRole.UserRole + 2  # a tile's second line: what tells a repeated name apart
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -149,16 +151,29 @@ class CartModel(_Table):
 
 
 class ProductGridModel(QAbstractListModel):
-    """Product tiles of the sell screen (name, price, type colour, sold-out state)."""
+    """Product tiles of the sell screen (name, price, type colour, sold-out state, and for a name that repeats
+    in the catalogue a second line with the part of the SKU that tells it apart)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.products: list[ProductInfo] = []
+        self.second_lines: dict[str, str] = {}
+
+    def set_catalogue(self, products: Sequence[ProductInfo]) -> None:
+        """The whole active catalogue: names are compared across it (not only across the tiles shown)."""
+        self.second_lines = distinguishing_labels(products)
+        if self.products:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.products) - 1, 0))
 
     def set_products(self, products: Sequence[ProductInfo]) -> None:
         self.beginResetModel()
         self.products = list(products)
         self.endResetModel()
+
+    def second_line(self, product: ProductInfo) -> str:
+        """The tile's second line ("Code 0002-02"), empty for a name of its own."""
+        code = self.second_lines.get(product.sku)
+        return translate("Sell", "Code {code}").format(code=code) if code else ""
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802,B008
         return 0 if parent.isValid() else len(self.products)
@@ -174,6 +189,8 @@ class ProductGridModel(QAbstractListModel):
             return f"{p.name}\n{p.sku}  ฿{format_baht(p.price_satang)}{sold}"
         if role == ROW_ROLE:
             return p
+        if role == SECOND_LINE_ROLE:
+            return self.second_line(p)
         return None
 
 

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from otop_pos.booth.service import ProductInfo
 from otop_pos.core.errors import InputError, OtopError
+from otop_pos.core.lookalike import Twins
 from otop_pos.core.money import format_baht
 from otop_pos.core.thai_wordbreak import wrap_thai
 from otop_pos.ui.context import BoothContext
-from otop_pos.ui.i18n import translate
+from otop_pos.ui.i18n import current_lang, translate
 from otop_pos.ui.models import ROW_ROLE, ProductsTableModel
 from otop_pos.ui.scanner import mark_scan_field
 from otop_pos.core.vocabulary import PRODUCT_TYPE
@@ -267,10 +268,16 @@ class ProductsScreen(QWidget):
         self.error.clear()
 
         def done(result: object) -> None:
+            twins: tuple[Twins, ...] = ()
+            if isinstance(result, tuple):  # a save: the product and the look-alikes it has
+                result, twins = result
             if isinstance(result, ProductInfo):
                 self._select_sku = result.sku
                 self.current = result
-            self.banner.show_message(message, "ok")
+            if twins:
+                self.banner.show_message("\n".join([message, *(t.message(current_lang()) for t in twins)]), "warn", 0)
+            else:
+                self.banner.show_message(message, "ok")
             self.ctx.reload_catalogue()
             self.reload()
         self.ctx.run(fn, done, self.error.show_error)
@@ -282,8 +289,11 @@ class ProductsScreen(QWidget):
             self.error.show_error(exc)
             return
         service = self.ctx.service
-        self._run(lambda: service.save_product(**fields),
-                  translate("Products", "Saved “{name}”.").format(name=str(fields["name"]).strip()))
+
+        def save_and_check() -> tuple[ProductInfo, tuple[Twins, ...]]:
+            saved = service.save_product(**fields)
+            return saved, tuple(t for t in service.lookalike_twins() if saved.sku in t.skus)
+        self._run(save_and_check, translate("Products", "Saved “{name}”.").format(name=str(fields["name"]).strip()))
 
     def toggle_sold_out(self) -> None:
         p = self.current

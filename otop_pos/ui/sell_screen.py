@@ -147,6 +147,7 @@ class SellScreen(QWidget):
         if self.type_filter not in self.type_buttons:
             self.type_filter = ""
         self.type_buttons[self.type_filter].setChecked(True)
+        self.grid.set_catalogue(self.ctx.index.products)
         self._filter()
 
     def set_type(self, key: str) -> None:

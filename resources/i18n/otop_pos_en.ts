@@ -1272,6 +1272,10 @@
         <source>Close the app</source>
         <translation>Close the app</translation>
     </message>
+    <message>
+        <source>Code {code}</source>
+        <translation>Code {code}</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

@@ -1272,6 +1272,10 @@
         <source>Close the app</source>
         <translation>ปิดโปรแกรม</translation>
     </message>
+    <message>
+        <source>Code {code}</source>
+        <translation>รหัส {code}</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
