@@ -202,7 +202,7 @@ class PaperWidth:
 #: Printable widths: 58 mm (203 dpi), Epson TM-T88 80 mm (180 dpi), 80 mm (203 dpi).
 PAPER_WIDTHS: tuple[PaperWidth, ...] = (
     PaperWidth("58mm", 384, "58 มม. (384 จุด)", "58 mm (384 dots)"),
-    PaperWidth("80mm-180dpi", 512, "80 มม. 180 dpi (512 จุด)", "80 mm, 180 dpi (512 dots)"),
+    PaperWidth("80mm-180dpi", 512, "80 มม. แบบ Epson TM-T88 (512 จุด)", "80 mm, Epson TM-T88 (512 dots)"),
     PaperWidth("80mm", 576, "80 มม. (576 จุด)", "80 mm (576 dots)"),
 )
 #: A new booth's paper: 58 mm, what most portable booth printers take.

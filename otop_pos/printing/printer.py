@@ -107,7 +107,9 @@ class ReceiptPrinter:
 
 
 def list_usb_printers() -> list[tuple[str, str]]:
-    """USB devices with a printer interface (class 7) as ``(spec, description)``; [] without libusb."""
+    """USB devices with a printer interface (class 7) as ``(spec, maker and model)``; [] without libusb.
+
+    The model is "" when the device does not say (or its strings need access rights)."""
     try:
         import usb.core
         import usb.util
@@ -135,5 +137,5 @@ def list_usb_printers() -> list[tuple[str, str]]:
             name = " ".join(p.strip() for p in parts if p and p.strip())
         except Exception:  # noqa: BLE001 - strings need access rights; the ids are enough
             name = ""
-        found.append((spec, f"{name or 'USB printer'} ({dev.idVendor:04x}:{dev.idProduct:04x})"))
+        found.append((spec, name))
     return found

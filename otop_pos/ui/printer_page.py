@@ -1,8 +1,15 @@
-"""Settings → Printer: pick a USB printer (or network/serial/file), paper width, profile, cut, drawer, test page."""
+"""Settings → Printer: pick a printer by a name a person reads, paper width, cut, drawer, test page.
+
+The list says "เครื่องพิมพ์ USB: Xprinter XP-58" or "เครื่องพิมพ์ในเครือข่าย 192.168.1.50"; the technical
+address (``usb:0416:5011``, ``net:…``, ``serial:/dev/ttyUSB0``) and the printer profile live in the folded
+"Advanced" section, for support.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -11,17 +18,52 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from otop_pos.booth.service import BoothSettings, printer_config
-from otop_pos.core.errors import InputError, OtopError
+from otop_pos.core.errors import InputError, OtopError, PrinterError
 from otop_pos.ui.context import BoothContext
 from otop_pos.core.vocabulary import PAPER_WIDTHS
 from otop_pos.ui.i18n import current_lang, translate
 from otop_pos.ui.widgets import ErrorLabel, NumberEdit, label, make_button
 
+_WIDTH_IN_NAME = re.compile(r"(?<!\d)(58|80)(?!\d)")
+
+
+def printer_name(spec: str, model: str = "") -> str:
+    """What a person calls the printer of setting ``spec`` ("USB printer: Xprinter XP-58 (58 mm)"), in the UI's language.
+
+    ``model`` is the maker and model the USB device reports ("" when unknown). The address itself is never
+    part of the name, except a network printer's IP address, which is what people write on the printer.
+    """
+    from otop_pos.printing.transports.spec import parse_printer_spec
+
+    try:
+        parsed = parse_printer_spec(spec)
+    except PrinterError:
+        return translate("Printer", "Printer set up by hand")
+    if parsed.kind == "usb":
+        model = model.strip()
+        if not model:
+            return translate("Printer", "USB printer")
+        width = _WIDTH_IN_NAME.search(model)
+        if width:
+            model += " " + translate("Printer", "({mm} mm)").format(mm=width.group(1))
+        return translate("Printer", "USB printer: {model}").format(model=model)
+    if parsed.kind == "net":
+        if parsed.port != 9100:
+            return translate("Printer", "Network printer {host}, port {port}").format(host=parsed.host, port=parsed.port)
+        return translate("Printer", "Network printer {host}").format(host=parsed.host)
+    if parsed.kind == "serial":
+        return translate("Printer", "Bluetooth / serial port printer")
+    if parsed.kind == "file":
+        return translate("Printer", "USB printer (through the computer's printer driver)")
+    if parsed.kind == "dummy":
+        return translate("Printer", "Test printer (prints nothing)")
+    return translate("Printer", "No printer")
 
 
 class PrinterPage(QWidget):
@@ -36,12 +78,9 @@ class PrinterPage(QWidget):
         self.printer_box = QComboBox()
         self.printer_box.currentIndexChanged.connect(self._printer_changed)
         row.addWidget(self.printer_box, 1)
-        self.find_button = make_button(translate("Printer", "Find USB printers"), slot=self.find_printers)
+        self.find_button = make_button(translate("Printer", "Find printers"), slot=self.find_printers)
         row.addWidget(self.find_button)
         form.addRow(translate("Printer", "Printer"), row)
-        self.spec_edit = QLineEdit()
-        self.spec_edit.setPlaceholderText("net:192.168.1.50:9100 · serial:/dev/ttyUSB0:9600 · file:/dev/usb/lp0")
-        form.addRow(translate("Printer", "Connection"), self.spec_edit)
         widths = QVBoxLayout()
         self.width_group = QButtonGroup(self)
         self.width_radios: dict[int, QRadioButton] = {}
@@ -60,14 +99,29 @@ class PrinterPage(QWidget):
         custom.addStretch(1)
         widths.addLayout(custom)
         form.addRow(translate("Printer", "Paper width"), widths)
-        self.profile_edit = QLineEdit()
-        self.profile_edit.setPlaceholderText(translate("Printer", "empty = standard ESC/POS"))
-        form.addRow(translate("Printer", "Printer profile"), self.profile_edit)
         self.cut_check = QCheckBox(translate("Printer", "Cut the paper after each receipt"))
         self.drawer_check = QCheckBox(translate("Printer", "Open the cash drawer for cash sales"))
         form.addRow("", self.cut_check)
         form.addRow("", self.drawer_check)
         lay.addLayout(form)
+        self.advanced_button = QToolButton()
+        self.advanced_button.setText(translate("Printer", "Advanced (for support)"))
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.toggled.connect(self._show_advanced)
+        lay.addWidget(self.advanced_button)
+        self.advanced = QWidget()
+        adv = QFormLayout(self.advanced)
+        adv.setContentsMargins(0, 0, 0, 0)
+        self.spec_edit = QLineEdit()
+        self.spec_edit.setPlaceholderText("net:192.168.1.50:9100 · serial:/dev/ttyUSB0:9600 · file:/dev/usb/lp0")
+        adv.addRow(translate("Printer", "Printer address"), self.spec_edit)
+        self.profile_edit = QLineEdit()
+        self.profile_edit.setPlaceholderText(translate("Printer", "empty = standard ESC/POS"))
+        adv.addRow(translate("Printer", "Printer profile"), self.profile_edit)
+        self.advanced.setVisible(False)
+        lay.addWidget(self.advanced)
         test_row = QHBoxLayout()
         self.test_button = make_button(translate("Printer", "Print test page"), slot=self.test_page)
         test_row.addWidget(self.test_button)
@@ -83,18 +137,20 @@ class PrinterPage(QWidget):
     def _fill_printers(self, found: list[tuple[str, str]], current: str) -> None:
         self.printer_box.blockSignals(True)
         self.printer_box.clear()
-        self.printer_box.addItem(translate("Printer", "No printer"), "none")
-        for spec, text in found:
-            self.printer_box.addItem(text, spec)
-        self.printer_box.addItem(translate("Printer", "Test printer (prints nothing)"), "dummy")
-        self.printer_box.addItem(translate("Printer", "Network, serial or device file (type below)"), "custom")
-        i = self.printer_box.findData(current)
-        if i < 0:
-            i = self.printer_box.findData("custom")
-            self.spec_edit.setText(current)
-        self.printer_box.setCurrentIndex(i)
+        self.printer_box.addItem(printer_name("none"), "none")
+        for spec, model in found:
+            self.printer_box.addItem(printer_name(spec, model), spec)
+        self.printer_box.addItem(printer_name("dummy"), "dummy")
+        if self.printer_box.findData(current) < 0:          # the saved printer, named as a person would
+            self.printer_box.insertItem(self.printer_box.count() - 1, printer_name(current), current)
+        self.printer_box.addItem(translate("Printer", "Another printer (type its address under Advanced)"), "custom")
+        self.printer_box.setCurrentIndex(self.printer_box.findData(current))
         self.printer_box.blockSignals(False)
         self._printer_changed()
+
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def load(self, st: BoothSettings) -> None:
         self._fill_printers([], st.printer or "none")
@@ -109,8 +165,15 @@ class PrinterPage(QWidget):
         self.drawer_check.setChecked(st.drawer_kick)
 
     def _printer_changed(self) -> None:
-        custom = self.printer_box.currentData() == "custom"
-        self.spec_edit.setEnabled(custom)
+        data = self.printer_box.currentData()
+        custom = data == "custom"
+        self.spec_edit.setReadOnly(not custom)
+        if custom:
+            self.advanced_button.setChecked(True)
+            self.spec_edit.clear()
+            self.spec_edit.setFocus()
+        else:
+            self.spec_edit.setText(str(data or "none"))
 
     def spec(self) -> str:
         data = self.printer_box.currentData()
@@ -145,7 +208,7 @@ class PrinterPage(QWidget):
         def found(printers: list[tuple[str, str]]) -> None:
             self.find_button.setEnabled(True)
             self._fill_printers(printers, current)
-            self.test_result.setText(translate("Printer", "{n} USB printer(s) found.").format(n=len(printers)))
+            self.test_result.setText(translate("Printer", "{n} printer(s) found.").format(n=len(printers)))
         self.ctx.run_device(list_usb_printers, found, self._failed)
 
     def _failed(self, exc: BaseException) -> None:

@@ -945,16 +945,8 @@
 <context>
     <name>Printer</name>
     <message>
-        <source>Find USB printers</source>
-        <translation>Find USB printers</translation>
-    </message>
-    <message>
         <source>Printer</source>
         <translation>Printer</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Connection</translation>
     </message>
     <message>
         <source>Other width (dots)</source>
@@ -977,12 +969,64 @@
         <translation>Cut the paper after each receipt</translation>
     </message>
     <message>
+        <source>Printer set up by hand</source>
+        <translation>Printer set up by hand</translation>
+    </message>
+    <message>
+        <source>USB printer</source>
+        <translation>USB printer</translation>
+    </message>
+    <message>
+        <source>({mm} mm)</source>
+        <translation>({mm} mm)</translation>
+    </message>
+    <message>
+        <source>USB printer: {model}</source>
+        <translation>USB printer: {model}</translation>
+    </message>
+    <message>
+        <source>Network printer {host}, port {port}</source>
+        <translation>Network printer {host}, port {port}</translation>
+    </message>
+    <message>
+        <source>Network printer {host}</source>
+        <translation>Network printer {host}</translation>
+    </message>
+    <message>
+        <source>Bluetooth / serial port printer</source>
+        <translation>Bluetooth / serial port printer</translation>
+    </message>
+    <message>
+        <source>USB printer (through the computer&apos;s printer driver)</source>
+        <translation>USB printer (through the computer&apos;s printer driver)</translation>
+    </message>
+    <message>
+        <source>Find printers</source>
+        <translation>Find printers</translation>
+    </message>
+    <message>
         <source>Open the cash drawer for cash sales</source>
         <translation>Open the cash drawer for cash sales</translation>
     </message>
     <message>
+        <source>Advanced (for support)</source>
+        <translation>Advanced (for support)</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>Printer address</translation>
+    </message>
+    <message>
         <source>Print test page</source>
         <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>Another printer (type its address under Advanced)</source>
+        <translation>Another printer (type its address under Advanced)</translation>
+    </message>
+    <message>
+        <source>{n} printer(s) found.</source>
+        <translation>{n} printer(s) found.</translation>
     </message>
     <message>
         <source>No printer</source>
@@ -991,14 +1035,6 @@
     <message>
         <source>Test printer (prints nothing)</source>
         <translation>Test printer (prints nothing)</translation>
-    </message>
-    <message>
-        <source>Network, serial or device file (type below)</source>
-        <translation>Network, serial or device file (type below)</translation>
-    </message>
-    <message>
-        <source>{n} USB printer(s) found.</source>
-        <translation>{n} USB printer(s) found.</translation>
     </message>
     <message>
         <source>Choose a printer first.</source>

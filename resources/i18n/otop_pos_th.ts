@@ -945,16 +945,8 @@
 <context>
     <name>Printer</name>
     <message>
-        <source>Find USB printers</source>
-        <translation>ค้นหาเครื่องพิมพ์ USB</translation>
-    </message>
-    <message>
         <source>Printer</source>
         <translation>เครื่องพิมพ์</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>การเชื่อมต่อ</translation>
     </message>
     <message>
         <source>Other width (dots)</source>
@@ -977,12 +969,64 @@
         <translation>ตัดกระดาษหลังพิมพ์ใบเสร็จ</translation>
     </message>
     <message>
+        <source>Printer set up by hand</source>
+        <translation>เครื่องพิมพ์ที่ตั้งค่าเอง</translation>
+    </message>
+    <message>
+        <source>USB printer</source>
+        <translation>เครื่องพิมพ์ USB</translation>
+    </message>
+    <message>
+        <source>({mm} mm)</source>
+        <translation>({mm} มม.)</translation>
+    </message>
+    <message>
+        <source>USB printer: {model}</source>
+        <translation>เครื่องพิมพ์ USB: {model}</translation>
+    </message>
+    <message>
+        <source>Network printer {host}, port {port}</source>
+        <translation>เครื่องพิมพ์ในเครือข่าย {host} พอร์ต {port}</translation>
+    </message>
+    <message>
+        <source>Network printer {host}</source>
+        <translation>เครื่องพิมพ์ในเครือข่าย {host}</translation>
+    </message>
+    <message>
+        <source>Bluetooth / serial port printer</source>
+        <translation>เครื่องพิมพ์บลูทูธ/พอร์ตอนุกรม</translation>
+    </message>
+    <message>
+        <source>USB printer (through the computer&apos;s printer driver)</source>
+        <translation>เครื่องพิมพ์ USB (ผ่านไดรเวอร์ของเครื่อง)</translation>
+    </message>
+    <message>
+        <source>Find printers</source>
+        <translation>ค้นหาเครื่องพิมพ์</translation>
+    </message>
+    <message>
         <source>Open the cash drawer for cash sales</source>
         <translation>เปิดลิ้นชักเงินเมื่อรับเงินสด</translation>
     </message>
     <message>
+        <source>Advanced (for support)</source>
+        <translation>ขั้นสูง (สำหรับช่างหรือผู้ดูแล)</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>ที่อยู่เครื่องพิมพ์</translation>
+    </message>
+    <message>
         <source>Print test page</source>
         <translation>พิมพ์หน้าทดสอบ</translation>
+    </message>
+    <message>
+        <source>Another printer (type its address under Advanced)</source>
+        <translation>เครื่องพิมพ์อื่น (ใส่ที่อยู่ในส่วนขั้นสูง)</translation>
+    </message>
+    <message>
+        <source>{n} printer(s) found.</source>
+        <translation>พบเครื่องพิมพ์ {n} เครื่อง</translation>
     </message>
     <message>
         <source>No printer</source>
@@ -991,14 +1035,6 @@
     <message>
         <source>Test printer (prints nothing)</source>
         <translation>เครื่องพิมพ์ทดลอง (ไม่พิมพ์จริง)</translation>
-    </message>
-    <message>
-        <source>Network, serial or device file (type below)</source>
-        <translation>เครือข่าย พอร์ตอนุกรม หรือไฟล์อุปกรณ์ (พิมพ์ด้านล่าง)</translation>
-    </message>
-    <message>
-        <source>{n} USB printer(s) found.</source>
-        <translation>พบเครื่องพิมพ์ USB {n} เครื่อง</translation>
     </message>
     <message>
         <source>Choose a printer first.</source>
