@@ -571,6 +571,14 @@
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Payment method</translation>
+    </message>
 </context>
 <context>
     <name>OrgVendor</name>

@@ -571,6 +571,14 @@
         <source>SKU</source>
         <translation>รหัสสินค้า</translation>
     </message>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>ช่องทางชำระเงิน</translation>
+    </message>
 </context>
 <context>
     <name>OrgVendor</name>
@@ -659,7 +667,7 @@
     </message>
     <message>
         <source>Days</source>
-        <translation>วันขาย</translation>
+        <translation>วัน</translation>
     </message>
     <message>
         <source>Product type</source>

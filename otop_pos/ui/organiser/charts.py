@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from otop_pos.core.thai_wordbreak import segment
 from otop_pos.core.vocabulary import OTHER, PAYMENT_METHOD, PRODUCT_TYPE
 from otop_pos.reports.model import Row, VendorRow
 from otop_pos.ui.fonts import app_font
@@ -278,6 +279,24 @@ def _day_labels(rows: Sequence[Row]) -> list[str]:
     return out
 
 
+def cut_at_word(text: str, metrics: QFontMetrics, room: int) -> str:
+    """``text`` when it fits in ``room`` pixels, else its longest start of whole words that fits, with "…".
+
+    Words are those of the Thai word breaker, so a name is never cut inside a word or a syllable
+    ("กลุ่มแม่บ้าน…", never "กลุ่มแม่บ้..."); at least the first word is kept, even when it alone is too wide.
+    """
+    if metrics.horizontalAdvance(text) <= room:
+        return text
+    pieces = segment(text)
+    kept = pieces[0].rstrip()
+    for i in range(2, len(pieces)):
+        head = "".join(pieces[:i]).rstrip()
+        if metrics.horizontalAdvance(head + "…") > room:
+            break
+        kept = head
+    return kept + "…"
+
+
 def show_top_vendors(card: ChartCard, vendors: Sequence[VendorRow], limit: int = 10) -> None:
     """The vendors with the highest net income, highest on top (as many as the card's height shows)."""
     top = [v for v in vendors if v.net_satang > 0][:limit]
@@ -290,9 +309,11 @@ def _top_vendors(card: ChartCard, top: list[VendorRow]) -> None:
     top = top[:fits][::-1]  # a horizontal bar chart draws its first category at the bottom
     room = card.label_budget(0.3)
     names: list[str] = []
-    for v in top:  # the end of a group's name is its village: keep it; categories must be unique
-        name = metrics.elidedText(v.name, Qt.TextElideMode.ElideMiddle, room)
-        names.append(name if name not in names else f"{v.booth} {name}")
+    for v in top:  # categories must be unique: a cut name seen already gets its booth in front
+        name = cut_at_word(v.name, metrics, room)
+        if name in names:
+            name = f"{v.booth} {cut_at_word(v.name, metrics, room - metrics.horizontalAdvance(v.booth + ' '))}"
+        names.append(name)
     _column_chart(card, names, [v.net_satang for v in top], [type_color(v.product_type).name() for v in top],
                   [f"{v.name} ({v.booth})\n{money(v.net_satang)}" for v in top], horizontal=True)
 

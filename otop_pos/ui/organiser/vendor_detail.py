@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -76,8 +76,8 @@ class VendorDetailDialog(QDialog):
         body = QGridLayout()
         self.day_chart = ChartCard(translate("OrgVendor", "Income per day"))
         body.addWidget(self.day_chart, 0, 0)
-        self.days_model = BreakdownModel(self)
-        self.methods_model = BreakdownModel(self)
+        self.days_model = BreakdownModel(self, QT_TRANSLATE_NOOP("OrgTables", "Date"))
+        self.methods_model = BreakdownModel(self, QT_TRANSLATE_NOOP("OrgTables", "Payment method"))
         self.products_model = ProductsModel(self)
         self.days_table = make_table(self.days_model, stretch=0)
         self.methods_table = make_table(self.methods_model, stretch=0)

@@ -158,6 +158,8 @@ def test_double_click_drills_down_to_the_vendors_days(imported: OrganiserWindow,
     assert dlg.products_model.rowCount() > 0 and dlg.methods_model.rowCount() > 0
     assert dlg.kpi["net"].value.text() == money(built_fair.booth_net["KK20-0003"])
     assert "KK20-0003" in dlg.title.text()
+    headers = [m.headerData(0, Qt.Orientation.Horizontal) for m in (dlg.days_model, dlg.methods_model)]
+    assert headers == ["Date", "Payment method"]  # not "Item" over a column of dates (#14)
     assert "วานรนิวาส, สกลนคร" in dlg.subtitle.text()  # English: district, province
     dlg.close()
 
@@ -244,6 +246,14 @@ def test_thai_mode_shows_baht_and_buddhist_era(org_store: FairStore, org_clock: 
         assert d.kpi["net"].value.text() == money(net) and money(net).startswith("฿")
         assert d.kpi["net"].caption.text() == "รายได้สุทธิ"
         assert d.vendor_model.headerData(1, Qt.Orientation.Horizontal) == "ผู้ประกอบการ"
+        th.resize(1280, 800)   # the days column is whole in view, not clipped to "วันขา" (#14)
+        qtbot.waitUntil(lambda: th.width() == 1280)
+        qapp.processEvents()
+        view, head = d.vendor_table, d.vendor_table.horizontalHeader()
+        days = d.vendor_model.headerData(5, Qt.Orientation.Horizontal)
+        assert days == "วัน"
+        assert head.sectionViewportPosition(5) + head.sectionSize(5) <= view.viewport().width()
+        assert head.sectionSize(5) >= head.fontMetrics().horizontalAdvance(days)
         kinds = {d.vendor_model.index(r, 6).data() for r in range(d.vendor_model.rowCount())}
         assert "เครื่องดื่ม" in kinds  # product types as the registry writes them
         m = d.missing_model
@@ -256,6 +266,8 @@ def test_thai_mode_shows_baht_and_buddhist_era(org_store: FairStore, org_clock: 
         dlg = VendorDetailDialog(ctx, fair, "KK20-0003", DAYS[0], DAYS[0] + timedelta(days=6), parent=th)
         qtbot.waitUntil(lambda: dlg.detail is not None, timeout=20000)
         assert "อ.วานรนิวาส จ.สกลนคร" in dlg.subtitle.text()  # the Thai address form (#14), not "วานรนิวาส, สกลนคร"
+        headers = [m.headerData(0, Qt.Orientation.Horizontal) for m in (dlg.days_model, dlg.methods_model)]
+        assert headers == ["วันที่", "ช่องทางชำระเงิน"]  # the dates are headed "date", not "รายการ" (#14)
         dlg.close()
     finally:
         qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=20000)
