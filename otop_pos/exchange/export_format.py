@@ -5,6 +5,7 @@ hash-chain check. Layout and rules: docs/exchange-format.md.
 from __future__ import annotations
 
 import base64
+import logging
 import hashlib
 import json
 import re
@@ -26,7 +27,9 @@ from otop_pos.exchange.export_model import (
 )
 from otop_pos.exchange.export_rows import MEMBER_ORDER, counts_of, to_csv, totals_of, verify_chain
 from otop_pos.exchange.keys import key_id_of, public_pem_of, sign, verify
-from otop_pos.exchange.safezip import SafeZip, atomic_write, open_zip_safely, write_zip
+from otop_pos.exchange.safezip import SafeZip, atomic_write, open_zip_safely, part_words, write_zip
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "EXPORT_FORMAT", "EXPORT_VERSION", "EXPORT_SUFFIX", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
@@ -122,8 +125,10 @@ def _depth(obj: Any) -> int:
 
 def _bad_manifest(field: str, th: str = "", en: str = "") -> ImportRefused:
     """ImportRefused("manifest") naming the field and, when given, what it must be."""
-    return _refuse("manifest", f"รายการสรุปของไฟล์ (manifest) ไม่ถูกต้อง: {field}" + (f" {th}" if th else ""),
-                   f"The file's manifest is invalid: {field}" + (f" {en}" if en else "") + ".")
+    th_part = " ".join(p for p in (field, th) if p)
+    en_part = " ".join(p for p in (field, en) if p)
+    return _refuse("manifest", "ไฟล์ส่งยอดขายเสียหาย: ข้อมูลสรุปของไฟล์ไม่ถูกต้อง" + (f" ({th_part})" if th_part else ""),
+                   "The export file is damaged: the file's summary is not valid" + (f" ({en_part})" if en_part else "") + ".")
 
 
 _MAX_DIGITS = 100  # far beyond any bound of the manifest (a 64-bit number has 19 digits); bounds say the rest
@@ -148,16 +153,16 @@ def _raw_manifest(z: SafeZip) -> tuple[bytes, bytes, dict[str, Any]]:
     try:  # a BOM (a manifest saved by a text editor) is read past; the signature still covers the raw bytes
         doc = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int)
     except _NumberTooLarge:
-        raise _bad_manifest("JSON", f"มีตัวเลขยาวเกิน {_MAX_DIGITS} หลัก", f"holds a number too large (over "
+        raise _bad_manifest("", f"มีตัวเลขยาวเกิน {_MAX_DIGITS} หลัก", f"holds a number too large (over "
                             f"{_MAX_DIGITS} digits)") from None
     except (UnicodeDecodeError, ValueError):  # not JSON
         doc = None
     except RecursionError:
-        raise _bad_manifest("JSON", "ซ้อนกันลึกเกินไป", "nests too deeply") from None
+        raise _bad_manifest("", "ซ้อนกันลึกเกินไป", "nests too deeply") from None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         raise _refuse("format", "ไฟล์นี้ไม่ใช่ไฟล์ส่งยอดขายของบูธ", "This file is not a booth export.")
     if _depth(doc) > MAX_MANIFEST_DEPTH:
-        raise _bad_manifest("JSON", "ซ้อนกันลึกเกินไป", "nests too deeply")
+        raise _bad_manifest("", "ซ้อนกันลึกเกินไป", "nests too deeply")
     version = doc.get("version")
     if version != EXPORT_VERSION:
         shown = repr(version) if _is_int(version, 0, MAX_FORMAT_VERSION) else "?"
@@ -223,14 +228,14 @@ def _manifest(doc: dict[str, Any]) -> ExportManifest:
         raise _bad_manifest("till_uuid", "ต้องเป็น UUID", "must be a UUID")
     members = doc.get("members")
     if not isinstance(members, list) or len(members) > MAX_MEMBERS:
-        raise _bad_manifest("members")
+        raise _bad_manifest("", "รายการส่วนประกอบของไฟล์ไม่ถูกต้อง", "the list of its parts is not valid")
     rows: list[tuple[str, str, int]] = []
     for m in members:
         if (not isinstance(m, dict) or not isinstance(m.get("name"), str) or not 0 < len(m["name"]) <= 255
                 or code_problem(m["name"]) is not None
                 or not isinstance(m.get("sha256"), str) or not _HEX64.fullmatch(m["sha256"])
                 or not _is_int(m.get("size"), 0, MAX_MEMBER_BYTES)):
-            raise _bad_manifest("members")
+            raise _bad_manifest("", "รายการส่วนประกอบของไฟล์ไม่ถูกต้อง", "the list of its parts is not valid")
         rows.append((m["name"], m["sha256"], m["size"]))
     return ExportManifest(
         format=s("format", 64), version=n("version", 0, MAX_FORMAT_VERSION), fair_id=s("fair_id", FAIR_ID_CHARS),
@@ -279,7 +284,7 @@ def open_verified(path: Path, public_key_pem: str) -> tuple[SafeZip, ExportManif
         listed = [m[0] for m in manifest.members]
         if sorted(listed) != sorted(DATA_MEMBERS) or sorted(z.names()) != sorted([MANIFEST, SIGNATURE, *listed]):
             raise _refuse("unexpected_member", "ส่วนประกอบของไฟล์ไม่ครบหรือมีส่วนเกิน",
-                          "The file's members are missing or unexpected.")
+                          "Parts of the file are missing or extra.")
     except BaseException:
         z.close()
         raise
@@ -288,7 +293,10 @@ def open_verified(path: Path, public_key_pem: str) -> tuple[SafeZip, ExportManif
 
 def member_altered(name: str) -> ImportRefused:
     """The refusal of a member whose size or SHA-256 is not the manifest's."""
-    return _refuse("member_hash", f"{name} ถูกแก้ไขหรือสลับมาจากไฟล์อื่น", f"{name} was altered or swapped.")
+    log.info("export member %s altered or swapped", name)
+    th, en = part_words(name)
+    return _refuse("member_hash", f"{th}ในไฟล์ถูกแก้ไขหรือสลับมาจากไฟล์อื่น",
+                   f"Part of the file ({en}) was altered or swapped.")
 
 
 def check_member_hashes(z: SafeZip, manifest: ExportManifest) -> None:
@@ -306,7 +314,8 @@ def check_member_hashes(z: SafeZip, manifest: ExportManifest) -> None:
 
 def totals_differ() -> ImportRefused:
     """The refusal of a file whose counts or totals are not the manifest's."""
-    return _refuse("totals", "จำนวนหรือยอดรวมในไฟล์ไม่ตรงกับรายการสรุป", "The counts or totals do not match the manifest.")
+    return _refuse("totals", "จำนวนหรือยอดรวมในไฟล์ไม่ตรงกับข้อมูลสรุปของไฟล์",
+                   "The counts or totals do not match the file's summary.")
 
 
 def read_export(path: Path, public_key_pem: str) -> VerifiedExport:

@@ -5,6 +5,7 @@ Every member is UTF-8 with a BOM, CRLF rows, one header row naming the columns i
 from __future__ import annotations
 
 import csv
+import logging
 import io
 import json
 import re
@@ -23,6 +24,7 @@ from otop_pos.core.limits import (
     MAX_LINES, MAX_QTY, baht_text,
 )
 from otop_pos.core.thaidate import BANGKOK
+from otop_pos.exchange.safezip import part_words
 from otop_pos.exchange.export_model import (
     Cell, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
 )
@@ -65,6 +67,15 @@ MEMBER_ORDER = tuple(TABLES)
 
 def _refuse(reason: str, th: str, en: str) -> ImportRefused:
     return ImportRefused(th, en, reason)
+
+
+log = logging.getLogger(__name__)
+
+
+def _where(member: str, line: int) -> tuple[str, str]:
+    """Where in an export a bad row is, in plain words: ("รายการขาย แถวที่ 3", "the sale lines, row 3")."""
+    th, en = part_words(member)
+    return f"{th} แถวที่ {line - 1}", f"{en}, row {line - 1}"
 
 
 # --- writing ------------------------------------------------------------------------------------------
@@ -110,9 +121,12 @@ def totals_of(data: ExportData) -> dict[str, int]:
 
 # --- parsing ------------------------------------------------------------------------------------------
 
-def _parse(kind: str, text: str, where: str) -> Any:
+def _parse(kind: str, text: str, where: tuple[str, int, str] = ("", 0, "")) -> Any:
     def bad(what: str) -> ImportRefused:
-        return _refuse("csv", f"{where}: {what}", f"{where}: {what}")
+        member, line, column = where
+        log.info("export cell %s:%s[%s] refused: %s", member, line, column, what)  # for support, in the log
+        th, en = _where(member, line)
+        return _refuse("csv", f"ไฟล์ส่งยอดขายมีค่าที่ไม่ถูกต้อง ({th})", f"The export file holds a value that is not valid ({en}).")
 
     if kind == "text":
         if len(text) > MAX_TEXT or "\x00" in text:
@@ -228,7 +242,7 @@ def _fast(kind: str) -> Callable[[str], Any]:
     else:
         def conv(t: str) -> Any:
             try:
-                return _parse(kind, t, "")
+                return _parse(kind, t)
             except ImportRefused:
                 raise ValueError from None
         return conv
@@ -248,30 +262,39 @@ def member_values(member: str, lines: Iterable[str]) -> Iterator[list[Any]]:
     try:
         header = next(reader, None)
         if header != [c for c, _ in cols]:
-            raise _refuse("csv", f"{member}: หัวตารางไม่ถูกต้อง", f"{member}: the header is not the expected one.")
+            th, en = part_words(member)
+            raise _refuse("csv", f"ไฟล์ส่งยอดขายเสียหาย: หัวตารางของ{th}ไม่ถูกต้อง",
+                          f"The export file is damaged: the heading of {en} is not the expected one.")
         for line, row in enumerate(reader, start=2):
             if len(row) != width:
-                raise _refuse("csv", f"{member} บรรทัด {line}: จำนวนช่องไม่ถูกต้อง",
-                              f"{member} line {line}: wrong number of cells.")
+                th, en = _where(member, line)
+                raise _refuse("csv", f"ไฟล์ส่งยอดขายเสียหาย: จำนวนช่องไม่ถูกต้อง ({th})",
+                              f"The export file is damaged: wrong number of cells ({en}).")
             try:
                 yield [conv(cell) for conv, cell in zip(convs, row)]
             except ValueError:  # name the bad cell with the full message
                 for (name, kind), cell in zip(cols, row):
-                    _parse(kind, cell, f"{member}:{line}[{name}]")
-                raise _refuse("csv", f"{member} บรรทัด {line}: ข้อมูลไม่ถูกต้อง",
-                              f"{member} line {line}: a cell is not valid.") from None
+                    _parse(kind, cell, (member, line, name))
+                th, en = _where(member, line)
+                raise _refuse("csv", f"ไฟล์ส่งยอดขายมีค่าที่ไม่ถูกต้อง ({th})",
+                              f"The export file holds a value that is not valid ({en}).") from None
     except csv.Error as exc:
-        raise _refuse("csv", f"{member} อ่านไม่ได้ ({exc})", f"{member} cannot be read ({exc}).") from None
+        log.info("export member %s cannot be read: %s", member, exc)
+        th, en = part_words(member)
+        raise _refuse("csv", f"ไฟล์ส่งยอดขายเสียหาย: อ่าน{th}ไม่ได้", f"The export file is damaged: {en} cannot be read.") from None
 
 
 def not_utf8(member: str) -> ImportRefused:
     """The refusal of a member that is not UTF-8 text."""
-    return _refuse("csv", f"{member} ไม่ใช่ UTF-8", f"{member} is not UTF-8.")
+    th, en = part_words(member)
+    return _refuse("csv", f"ไฟล์ส่งยอดขายเสียหาย: {th}ไม่ใช่ข้อความที่อ่านได้", f"The export file is damaged: {en} is not readable text.")
 
 
 def not_bom(member: str) -> ImportRefused:
     """The refusal of a member that does not start with the UTF-8 BOM."""
-    return _refuse("csv", f"{member} ไม่ใช่ UTF-8 BOM", f"{member} is not UTF-8 with BOM.")
+    th, en = part_words(member)
+    return _refuse("csv", f"ไฟล์ส่งยอดขายเสียหาย: {th}ไม่ได้เขียนในรูปแบบที่โปรแกรมเขียน",
+                   f"The export file is damaged: {en} is not written the way the app writes it.")
 
 
 def _rows(member: str, blob: bytes) -> list[Any]:

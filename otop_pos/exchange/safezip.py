@@ -24,9 +24,38 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
+import logging
+
 from otop_pos.core.errors import ImportRefused
 
-__all__ = ["SafeZip", "StoredMember", "ZipEntry", "open_zip_safely", "write_zip", "atomic_write", "REASONS"]
+__all__ = ["SafeZip", "StoredMember", "ZipEntry", "open_zip_safely", "write_zip", "atomic_write", "REASONS",
+           "PART_WORDS", "part_words"]
+
+log = logging.getLogger(__name__)
+
+#: The parts of the app's files (booth exports, setup packages) as a person names them (Thai, English): a
+#: message a person reads says these, never the name inside the file; the name itself goes to the log.
+PART_WORDS: dict[str, tuple[str, str]] = {
+    "sales.csv": ("บิลขาย", "the sales"), "lines.csv": ("รายการขาย", "the sale lines"),
+    "payments.csv": ("การรับเงิน", "the payments"), "voids.csv": ("บิลที่ยกเลิก", "the voided sales"),
+    "refunds.csv": ("การคืนเงิน", "the refunds"), "refund_lines.csv": ("รายการคืนเงิน", "the refunded lines"),
+    "days.csv": ("การปิดวันขาย", "the closed days"), "manifest.json": ("ข้อมูลสรุปของไฟล์", "the file's summary"),
+    "manifest.sig": ("ลายเซ็นของไฟล์", "the file's signature"), "README.txt": ("คำอธิบายในไฟล์", "the file's note"),
+    "catalogue.csv": ("รายการสินค้า", "the product list"), "package.json": ("ข้อมูลงานและบูธ", "the fair and booth details"),
+}
+
+
+def part_words(name: str) -> tuple[str, str]:
+    """(Thai, English) plain words for the part ``name`` of a file ("รายการขาย" for lines.csv)."""
+    return PART_WORDS.get(name, ("ข้อมูลบางส่วนในไฟล์", "a part of the file"))
+
+
+def _part_refused(reason: str, name: str, th: str, en: str) -> ImportRefused:
+    """A refusal about the part ``name``: ``{th}``/``{en}`` in the message are its plain words (logged as is)."""
+    log.info("refused (%s) at the part %r of a file", reason, name)
+    words_th, words_en = part_words(name)
+    en = en.format(en=words_en)
+    return _refuse(reason, th.format(th=words_th), en[:1].upper() + en[1:])
 
 #: Reason codes raised by this module.
 REASONS = ("too_large", "not_zip", "truncated", "corrupt", "path_traversal", "duplicate_name", "link", "bomb",
@@ -70,13 +99,13 @@ def _check_name(raw: bytes, flags: int) -> str:
     try:
         name = raw.decode("utf-8") if flags & _FLAG_UTF8 else raw.decode("cp437")
     except UnicodeDecodeError:
-        raise _refuse("corrupt", "ชื่อไฟล์ในไฟล์ zip ไม่ถูกต้อง", "A member name in the zip is not valid text.") from None
+        raise _refuse("corrupt", "ไฟล์เสียหาย: ชื่อข้อมูลข้างในอ่านไม่ได้", "The file is damaged: a name inside it is not valid text.") from None
     bad = (not name or "\x00" in name or name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":")
            or any(part in ("..", ".") for part in name.replace("\\", "/").split("/"))
            or any(ord(c) < 32 for c in name) or len(name) > 255)
     if bad:
-        raise _refuse("path_traversal", f"ไฟล์ zip มีชื่อไฟล์ที่ไม่ปลอดภัย: {name!r}",
-                      f"The zip holds an unsafe member path: {name!r}.")
+        raise _part_refused("path_traversal", name, "ไฟล์มีข้อมูลข้างในที่ชื่อไม่ปลอดภัย ไม่รับไฟล์",
+                            "The file holds a part with an unsafe name: refused.")
     return name
 
 
@@ -104,7 +133,7 @@ class SafeZip:
         """The entry of ``name``; ImportRefused "missing_member" if there is none."""
         entry = self._entries.get(name)
         if entry is None:
-            raise _refuse("missing_member", f"ไฟล์ไม่มีส่วน {name}", f"The file has no member {name!r}.")
+            raise _part_refused("missing_member", name, "ไฟล์ไม่มี{th}", "The file lacks {en}.")
         return entry
 
     def read(self, name: str, max_bytes: int | None = None) -> bytes:
@@ -118,7 +147,7 @@ class SafeZip:
         entry = self.info(name)
         limit = self._max_member if max_bytes is None else min(max_bytes, self._max_member)
         if entry.size > limit:
-            raise _refuse("too_large", f"ส่วน {name} ใหญ่เกินกำหนด", f"Member {name!r} is larger than allowed.")
+            raise _part_refused("too_large", name, "{th}ในไฟล์ใหญ่เกินกำหนด", "Part of the file ({en}) is larger than allowed.")
         if entry.method == 0:
             self._fh.seek(entry.data_offset)
             data = self._fh.read(entry.compressed_size)
@@ -136,7 +165,8 @@ class SafeZip:
         ("unsupported") a compressed member."""
         entry = self.info(name)
         if entry.method != 0:
-            raise _refuse("unsupported", f"ส่วน {name} ถูกบีบอัด", f"Member {name!r} is compressed.")
+            raise _part_refused("unsupported", name, "{th}ในไฟล์ถูกบีบอัดแบบที่โปรแกรมไม่รองรับ",
+                                "Part of the file ({en}) is compressed, which the app does not take.")
         return StoredMember(self._fh, entry)
 
     def _inflate(self, entry: ZipEntry, *, keep: bool) -> bytes:
@@ -150,8 +180,8 @@ class SafeZip:
             nonlocal produced, crc
             produced += len(piece)
             if produced > entry.size:
-                raise _refuse("bomb", f"ส่วน {entry.name} ขยายเกินขนาดที่ระบุ (zip bomb)",
-                              f"Member {entry.name!r} expands beyond its declared size (a zip bomb).")
+                raise _part_refused("bomb", entry.name, "{th}ในไฟล์ขยายเกินขนาดที่ระบุ (ไฟล์ผิดปกติ ไม่รับไฟล์)",
+                                    "Part of the file ({en}) expands beyond its declared size (a hostile file): refused.")
             crc = zlib.crc32(piece, crc)
             if keep:
                 parts.append(piece)
@@ -261,12 +291,11 @@ def _not_zip_or_truncated(head: bytes) -> ImportRefused:
     if head.startswith(_LFH_SIG) or head.startswith(_EOCD_SIG):
         return _refuse("truncated", "ไฟล์ไม่สมบูรณ์ (ถูกตัดขาดหรือคัดลอกไม่ครบ)",
                        "The file is incomplete (truncated or not fully copied).")
-    return _refuse("not_zip", "ไฟล์นี้ไม่ใช่ไฟล์ของโปรแกรม (ไม่ใช่ zip)", "This is not a file of this program (not a zip).")
+    return _refuse("not_zip", "ไฟล์นี้ไม่ใช่ไฟล์ของโปรแกรม", "This is not a file of this program.")
 
 
 def _damaged(name: str) -> ImportRefused:
-    return _refuse("corrupt", f"ข้อมูลส่วน {name} เสียหาย (ตรวจสอบไม่ผ่าน)",
-                   f"Member {name!r} is damaged (size, CRC or stream mismatch).")
+    return _part_refused("corrupt", name, "{th}ในไฟล์เสียหาย (ตรวจสอบไม่ผ่าน)", "Part of the file ({en}) is damaged (the check failed).")
 
 
 def _corrupt(what: str) -> ImportRefused:
@@ -283,11 +312,11 @@ def _scan(fh: BinaryIO, size: int, *, max_members: int, max_member_bytes: int, m
     if sig != _EOCD_SIG or comment_len != 0:
         raise _not_zip_or_truncated(head)
     if disk != 0 or cd_disk != 0 or n_disk != n_total:
-        raise _refuse("unsupported", "ไม่รองรับไฟล์ zip หลายส่วน", "Multi-part zips are not supported.")
+        raise _refuse("unsupported", "ไฟล์นี้แบ่งเป็นหลายส่วน โปรแกรมไม่รองรับ", "This file is split in parts, which the app does not take.")
     if n_total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
-        raise _refuse("unsupported", "ไม่รองรับไฟล์ zip64", "Zip64 files are not supported.")
+        raise _refuse("unsupported", "ไฟล์นี้ใช้รูปแบบไฟล์ขนาดใหญ่ที่โปรแกรมไม่รองรับ", "This file uses a large-file form the app does not take.")
     if n_total > max_members:
-        raise _refuse("too_large", f"ไฟล์มีส่วนย่อยมากเกินไป ({n_total})", f"The zip has too many members ({n_total}).")
+        raise _refuse("too_large", f"ไฟล์มีส่วนย่อยมากเกินไป ({n_total})", f"The file has too many parts ({n_total}).")
     eocd_at = size - _EOCD.size
     if cd_offset + cd_size != eocd_at:
         raise _corrupt("central directory")
@@ -311,26 +340,26 @@ def _scan(fh: BinaryIO, size: int, *, max_members: int, max_member_bytes: int, m
         name = _check_name(raw_name, flags)
         key = name.casefold()
         if key in seen:
-            raise _refuse("duplicate_name", f"ไฟล์ zip มีชื่อซ้ำ: {name}", f"The zip holds the name {name!r} twice.")
+            raise _part_refused("duplicate_name", name, "ไฟล์มี{th}ซ้ำสองชุด", "The file holds {en} twice.")
         seen.add(key)
         if stat.S_ISLNK(eattr >> 16) or name.endswith(("/", "\\")):
-            raise _refuse("link", f"ไฟล์ zip มีลิงก์หรือโฟลเดอร์: {name}",
-                          f"The zip holds a link or folder entry: {name!r}.")
+            raise _part_refused("link", name, "ไฟล์มีลิงก์หรือโฟลเดอร์อยู่ข้างใน ไม่รับไฟล์",
+                                "The file holds a link or a folder inside: refused.")
         if flags & (_FLAG_ENCRYPTED | _FLAG_DESCRIPTOR) or method not in (0, 8):
-            raise _refuse("unsupported", f"รูปแบบการบีบอัดของ {name} ไม่รองรับ",
-                          f"Member {name!r} uses an unsupported zip feature.")
+            raise _part_refused("unsupported", name, "{th}ในไฟล์ใช้การบีบอัดที่โปรแกรมไม่รองรับ",
+                                "Part of the file ({en}) uses a compression the app does not take.")
         if csize == 0xFFFFFFFF or usize == 0xFFFFFFFF:
-            raise _refuse("unsupported", "ไม่รองรับไฟล์ zip64", "Zip64 files are not supported.")
+            raise _refuse("unsupported", "ไฟล์นี้ใช้รูปแบบไฟล์ขนาดใหญ่ที่โปรแกรมไม่รองรับ", "This file uses a large-file form the app does not take.")
         if usize > max_member_bytes:
-            raise _refuse("too_large", f"ส่วน {name} ใหญ่เกินกำหนด", f"Member {name!r} is larger than allowed.")
+            raise _part_refused("too_large", name, "{th}ในไฟล์ใหญ่เกินกำหนด", "Part of the file ({en}) is larger than allowed.")
         total += usize
         if total > max_total_bytes:
-            raise _refuse("too_large", "ข้อมูลในไฟล์รวมกันใหญ่เกินกำหนด", "The members together are larger than allowed.")
+            raise _refuse("too_large", "ข้อมูลในไฟล์รวมกันใหญ่เกินกำหนด", "The parts of the file together are larger than allowed.")
         if method == 0 and csize != usize:
             raise _corrupt(name)
         if method == 8 and usize > max(csize, 1) * max_ratio:
-            raise _refuse("bomb", f"ส่วน {name} ถูกบีบอัดผิดปกติ (zip bomb)",
-                          f"Member {name!r} has an abnormal compression ratio (a zip bomb).")
+            raise _part_refused("bomb", name, "{th}ในไฟล์ถูกบีบอัดผิดปกติ (ไฟล์ผิดปกติ ไม่รับไฟล์)",
+                                "Part of the file ({en}) has an abnormal compression ratio (a hostile file): refused.")
         entries.append(ZipEntry(name, method, flags, crc, csize, usize, offset, 0, made_by >> 8, made_by & 0xFF,
                                 need, eattr, iattr, mtime, mdate, extra))
     if pos != len(cd):

@@ -70,17 +70,17 @@ def looks_like_export(path: Path) -> tuple[bool, str, str]:
     except OSError as exc:
         return False, f"อ่านไฟล์ไม่ได้ ({exc.strerror})", f"cannot be read ({exc.strerror})"
     if head != _ZIP_MAGIC:
-        return False, "ไม่ใช่ไฟล์ zip", "not a zip file"
+        return False, "ไม่ใช่ไฟล์ของโปรแกรม", "not a file of this program"
     if size > MAX_FILE_BYTES:
-        return False, "ไฟล์ zip ใหญ่เกินกว่าจะเป็นไฟล์ส่งยอดขาย", "a zip too large to be an export"
+        return False, "ไฟล์ใหญ่เกินกว่าจะเป็นไฟล์ส่งยอดขาย", "a file too large to be an export"
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
     except Exception:  # noqa: BLE001 - whatever a damaged or hostile zip raises, it is not an export we know
-        return False, "ไฟล์ zip ที่อ่านไม่ได้", "a zip that cannot be read"
+        return False, "ไฟล์บีบอัดที่อ่านไม่ได้", "a compressed file that cannot be read"
     if {MANIFEST, SIGNATURE} <= names and names & set(DATA_MEMBERS):
         return True, "", ""
-    return False, "ไฟล์ zip ที่ไม่มีรายการสรุปของไฟล์ส่งยอดขาย", "a zip without an export manifest"
+    return False, "ไฟล์บีบอัดที่ไม่ใช่ไฟล์ส่งยอดขาย", "a compressed file that is not an export"
 
 
 def _named_export(path: Path) -> bool:
@@ -110,8 +110,8 @@ def _nowhere(path: Path, exc: OSError) -> Passed:
 
 
 def _folder_named_export(path: Path) -> Passed:
-    return Passed(str(path), "not_regular", "เป็นโฟลเดอร์ ไม่ใช่ไฟล์ส่งยอดขาย (ไฟล์ที่แตก zip แล้ว?): ใช้ไฟล์ .otopx เอง",
-                  "A folder, not an export file (an unzipped export?): give the .otopx file itself.")
+    return Passed(str(path), "not_regular", "เป็นโฟลเดอร์ ไม่ใช่ไฟล์ส่งยอดขาย (ไฟล์ที่แตกออกแล้ว?): ใช้ไฟล์ .otopx เอง",
+                  "A folder, not an export file (an unpacked export?): give the .otopx file itself.")
 
 
 def _entries(folder: Path, out: Collected) -> list[tuple[Path, os.stat_result]]:

@@ -321,8 +321,8 @@ def check_days(data: ExportData, first: date, last: date) -> None:
 
 
 def _mismatch(what: str, got: object, want: object) -> ImportRefused:
-    return ImportRefused(f"ข้อมูลในไฟล์ไม่ตรงกับใบกำกับไฟล์ ({what}: {got} ≠ {want})",
-                         f"The export's data does not match its manifest ({what}: {got!r} ≠ {want!r}).", "corrupt")
+    return ImportRefused(f"ข้อมูลในไฟล์ไม่ตรงกับข้อมูลสรุปของไฟล์ ({what}: {got} ≠ {want})",
+                         f"The export's data does not match the file's summary ({what}: {got!r} ≠ {want!r}).", "corrupt")
 
 
 class _Makers:

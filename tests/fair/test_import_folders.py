@@ -51,9 +51,9 @@ def test_a_folder_says_what_it_skipped_and_exits_1(
         code, out, err = cli(capsys, fair_db, "import", "--quiet", str(folder), str(folder / "empty"))
         assert code == 1, (out, err)
         lines = out.splitlines()
-        assert any(ln.startswith("- notes.txt: SKIPPED / ข้าม [not_export]") and "not a zip file" in ln
+        assert any(ln.startswith("- notes.txt: SKIPPED / ข้าม [not_export]") and "not a file of this program" in ln
                    for ln in lines), out
-        assert any(ln.startswith("- photos.zip: SKIPPED / ข้าม [not_export]") and "without an export manifest" in ln
+        assert any(ln.startswith("- photos.zip: SKIPPED / ข้าม [not_export]") and "a compressed file that is not an export" in ln
                    for ln in lines), out
         assert any(ln.startswith(f"- {folder / 'empty'}: SKIPPED / ข้าม [no_exports]") and "empty" in ln
                    for ln in lines), out
@@ -100,6 +100,6 @@ def test_deciding_reads_four_bytes_of_a_big_file_that_is_no_zip(tmp_path: Path,
 
     monkeypatch.setattr("builtins.open", spy)
     ok, _th, en = looks_like_export(big)
-    assert not ok and en == "not a zip file" and reads == [4]
+    assert not ok and en == "not a file of this program" and reads == [4]
     found = collect([tmp_path])
     assert found.files == [] and [p.reason for p in found.passed] == ["not_export", "no_exports"]

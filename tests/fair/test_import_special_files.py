@@ -94,7 +94,7 @@ def test_a_manifest_code_with_invisible_characters_is_refused_naming_the_field(
     code, out, err = cli(capsys, fair_db, "import", "--quiet", str(usb["folder"]))
     line = _lines(out, "B003.otopx")[0]
     assert code == 1 and line.startswith("! B003.otopx: REFUSED / ปฏิเสธ [manifest]"), out
-    assert f"manifest is invalid: {field} holds a character a code cannot hold" in line
+    assert f"the file's summary is not valid ({field} holds a character a code cannot hold" in line
     assert sum(ln.startswith("+ ") for ln in out.splitlines()) == 2  # the genuine files beside it
 
 
@@ -110,7 +110,7 @@ def test_a_manifest_with_a_bom_is_read_and_one_with_a_huge_number_is_refused_as_
     # read past the BOM: the bytes no longer are the ones the booth signed (not "not a booth export")
     assert "[signature]" in _lines(out, "B003.otopx")[0], out
     line = _lines(out, "B004.otopx")[0]
-    assert "[manifest]" in line and "JSON holds a number too large (over 100 digits)" in line, out
+    assert "[manifest]" in line and "summary is not valid (holds a number too large (over 100 digits))" in line, out
 
 
 def test_visible_and_code_problem() -> None:

@@ -124,7 +124,7 @@ def test_a_folder_lists_what_is_not_an_export_and_counts_it(org_window: Organise
     drop(w, [folder])
     wait_import(qtbot, w)
     rows = {r[0]: r for r in results(w)}
-    assert rows["notes.txt"][1] == "Not an export" and "not a zip" in rows["notes.txt"][5]
+    assert rows["notes.txt"][1] == "Not an export" and "not a file of this program" in rows["notes.txt"][5]
     assert rows["B001 (1).otopx.zip"][1] == "Added"
     text = w.importer.summary.text()
     assert "1 added" in text and "not an export: 1" in text, text
