@@ -336,10 +336,10 @@ class BreakdownModel(RowsModel):
         Column(QT_TRANSLATE_NOOP("OrgTables", "Share"), lambda r: share(r.share_bp), lambda r: r.share_bp, True),
     )
 
-    def __init__(self, parent: Any = None, first: str = "Item") -> None:
+    def __init__(self, parent: Any = None, first: Any = "Item") -> None:
         """``first`` is the English header of the first column ("Date", "Payment method"), in ``OrgTables``."""
         super().__init__(parent)
-        self._headers[0] = translate(self.CONTEXT, first)
+        self._headers[0] = translate(self.CONTEXT, str(first))
 
 
 class ProductsModel(RowsModel):
