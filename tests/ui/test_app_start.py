@@ -21,7 +21,7 @@ def look():
     from otop_pos.ui.main_window import MainWindow
     wins = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
     print("WINDOW", bool(wins) and wins[0].sell.isVisible())
-    print("BANNER", wins[0].sell.banner.text() if wins else "")
+    print("BANNER", wins[0].sell.toast.text() if wins else "")
     print("DIALOG", isinstance(app.activeModalWidget(), OpenDayDialog))
     print("TITLE", wins[0].windowTitle() if wins else "", "|", app.applicationDisplayName())
     app.quit()

@@ -103,7 +103,7 @@ def test_a_scan_into_a_settings_field_is_refused(window: MainWindow, ctx: Any, s
     type_text(qtbot, screen.shop_name, "ร้านสุดา")
     scan(qtbot, screen.shop_name, CHIPS)
     assert screen.shop_name.text() == "ร้านสุดา"
-    assert screen.banner.isVisible() and REFUSED in screen.banner.text() and CHIPS in screen.banner.text()
+    assert screen.toast.isVisible() and REFUSED in screen.toast.text() and CHIPS in screen.toast.text()
     assert ctx.sounds.played == ["error"] and QApplication.activeModalWidget() is None
     assert get_settings(shop).shop_name != "ร้านสุดา"    # nothing saved by the scan's Enter
 
@@ -153,7 +153,7 @@ def test_a_scan_into_a_products_barcode_field_is_typed_there(window: MainWindow,
     assert ctx.index.lookup("8850000000055") is None   # typed, not saved: the vendor saves
     screen.table.setFocus()
     scan(qtbot, screen.table, CHIPS)                 # elsewhere on the screen: refused
-    assert REFUSED in screen.banner.text() and ctx.sounds.played == ["error"]
+    assert REFUSED in screen.toast.text() and ctx.sounds.played == ["error"]
 
 
 def test_a_receipt_scanned_on_the_history_screen_is_found(window: MainWindow, ctx: Any, shop: SqliteStore,
