@@ -224,7 +224,12 @@ class SellScreen(QWidget):
         self.show_banner(error_text(exc), "error")
 
     def show_banner(self, text: str, kind: str = "info") -> None:
-        """A message over the screen (the toast): 5 s, warnings and errors 8 s; an error sounds."""
+        """A message over the screen (the toast): 5 s, warnings and errors 8 s; an error sounds. It lies over
+        the top of the cart's list, or over the foot of the change after a sale (its amount and caption stay
+        in view)."""
+        panel = self.cart_panel
+        after_sale = panel.stack.currentWidget() is panel.change_panel
+        self.toast.edge = Qt.Edge.BottomEdge if after_sale else Qt.Edge.TopEdge
         self.toast.show_message(text, kind)
 
     def pay(self) -> None:

@@ -30,7 +30,7 @@ def _style(kind: str) -> str:
                "info": (Ink.BANNER_INFO_BG, ROLES.banner_info.fg, Ink.INFO_BORDER)}
     bg, fg, border = colours.get(kind, colours["info"])
     return (f"QLabel {{ background: {bg}; color: {fg}; border: 3px solid {border}; border-radius: 8px;"
-            f" padding: {b // 2}px {b}px; font-size: {round(b * 1.3)}px; font-weight: bold; }}")
+            f" padding: {b // 3}px {b}px; font-size: {round(b * 1.3)}px; font-weight: bold; }}")
 
 
 class Toast(WrapLabel):
@@ -96,7 +96,7 @@ class Toast(WrapLabel):
         half the host)."""
         host = self.host
         rect = self.area()
-        margin = max(metrics().base // 2, 4)
+        margin = max(metrics().base // 3, 4)
         width = max(rect.width() - 2 * margin, 120)
         height = min(max(self.heightForWidth(width), self.sizeHint().height()), max(host.height() // 2, 60))
         x = rect.x() + margin

@@ -8,7 +8,7 @@ from typing import Any
 from conftest import BASKET, CHIPS  # type: ignore[import-not-found]
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from ui_helpers import scan  # type: ignore[import-not-found]
+from ui_helpers import open_pay, scan  # type: ignore[import-not-found]
 
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.toast import Toast
@@ -130,3 +130,17 @@ def test_the_toast_follows_a_resize_and_still_moves_nothing(window: MainWindow, 
     before = layout_of(window)
     sell.show_banner("Unknown code", "error")
     assert layout_of(window) == before
+
+
+def test_after_a_sale_the_toast_leaves_the_change_in_view(window: MainWindow, ctx: Any, qtbot: Any) -> None:
+    sell = window.sell
+    pay = open_pay(window, qtbot, BASKET)
+    qtbot.keyClicks(pay.cash_edit, "200")
+    qtbot.keyClick(pay.cash_edit, Qt.Key.Key_Return)
+    panel = sell.cart_panel.change_panel
+    qtbot.waitUntil(lambda: sell.cart_panel.stack.currentWidget() is panel and sell.toast.kind == "ok")
+    assert "฿120.00" in sell.toast.text() and panel.amount.text() == "฿80.00"
+    over = in_window(sell.toast)
+    for shown in (panel.caption, panel.amount, panel.detail):    # "Change", ฿80.00, the bill and cash taken
+        assert not over.intersects(in_window(shown)), shown.text()
+    assert ctx.sounds.played == ["ok"]
