@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import BASKET, CHIPS  # type: ignore[import-not-found]
+from conftest import BASKET, CHIPS, PIN  # type: ignore[import-not-found]
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_helpers import open_pay, scan  # type: ignore[import-not-found]
 
+from otop_pos.booth.days import close_day
+from otop_pos.ui.day_dialogs import DayScreen
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.toast import Toast
 
@@ -144,3 +146,19 @@ def test_after_a_sale_the_toast_leaves_the_change_in_view(window: MainWindow, ct
     for shown in (panel.caption, panel.amount, panel.detail):    # "Change", ฿80.00, the bill and cash taken
         assert not over.intersects(in_window(shown)), shown.text()
     assert ctx.sounds.played == ["ok"]
+
+
+def test_printing_the_z_report_again_says_so_in_a_toast_not_a_box(window: MainWindow, ctx: Any, shop: Any,
+                                                                  clock: Any, printed: Any, qtbot: Any) -> None:
+    close_day(shop, clock, PIN, counted_satang=0, print_report=False, back_up=False)
+    ctx.day_changed(None)
+    ctx.settings_saved(ctx.service.update_settings(printer="dummy", lang="en"))
+    screen = window.show_page("day")
+    assert isinstance(screen, DayScreen)
+    qtbot.waitUntil(lambda: screen.days_list.count() == 1 and screen.z_print_button.isEnabled())
+    before = in_window(screen.days_list)
+    qtbot.mouseClick(screen.z_print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.toast.isVisible())
+    assert screen.toast.text() == "The Z report is printing." and screen.toast.kind == "ok"
+    assert QApplication.activeModalWidget() is None and in_window(screen.days_list) == before
+    qtbot.waitUntil(lambda: len(printed.transport.jobs) == 1, timeout=10000)
