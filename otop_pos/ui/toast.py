@@ -92,13 +92,12 @@ class Toast(WrapLabel):
         return QRect(origin, anchor.size())
 
     def place(self) -> None:
-        """Lay the toast over its anchor's edge, as wide as the anchor and as tall as its text needs (at most
-        half the host)."""
-        host = self.host
+        """Lay the toast over its anchor's edge, as wide as the anchor and as tall as its text needs — never
+        beyond the anchor, so it cannot reach what lies around it (the total, PAY)."""
         rect = self.area()
         margin = max(metrics().base // 3, 4)
         width = max(rect.width() - 2 * margin, 120)
-        height = min(max(self.heightForWidth(width), self.sizeHint().height()), max(host.height() // 2, 60))
+        height = min(max(self.heightForWidth(width), self.sizeHint().height()), max(rect.height() - 2 * margin, 40))
         x = rect.x() + margin
         y = rect.y() + margin if self.edge == Qt.Edge.TopEdge else rect.bottom() + 1 - margin - height
         self.setGeometry(x, max(y, 0), width, height)

@@ -60,6 +60,17 @@ def test_a_scan_error_moves_no_tile_and_covers_neither_total_nor_pay(window: Mai
     assert before["cart"].contains(over)
 
 
+def test_a_long_message_stays_over_the_cart_list(window: MainWindow, qtbot: Any) -> None:
+    sell = window.sell
+    notes = [f"ราคาของ “ผ้าไหมมัดหมี่ลายโบราณ {n}” เปลี่ยนจาก ฿1,190.00 เป็น ฿1,290.00" for n in range(12)]
+    sell.ctx.billNotes.emit(notes)                    # many notes on a bill brought back
+    over = in_window(sell.toast)
+    assert sell.toast.isVisible() and sell.toast.kind == "warn"
+    assert in_window(sell.cart_panel.stack).contains(over)
+    for kept in (sell.cart_panel.pay_button, sell.cart_panel.total_label, sell.cart_panel.qty_button):
+        assert not over.intersects(in_window(kept))
+
+
 def test_a_tile_tapped_while_a_toast_shows_adds_that_tiles_product(window: MainWindow, qtbot: Any) -> None:
     sell = window.sell
     grid = sell.grid
