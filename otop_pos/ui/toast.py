@@ -97,7 +97,10 @@ class Toast(WrapLabel):
         rect = self.area()
         margin = max(metrics().base // 3, 4)
         width = max(rect.width() - 2 * margin, 120)
-        height = min(max(self.heightForWidth(width), self.sizeHint().height()), max(rect.height() - 2 * margin, 40))
+        needed = max(self.heightForWidth(width), self.sizeHint().height())
+        height = min(needed, max(rect.height() - 2 * margin, 40))
+        top = Qt.AlignmentFlag.AlignTop if needed > height else Qt.AlignmentFlag.AlignVCenter   # too long: its start
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | top)
         x = rect.x() + margin
         y = rect.y() + margin if self.edge == Qt.Edge.TopEdge else rect.bottom() + 1 - margin - height
         self.setGeometry(x, max(y, 0), width, height)
