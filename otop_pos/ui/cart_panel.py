@@ -241,8 +241,7 @@ class CartPanel(QWidget):
         try:
             cart = change(self.ctx.cart)
         except OtopError as exc:
-            self.message.emit(error_text(exc), "warn")
-            self.ctx.sounds.error()
+            self.message.emit(error_text(exc), "error")   # the toast plays the error sound
             return False
         self._focus = focus
         self.ctx.set_cart(cart)

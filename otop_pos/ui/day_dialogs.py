@@ -27,6 +27,7 @@ from otop_pos.ui.dialog_keys import ActionDialog, is_enter
 from otop_pos.ui.i18n import date_text, method_name, money, translate
 from otop_pos.ui.preview import DocumentPreview
 from otop_pos.ui.theme import ROLES
+from otop_pos.ui.toast import Toast
 from otop_pos.ui.widgets import (
     ErrorLabel,
     NumberEdit,
@@ -309,6 +310,7 @@ class DayScreen(QWidget):
         row2.addWidget(self.z_print_button)
         row2.addStretch(1)
         lay.addLayout(row2)
+        self.toast = Toast(self, ctx.sounds, anchor=self.days_list)   # messages over the list, moving nothing
         self.dialog: QDialog | None = None
         ctx.dayChanged.connect(self.refresh)
         ctx.salesChanged.connect(self.refresh)
@@ -418,5 +420,5 @@ class DayScreen(QWidget):
         service = self.ctx.service
 
         def queued(_job_id: int) -> None:
-            show_message(self, translate("Day", "The Z report is printing."))
+            self.toast.show_message(translate("Day", "The Z report is printing."), "ok")
         self.ctx.run(lambda: service.reprint(uuid, kind="zreport"), queued, lambda e: show_error(self, e))

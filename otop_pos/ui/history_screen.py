@@ -32,8 +32,8 @@ from otop_pos.ui.models import (
     business_dates_label,
     status_label,
 )
+from otop_pos.ui.toast import Toast
 from otop_pos.ui.widgets import (
-    Banner,
     fit_columns,
     label,
     make_button,
@@ -77,7 +77,6 @@ class HistoryScreen(QWidget):
         self._fit_history(with_date=False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.totals = label("", name="caption", wrap=True)
-        self.banner = Banner()
         self.title = label("", name="big", wrap=True)
         self.info = label("", wrap=True)
         self.lines_model = SaleLinesModel(self)
@@ -119,8 +118,9 @@ class HistoryScreen(QWidget):
         split.setSizes([5000, 4000])   # the list a little wider, whatever the detail's texts ask for
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addWidget(self.banner)
         lay.addWidget(split, 1)
+        self.toast = Toast(self, ctx.sounds, anchor=self.table)   # messages over the screen, moving nothing
+        self.banner = self.toast   # the old name, for code written before the toast
         self._show_detail(None)
         ctx.salesChanged.connect(self._sales_changed)
         ctx.dayChanged.connect(self._sales_changed)
@@ -306,13 +306,13 @@ class HistoryScreen(QWidget):
         if self.detail is None:
             return
         if not self.ctx.prints:
-            self.banner.show_message(translate("History", "No receipt printer is set up (Settings → Printer). "
+            self.toast.show_message(translate("History", "No receipt printer is set up (Settings → Printer). "
                                                           "Use “Show receipt” to show it on screen."), "warn")
             return
         service, uuid, kind = self.ctx.service, self.detail.row.uuid, self.detail.row.kind
 
         def queued(_job_id: int) -> None:
-            self.banner.show_message(translate("History", "Printing a copy (marked COPY)."), "ok")
+            self.toast.show_message(translate("History", "Printing a copy (marked COPY)."), "ok")
         self.ctx.run(lambda: service.reprint(uuid, kind=kind), queued, lambda e: show_error(self, e))
 
     def open_sale(self) -> None:
@@ -343,4 +343,4 @@ class HistoryScreen(QWidget):
             text = (translate("History", "Voided: {number} ({amount}).") if r.kind == "void"
                     else translate("History", "Refunded: {number} ({amount}).")).format(
                 number=r.number, amount=money(r.amount_satang))
-            self.banner.show_message(text, "ok")
+            self.toast.show_message(text, "ok")

@@ -155,8 +155,8 @@ class MainWindow(QMainWindow):
         elif isinstance(page, ScanTaker):
             page.take_scan(code)
         else:
-            refuse_scan(page if page is not None else self, code)
-            self.ctx.sounds.error()
+            if not refuse_scan(page if page is not None else self, code):
+                self.ctx.sounds.error()   # a toast sounds itself
 
     # --- status bar ----------------------------------------------------------------------------------------
     def _status_bar(self) -> None:

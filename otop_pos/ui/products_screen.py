@@ -36,8 +36,8 @@ from otop_pos.ui.models import ROW_ROLE, ProductsTableModel
 from otop_pos.ui.scanner import mark_scan_field
 from otop_pos.core.vocabulary import PRODUCT_TYPE
 from otop_pos.ui.theme import type_choices, type_label
+from otop_pos.ui.toast import Toast
 from otop_pos.ui.widgets import (
-    Banner,
     ErrorLabel,
     NumberEdit,
     fit_columns,
@@ -113,7 +113,6 @@ class ProductsScreen(QWidget):
                                  4: "99,999.00", 5: "8850000000000", 6: "9999",
                                  7: translate("ProductsModel", "For sale")}, stretch=2)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.banner = Banner()
         form_host = QWidget()
         form = QFormLayout(form_host)
         self.sku = QLineEdit()
@@ -174,8 +173,9 @@ class ProductsScreen(QWidget):
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.banner)
         lay.addWidget(split, 1)
+        self.toast = Toast(self, ctx.sounds, anchor=self.table)   # messages over the screen, moving nothing
+        self.banner = self.toast   # the old name, for code written before the toast
         self.new_product()
         self._loaded = False
 
@@ -275,9 +275,9 @@ class ProductsScreen(QWidget):
                 self._select_sku = result.sku
                 self.current = result
             if twins:
-                self.banner.show_message("\n".join([message, *(t.message(current_lang()) for t in twins)]), "warn", 0)
+                self.toast.show_message("\n".join([message, *(t.message(current_lang()) for t in twins)]), "warn", 0)
             else:
-                self.banner.show_message(message, "ok")
+                self.toast.show_message(message, "ok")
             self.ctx.reload_catalogue()
             self.reload()
         self.ctx.run(fn, done, self.error.show_error)

@@ -26,7 +26,8 @@ from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import OtopError
 from otop_pos.ui.i18n import error_text, translate
 from otop_pos.ui.scanner_x11 import install_blocked_key_filter
-from otop_pos.ui.widgets import Banner, ErrorLabel, MessageDialog, log_unexpected, show_message
+from otop_pos.ui.toast import Toast
+from otop_pos.ui.widgets import ErrorLabel, MessageDialog, log_unexpected, show_message
 
 # A scanner set up as a US keyboard on a machine switched to the Thai Kedmanee layout types the number row
 # as these characters; a burst made only of them is read back as digits.
@@ -79,26 +80,28 @@ def _shown(widget: QWidget | None) -> bool:
     return widget is None or widget.isVisible()
 
 
-def refuse_scan(where: QWidget, code: str) -> None:
-    """Say in ``where`` (a dialog or a screen) that a scan cannot be used there: in its banner or its error
-    line if it has one, else in a message box. Nothing else changes."""
+def refuse_scan(where: QWidget, code: str) -> bool:
+    """Say in ``where`` (a dialog or a screen) that a scan cannot be used there: in its toast or its error
+    line if it has one, else in a message box. Nothing else changes. True when the toast said it (and so
+    played the error sound itself)."""
     text = refusal_text(code)
-    banner = getattr(where, "banner", None)
-    if isinstance(banner, Banner):
-        banner.show_message(text, "error", 8000)
-        return
+    toast = getattr(where, "toast", None)
+    if isinstance(toast, Toast):
+        toast.show_message(text, "error")
+        return toast.sounds is not None
     error = getattr(where, "error", None)
     if not isinstance(error, ErrorLabel):
         error = next((e for e in where.findChildren(ErrorLabel) if e.window() is where.window()
                       and _shown(e.parentWidget())), None)
     if error is not None:
         error.show_error(text)
-        return
+        return False
     if isinstance(where, MessageDialog) and where.property(_REFUSAL):
         where.text_label.setText(text)  # a second scan into the refusal itself: say it again, no new box
-        return
+        return False
     box = show_message(where, text, title=translate("Scanner", "Barcode scanner"), kind="error")
     box.setProperty(_REFUSAL, True)
+    return False
 
 
 def _x11_keys() -> dict[tuple[int, bool], tuple[int, str]]:

@@ -166,6 +166,10 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
         ctx.set_cart(cart.set_line_discount(1, Discount("amount", 2000)))
         wait()
         made.append(_save(w.grab(), out, f"{tag}-sell"))
+        w.sell.on_scan("8850000000997")               # an unknown code: the message lies over the cart's list
+        wait()
+        made.append(_save(w.grab(), out, f"{tag}-toast-error"))
+        w.sell.toast.clear_message()
         pay = PayDialog(ctx, w)
         pay.cash_edit.setText("3,000")
         _show_dialog(pay, w)

@@ -26,7 +26,8 @@ from otop_pos.ui.i18n import error_text, money, translate
 from otop_pos.ui.scanner import ScannerDetector
 from otop_pos.core.vocabulary import PRODUCT_TYPE
 from otop_pos.ui.theme import OTHER_COLOR, Ink, product_type, type_button_colors, type_label
-from otop_pos.ui.widgets import Banner, alive, label, make_button, open_dialog
+from otop_pos.ui.toast import Toast
+from otop_pos.ui.widgets import alive, label, make_button, open_dialog
 
 
 class SearchEdit(QLineEdit):
@@ -56,7 +57,6 @@ class SellScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.type_filter = ""
-        self.banner = Banner()
         self.grid = ProductGrid()
         self.grid.chosen.connect(self.add_product)
         self.search = SearchEdit(self.grid)
@@ -78,7 +78,6 @@ class SellScreen(QWidget):
         self.type_buttons: dict[str, QPushButton] = {}
         left = QVBoxLayout()
         left.addWidget(self.day_strip)
-        left.addWidget(self.banner)
         left.addWidget(self.search)
         left.addLayout(self.type_bar)
         left.addWidget(self.grid, 1)
@@ -90,6 +89,10 @@ class SellScreen(QWidget):
         lay = QHBoxLayout(self)
         lay.addLayout(left, 11)
         lay.addWidget(self.cart_panel, 9)
+        # messages lie over the top of the cart's list: never over the tiles, the total or PAY, and they move
+        # nothing (a tile tapped while one shows is the tile aimed at)
+        self.toast = Toast(self, ctx.sounds, anchor=self.cart_panel.stack, edge=Qt.Edge.TopEdge)
+        self.banner = self.toast   # the old name, for code and tests written before the toast
         self.scanner = ScannerDetector(self)
         self.scanner.scanned.connect(self.on_scan)
         app = QApplication.instance()
@@ -195,8 +198,7 @@ class SellScreen(QWidget):
                                            and line.unit_price_satang == product.price_satang), None)
             self.ctx.set_cart(cart)
         except OtopError as exc:
-            self.show_banner(error_text(exc), "warn")
-            self.ctx.sounds.error()
+            self.show_banner(error_text(exc), "error")
             return
         if product.sold_out:
             self.show_banner(translate("Sell", "“{name}” is marked sold out.").format(name=product.name), "warn")
@@ -217,14 +219,18 @@ class SellScreen(QWidget):
         else:
             text = translate("Sell", "Unknown code {code}: no product has it.").format(code=code)
         self.show_banner(text, "error")
-        self.ctx.sounds.error()
 
     def _refuse_scan(self, exc: OtopError) -> None:
         self.show_banner(error_text(exc), "error")
-        self.ctx.sounds.error()
 
     def show_banner(self, text: str, kind: str = "info") -> None:
-        self.banner.show_message(text, kind, 8000 if kind in ("warn", "error") else 5000)
+        """A message over the screen (the toast): 5 s, warnings and errors 8 s; an error sounds. It lies over
+        the top of the cart's list, or over the foot of the change after a sale (its amount and caption stay
+        in view)."""
+        panel = self.cart_panel
+        after_sale = panel.stack.currentWidget() is panel.change_panel
+        self.toast.edge = Qt.Edge.BottomEdge if after_sale else Qt.Edge.TopEdge
+        self.toast.show_message(text, kind)
 
     def pay(self) -> None:
         if alive(self.pay_dialog):

@@ -21,8 +21,8 @@ from otop_pos.core.promptpay import describe_target, normalize_promptpay_target
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import date_text, error_text, translate
 from otop_pos.ui.printer_page import PrinterPage
+from otop_pos.ui.toast import Toast
 from otop_pos.ui.widgets import (
-    Banner,
     ErrorLabel,
     NumberEdit,
     PinEdit,
@@ -37,7 +37,6 @@ class SettingsScreen(QWidget):
     def __init__(self, ctx: BoothContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.banner = Banner()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._shop_tab(), translate("Settings", "Shop"))
         self.tabs.addTab(self._receipt_tab(), translate("Settings", "Receipt"))
@@ -50,9 +49,10 @@ class SettingsScreen(QWidget):
         bottom.addWidget(self.error, 1)
         bottom.addWidget(self.save_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.banner)
         lay.addWidget(self.tabs, 1)
         lay.addLayout(bottom)
+        self.toast = Toast(self, ctx.sounds, anchor=self.tabs)   # messages over the screen, moving nothing
+        self.banner = self.toast   # the old name, for code written before the toast
         self.load(ctx.settings)
         if ctx.backups is not None:
             ctx.backups.done.connect(self._backup_done)
@@ -210,7 +210,7 @@ class SettingsScreen(QWidget):
 
         def done(st: BoothSettings) -> None:
             self.save_button.setEnabled(True)
-            self.banner.show_message(translate("Settings", "Settings saved."), "ok")
+            self.toast.show_message(translate("Settings", "Settings saved."), "ok")
             self.ctx.settings_saved(st)
 
         def failed(exc: BaseException) -> None:
@@ -232,7 +232,7 @@ class SettingsScreen(QWidget):
             self.pin_button.setEnabled(True)
             for e in (self.pin_current, self.pin_new, self.pin_repeat):
                 e.clear()
-            self.banner.show_message(translate("Settings", "The manager PIN was changed."), "ok")
+            self.toast.show_message(translate("Settings", "The manager PIN was changed."), "ok")
 
         def failed(exc: BaseException) -> None:
             self.pin_button.setEnabled(True)

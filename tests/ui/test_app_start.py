@@ -21,7 +21,7 @@ def look():
     from otop_pos.ui.main_window import MainWindow
     wins = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
     print("WINDOW", bool(wins) and wins[0].sell.isVisible())
-    print("BANNER", wins[0].sell.banner.text() if wins else "")
+    print("BANNER", wins[0].sell.toast.text() if wins else "")
     print("DIALOG", isinstance(app.activeModalWidget(), OpenDayDialog))
     print("TITLE", wins[0].windowTitle() if wins else "", "|", app.applicationDisplayName())
     app.quit()
@@ -64,6 +64,6 @@ def test_screenshots_of_every_screen(tmp_path: Path, qapp: Any) -> None:
     assert names == sorted(f"th-1024x600-{n}" for n in (
         "sell", "pay-cash", "pay-promptpay", "history", "day-close", "products", "settings", "settings-printer",
         "first-run", "first-run-paper", "first-run-setup", "pay-parts", "held-bills", "change",
-        "customer-promptpay"))
+        "customer-promptpay", "toast-error"))
     assert all(p.stat().st_size > 10_000 for p in made)
 

@@ -198,7 +198,7 @@ def test_settings_screen_sets_the_discount_limit(window: MainWindow, ctx: Any, s
     qtbot.waitUntil(lambda: "0 to 100" in screen.error.text())
     screen.discount_limit.setText("20")
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "saved" in screen.banner.text())
+    qtbot.waitUntil(lambda: "saved" in screen.toast.text())
     assert get_settings(shop).discount_limit_percent == 20 and ctx.service.settings.discount_limit_percent == 20
 
 

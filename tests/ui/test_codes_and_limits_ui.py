@@ -54,9 +54,9 @@ def test_a_clash_is_named_at_start_a_scan_of_it_rings_up_neither_and_fixing_it_c
         assert w.catalogue_banner.kind == "warn"
         w.sell.search.setFocus()
         scan(qtbot, w.sell.search, CHIPS)
-        qtbot.waitUntil(lambda: w.sell.banner.isVisible())
-        assert w.sell.banner.text() == f"{CLASH} The scan is refused: edit one of them in Products."
-        assert w.sell.banner.kind == "error"
+        qtbot.waitUntil(lambda: w.sell.toast.isVisible())
+        assert w.sell.toast.text() == f"{CLASH} The scan is refused: edit one of them in Products."
+        assert w.sell.toast.kind == "error"
         assert ctx.cart.is_empty
         scan(qtbot, w.sell.search, BAG)                      # other codes still sell
         qtbot.waitUntil(lambda: not ctx.cart.is_empty)

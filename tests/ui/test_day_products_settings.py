@@ -97,7 +97,7 @@ def test_products_edit_price_barcode_stock_add_sold_out_and_order(window: MainWi
     screen.price.setText("40")
     screen.stock.setText("๒๐")
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Saved" in screen.banner.text())
+    qtbot.waitUntil(lambda: "Saved" in screen.toast.text())
     idle(qtbot, ctx)
     chips = next(p for p in list_products(shop) if p.sku == "X-01")
     assert (chips.price_satang, chips.stock) == (4000, 20)
@@ -144,7 +144,7 @@ def test_settings_promptpay_validation_save_and_pin_change(window: MainWindow, c
     screen.footer_edit.setPlainText("ขอบคุณค่ะ")
     screen.printer_page.width_radios[576].setChecked(True)          # a new booth has 58 mm (384)
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "saved" in screen.banner.text())
+    qtbot.waitUntil(lambda: "saved" in screen.toast.text())
     st = get_settings(shop)
     assert (st.promptpay_id, st.shop_name, st.receipt_footer, st.paper_width) == (
         "0899998888", "ร้านสุดาผ้าทอ", "ขอบคุณค่ะ", 576)
@@ -157,7 +157,7 @@ def test_settings_promptpay_validation_save_and_pin_change(window: MainWindow, c
     assert "not the same" in screen.pin_error.text()
     screen.pin_repeat.setText("5678")
     qtbot.mouseClick(screen.pin_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "changed" in screen.banner.text())
+    qtbot.waitUntil(lambda: "changed" in screen.toast.text())
     verify_pin(shop, clock, "5678", action="test")
 
 

@@ -78,7 +78,7 @@ def test_reprint_queues_a_copy_that_the_print_worker_prints(window: MainWindow, 
     screen = open_history(window, ctx, qtbot)
     select(screen, ctx, qtbot, sale.number)
     qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)
-    assert "printer" in screen.banner.text().lower()    # none set up yet: says so, queues nothing
+    assert "printer" in screen.toast.text().lower()    # none set up yet: says so, queues nothing
     assert list_jobs(shop, statuses=("pending", "printed")) == []
     ctx.settings_saved(ctx.service.update_settings(printer="dummy", lang="en"))
     qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)
@@ -105,7 +105,7 @@ def test_void_with_the_wrong_then_the_right_pin(window: MainWindow, ctx: Any, sh
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: gone(dlg))
     qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.row.status == "void")
-    assert "Void" in screen.title.text() and "Voided" in screen.banner.text()
+    assert "Void" in screen.title.text() and "Voided" in screen.toast.text()
     assert not screen.void_button.isEnabled() and not screen.refund_button.isEnabled()
     row = list_sales(shop)[0]
     assert (row.status, row.net_satang) == ("void", 0)
@@ -142,7 +142,7 @@ def test_refund_two_lines(window: MainWindow, ctx: Any, shop: SqliteStore, clock
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: gone(dlg))
     qtbot.waitUntil(lambda: screen.detail is not None and screen.detail.row.status == "partly_refunded")
-    assert "1,227.00" in screen.banner.text()
+    assert "1,227.00" in screen.toast.text()
     detail = sale_detail(shop, sale.uuid)
     assert [(ln.sku, ln.refunded_qty, ln.refunded_satang) for ln in detail.lines] == [
         ("KK20-0001-02", 0, 0), ("X-01", 1, 3700), ("X-03", 1, 119000)]

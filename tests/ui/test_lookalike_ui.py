@@ -159,13 +159,13 @@ def test_saving_a_twin_on_the_products_page_warns_and_saves(window: MainWindow, 
     screen.table.selectRow(screen.model.position_of("KK20-0026-01"))   # น้ำกระเจี๊ยบ ฿30, told apart by price
     assert screen.price.text() == "30.00"
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Saved" in screen.banner.text())
-    assert screen.banner.kind == "ok" and "same price" not in screen.banner.text()
+    qtbot.waitUntil(lambda: "Saved" in screen.toast.text())
+    assert screen.toast.kind == "ok" and "same price" not in screen.toast.text()
     screen.price.setText("30.75")                                        # now a twin of KK20-0002-02
     qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "same price" in screen.banner.text())
-    text = screen.banner.text().replace("\u200b", "")
-    assert screen.banner.kind == "warn" and "Saved" in text
+    qtbot.waitUntil(lambda: "same price" in screen.toast.text())
+    text = screen.toast.text().replace("\u200b", "")
+    assert screen.toast.kind == "warn" and "Saved" in text
     assert "“น้ำกระเจี๊ยบ” at the same price ฿30.75 (SKU KK20-0002-02, KK20-0026-01)" in text
     idle(qtbot, ctx)
     assert next(p for p in ctx.index.products if p.sku == "KK20-0026-01").price_satang == 3075  # saved

@@ -111,7 +111,7 @@ def test_a_read_only_data_folder_refuses_scan_part_and_hold_with_the_reason_and_
     shop.mounts.remount(shop.tmpfs, "remount,ro")  # type: ignore[attr-defined]
     try:
         scan(qtbot, window.sell.search, BAG)         # refused: not in the cart
-        banner = window.sell.banner.text()
+        banner = window.sell.toast.text()
         assert ctx.cart.item_count == 1 and window.sell.cart_panel.table.model().rowCount() == 1
         assert "read-only" in banner.lower(), banner
         qtbot.keyClick(window.sell.search, Qt.Key.Key_F6)   # hold: refused, the cart stays

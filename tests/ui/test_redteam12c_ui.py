@@ -81,7 +81,7 @@ def test_a_full_disk_refuses_scan_part_hold_recall_and_sale_and_loses_nothing(
         for _ in range(3):                        # a scan: refused (maybe after the WAL's slack is used)
             scan(qtbot, window.sell.search, BAG)
             idle(qtbot, ctx)
-        said.append(window.sell.banner.text())
+        said.append(window.sell.toast.text())
         shown = [ln.sku for ln in ctx.cart.lines]
         stored = _bills(shop)
         assert [s for k, s, _ in stored if k == "open"] == [shown] or (not shown and not any(
@@ -102,10 +102,10 @@ def test_a_full_disk_refuses_scan_part_hold_recall_and_sale_and_loses_nothing(
         _close(qtbot, window, pay)
         qtbot.keyClick(window.sell.search, Qt.Key.Key_F6)   # hold
         idle(qtbot, ctx)
-        said.append(window.sell.banner.text())
+        said.append(window.sell.toast.text())
         qtbot.keyClick(window.sell.search, Qt.Key.Key_F7)   # recall
         idle(qtbot, ctx)
-        said.append(window.sell.banner.text())
+        said.append(window.sell.toast.text())
         after = _bills(shop)
         assert sorted(after) == sorted(before) or len(after) == len(before), (before, after)
         shown = [ln.sku for ln in ctx.cart.lines]
@@ -282,7 +282,7 @@ def test_a_held_bill_after_a_price_correction_says_so_or_sells_at_the_new_price(
         window: MainWindow, ctx: Any, shop: SqliteStore, qtbot: Any, clock: Any) -> None:
     _hold_then_change(window, ctx, shop, qtbot, clock, price_satang=2700)
     (line,) = ctx.cart.lines
-    said = window.sell.banner.text() if window.sell.banner.isVisible() else ""
+    said = window.sell.toast.text() if window.sell.toast.isVisible() else ""
     assert line.unit_price_satang == 2700 or "27.00" in said, (line.unit_price_satang, said)
 
 
@@ -290,7 +290,7 @@ def test_a_held_bill_with_a_product_taken_off_sale_says_so(window: MainWindow, c
                                                           qtbot: Any, clock: Any) -> None:
     _hold_then_change(window, ctx, shop, qtbot, clock, active=False)
     assert [ln.sku for ln in ctx.cart.lines] == []        # the product off sale left the bill …
-    said = window.sell.banner.text() if window.sell.banner.isVisible() else ""
+    said = window.sell.toast.text() if window.sell.toast.isVisible() else ""
     assert "ข้าวเกรียบฟักทอง" in said and "no longer for sale" in said, said   # … and the vendor is told
 
 

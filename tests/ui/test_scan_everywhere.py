@@ -10,7 +10,7 @@ from conftest import BAG, CHIPS, SCARF  # type: ignore[import-not-found]
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 from test_dialog_keys import open_close_day, open_refund, open_void  # type: ignore[import-not-found]
-from test_history import open_history, sell  # type: ignore[import-not-found]
+from test_history import open_history, select, sell  # type: ignore[import-not-found]
 from ui_helpers import gone, idle, modal, scan, scanner_speed, type_text  # type: ignore[import-not-found]
 
 from otop_pos.booth.days import current_day
@@ -22,6 +22,7 @@ from otop_pos.ui.cart_panel import ValueDialog
 from otop_pos.ui.day_dialogs import DayScreen, OpenDayDialog
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.pay_dialog import PayDialog
+from otop_pos.ui.preview import DocumentPreview
 from otop_pos.ui.products_screen import ProductsScreen
 from otop_pos.ui.settings_screen import SettingsScreen
 from otop_pos.ui.widgets import MessageDialog, open_dialog
@@ -103,7 +104,7 @@ def test_a_scan_into_a_settings_field_is_refused(window: MainWindow, ctx: Any, s
     type_text(qtbot, screen.shop_name, "ร้านสุดา")
     scan(qtbot, screen.shop_name, CHIPS)
     assert screen.shop_name.text() == "ร้านสุดา"
-    assert screen.banner.isVisible() and REFUSED in screen.banner.text() and CHIPS in screen.banner.text()
+    assert screen.toast.isVisible() and REFUSED in screen.toast.text() and CHIPS in screen.toast.text()
     assert ctx.sounds.played == ["error"] and QApplication.activeModalWidget() is None
     assert get_settings(shop).shop_name != "ร้านสุดา"    # nothing saved by the scan's Enter
 
@@ -124,14 +125,25 @@ def test_a_scan_into_the_pay_dialog_adds_the_product_and_never_completes_the_sal
     assert "0000000000000" in pay.error.text() and ctx.sounds.played == ["error"]
 
 
-def test_a_screen_without_a_message_line_refuses_in_a_message_box(window: MainWindow, ctx: Any,
-                                                                  qtbot: Any) -> None:
+def test_the_day_screen_refuses_in_its_toast(window: MainWindow, ctx: Any, qtbot: Any) -> None:
     screen = window.show_page("day")
     assert isinstance(screen, DayScreen)
     screen.days_list.setFocus()
     scan(qtbot, screen.days_list, CHIPS)
+    assert screen.toast.isVisible() and REFUSED in screen.toast.text() and CHIPS in screen.toast.text()
+    assert ctx.sounds.played == ["error"] and QApplication.activeModalWidget() is None
+
+
+def test_a_window_without_a_message_line_refuses_in_a_message_box(window: MainWindow, ctx: Any, shop: SqliteStore,
+                                                                  clock: FixedClock, qtbot: Any) -> None:
+    sold = sell(shop, clock, CHIPS)
+    screen = open_history(window, ctx, qtbot)
+    select(screen, ctx, qtbot, sold.number)
+    qtbot.mouseClick(screen.preview_button, Qt.MouseButton.LeftButton)
+    preview = modal(qtbot, DocumentPreview)          # the receipt shown: no message line of its own
+    scan(qtbot, preview, CHIPS)
     box = modal(qtbot, MessageDialog)
-    assert REFUSED in box.text_label.text() and ctx.sounds.played == ["error"]
+    assert box is not preview and REFUSED in box.text_label.text() and ctx.sounds.played == ["error"]
     scan(qtbot, box.yes_button, BAG)                 # a second scan says it again in the same box
     assert QApplication.activeModalWidget() is box and BAG in box.text_label.text()
     assert ctx.sounds.played == ["error", "error"]
@@ -153,7 +165,7 @@ def test_a_scan_into_a_products_barcode_field_is_typed_there(window: MainWindow,
     assert ctx.index.lookup("8850000000055") is None   # typed, not saved: the vendor saves
     screen.table.setFocus()
     scan(qtbot, screen.table, CHIPS)                 # elsewhere on the screen: refused
-    assert REFUSED in screen.banner.text() and ctx.sounds.played == ["error"]
+    assert REFUSED in screen.toast.text() and ctx.sounds.played == ["error"]
 
 
 def test_a_receipt_scanned_on_the_history_screen_is_found(window: MainWindow, ctx: Any, shop: SqliteStore,

@@ -69,11 +69,11 @@ def test_unknown_and_invalid_codes_warn_without_losing_the_cart(window: MainWind
     sell = window.sell
     scan(qtbot, sell.search, BASKET)
     scan(qtbot, sell.search, "8850000000999")      # valid EAN-13, not in the catalogue
-    assert sell.banner.isVisible() and "8850000000999" in sell.banner.text()
-    assert sell.banner.kind == "error"
+    assert sell.toast.isVisible() and "8850000000999" in sell.toast.text()
+    assert sell.toast.kind == "error"
     assert ctx.sounds.played == ["error"]
     scan(qtbot, sell.search, "8850000000998")      # wrong check digit: a misread
-    assert "not valid" in sell.banner.text()
+    assert "not valid" in sell.toast.text()
     assert ctx.sounds.played == ["error", "error"]
     assert QApplication.activeModalWidget() is None  # nothing blocks the next scan
     scan(qtbot, sell.search, BASKET)

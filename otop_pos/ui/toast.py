@@ -1,0 +1,117 @@
+"""A message drawn over the screen (a toast): it never moves or resizes another widget, so a tile tapped while
+it shows is the tile the vendor aimed at.
+
+The toast is a child of its host screen but in no layout: it sits over ``anchor`` (a widget of the host, e.g.
+the cart's list) at its top or bottom edge, follows it when the window is resized, hides itself after 5 s
+(warnings and errors 8 s) or when tapped, and a newer message replaces the older. It never takes the keyboard,
+so a scan while it shows still reaches the screen. An error toast plays the error sound (the one place that
+does, for every error message)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QWidget
+
+from otop_pos.ui.sounds import Sounds
+from otop_pos.ui.theme import ROLES, Ink, metrics
+from otop_pos.ui.widgets import WrapLabel
+
+KINDS = ("ok", "info", "warn", "error")
+SHORT_MS = 5000   # ok and info
+LONG_MS = 8000    # warn and error: read twice as a customer waits
+
+
+def _style(kind: str) -> str:
+    """The toast's look for ``kind``: the theme's banner colours, a thick border, large bold text."""
+    b = metrics().base
+    colours = {"ok": (Ink.BANNER_OK_BG, ROLES.banner_ok.fg, Ink.OK_BORDER),
+               "warn": (Ink.BANNER_WARN_BG, ROLES.banner_warn.fg, Ink.WARN_BORDER),
+               "error": (Ink.BANNER_ERROR_BG, ROLES.banner_error.fg, Ink.INVALID),
+               "info": (Ink.BANNER_INFO_BG, ROLES.banner_info.fg, Ink.INFO_BORDER)}
+    bg, fg, border = colours.get(kind, colours["info"])
+    return (f"QLabel {{ background: {bg}; color: {fg}; border: 3px solid {border}; border-radius: 8px;"
+            f" padding: {b // 3}px {b}px; font-size: {round(b * 1.3)}px; font-weight: bold; }}")
+
+
+class Toast(WrapLabel):
+    """A transient message over ``host`` (kinds: ok, info, warn, error); ``show_message`` shows one.
+
+    ``anchor``: the widget of ``host`` the toast lies over (default ``host``); ``edge``: its top or bottom.
+    ``ms`` and ``long_ms``: how long ok/info and warn/error messages stay (tests pass short times)."""
+
+    def __init__(self, host: QWidget, sounds: Sounds | None = None, *, anchor: QWidget | None = None,
+                 edge: Qt.Edge = Qt.Edge.BottomEdge, ms: int = SHORT_MS, long_ms: int = LONG_MS) -> None:
+        super().__init__("", host)
+        self.host = host
+        self.sounds = sounds
+        self.anchor = anchor if anchor is not None else host
+        self.edge = edge
+        self.ms = ms
+        self.long_ms = long_ms
+        self.kind = ""
+        self.setObjectName("toast")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # a scan while it shows goes where the keyboard was
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear_message)
+        for watched in {host, self.anchor}:
+            watched.installEventFilter(self)
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "info", ms: int | None = None) -> None:
+        """Show ``text`` over the screen, replacing any message showing; ``ms`` None: the kind's time,
+        0: until replaced or tapped. An error plays the error sound."""
+        self.kind = kind if kind in KINDS else "info"
+        self.setStyleSheet(_style(self.kind))
+        self.setText(text)
+        self.place()
+        self.show()
+        self.raise_()
+        if ms is None:
+            ms = self.long_ms if self.kind in ("warn", "error") else self.ms
+        if ms:
+            self._timer.start(ms)
+        else:
+            self._timer.stop()
+        if self.kind == "error" and self.sounds is not None:
+            self.sounds.error()
+
+    def clear_message(self) -> None:
+        """Hide now."""
+        self._timer.stop()
+        self.kind = ""
+        self.hide()
+
+    def area(self) -> QRect:
+        """Where the toast may lie: the anchor's rectangle in the host's coordinates."""
+        host, anchor = self.host, self.anchor
+        origin = QPoint(0, 0) if anchor is host else anchor.mapTo(host, QPoint(0, 0))
+        return QRect(origin, anchor.size())
+
+    def place(self) -> None:
+        """Lay the toast over its anchor's edge, as wide as the anchor and as tall as its text needs — never
+        beyond the anchor, so it cannot reach what lies around it (the total, PAY)."""
+        rect = self.area()
+        margin = max(metrics().base // 3, 4)
+        width = max(rect.width() - 2 * margin, 120)
+        needed = max(self.heightForWidth(width), self.sizeHint().height())
+        height = min(needed, max(rect.height() - 2 * margin, 40))
+        top = Qt.AlignmentFlag.AlignTop if needed > height else Qt.AlignmentFlag.AlignVCenter   # too long: its start
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | top)
+        x = rect.x() + margin
+        y = rect.y() + margin if self.edge == Qt.Edge.TopEdge else rect.bottom() + 1 - margin - height
+        self.setGeometry(x, max(y, 0), width, height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Follow the anchor when the window is resized or the layout moves it."""
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show) and self.isVisible():
+            self.place()
+        return False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A tap dismisses the message (and goes no further: nothing under it is pressed)."""
+        event.accept()
+        self.clear_message()
