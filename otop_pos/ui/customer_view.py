@@ -21,12 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 from otop_pos.core.promptpay import parse_emv
 from otop_pos.ui.qr import qr_matrix
-from otop_pos.ui.theme import Ink
+from otop_pos.ui.theme import ROLES, Ink
 
-NAVY = "#0e3d67"          # the Thai QR Payment header band
-PROMPTPAY_BLUE = "#1b4f8a"
-FRAME_GREY = "#c9d3de"
-TEXT = "#14212e"          # near black: pure black is the code's alone
 QUIET = 4                 # modules of white around the code (ISO/IEC 18004)
 MIN_SHARE = 0.6           # of the screen's short side
 
@@ -178,7 +174,7 @@ class CustomerView(QWidget):
             p.end()
 
     def _paint_header(self, p: QPainter, band: QRect) -> None:
-        p.fillRect(band, QColor(NAVY))
+        p.fillRect(band, QColor(Ink.QRP_BAND))
         h = band.height()
         font = self._fit("THAI QR PAYMENT", round(h * 0.46), band.width() - 3 * h)
         text_w = QFontMetrics(font).horizontalAdvance("THAI QR PAYMENT")
@@ -186,15 +182,15 @@ class CustomerView(QWidget):
         x = band.center().x() - (mark + h // 4 + text_w) // 2
         y = band.top() + (h - mark) // 2
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setPen(QPen(QColor("#ffffff"), max(2, mark // 12)))
+        p.setPen(QPen(QColor(ROLES.qr_band.fg), max(2, mark // 12)))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(QRectF(x, y, mark, mark), mark * 0.18, mark * 0.18)
         dot = mark // 4
         for dx, dy in ((0, 0), (1, 0), (0, 1)):   # a QR-like mark: three corner squares, drawn, not a logo
             p.fillRect(QRect(x + dot // 2 + dx * (mark - 2 * dot), y + dot // 2 + dy * (mark - 2 * dot), dot, dot),
-                       QColor("#ffffff"))
+                       QColor(ROLES.qr_band.fg))
         p.setFont(font)
-        p.setPen(QColor("#ffffff"))
+        p.setPen(QColor(ROLES.qr_band.fg))
         p.drawText(QRect(x + mark + h // 4, band.top(), text_w + 4, h),
                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "THAI QR PAYMENT")
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -202,7 +198,7 @@ class CustomerView(QWidget):
     def _paint_qr(self, p: QPainter, lay: Layout) -> None:
         m, qr = lay.module, lay.qr
         outer = qr.adjusted(-QUIET * m, -QUIET * m, QUIET * m, QUIET * m)
-        p.setPen(QPen(QColor(FRAME_GREY), 2))
+        p.setPen(QPen(QColor(Ink.QRP_FRAME), 2))
         p.drawRect(outer.adjusted(-2, -2, 1, 1))   # a thin frame just outside the quiet zone
         dark = QColor(Ink.QR_DARK)
         for y, row in enumerate(self._matrix[QUIET:len(self._matrix) - QUIET]):
@@ -213,11 +209,11 @@ class CustomerView(QWidget):
     def _paint_text(self, p: QPainter, box: QRect, short: int) -> None:
         lines = [
             ("พร้อมเพย์ PromptPay", self._fit("พร้อมเพย์ PromptPay", round(short * 0.06), box.width()),
-             PROMPTPAY_BLUE),
-            (self.amount, self._fit(self.amount, round(short * 0.15), box.width()), NAVY),
-            (self.shop_name, self._fit(self.shop_name, round(short * 0.055), box.width(), bold=False), TEXT),
-            ("สแกนเพื่อจ่าย", self._fit("สแกนเพื่อจ่าย", round(short * 0.07), box.width()), TEXT),
-            ("Scan to pay", self._fit("Scan to pay", round(short * 0.045), box.width(), bold=False), "#33475b"),
+             ROLES.qr_title.fg),
+            (self.amount, self._fit(self.amount, round(short * 0.15), box.width()), ROLES.qr_amount.fg),
+            (self.shop_name, self._fit(self.shop_name, round(short * 0.055), box.width(), bold=False), ROLES.qr_text.fg),
+            ("สแกนเพื่อจ่าย", self._fit("สแกนเพื่อจ่าย", round(short * 0.07), box.width()), ROLES.qr_text.fg),
+            ("Scan to pay", self._fit("Scan to pay", round(short * 0.045), box.width(), bold=False), ROLES.qr_note.fg),
         ]
         shown = [(t, f, c) for t, f, c in lines if t]
         heights = [QFontMetrics(f).height() for _, f, _ in shown]

@@ -31,6 +31,7 @@ from otop_pos.core.errors import PinError
 from otop_pos.core.vocabulary import PAPER_WIDTHS
 from otop_pos.ui.i18n import current_lang, install_language, translate
 from otop_pos.ui.runner import OperationRunner
+from otop_pos.ui.theme import ROLES, Ink
 from otop_pos.ui.widgets import ErrorLabel, PinEdit, WrapLabel, label, make_button
 
 #: The pages of the stack, and the step (1–4) each belongs to.
@@ -57,7 +58,7 @@ def paper_drawing(mm: int, text: QColor, paper: QColor) -> QIcon:
     """A receipt strip drawn to scale (80 mm is the full width), so the two papers differ at a glance."""
     size = QSize(64, 72)
     pix = QPixmap(size)
-    pix.fill(Qt.GlobalColor.transparent)
+    pix.fill(QColor(Ink.CLEAR))
     width = size.width() * mm / 80
     strip = QRectF((size.width() - width) / 2 + 1, 1, width - 2, size.height() - 2)
     p = QPainter(pix)
@@ -160,7 +161,7 @@ class FirstRunDialog(QDialog):
         self.paper_80 = make_button("", name="choice")
         for b, dots, mm in ((self.paper_58, PAPER_58, 58), (self.paper_80, PAPER_80, 80)):
             b.setCheckable(True)
-            b.setIcon(paper_drawing(mm, QColor("#495057"), QColor("#ffffff")))
+            b.setIcon(paper_drawing(mm, QColor(ROLES.caption.fg), QColor(Ink.SURFACE)))
             b.setIconSize(QSize(64, 72))
             b.setMinimumHeight(96)
             self.paper_group.addButton(b, dots)

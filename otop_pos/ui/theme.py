@@ -119,7 +119,14 @@ class Ink:
     BANNER_ERROR_BG, BANNER_ERROR_TEXT = "#ffe3e3", "#862e2e"
     BANNER_INFO_BG, BANNER_INFO_TEXT = "#e7f5ff", "#1c3d5a"
     DROP_BG, DROP_HOT_BG = "#f8f9fa", "#e7f5ff"
+    CLEAR = "transparent"       # behind a drawing on an icon
     QR_DARK, QR_LIGHT = "#000000", "#ffffff"   # a QR code is black on white for every scanner
+    # The customer's PromptPay view in the Thai QR Payment look.
+    QRP_BAND = "#0e3d67"        # the header band; also the amount
+    QRP_TITLE = "#1b4f8a"       # "พร้อมเพย์ PromptPay"
+    QRP_FRAME = "#c9d3de"       # a thin line outside the quiet zone
+    QRP_TEXT = "#14212e"        # near black: pure black is the code's alone
+    QRP_NOTE = "#33475b"
 
     # Chart series (fills, not text: their labels are written in TITLE / FAINT beside them).
     SERIES_DAY = "#1971c2"
@@ -171,6 +178,11 @@ class Roles:
     tile_sold_out: Pair = Pair(Ink.FAINT, (Ink.SOLD_OUT_BG,))
     tile_sold_out_mark: Pair = Pair(Ink.ERROR, (Ink.SOLD_OUT_BG,))
     history_void: Pair = Pair(Ink.ERROR, _TABLE)                        # a voided sale in the history list
+    qr_band: Pair = Pair(Ink.ON_DARK, (Ink.QRP_BAND,), large=True)
+    qr_title: Pair = Pair(Ink.QRP_TITLE, (Ink.QR_LIGHT,))
+    qr_amount: Pair = Pair(Ink.QRP_BAND, (Ink.QR_LIGHT,), large=True)
+    qr_text: Pair = Pair(Ink.QRP_TEXT, (Ink.QR_LIGHT,))
+    qr_note: Pair = Pair(Ink.QRP_NOTE, (Ink.QR_LIGHT,))
     # organiser
     card_title: Pair = Pair(Ink.TITLE, (Ink.SURFACE,))
     kpi_value: Pair = Pair(Ink.TEXT, (Ink.SURFACE,))
