@@ -98,16 +98,22 @@ class MainWindow(QMainWindow):
         self._update_backup()
 
     def check_catalogue(self) -> None:
-        """Ask the booth whether two products share a code; the answer shows (or clears) the warning strip."""
-        self.ctx.run(self.ctx.service.catalogue_problems, self._catalogue_problems)
+        """Ask the booth whether two products share a code, or look the same in every way (name, price, type);
+        the answer shows (or clears) the warning strip."""
+        service = self.ctx.service
+        self.ctx.run(lambda: (service.catalogue_problems(), service.lookalike_twins()), self._catalogue_problems)
 
-    def _catalogue_problems(self, problems: tuple[Any, ...]) -> None:
-        if not problems:
+    def _catalogue_problems(self, found: tuple[tuple[Any, ...], tuple[Any, ...]]) -> None:
+        problems, twins = found
+        if not problems and not twins:
             self.catalogue_banner.clear_message()
             return
-        lines = [p.message(current_lang()) for p in problems]
-        head = translate("Main", "Two products share a code, so the sell screen refuses a scan of it:")
-        self.catalogue_banner.show_message("\n".join([head, *lines]), "warn", 0)
+        lines: list[str] = []
+        if problems:
+            lines.append(translate("Main", "Two products share a code, so the sell screen refuses a scan of it:"))
+            lines.extend(p.message(current_lang()) for p in problems)
+        lines.extend(t.message(current_lang()) for t in twins)   # each says what to do
+        self.catalogue_banner.show_message("\n".join(lines), "warn", 0)
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(translate("Main", "Working…") if busy else "")

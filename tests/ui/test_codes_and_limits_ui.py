@@ -153,3 +153,38 @@ def test_a_number_field_keeps_its_own_limit_and_counts_refuse_a_scan(qtbot: Any)
     assert "must be a whole number of at most 12 digits" in info.value.en
     edit.setText("๒๐")
     assert edit.count() == 20
+
+
+def test_twins_that_cannot_be_told_apart_are_named_at_start_until_one_is_renamed(
+        shop: SqliteStore, clock: FixedClock, qapp: QApplication, qtbot: Any) -> None:
+    """Two products with the same name, price and type (written straight into the store, as an old catalogue
+    or a hand-edited file brings them) look the same on the sell screen: the window says so at start, and
+    giving one another name clears the warning."""
+    con = sqlite3.connect(shop.path)
+    with con:
+        for sku in ("TW-01", "TW-02"):
+            con.execute("INSERT INTO product (sku, name, product_type, price_satang, barcode, stock, sold_out, active, "
+                        "sort_order, updated_at) VALUES (?, 'น้ำพริกเผา', 'อาหาร', 6500, NULL, NULL, 0, 1, 99, ?)",
+                        (sku, datetime(2020, 10, 26).isoformat()))
+    con.close()
+    apply_theme(qapp, 600)
+    ctx = make_ctx(shop, clock)
+    try:
+        w = MainWindow(ctx)
+        qtbot.addWidget(w)
+        w.resize(1024, 600)
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda: w.catalogue_banner.isVisible())
+        assert "TW-01, TW-02" in w.catalogue_banner.text() and "น้ำพริกเผา" in w.catalogue_banner.text()
+        assert w.catalogue_banner.kind == "warn"
+        screen = w.show_page("products")
+        assert isinstance(screen, ProductsScreen)
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 8)
+        screen.table.selectRow(screen.model.position_of("TW-02"))
+        screen.name.setText("น้ำพริกเผา สูตรเผ็ด")
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not w.catalogue_banner.isVisible())
+    finally:
+        ctx.runner.wait()
+        ctx.shutdown()
