@@ -3,6 +3,8 @@ rings up neither; the products screen refuses such a save; number fields refuse 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +28,23 @@ CLASH = (f"The code {CHIPS} is both the SKU of “น้ำพริกเผา
          "“ข้าวเกรียบฟักทอง (X-01)”.")
 
 
+@contextmanager
+def started(shop: SqliteStore, clock: FixedClock, qapp: QApplication, qtbot: Any) -> Iterator[tuple[Any, MainWindow]]:
+    """The booth window on ``shop`` at 1024×600, shown, closed after the block."""
+    apply_theme(qapp, 600)
+    ctx = make_ctx(shop, clock)
+    try:
+        w = MainWindow(ctx)
+        qtbot.addWidget(w)
+        w.resize(1024, 600)
+        w.show()
+        qtbot.waitExposed(w)
+        yield ctx, w
+    finally:
+        ctx.runner.wait()
+        ctx.shutdown()
+
+
 def _clash_by_hand(store: SqliteStore) -> None:
     """A product whose SKU is the chips' barcode, written straight into the store (as before the checks)."""
     con = sqlite3.connect(store.path)
@@ -39,14 +58,7 @@ def _clash_by_hand(store: SqliteStore) -> None:
 def test_a_clash_is_named_at_start_a_scan_of_it_rings_up_neither_and_fixing_it_clears_the_warning(
         shop: SqliteStore, clock: FixedClock, qapp: QApplication, qtbot: Any) -> None:
     _clash_by_hand(shop)
-    apply_theme(qapp, 600)
-    ctx = make_ctx(shop, clock)
-    try:
-        w = MainWindow(ctx)
-        qtbot.addWidget(w)
-        w.resize(1024, 600)
-        w.show()
-        qtbot.waitExposed(w)
+    with started(shop, clock, qapp, qtbot) as (ctx, w):
         qtbot.waitUntil(lambda: w.catalogue_banner.isVisible())
         assert w.catalogue_banner.text() == (
             "Two products share a code, so the sell screen refuses a scan of it:\n"
@@ -71,9 +83,6 @@ def test_a_clash_is_named_at_start_a_scan_of_it_rings_up_neither_and_fixing_it_c
         qtbot.waitUntil(lambda: not w.catalogue_banner.isVisible())
         idle(qtbot, ctx)
         assert ctx.index.lookup(CHIPS).name == "น้ำพริกเผา"  # the SKU is a code of its own again
-    finally:
-        ctx.runner.wait()
-        ctx.shutdown()
 
 
 def test_no_warning_when_the_catalogue_is_sound(window: MainWindow, ctx: Any, qtbot: Any) -> None:
@@ -167,14 +176,7 @@ def test_twins_that_cannot_be_told_apart_are_named_at_start_until_one_is_renamed
                         "sort_order, updated_at) VALUES (?, 'น้ำพริกเผา', 'อาหาร', 6500, NULL, NULL, 0, 1, 99, ?)",
                         (sku, datetime(2020, 10, 26).isoformat()))
     con.close()
-    apply_theme(qapp, 600)
-    ctx = make_ctx(shop, clock)
-    try:
-        w = MainWindow(ctx)
-        qtbot.addWidget(w)
-        w.resize(1024, 600)
-        w.show()
-        qtbot.waitExposed(w)
+    with started(shop, clock, qapp, qtbot) as (ctx, w):
         qtbot.waitUntil(lambda: w.catalogue_banner.isVisible())
         assert "TW-01, TW-02" in w.catalogue_banner.text() and "น้ำพริกเผา" in w.catalogue_banner.text()
         assert w.catalogue_banner.kind == "warn"
@@ -185,6 +187,3 @@ def test_twins_that_cannot_be_told_apart_are_named_at_start_until_one_is_renamed
         screen.name.setText("น้ำพริกเผา สูตรเผ็ด")
         qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not w.catalogue_banner.isVisible())
-    finally:
-        ctx.runner.wait()
-        ctx.shutdown()
