@@ -1,0 +1,117 @@
+"""Red team for issue #14 ("Readable at a bright, busy stall"): defects found on main, one test each.
+Each test fails on main for the reason its docstring gives; no product code is changed here."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import BAG, CHIPS  # type: ignore[import-not-found]
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from ui_helpers import idle, open_pay, scan  # type: ignore[import-not-found]
+
+from otop_pos.booth.catalogue import save_product
+from otop_pos.core.clock import FixedClock
+from otop_pos.core.lookalike import distinguishing_labels, indistinguishable
+from otop_pos.core.promptpay import parse_emv
+from otop_pos.store.engine import SqliteStore
+from otop_pos.ui.context import BoothContext
+from otop_pos.ui.main_window import MainWindow
+from otop_pos.ui.products_screen import ProductsScreen
+
+
+def _qr_amount(payload: str) -> str:
+    return parse_emv(payload).get("54", "") if payload else ""
+
+
+# --- 1. the PromptPay QR asks for less than is due after a part is removed ------------------------------------
+def test_promptpay_qr_follows_what_is_due_after_a_part_payment_is_removed(window: MainWindow, qtbot: Any) -> None:
+    """Bag ฿660; ฿100 cash taken as a part, F6: the QR asks ฿560 (right). The vendor removes the cash part
+    (hands the ฿100 back) while the PromptPay tab shows: ฿660 is due again, but the QR, the amount field and
+    the customer's view still ask ฿560 — the customer pays ฿560 for a ฿660 bill."""
+    pay = open_pay(window, qtbot, BAG)
+    qtbot.keyClicks(pay.cash_edit, "100")
+    qtbot.keyClick(pay.cash_edit, Qt.Key.Key_F6)
+    assert pay.due() == 56000 and _qr_amount(pay.payload) == "560.00"
+    pay.parts_list.setCurrentRow(0)
+    pay.remove_part_button.click()
+    yes = next(b for b in pay.remove_dialog.findChildren(QPushButton) if b.text() == "Remove payment")
+    yes.click()
+    qtbot.waitUntil(lambda: pay.payments == ())
+    assert pay.due() == 66000
+    assert _qr_amount(pay.payload) == "660.00", \
+        f"QR asks {_qr_amount(pay.payload)} while {pay.due() / 100:.2f} is due (amount field {pay.pp_amount.text()})"
+
+
+# --- 2. a scan into the products page's search is refused -------------------------------------------------------
+def test_a_scan_into_the_products_search_finds_the_product(window: MainWindow, ctx: BoothContext,
+                                                           qtbot: Any) -> None:
+    """The products page's search finds by barcode, and the vendor holds a scanner: scanning the pack while the
+    search has the keyboard is the quickest way to find it. On main the burst is refused ("A scan cannot be used
+    in this window … Scan products on the Sell screen"), the search stays empty and the error sounds."""
+    screen = window.show_page("products")
+    assert isinstance(screen, ProductsScreen)
+    qtbot.waitUntil(lambda: screen.found.rowCount() == 6)
+    screen.search.setFocus()
+    scan(qtbot, screen.search, CHIPS)
+    qtbot.wait(150)
+    assert ctx.cart.is_empty                               # nothing sold from the products page (holds today)
+    assert screen.search.text() == CHIPS, f"search {screen.search.text()!r}; toast: {screen.toast.text()!r}"
+    assert screen.found.rowCount() == 1
+
+
+# --- 3. Thai spellings that look the same are not seen as the same name -----------------------------------------
+SAME_LOOK = [
+    ("น้ำกระเจี๊ยบ", "น\u0e49\u0e4d\u0e32กระเจี๊ยบ"),   # sara am (ำ) vs nikhahit + sara aa (ํา): drawn alike
+    ("แหนมหมู", "\u0e40\u0e40หนมหมู"),                 # sara ae (แ) vs two sara e (เเ): drawn alike
+]
+
+
+@pytest.mark.parametrize(("name", "twin"), SAME_LOOK)
+def test_names_that_look_the_same_in_thai_get_a_second_line_and_the_twin_warning(name: str, twin: str) -> None:
+    """Two products whose names differ only in how a Thai vowel was keyed (ำ vs ํา, แ vs เเ, both very common
+    in spreadsheets) show the very same tile text. ``name_key`` compares code points, so neither tile gets a
+    second line and the booth gives no warning: the vendor cannot tell which tile is which."""
+    class P:
+        def __init__(self, sku: str, name: str) -> None:
+            self.sku, self.name, self.price_satang, self.product_type = sku, name, 3000, "เครื่องดื่ม"
+
+    products = [P("KK20-0002-01", name), P("KK20-0002-02", twin)]
+    assert distinguishing_labels(products) == {"KK20-0002-01": "01", "KK20-0002-02": "02"}
+    assert len(indistinguishable(products)) == 1
+
+
+# --- 4. the look-alike warning pushes the sell screen off a 1024×600 screen -------------------------------------
+def test_the_lookalike_warning_leaves_the_sell_screen_usable_at_1024x600(shop: SqliteStore, clock: FixedClock,
+                                                                         qapp: Any, qtbot: Any) -> None:
+    """A booth catalogue with six pairs of products that cannot be told apart (same name, price, type) — a
+    registry typed by hand: the warning strip above the screens never times out and has no height limit: one
+    paragraph per pair, 240 px of the netbook's 600. The grid shrinks to about one row of tiles and the TOTAL
+    amount is cut at the bottom — the issue's "messages push the product grid down", now for good."""
+    from otop_pos.ui.i18n import install_language
+    from otop_pos.ui.theme import apply_theme
+    from conftest import make_ctx  # type: ignore[import-not-found]
+
+    for i, name in enumerate(["น้ำพริกตาแดง", "แหนมหมู", "ไส้อั่วสมุนไพร", "ข้าวเกรียบปลา", "กล้วยตาก", "ทองม้วน"]):
+        for j in range(2):
+            save_product(shop, clock, sku=f"T-{i}{j}", name=name, product_type="อาหาร", price_satang=5000)
+    apply_theme(qapp, 600)
+    ctx = make_ctx(shop, clock, "en")
+    try:
+        w = MainWindow(ctx)
+        qtbot.addWidget(w)
+        w.resize(1024, 600)
+        w.show()
+        qtbot.waitExposed(w)
+        idle(qtbot, ctx)
+        qtbot.waitUntil(lambda: w.catalogue_banner.isVisible())
+        qtbot.wait(100)
+        total = w.sell.cart_panel.total_label
+        assert w.catalogue_banner.height() <= 600 // 5, f"the warning takes {w.catalogue_banner.height()} px of 600"
+        assert total.height() >= total.sizeHint().height(), \
+            f"TOTAL cut: {total.height()} px shown of {total.sizeHint().height()}"
+        assert w.sell.grid.height() >= 2 * 90, f"the tile grid is {w.sell.grid.height()} px high"
+        w.close()
+    finally:
+        ctx.shutdown()
+        install_language("en")
