@@ -67,7 +67,7 @@ SAME_LOOK = [
 ]
 
 
-@pytest.mark.parametrize(("name", "twin"), SAME_LOOK)
+@pytest.mark.parametrize(("name", "twin"), SAME_LOOK, ids=["sara-am", "sara-ae"])
 def test_names_that_look_the_same_in_thai_get_a_second_line_and_the_twin_warning(name: str, twin: str) -> None:
     """Two products whose names differ only in how a Thai vowel was keyed (ำ vs ํา, แ vs เเ, both very common
     in spreadsheets) show the very same tile text. ``name_key`` compares code points, so neither tile gets a
@@ -115,3 +115,27 @@ def test_the_lookalike_warning_leaves_the_sell_screen_usable_at_1024x600(shop: S
     finally:
         ctx.shutdown()
         install_language("en")
+
+
+# --- 5. an error right after a sale covers the change ----------------------------------------------------------
+def test_an_error_toast_after_a_sale_leaves_the_change_amount_readable(window: MainWindow, qtbot: Any) -> None:
+    """Bag ฿660 paid with ฿1,000: the change ฿340.00 shows large while the vendor counts it out. The customer's
+    phone (a bank app's QR) passes the 2-D scanner: "Unknown code HTTPS://…" is an error toast over the foot of
+    the change panel, as tall as its text needs up to the whole panel, so it lies over the ฿340.00 — the
+    show_banner docstring promises the amount and caption stay in view."""
+    from PySide6.QtCore import QPoint, QRect
+    from ui_helpers import gone  # type: ignore[import-not-found]
+
+    pay = open_pay(window, qtbot, BAG)
+    qtbot.keyClicks(pay.cash_edit, "1000")
+    qtbot.keyClick(pay.cash_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: gone(pay))
+    panel = window.sell.cart_panel
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.change_panel)
+    scan(qtbot, window.sell.search, "HTTPS://QR.EXAMPLE.COM/PAY/" + "A1B2C3D4" * 12)
+    toast = window.sell.toast
+    qtbot.waitUntil(lambda: toast.isVisible() and toast.kind == "error")
+    amount = panel.change_panel.amount
+    assert amount.text() == "฿340.00" and panel.stack.currentWidget() is panel.change_panel
+    shown = QRect(amount.mapTo(window.sell, QPoint(0, 0)), amount.size())
+    assert not toast.geometry().intersects(shown), f"toast {toast.geometry()} lies over the change {shown}"
