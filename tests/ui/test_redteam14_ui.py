@@ -139,3 +139,21 @@ def test_an_error_toast_after_a_sale_leaves_the_change_amount_readable(window: M
     assert amount.text() == "฿340.00" and panel.stack.currentWidget() is panel.change_panel
     shown = QRect(amount.mapTo(window.sell, QPoint(0, 0)), amount.size())
     assert not toast.geometry().intersects(shown), f"toast {toast.geometry()} lies over the change {shown}"
+
+
+# --- 6. the products page's search ignores Thai digits -------------------------------------------------------------
+def test_the_products_search_finds_a_barcode_typed_in_thai_digits(window: MainWindow, qtbot: Any) -> None:
+    """Thai digits must be accepted wherever a number is typed (PRODUCT.md), and the sell screen's search does
+    (``normalize_digits``). The products page's new search compares the raw text: the tea's barcode typed on
+    the Thai keyboard's number row (๘๘๕…) finds nothing."""
+    from conftest import TEA  # type: ignore[import-not-found]
+    from ui_helpers import type_text  # type: ignore[import-not-found]
+
+    screen = window.show_page("products")
+    assert isinstance(screen, ProductsScreen)
+    qtbot.waitUntil(lambda: screen.found.rowCount() == 6)
+    thai = TEA[:12].translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    type_text(qtbot, screen.search, thai)
+    assert screen.search.text() == thai
+    names = [screen.found.index(r, 2).data(Qt.ItemDataRole.ToolTipRole) for r in range(screen.found.rowCount())]
+    assert names == ["ชาใบหม่อน"], f"{thai!r} found {names}"
