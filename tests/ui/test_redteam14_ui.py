@@ -157,3 +157,27 @@ def test_the_products_search_finds_a_barcode_typed_in_thai_digits(window: MainWi
     assert screen.search.text() == thai
     names = [screen.found.index(r, 2).data(Qt.ItemDataRole.ToolTipRole) for r in range(screen.found.rowCount())]
     assert names == ["ชาใบหม่อน"], f"{thai!r} found {names}"
+
+
+# --- 7. the history's search ignores Thai digits -------------------------------------------------------------------
+def test_the_history_search_finds_a_receipt_number_typed_in_thai_digits(window: MainWindow, ctx: BoothContext,
+                                                                        shop: SqliteStore, clock: FixedClock,
+                                                                        qtbot: Any) -> None:
+    """A customer comes back with receipt B001-000002; the vendor types its number on the Thai keyboard's
+    number row (๐๐๐๐๐๒). The history passes the text as typed into a LIKE: nothing is found."""
+    from test_history import open_history, sell  # type: ignore[import-not-found]
+    from ui_helpers import type_text  # type: ignore[import-not-found]
+
+    sell(shop, clock, CHIPS)
+    second = sell(shop, clock, BAG)
+    screen = open_history(window, ctx, qtbot)
+    m = screen.model
+    qtbot.waitUntil(lambda: m.rowCount() == 2)
+    tail = second.number.rsplit("-", 1)[1]
+    thai = tail.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    type_text(qtbot, screen.search, thai)
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    idle(qtbot, ctx)
+    qtbot.wait(200)
+    found = [m.data(m.index(r, 0)) for r in range(m.rowCount())]
+    assert found == [second.number], f"{thai!r} found {found}"
