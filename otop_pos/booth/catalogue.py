@@ -12,6 +12,7 @@ from otop_pos.booth.cart import ProductInfo
 from otop_pos.core.clock import Clock
 from otop_pos.core.codes import CodeClash, clash_text, code_clashes, sku_key
 from otop_pos.core.digits import normalize_digits
+from otop_pos.core.text_match import fold
 from otop_pos.core.errors import InputError
 from otop_pos.core.ids import gtin_valid
 from otop_pos.core.limits import MAX_PRODUCT_NAME_CHARS, MAX_SKU_CHARS, MAX_STOCK, check_amount, check_count
@@ -132,11 +133,11 @@ class CatalogueIndex:
 
     def search(self, text: str, limit: int = 200) -> list[ProductInfo]:
         """Products whose name, SKU or barcode contains ``text`` (case-insensitive, Thai digits ok)."""
-        needle = normalize_digits(text).strip().casefold()
+        needle = fold(text).strip()
         if not needle:
             return list(self.products[:limit])
         out = [p for p in self.products
-               if needle in p.name.casefold() or needle in p.sku.casefold() or (p.barcode and needle in p.barcode)]
+               if needle in fold(p.name) or needle in p.sku.casefold() or (p.barcode and needle in p.barcode)]
         return out[:limit]
 
 

@@ -14,6 +14,7 @@ from otop_pos.booth.adjustments import (find_sale, refund_document_refusal, refu
                                         void_refusal)
 from otop_pos.booth.settings import get_settings
 from otop_pos.booth.store import identity
+from otop_pos.core.digits import normalize_digits
 from otop_pos.core.documents import PAYMENT_METHODS, ReceiptDoc, ReceiptLine, ReceiptPayment
 from otop_pos.core.errors import OtopError, SaleError
 from otop_pos.store.booth_models import Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void
@@ -73,11 +74,9 @@ def list_sales(store: SqliteStore, *, business_date: date | None = None, search:
     q = _sales_query()
     if business_date is not None:
         q = q.where(TillDay.business_date == business_date)
-    if search.strip():
-        like = f"%{search.strip()}%"
-        q = q.where(or_(Sale.number.like(like), Sale.uuid == search.strip(),
-                        Sale.id.in_(select(SaleLine.sale_id).where(or_(SaleLine.name.like(like),
-                                                                       SaleLine.sku.like(like))))))
+    search = normalize_digits(search).strip()
+    if search:
+        q = q.where(_matching_sales(search))
     q = q.order_by(Sale.seq.desc() if newest_first else Sale.seq).offset(offset)
     if limit is not None:
         q = q.limit(limit)
@@ -85,18 +84,25 @@ def list_sales(store: SqliteStore, *, business_date: date | None = None, search:
         return [_row(row) for row in s.execute(q)]
 
 
+def _contains(search: str) -> str:
+    """A LIKE pattern for text holding ``search`` as typed (``%`` and ``_`` are no wildcards; escape ``\\``)."""
+    return "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _matching_sales(search: str):  # type: ignore[no-untyped-def]
-    like = f"%{search}%"
-    return or_(Sale.number.like(like), Sale.uuid == search,
-               Sale.id.in_(select(SaleLine.sale_id).where(or_(SaleLine.name.like(like), SaleLine.sku.like(like)))))
+    like = _contains(search)
+    return or_(Sale.number.like(like, escape="\\"), Sale.uuid == search,
+               Sale.id.in_(select(SaleLine.sale_id).where(or_(SaleLine.name.like(like, escape="\\"),
+                                                              SaleLine.sku.like(like, escape="\\")))))
 
 
 def list_history(store: SqliteStore, *, business_date: date | None = None, search: str = "", offset: int = 0,
                  limit: int | None = None, newest_first: bool = True) -> list[SaleRow]:
     """The history list: sales and refund documents together in document order (a refund on the day it was
     made, under its own number, with a negative amount and the number of the sale it refunds). A search
-    finds a refund by its number, or by its sale's number or products."""
-    search = search.strip()
+    finds a refund by its number, or by its sale's number or products (Thai digits as typed on the Thai
+    keyboard's number row)."""
+    search = normalize_digits(search).strip()
     sales = _sales_query().add_columns(literal("sale").label("kind"), literal("").label("sale_number"),
                                        Sale.seq.label("seq"))
     qty = (select(RefundLine.refund_id, func.sum(RefundLine.qty).label("q"))
@@ -113,7 +119,7 @@ def list_history(store: SqliteStore, *, business_date: date | None = None, searc
         refunds = refunds.where(TillDay.business_date == business_date)
     if search:
         sales = sales.where(_matching_sales(search))
-        refunds = refunds.where(or_(Refund.number.like(f"%{search}%"), Refund.uuid == search,
+        refunds = refunds.where(or_(Refund.number.like(_contains(search), escape="\\"), Refund.uuid == search,
                                     Refund.sale_id.in_(select(Sale.id).where(_matching_sales(search)))))
     both = union_all(sales, refunds).subquery()
     q = select(*both.c).order_by(both.c.seq.desc() if newest_first else both.c.seq).offset(offset)

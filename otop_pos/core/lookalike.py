@@ -7,13 +7,13 @@ and the same type have nothing a vendor sees to tell them apart: they are report
 Plain Python, no Qt: the sell screen, the booth setup and the organiser's registry load all use it."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from os.path import commonprefix
 from typing import Protocol
 
 from otop_pos.core.money import format_baht
+from otop_pos.core.text_match import match_key
 
 _SEPARATORS = "-_./: "
 
@@ -35,8 +35,9 @@ class ProductLike(Protocol):
 
 
 def name_key(name: str) -> str:
-    """A name as a person reads it: case, spaces and zero-width spaces do not count."""
-    return re.sub(r"[\s\u200b]+", " ", name.replace("\u200b", "")).strip().casefold()
+    """A name as a person reads it: case, spaces, zero-width spaces and Thai spellings that draw alike do
+    not count (``core.text_match``)."""
+    return match_key(name)
 
 
 def repeated_names(products: Iterable[ProductLike]) -> dict[str, list[ProductLike]]:

@@ -24,7 +24,7 @@ from otop_pos.ui.i18n import current_lang, error_text, translate
 from otop_pos.ui.scanner import ScanTaker, refuse_scan
 from otop_pos.ui.sell_screen import SellScreen
 from otop_pos.ui.theme import ROLES
-from otop_pos.ui.widgets import Banner, label, make_button, show_error
+from otop_pos.ui.widgets import Banner, label, make_button, show_error, show_message
 
 PAGES = ("sell", "history", "products", "day", "settings")
 
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         cl.setSpacing(0)
         cl.addWidget(nav)
         self.catalogue_banner = Banner()
+        self.catalogue_details = ""
+        self.catalogue_banner.tapped.connect(self._catalogue_details)
         cl.addWidget(self.catalogue_banner)
         cl.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -105,15 +107,23 @@ class MainWindow(QMainWindow):
 
     def _catalogue_problems(self, found: tuple[tuple[Any, ...], tuple[Any, ...]]) -> None:
         problems, twins = found
+        self.catalogue_details = ""
         if not problems and not twins:
             self.catalogue_banner.clear_message()
             return
-        lines: list[str] = []
-        if problems:
-            lines.append(translate("Main", "Two products share a code, so the sell screen refuses a scan of it:"))
-            lines.extend(p.message(current_lang()) for p in problems)
-        lines.extend(t.message(current_lang()) for t in twins)   # each says what to do
-        self.catalogue_banner.show_message("\n".join(lines), "warn", 0)
+        lang = current_lang()
+        head = translate("Main", "Two products share a code, so the sell screen refuses a scan of it:")
+        every = ([head, *(p.message(lang) for p in problems)] if problems else []) + [t.message(lang) for t in twins]
+        shown = [head, problems[0].message(lang)] if problems else [twins[0].message(lang)]
+        more = len(problems) + len(twins) - 1
+        if more:   # one problem on the strip: a netbook keeps its tiles; the whole list is a tap away
+            self.catalogue_details = "\n\n".join(every)
+            shown.append(translate("Main", "… and {n} more: tap here to see them all.").format(n=more))
+        self.catalogue_banner.show_message("\n".join(shown), "warn", 0)
+
+    def _catalogue_details(self) -> None:
+        if self.catalogue_details:
+            show_message(self, self.catalogue_details, title=translate("Main", "Products to fix"), kind="warn")
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(translate("Main", "Working…") if busy else "")

@@ -351,6 +351,9 @@ class PayDialog(QDialog):
             self.ctx.set_parts(parts)
         except OtopError as exc:
             self.error.show_error(exc)
+            return
+        if self.tabs.currentIndex():
+            self._tab_changed(self.tabs.currentIndex())   # the QR / transfer amount asks what is due again
 
     # --- a scan while paying -------------------------------------------------------------------------------
     def take_scan(self, code: str) -> None:

@@ -29,6 +29,7 @@ from otop_pos.booth.service import ProductInfo
 from otop_pos.core.errors import InputError, OtopError
 from otop_pos.core.lookalike import Twins
 from otop_pos.core.money import format_baht
+from otop_pos.core.text_match import search_key
 from otop_pos.core.thai_wordbreak import wrap_thai
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import current_lang, translate
@@ -44,12 +45,6 @@ from otop_pos.ui.widgets import (
     label,
     make_button,
 )
-
-
-def search_key(text: str) -> str:
-    """``text`` as the search compares it: case folded, without spaces (``"ผ้า ไหม"`` finds ``ผ้าไหม``,
-    ``"kk20"`` finds ``KK20-0018``)."""
-    return "".join(text.casefold().split())
 
 
 class ProductSearch(QSortFilterProxyModel):
@@ -96,6 +91,7 @@ class ProductsScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(translate("Products", "Search: name, SKU or barcode"))
         self.search.textChanged.connect(self.found.set_search)
+        mark_scan_field(self.search)   # scanning a pack finds it (the code replaces what was typed)
         self.table = QTableView()
         self.table.setModel(self.found)
         self.table.setWordWrap(True)   # long names wrap by word instead of being cut

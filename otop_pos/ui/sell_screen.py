@@ -230,6 +230,7 @@ class SellScreen(QWidget):
         panel = self.cart_panel
         after_sale = panel.stack.currentWidget() is panel.change_panel
         self.toast.edge = Qt.Edge.BottomEdge if after_sale else Qt.Edge.TopEdge
+        self.toast.clear_of = panel.change_panel.amount if after_sale else None
         self.toast.show_message(text, kind)
 
     def pay(self) -> None:

@@ -46,6 +46,7 @@ class Toast(WrapLabel):
         self.sounds = sounds
         self.anchor = anchor if anchor is not None else host
         self.edge = edge
+        self.clear_of: QWidget | None = None
         self.ms = ms
         self.long_ms = long_ms
         self.kind = ""
@@ -86,10 +87,17 @@ class Toast(WrapLabel):
         self.hide()
 
     def area(self) -> QRect:
-        """Where the toast may lie: the anchor's rectangle in the host's coordinates."""
+        """Where the toast may lie: the anchor's rectangle in the host's coordinates, below ``clear_of`` when
+        that is shown (e.g. the change amount: an error after a sale must leave it readable)."""
         host, anchor = self.host, self.anchor
         origin = QPoint(0, 0) if anchor is host else anchor.mapTo(host, QPoint(0, 0))
-        return QRect(origin, anchor.size())
+        rect = QRect(origin, anchor.size())
+        keep = self.clear_of
+        if keep is not None and keep.isVisible():
+            below = keep.mapTo(host, QPoint(0, keep.height())).y()
+            if rect.top() <= below < rect.bottom():
+                rect.setTop(below)
+        return rect
 
     def place(self) -> None:
         """Lay the toast over its anchor's edge, as wide as the anchor and as tall as its text needs — never

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -167,7 +168,9 @@ class PinEdit(QLineEdit):
 
 
 class Banner(WrapLabel):
-    """A non-blocking message strip that hides itself after a while."""
+    """A non-blocking message strip that hides itself after a while; ``tapped`` when touched."""
+
+    tapped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -196,6 +199,10 @@ class Banner(WrapLabel):
         self._timer.stop()
         self.kind = ""
         self.hide()
+
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        self.tapped.emit()
+        super().mousePressEvent(event)
 
 
 class ErrorLabel(WrapLabel):

@@ -759,6 +759,14 @@
         <translation>Two products share a code, so the sell screen refuses a scan of it:</translation>
     </message>
     <message>
+        <source>… and {n} more: tap here to see them all.</source>
+        <translation>… and {n} more: tap here to see them all.</translation>
+    </message>
+    <message>
+        <source>Products to fix</source>
+        <translation>Products to fix</translation>
+    </message>
+    <message>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>

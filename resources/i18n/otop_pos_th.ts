@@ -759,6 +759,14 @@
         <translation>มีสินค้าสองรายการใช้รหัสเดียวกัน หน้าขายจึงไม่รับการสแกนรหัสนั้น:</translation>
     </message>
     <message>
+        <source>… and {n} more: tap here to see them all.</source>
+        <translation>… และอีก {n} รายการ แตะที่นี่เพื่อดูทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Products to fix</source>
+        <translation>สินค้าที่ต้องแก้ไข</translation>
+    </message>
+    <message>
         <source>Working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>

@@ -102,3 +102,15 @@ def test_day_totals_are_the_z_report_figures(store: SqliteStore, clock: FixedClo
                                            z.refunds_count, z.refunds_satang, z.net_satang, z.by_method)
     assert (t.sales_count, t.net_satang) == (3, 12000 + 66000 + 90000 - 12000 - 12000)
     assert day_totals(store, fair_day(clock.now()) + timedelta(days=1)).sales_count == 0
+
+
+def test_the_search_takes_thai_digits_and_no_wildcards(store: SqliteStore, clock: FixedClock) -> None:
+    """A receipt number typed on the Thai keyboard's number row finds it; ``%`` and ``_`` are characters a
+    person typed, not patterns that match everything (no sale, line or SKU here holds them)."""
+    a, b, c, _void, refund = _day(store, clock)
+    tail = b.number.rsplit("-", 1)[1]
+    thai = tail.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    assert [x.number for x in list_history(store, search=thai)] == [b.number]
+    for typed in ("%", "_", "B001_", "\\"):
+        assert list_history(store, search=typed) == [], typed
+    assert [x.number for x in list_history(store, search="B001-")] == [refund, c.number, b.number, a.number]

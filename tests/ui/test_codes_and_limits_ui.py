@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from ui_helpers import idle, scan, type_text  # type: ignore[import-not-found]
 
-from otop_pos.booth.catalogue import list_products
+from otop_pos.booth.catalogue import list_products, save_product
 from otop_pos.core.clock import FixedClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.limits import MAX_DOCUMENT_SATANG
@@ -22,7 +22,7 @@ from otop_pos.store.engine import SqliteStore
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.products_screen import ProductsScreen
 from otop_pos.ui.theme import apply_theme
-from otop_pos.ui.widgets import NumberEdit
+from otop_pos.ui.widgets import MessageDialog, NumberEdit
 
 CLASH = (f"The code {CHIPS} is both the SKU of “น้ำพริกเผา ({CHIPS})” and the barcode of "
          "“ข้าวเกรียบฟักทอง (X-01)”.")
@@ -187,3 +187,21 @@ def test_twins_that_cannot_be_told_apart_are_named_at_start_until_one_is_renamed
         screen.name.setText("น้ำพริกเผา สูตรเผ็ด")
         qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not w.catalogue_banner.isVisible())
+
+
+def test_many_problems_keep_to_one_on_the_strip_and_a_tap_shows_them_all(
+        shop: SqliteStore, clock: FixedClock, qapp: QApplication, qtbot: Any) -> None:
+    """Three pairs of twins: the strip names the first and says how many more; tapping it lists all three."""
+    for i, name in enumerate(["แหนมหมู", "กล้วยตาก", "ทองม้วน"]):
+        for j in range(2):
+            save_product(shop, clock, sku=f"T-{i}{j}", name=name, product_type="อาหาร", price_satang=5000)
+    with started(shop, clock, qapp, qtbot) as (_ctx, w):
+        qtbot.waitUntil(lambda: w.catalogue_banner.isVisible())
+        text = w.catalogue_banner.text()
+        assert "แหนมหมู" in text and "กล้วยตาก" not in text
+        assert text.endswith("… and 2 more: tap here to see them all.")
+        qtbot.mouseClick(w.catalogue_banner, Qt.MouseButton.LeftButton)
+        box = next(d for d in w.findChildren(MessageDialog) if d.isVisible())
+        every = box.text_label.text().replace("\u200b", "")
+        assert all(name in every for name in ("แหนมหมู", "กล้วยตาก", "ทองม้วน")), every
+        box.close()
