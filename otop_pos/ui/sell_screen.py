@@ -225,12 +225,18 @@ class SellScreen(QWidget):
 
     def show_banner(self, text: str, kind: str = "info") -> None:
         """A message over the screen (the toast): 5 s, warnings and errors 8 s; an error sounds. It lies over
-        the top of the cart's list, or over the foot of the change after a sale (its amount and caption stay
-        in view)."""
+        the end of the cart's list away from the current line, or over the foot of the change after a sale
+        (the amount, its caption and the bill's line stay in view)."""
         panel = self.cart_panel
         after_sale = panel.stack.currentWidget() is panel.change_panel
-        self.toast.edge = Qt.Edge.BottomEdge if after_sale else Qt.Edge.TopEdge
-        self.toast.clear_of = panel.change_panel.amount if after_sale else None
+        if after_sale:   # under the change and the bill's line, over the hint to scan the next product
+            self.toast.edge, self.toast.clear_of = Qt.Edge.BottomEdge, panel.change_panel.detail
+        else:            # over the end of the list away from the line just changed (it stays readable)
+            table, row = panel.table, panel.table.currentIndex()
+            line = table.visualRect(row) if row.isValid() else None
+            upper = line is not None and line.center().y() < table.viewport().height() // 2
+            self.toast.edge = Qt.Edge.BottomEdge if upper or line is None else Qt.Edge.TopEdge
+            self.toast.clear_of = None
         self.toast.show_message(text, kind)
 
     def pay(self) -> None:

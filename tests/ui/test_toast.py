@@ -173,3 +173,18 @@ def test_printing_the_z_report_again_says_so_in_a_toast_not_a_box(window: MainWi
     assert screen.toast.text() == "The Z report is printing." and screen.toast.kind == "ok"
     assert QApplication.activeModalWidget() is None and in_window(screen.days_list) == before
     qtbot.waitUntil(lambda: len(printed.transport.jobs) == 1, timeout=10000)
+
+
+def test_an_error_leaves_the_line_just_scanned_readable(window: MainWindow, qtbot: Any) -> None:
+    """A short cart's newest line is at the top of the list: the error lies over the list's foot, and the
+    line just scanned stays in view."""
+    sell = window.sell
+    table = sell.cart_panel.table
+    for code in (CHIPS, BASKET):
+        scan(qtbot, sell.search, code)
+    qtbot.waitUntil(lambda: table.model().rowCount() == 2 and table.currentIndex().isValid())
+    scan(qtbot, sell.search, UNKNOWN)
+    qtbot.waitUntil(lambda: sell.toast.isVisible() and sell.toast.kind == "error")
+    line = in_window(table.viewport(), table.visualRect(table.currentIndex()))
+    assert not in_window(sell.toast).intersects(line), (line, in_window(sell.toast))
+    assert in_window(sell.toast).intersects(in_window(table))    # still over the list, not elsewhere
