@@ -26,7 +26,7 @@ from otop_pos.ui.dialog_keys import ActionDialog
 from otop_pos.ui.change_panel import ChangePanel
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.models import CartModel
-from otop_pos.ui.widgets import ErrorLabel, NumberEdit, alive, label, make_button, open_dialog
+from otop_pos.ui.widgets import ErrorLabel, NumberEdit, alive, label, make_button, open_dialog, touch_rows
 
 
 class CartTable(QTableView):
@@ -135,7 +135,7 @@ class CartPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, 5):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
+        touch_rows(self.table)
         self.table.keyAction.connect(self._key_action)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

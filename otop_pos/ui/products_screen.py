@@ -43,6 +43,7 @@ from otop_pos.ui.widgets import (
     fit_columns,
     label,
     make_button,
+    touch_rows,
 )
 
 
@@ -104,9 +105,8 @@ class ProductsScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
-        # rows as tall as their wrapped name (a catalogue is short), never lower than the usual row
-        self.table.verticalHeader().setMinimumSectionSize(self.table.verticalHeader().defaultSectionSize())
+        touch_rows(self.table)
+        # rows as tall as their wrapped name (a catalogue is short), never lower than the touch size
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         widest_type = max((type_label(k, short=True) for k in PRODUCT_TYPE.keys()), key=len)
         fit_columns(self.table, {0: "9999", 1: "KK20-0000-00", 3: widest_type,

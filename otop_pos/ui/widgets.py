@@ -26,6 +26,7 @@ from otop_pos.core.limits import MAX_DOCUMENT_SATANG, check_amount
 from otop_pos.core.money import parse_baht, parse_quantity
 from otop_pos.core.thai_wordbreak import ZWSP, unwrap_thai, wrap_thai
 from otop_pos.ui.i18n import error_text, translate
+from otop_pos.ui.theme import metrics
 
 log = logging.getLogger("otop_pos.ui")
 
@@ -219,6 +220,14 @@ class ErrorLabel(WrapLabel):
     def clear(self) -> None:
         self.setText("")
         self.hide()
+
+
+def touch_rows(view: QAbstractItemView) -> None:
+    """Rows of a table at least the theme's touch size high (and room for a line and a half of text)."""
+    header = view.verticalHeader()  # type: ignore[attr-defined]
+    height = max(metrics().touch, round(view.fontMetrics().height() * 1.5))
+    header.setMinimumSectionSize(height)
+    header.setDefaultSectionSize(height)
 
 
 def fit_columns(view: QAbstractItemView, samples: dict[int, str], stretch: int) -> None:
