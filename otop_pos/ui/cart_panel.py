@@ -144,7 +144,7 @@ class CartPanel(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.change_panel)
         lay.addWidget(self.stack, 1)
-        row = QHBoxLayout()
+        row = QGridLayout()
         self.minus_button = make_button("−", slot=lambda: self.change_qty(-1))
         self.plus_button = make_button("+", slot=lambda: self.change_qty(1))
         self.qty_button = make_button(translate("Cart", "Qty (F3)"), slot=self.ask_qty)
@@ -152,9 +152,12 @@ class CartPanel(QWidget):
         self.price_button = make_button(translate("Cart", "Price (F9)"), slot=self.ask_price)
         self.remove_button = make_button(translate("Cart", "Remove (Del)"), slot=self.remove_line)
         self.pin_dialog: ManagerPinDialog | None = None
-        for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.price_button,
-                  self.remove_button):
-            row.addWidget(b)
+        row.addWidget(self.minus_button, 0, 0)          # two rows: the touch-sized buttons with their text
+        row.addWidget(self.plus_button, 0, 1)           # do not fit one row of the netbook's cart panel
+        row.addWidget(self.qty_button, 0, 2)
+        row.addWidget(self.remove_button, 0, 3)
+        row.addWidget(self.discount_button, 1, 0, 1, 2)
+        row.addWidget(self.price_button, 1, 2)
         lay.addLayout(row)
         totals = QGridLayout()
         self.items_label = label(name="caption")
@@ -165,7 +168,7 @@ class CartPanel(QWidget):
         self.total_label = label(money(0), name="huge", align=Qt.AlignmentFlag.AlignRight)
         totals.addWidget(self.items_label, 0, 0)
         totals.addWidget(self.subtotal_label, 0, 1)
-        totals.addWidget(self.sale_discount_button, 1, 0)
+        row.addWidget(self.sale_discount_button, 1, 3)    # with the line buttons: the totals stay short
         totals.addWidget(self.sale_discount_label, 1, 1)
         totals.addWidget(self.total_caption, 2, 0)
         totals.addWidget(self.total_label, 2, 1)

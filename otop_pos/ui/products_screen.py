@@ -43,6 +43,7 @@ from otop_pos.ui.widgets import (
     fit_columns,
     label,
     make_button,
+    scrolled,
     touch_rows,
 )
 

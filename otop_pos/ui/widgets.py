@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -220,6 +222,17 @@ class ErrorLabel(WrapLabel):
     def clear(self) -> None:
         self.setText("")
         self.hide()
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area that scrolls up and down: a form taller than a 600 px screen
+    scrolls instead of squeezing its touch-sized fields on top of each other."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def touch_rows(view: QAbstractItemView) -> None:

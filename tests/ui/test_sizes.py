@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QCheckBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QListView,
+    QPushButton,
     QRadioButton,
     QScrollBar,
     QStyle,
@@ -92,9 +94,19 @@ def too_small(screen: str, roots: list[QWidget]) -> list[Small]:
         for w in [root, *root.findChildren(QWidget)]:
             if not shown(w) or (type(w).__name__, w.objectName()) in NOT_TOUCH_TARGETS:
                 continue
+            lay = w.layout()
+            if lay is not None and not isinstance(w, QAbstractScrollArea):
+                need = lay.totalMinimumSize()   # wrapped text: as many lines as at the width it has
+                high = min(need.height(), lay.totalHeightForWidth(w.width())) if lay.hasHeightForWidth() \
+                    else need.height()
+                if high > w.height() + 1 or need.width() > w.width() + 1:
+                    add(w, "squeezed (what it holds overlaps)",
+                        f"{w.width()}×{w.height()} px, needs {need.width()}×{high}")
             if isinstance(w, QAbstractButton) and not isinstance(w.parentWidget(), QTabBar):
                 if w.height() < touch or w.width() < touch:
                     add(w, "button", f"{w.width()}×{w.height()} px")
+                if isinstance(w, QPushButton) and w.sizeHint().width() > w.width() + 1:
+                    add(w, "button text cut", f"{w.width()} px wide, needs {w.sizeHint().width()}")
                 if isinstance(w, (QRadioButton, QCheckBox)):
                     opt = QStyleOptionButton()
                     w.initStyleOption(opt)  # type: ignore[attr-defined]
