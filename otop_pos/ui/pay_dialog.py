@@ -182,12 +182,14 @@ class PayDialog(QDialog):
         side.addWidget(self.pp_ref)
         self.pp_confirm = _plain(make_button(translate("Pay", "Money received ✓"), name="primary",
                                              slot=lambda: self.confirm_non_cash("promptpay")))
-        side.addWidget(self.pp_confirm)
         self.show_customer_button = _plain(make_button(translate("Pay", "Show to customer (F11)"),
                                                        slot=self.show_customer))
         self.show_customer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.show_customer_button.setEnabled(False)
-        side.addWidget(self.show_customer_button)
+        actions = QHBoxLayout()             # side by side: touch-sized, the dialog still fits 600 px high
+        actions.addWidget(self.pp_confirm, 1)
+        actions.addWidget(self.show_customer_button)
+        side.addLayout(actions)
         side.addStretch(1)
         h.addLayout(side, 1)
         return w

@@ -328,6 +328,7 @@ QWidget {{ font-family: "Sarabun"; font-size: {b}px; color: {r.text.fg}; }}
 QMainWindow, QDialog {{ background: {k.WINDOW}; }}
 QPushButton {{ min-height: {t - 2 * pv - 2}px; min-width: {t - 2 * ph - 2}px; padding: {pv}px {ph}px;
   border-radius: 6px; border: 1px solid {k.BORDER}; background: {k.SURFACE}; color: {r.button.fg}; }}
+QToolButton {{ min-height: {t - 2 * pv - 2}px; min-width: {t - 2 * pv - 2}px; padding: {pv}px; }}
 QPushButton:hover {{ background: {k.HOVER}; }}
 QPushButton:pressed {{ background: {k.PRESSED}; }}
 QPushButton:disabled {{ color: {r.button_disabled.fg}; background: {k.DISABLED_BG}; }}
