@@ -144,7 +144,9 @@ class CartPanel(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.change_panel)
         lay.addWidget(self.stack, 1)
-        row = QGridLayout()
+        self.line_buttons = QWidget()       # hidden while the change shows: the change gets their room
+        row = QGridLayout(self.line_buttons)
+        row.setContentsMargins(0, 0, 0, 0)
         self.minus_button = make_button("−", slot=lambda: self.change_qty(-1))
         self.plus_button = make_button("+", slot=lambda: self.change_qty(1))
         self.qty_button = make_button(translate("Cart", "Qty (F3)"), slot=self.ask_qty)
@@ -158,7 +160,8 @@ class CartPanel(QWidget):
         row.addWidget(self.remove_button, 0, 3)
         row.addWidget(self.discount_button, 1, 0, 1, 2)
         row.addWidget(self.price_button, 1, 2)
-        lay.addLayout(row)
+        lay.addWidget(self.line_buttons)
+        self.stack.currentChanged.connect(self._line_buttons_shown)
         totals = QGridLayout()
         self.items_label = label(name="caption")
         self.subtotal_label = label(name="caption", align=Qt.AlignmentFlag.AlignRight)
@@ -191,6 +194,14 @@ class CartPanel(QWidget):
         self.refresh_held()
 
     # --- showing ------------------------------------------------------------------------------------------
+    def _line_buttons_shown(self, _index: int) -> None:
+        """The line buttons show with the cart's list, not with the change (which gets their room at once, so
+        that a message laid over the change's foot right after knows where the foot is)."""
+        self.line_buttons.setVisible(self.stack.currentWidget() is not self.change_panel)
+        lay = self.layout()
+        if lay is not None:
+            lay.activate()
+
     def refresh(self) -> None:
         cart = self.ctx.cart
         self.model.set_cart(cart)

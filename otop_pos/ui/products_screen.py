@@ -177,6 +177,7 @@ class ProductsScreen(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        split.setSizes([3000, 2000])        # 3:2 from the start (the form's wide fields would take more)
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)
         self.toast = Toast(self, ctx.sounds, anchor=self.table)   # messages over the screen, moving nothing

@@ -293,7 +293,7 @@ class Metrics:
 
     @property
     def tile_w(self) -> int:
-        return round(self.base * 10)
+        return round(self.base * 9)    # 153 px at 600 px high (three columns), 198 px at 1080 (five)
 
     @property
     def tile_h(self) -> int:
