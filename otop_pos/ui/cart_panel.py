@@ -26,7 +26,7 @@ from otop_pos.ui.dialog_keys import ActionDialog
 from otop_pos.ui.change_panel import ChangePanel
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.models import CartModel
-from otop_pos.ui.widgets import ErrorLabel, NumberEdit, alive, label, make_button, open_dialog
+from otop_pos.ui.widgets import ErrorLabel, NumberEdit, alive, label, make_button, open_dialog, touch_rows
 
 
 class CartTable(QTableView):
@@ -135,7 +135,7 @@ class CartPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, 5):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
+        touch_rows(self.table)
         self.table.keyAction.connect(self._key_action)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -144,7 +144,9 @@ class CartPanel(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.change_panel)
         lay.addWidget(self.stack, 1)
-        row = QHBoxLayout()
+        self.line_buttons = QWidget()       # hidden while the change shows: the change gets their room
+        row = QGridLayout(self.line_buttons)
+        row.setContentsMargins(0, 0, 0, 0)
         self.minus_button = make_button("−", slot=lambda: self.change_qty(-1))
         self.plus_button = make_button("+", slot=lambda: self.change_qty(1))
         self.qty_button = make_button(translate("Cart", "Qty (F3)"), slot=self.ask_qty)
@@ -152,10 +154,14 @@ class CartPanel(QWidget):
         self.price_button = make_button(translate("Cart", "Price (F9)"), slot=self.ask_price)
         self.remove_button = make_button(translate("Cart", "Remove (Del)"), slot=self.remove_line)
         self.pin_dialog: ManagerPinDialog | None = None
-        for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.price_button,
-                  self.remove_button):
-            row.addWidget(b)
-        lay.addLayout(row)
+        row.addWidget(self.minus_button, 0, 0)          # two rows: the touch-sized buttons with their text
+        row.addWidget(self.plus_button, 0, 1)           # do not fit one row of the netbook's cart panel
+        row.addWidget(self.qty_button, 0, 2)
+        row.addWidget(self.remove_button, 0, 3)
+        row.addWidget(self.discount_button, 1, 0, 1, 2)
+        row.addWidget(self.price_button, 1, 2)
+        lay.addWidget(self.line_buttons)
+        self.stack.currentChanged.connect(self._line_buttons_shown)
         totals = QGridLayout()
         self.items_label = label(name="caption")
         self.subtotal_label = label(name="caption", align=Qt.AlignmentFlag.AlignRight)
@@ -165,7 +171,7 @@ class CartPanel(QWidget):
         self.total_label = label(money(0), name="huge", align=Qt.AlignmentFlag.AlignRight)
         totals.addWidget(self.items_label, 0, 0)
         totals.addWidget(self.subtotal_label, 0, 1)
-        totals.addWidget(self.sale_discount_button, 1, 0)
+        row.addWidget(self.sale_discount_button, 1, 3)    # with the line buttons: the totals stay short
         totals.addWidget(self.sale_discount_label, 1, 1)
         totals.addWidget(self.total_caption, 2, 0)
         totals.addWidget(self.total_label, 2, 1)
@@ -188,6 +194,14 @@ class CartPanel(QWidget):
         self.refresh_held()
 
     # --- showing ------------------------------------------------------------------------------------------
+    def _line_buttons_shown(self, _index: int) -> None:
+        """The line buttons show with the cart's list, not with the change (which gets their room at once, so
+        that a message laid over the change's foot right after knows where the foot is)."""
+        self.line_buttons.setVisible(self.stack.currentWidget() is not self.change_panel)
+        lay = self.layout()
+        if lay is not None:
+            lay.activate()
+
     def refresh(self) -> None:
         cart = self.ctx.cart
         self.model.set_cart(cart)

@@ -19,11 +19,13 @@ class ChangePanel(QFrame):
         self.setObjectName("changepanel")
         self.setStyleSheet(f"QFrame#changepanel {{ border: 3px solid {Ink.OK}; border-radius: 10px; }}")
         lay = QVBoxLayout(self)
+        b = metrics().base
+        lay.setContentsMargins(b // 2, b // 4, b // 2, b // 4)   # fits under the cart's touch-sized buttons
         lay.addStretch(1)
         center = Qt.AlignmentFlag.AlignHCenter
         self.caption = label("", name="big", align=center)
         self.amount = label("", align=center)
-        self._size = metrics().base * 5   # twice the cart's total: read from across the stall
+        self._size = round(metrics().base * 4.4)   # nearly twice the cart's total: read from across the stall
         self.detail = label("", wrap=True, align=center)
         self.next_hint = label(translate("Sell", "Scan or tap the next product to start the next sale."),
                                name="caption", wrap=True, align=center)

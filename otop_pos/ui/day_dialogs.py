@@ -26,7 +26,7 @@ from otop_pos.ui.context import BoothContext
 from otop_pos.ui.dialog_keys import ActionDialog, is_enter
 from otop_pos.ui.i18n import date_text, method_name, money, translate
 from otop_pos.ui.preview import DocumentPreview
-from otop_pos.ui.theme import ROLES
+from otop_pos.ui.theme import ROLES, metrics
 from otop_pos.ui.toast import Toast
 from otop_pos.ui.widgets import (
     ErrorLabel,
@@ -153,13 +153,16 @@ class CloseDayDialog(ActionDialog):
         self.error = ErrorLabel()
         self.over_limit = False
         lay.addWidget(self.error)
-        row = QHBoxLayout()
-        self.pin_edit = PinEdit()
-        row.addWidget(self.pin_edit)
-        row.addStretch(1)
+        row = QHBoxLayout()                 # Cancel far left; the PIN with its close button right beside it
         cancel = make_button(translate("Common", "Cancel"), slot=self.reject)
         row.addWidget(cancel)
+        row.addStretch(1)
+        self.pin_edit = PinEdit()
+        self.pin_edit.setMinimumWidth(metrics().base * 12)
+        row.addWidget(self.pin_edit)
+        row.addSpacing(metrics().base // 2)
         self.close_button = make_button(translate("Day", "Close the day"), name="danger", slot=self.submit)
+        self.close_button.setMinimumWidth(metrics().base * 10)
         self.close_button.setEnabled(False)
         self.close_button.setAutoDefault(False)
         row.addWidget(self.close_button)

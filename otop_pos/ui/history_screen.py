@@ -39,6 +39,7 @@ from otop_pos.ui.widgets import (
     make_button,
     open_dialog,
     show_error,
+    touch_rows,
 )
 
 
@@ -73,7 +74,7 @@ class HistoryScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
+        touch_rows(self.table)
         self._fit_history(with_date=False)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.totals = label("", name="caption", wrap=True)

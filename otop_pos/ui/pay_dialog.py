@@ -69,6 +69,9 @@ class PayDialog(QDialog):
         self.customer_view: CustomerView | None = None
         self.setWindowTitle(translate("Pay", "Payment"))
         lay = QVBoxLayout(self)
+        base = metrics().base
+        lay.setContentsMargins(base // 2, base // 3, base // 2, base // 3)   # fits 600 px high with touch-sized controls
+        lay.setSpacing(base // 4)
         top = QGridLayout()
         top.addWidget(label(translate("Pay", "Total"), name="caption"), 0, 0)
         self.due_caption = label(translate("Pay", "Still to pay"), name="caption", align=Qt.AlignmentFlag.AlignRight)
@@ -84,7 +87,8 @@ class PayDialog(QDialog):
         lay.addLayout(top)
         parts_row = QHBoxLayout()
         self.parts_list = QListWidget()
-        self.parts_list.setMaximumHeight(round(self.fontMetrics().height() * 3.6))
+        m = metrics()    # two rows, and room for a finger-long scroll handle between the arrows (a little more)
+        self.parts_list.setMaximumHeight(max(m.touch * 2, m.touch + 2 * m.scroll + 4) + 2 * self.parts_list.frameWidth())
         self.parts_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         parts_row.addWidget(self.parts_list, 1)
         self.remove_part_button = _plain(make_button(translate("Pay", "Remove payment"), slot=self.ask_remove_part))
@@ -101,6 +105,7 @@ class PayDialog(QDialog):
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self.note = label("", name="ok", wrap=True)
+        self.note.hide()                    # shown with a note only: the dialog fits 600 px high
         lay.addWidget(self.note)
         bottom = QHBoxLayout()
         self.cancel_button = _plain(make_button(translate("Pay", "Back to cart (Esc)"), slot=self.reject))
@@ -177,12 +182,14 @@ class PayDialog(QDialog):
         side.addWidget(self.pp_ref)
         self.pp_confirm = _plain(make_button(translate("Pay", "Money received ✓"), name="primary",
                                              slot=lambda: self.confirm_non_cash("promptpay")))
-        side.addWidget(self.pp_confirm)
         self.show_customer_button = _plain(make_button(translate("Pay", "Show to customer (F11)"),
                                                        slot=self.show_customer))
         self.show_customer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.show_customer_button.setEnabled(False)
-        side.addWidget(self.show_customer_button)
+        actions = QHBoxLayout()             # side by side: touch-sized, the dialog still fits 600 px high
+        actions.addWidget(self.pp_confirm, 1)
+        actions.addWidget(self.show_customer_button)
+        side.addLayout(actions)
         side.addStretch(1)
         h.addLayout(side, 1)
         return w
@@ -220,6 +227,7 @@ class PayDialog(QDialog):
         self.error.clear()
         self.note.clear()
         self._update()   # cash typed but not taken counts on the cash tab only
+        self.note.hide()
         due = _baht_text(self.due())
         if i == PROMPTPAY_TAB:
             self.pp_amount.setText(due)
@@ -310,7 +318,7 @@ class PayDialog(QDialog):
 
     @staticmethod
     def _qr_size() -> int:
-        return metrics().base * 18
+        return metrics().qr
 
     def add_note(self, note: int) -> None:
         current = self.cash_edit.satang_or_none() or 0
@@ -375,6 +383,7 @@ class PayDialog(QDialog):
         self.error.clear()
         self.note.setText(translate("Pay", "Added {name} ({price}) to the bill.").format(
             name=product.name, price=money(product.price_satang)))
+        self.note.show()
         if self.tabs.currentIndex():
             self._tab_changed(self.tabs.currentIndex())   # the QR / transfer amount follows what is due
 

@@ -44,6 +44,8 @@ from otop_pos.ui.widgets import (
     fit_columns,
     label,
     make_button,
+    scrolled,
+    touch_rows,
 )
 
 
@@ -100,9 +102,8 @@ class ProductsScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(round(self.fontMetrics().height() * 1.5))
-        # rows as tall as their wrapped name (a catalogue is short), never lower than the usual row
-        self.table.verticalHeader().setMinimumSectionSize(self.table.verticalHeader().defaultSectionSize())
+        touch_rows(self.table)
+        # rows as tall as their wrapped name (a catalogue is short), never lower than the touch size
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         widest_type = max((type_label(k, short=True) for k in PRODUCT_TYPE.keys()), key=len)
         fit_columns(self.table, {0: "9999", 1: "KK20-0000-00", 3: widest_type,
@@ -147,16 +148,20 @@ class ProductsScreen(QWidget):
         moves.addWidget(self.up_button)
         moves.addWidget(self.down_button)
         moves.addWidget(self.sold_out_button)
+        fields = QWidget()                  # the fields scroll on a small screen; the buttons stay in sight
+        fl = QVBoxLayout(fields)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self.form_title = label("", name="big", wrap=True)
+        fl.addWidget(self.form_title)
+        fl.addWidget(form_host)
+        fl.addStretch(1)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        self.form_title = label("", name="big", wrap=True)
-        rl.addWidget(self.form_title)
-        rl.addWidget(form_host)
+        rl.addWidget(scrolled(fields), 1)
         rl.addWidget(self.error)
         rl.addLayout(buttons)
         rl.addLayout(moves)
-        rl.addStretch(1)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -168,6 +173,7 @@ class ProductsScreen(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        split.setSizes([3000, 2000])        # 3:2 from the start (the form's wide fields would take more)
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)
         self.toast = Toast(self, ctx.sounds, anchor=self.table)   # messages over the screen, moving nothing

@@ -28,6 +28,7 @@ from otop_pos.ui.widgets import (
     PinEdit,
     label,
     make_button,
+    scrolled,
 )
 
 
@@ -38,11 +39,11 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._shop_tab(), translate("Settings", "Shop"))
-        self.tabs.addTab(self._receipt_tab(), translate("Settings", "Receipt"))
+        self.tabs.addTab(scrolled(self._shop_tab()), translate("Settings", "Shop"))
+        self.tabs.addTab(scrolled(self._receipt_tab()), translate("Settings", "Receipt"))
         self.printer_page = PrinterPage(ctx)
-        self.tabs.addTab(self.printer_page, translate("Settings", "Printer"))
-        self.tabs.addTab(self._security_tab(), translate("Settings", "PIN and backup"))
+        self.tabs.addTab(scrolled(self.printer_page), translate("Settings", "Printer"))
+        self.tabs.addTab(scrolled(self._security_tab()), translate("Settings", "PIN and backup"))
         self.error = ErrorLabel()
         self.save_button = make_button(translate("Settings", "Save settings"), name="primary", slot=self.save)
         bottom = QHBoxLayout()

@@ -240,11 +240,48 @@ def type_choices() -> list[tuple[str, str]]:
     return [(t.key, t.name(current_lang())) for t in V.PRODUCT_TYPE]
 
 
+#: The smallest thing a finger presses, in pixels at 600 px high (about 9 mm on a 10" netbook); it grows with
+#: the screen like the font, so that it keeps its physical size (``Metrics.touch``).
+TOUCH_MIN_PX = 44
+#: The base font size at 600 px high; every size in ``Metrics`` scales with the base.
+BASE_AT_600 = 17
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Sizes in pixels derived from the window height (600 px netbook … 1080 px desktop)."""
 
     base: int
+
+    def scaled(self, px_at_600: float) -> int:
+        """``px_at_600`` (a size at 600 px high) on this screen."""
+        return round(px_at_600 * self.base / BASE_AT_600)
+
+    @property
+    def touch(self) -> int:
+        """The least height (and width) of anything pressed: buttons, tabs, fields, rows, toggles."""
+        return self.scaled(TOUCH_MIN_PX)
+
+    @property
+    def scroll(self) -> int:
+        """The width of a scroll bar (its handle is at least ``touch`` long)."""
+        return self.scaled(24)
+
+    @property
+    def indicator(self) -> int:
+        """The box of a check box or radio button."""
+        return self.scaled(28)
+
+    @property
+    def qr(self) -> int:
+        """The PromptPay QR on screen (about 4.8 cm on a 10" netbook: phones read it at arm's length, and the pay
+        dialog still fits 600 px high)."""
+        return self.scaled(220)
+
+    @property
+    def smallest(self) -> int:
+        """The smallest text: captions, the stock on a tile (at least 14 px at 600 px high)."""
+        return max(self.scaled(14), round(self.base * 0.8))
 
     @property
     def big(self) -> int:
@@ -256,7 +293,7 @@ class Metrics:
 
     @property
     def tile_w(self) -> int:
-        return round(self.base * 10)
+        return round(self.base * 9)    # 153 px at 600 px high (three columns), 198 px at 1080 (five)
 
     @property
     def tile_h(self) -> int:
@@ -268,12 +305,12 @@ class Metrics:
 
 
 def metrics_for_height(height: int) -> Metrics:
-    """Base font 15 px at 600 px high, growing to 20 px at 1080 px."""
-    base = 15 + (max(600, min(height, 1440)) - 600) * 5 // 480
-    return Metrics(min(base, 24))
+    """Base font 17 px at 600 px high, growing to 22 px at 1080 px (and 25 px at 1440 px)."""
+    base = BASE_AT_600 + (max(600, min(height, 1440)) - 600) * 5 // 480
+    return Metrics(base)
 
 
-_metrics = Metrics(15)
+_metrics = Metrics(BASE_AT_600)
 
 
 def metrics() -> Metrics:
@@ -282,13 +319,16 @@ def metrics() -> Metrics:
 
 
 def style_sheet(m: Metrics) -> str:
-    """The application style sheet (colours from ``Ink`` and ``ROLES``; font sizes relative to the base)."""
-    b, r, k = m.base, ROLES, Ink
+    """The application style sheet (colours from ``Ink`` and ``ROLES``; font sizes relative to the base; every
+    control at least ``m.touch`` high: a min-height is the content's, so padding and borders are taken off)."""
+    b, r, k, t = m.base, ROLES, Ink, m.touch
+    pv, ph = b // 4, b // 2                 # a button's padding
     return f"""
 QWidget {{ font-family: "Sarabun"; font-size: {b}px; color: {r.text.fg}; }}
 QMainWindow, QDialog {{ background: {k.WINDOW}; }}
-QPushButton {{ min-height: {round(b * 1.9)}px; padding: {b // 4}px {b // 2}px; border-radius: 6px;
-  border: 1px solid {k.BORDER}; background: {k.SURFACE}; color: {r.button.fg}; }}
+QPushButton {{ min-height: {t - 2 * pv - 2}px; min-width: {t - 2 * ph - 2}px; padding: {pv}px {ph}px;
+  border-radius: 6px; border: 1px solid {k.BORDER}; background: {k.SURFACE}; color: {r.button.fg}; }}
+QToolButton {{ min-height: {t - 2 * pv - 2}px; min-width: {t - 2 * pv - 2}px; padding: {pv}px; }}
 QPushButton:hover {{ background: {k.HOVER}; }}
 QPushButton:pressed {{ background: {k.PRESSED}; }}
 QPushButton:disabled {{ color: {r.button_disabled.fg}; background: {k.DISABLED_BG}; }}
@@ -299,15 +339,16 @@ QPushButton#primary:disabled {{ background: {k.PRIMARY_DISABLED_BG}; color: {r.o
 QPushButton#choice {{ min-height: {round(m.button_h * 1.25)}px; font-size: {round(b * 1.2)}px; font-weight: bold;
   text-align: left; padding-left: {b}px; }}
 QPushButton#note {{ min-height: {m.button_h}px; font-size: {round(b * 1.2)}px; font-weight: bold; }}
-QPushButton#danger {{ background: {k.ERROR}; color: {r.on_danger.fg}; border: none; font-weight: bold; }}
+QPushButton#danger {{ background: {k.ERROR}; color: {r.on_danger.fg}; border: none; font-weight: bold;
+  font-size: {round(b * 1.3)}px; min-height: {m.button_h}px; }}
 QPushButton#nav {{ border: none; border-radius: 0; background: transparent; color: {r.nav.fg};
-  font-size: {round(b * 1.1)}px; padding: {b // 4}px {b}px; min-height: {round(b * 2.1)}px; }}
+  font-size: {round(b * 1.1)}px; padding: {pv}px {b}px; min-height: {t - 2 * pv}px; }}
 QPushButton#nav:checked {{ background: {k.WINDOW}; color: {r.nav_checked.fg}; font-weight: bold; }}
 QWidget#navbar {{ background: {k.NAV}; }}
 QLabel#navtitle {{ color: {r.nav_title.fg}; font-weight: bold; padding: 0 {b}px; }}
 QLabel#huge {{ font-size: {m.huge}px; font-weight: bold; }}
 QLabel#big {{ font-size: {m.big}px; font-weight: bold; }}
-QLabel#caption {{ color: {r.caption.fg}; }}
+QLabel#caption {{ color: {r.caption.fg}; font-size: {max(m.smallest, b - 1)}px; }}
 QLabel#error {{ color: {r.status_error.fg}; font-weight: bold; }}
 QLabel#ok {{ color: {r.status_ok.fg}; font-weight: bold; }}
 QLabel#banner_warn {{ background: {k.BANNER_WARN_BG}; color: {r.banner_warn.fg}; border: 2px solid {k.WARN_BORDER};
@@ -318,23 +359,31 @@ QLabel#banner_ok {{ background: {k.BANNER_OK_BG}; color: {r.banner_ok.fg}; borde
   border-radius: 6px; padding: {b // 3}px {b // 2}px; font-weight: bold; }}
 QLabel#banner_info {{ background: {k.BANNER_INFO_BG}; color: {r.banner_info.fg}; border: 2px solid {k.INFO_BORDER};
   border-radius: 6px; padding: {b // 3}px {b // 2}px; }}
-QLineEdit {{ min-height: {round(b * 1.8)}px; padding: 0 {b // 3}px; border: 1px solid {k.BORDER}; border-radius: 4px;
+QLineEdit {{ min-height: {t - 2}px; padding: 0 {b // 3}px; border: 1px solid {k.BORDER}; border-radius: 4px;
   background: {k.SURFACE}; }}
 QLineEdit:focus {{ border: 2px solid {k.FOCUS}; }}
-QLineEdit#bigedit {{ font-size: {m.big}px; font-weight: bold; min-height: {round(m.big * 1.7)}px; }}
+QLineEdit#bigedit {{ font-size: {m.big}px; font-weight: bold; min-height: {max(t - 2, round(m.big * 1.7))}px; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {k.INVALID}; background: {k.INVALID_BG}; }}
-QComboBox, QSpinBox {{ min-height: {round(b * 1.8)}px; }}
+QComboBox, QSpinBox, QDoubleSpinBox {{ min-height: {t - 2}px; }}
+QRadioButton, QCheckBox {{ min-height: {t}px; spacing: {b // 2}px; }}
+QRadioButton::indicator, QCheckBox::indicator, QGroupBox::indicator {{ width: {m.indicator}px;
+  height: {m.indicator}px; }}
+QScrollBar:vertical {{ width: {m.scroll}px; }}
+QScrollBar:horizontal {{ height: {m.scroll}px; }}
+QScrollBar::handle:vertical {{ min-height: {t}px; }}
+QScrollBar::handle:horizontal {{ min-width: {t}px; }}
 QTableView {{ background: {k.SURFACE}; alternate-background-color: {k.ALT_ROW}; gridline-color: {k.GRIDLINE};
   selection-background-color: {k.SELECTION}; selection-color: {r.table_selected.fg}; }}
 QHeaderView::section {{ background: {k.HOVER}; color: {r.table_header.fg}; padding: {b // 4}px; border: none;
   font-weight: bold; }}
+QListView::item {{ min-height: {t}px; }}
 QStatusBar {{ background: {k.WINDOW}; border-top: 1px solid {k.BORDER_LIGHT}; }}
 QLineEdit, QComboBox, QSpinBox, QTextEdit, QPlainTextEdit {{ placeholder-text-color: {r.placeholder.fg}; }}
 QToolTip {{ background: {k.SURFACE}; color: {r.tooltip.fg}; border: 1px solid {k.BORDER}; }}
 QStatusBar QLabel {{ padding: 0 {b // 2}px; }}
 QGroupBox {{ font-weight: bold; margin-top: {b}px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: {b // 2}px; padding: 0 {b // 4}px; }}
-QTabBar::tab {{ min-height: {round(b * 1.9)}px; padding: 0 {b}px; }}
+QTabBar::tab {{ min-height: {t}px; min-width: {t}px; padding: 0 {b}px; }}
 """
 
 

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from otop_pos.core.limits import MAX_DOCUMENT_SATANG, check_amount
 from otop_pos.core.money import parse_baht, parse_quantity
 from otop_pos.core.thai_wordbreak import ZWSP, unwrap_thai, wrap_thai
 from otop_pos.ui.i18n import error_text, translate
+from otop_pos.ui.theme import metrics
 
 log = logging.getLogger("otop_pos.ui")
 
@@ -226,6 +229,25 @@ class ErrorLabel(WrapLabel):
     def clear(self) -> None:
         self.setText("")
         self.hide()
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area that scrolls up and down: a form taller than a 600 px screen
+    scrolls instead of squeezing its touch-sized fields on top of each other."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def touch_rows(view: QAbstractItemView) -> None:
+    """Rows of a table at least the theme's touch size high (and room for a line and a half of text)."""
+    header = view.verticalHeader()  # type: ignore[attr-defined]
+    height = max(metrics().touch, round(view.fontMetrics().height() * 1.5))
+    header.setMinimumSectionSize(height)
+    header.setDefaultSectionSize(height)
 
 
 def fit_columns(view: QAbstractItemView, samples: dict[int, str], stretch: int) -> None:

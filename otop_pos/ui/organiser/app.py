@@ -26,7 +26,7 @@ def apply_organiser_theme(app: QApplication, height: int | None = None) -> Metri
     """The booth app's fonts and style plus the organiser's cards and key figures (a smaller base size: the
     organiser reads tables and charts at a desk, not a till in a hurry)."""
     m = apply_theme(app, height)
-    m = Metrics(max(13, min(m.base - 2, 17)))
+    m = Metrics(max(13, min(m.base - 4, 17)))   # 15 px at 800 px high, as before the booth's type grew
     apply_app_font(app, m.base)
     app.setStyleSheet(style_sheet(m) + organiser_style(m))
     return m
