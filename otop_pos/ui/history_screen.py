@@ -34,6 +34,7 @@ from otop_pos.ui.models import (
 )
 from otop_pos.ui.toast import Toast
 from otop_pos.ui.widgets import (
+    ThaiWrapDelegate,
     fit_columns,
     label,
     make_button,
@@ -87,6 +88,10 @@ class HistoryScreen(QWidget):
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.setWordWrap(True)          # a long name wraps by word instead of being cut to "กระติบ…"
+        self.lines.setItemDelegateForColumn(0, ThaiWrapDelegate(self.lines))
+        touch_rows(self.lines)
+        self.lines.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QHBoxLayout()
         self.preview_button = make_button(translate("History", "Show receipt"), slot=self.preview)
         self.reprint_button = make_button(translate("History", "Reprint (COPY)"), slot=self.reprint)
@@ -110,7 +115,7 @@ class HistoryScreen(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.table, 1)
         ll.addWidget(self.totals)
-        split = QSplitter()
+        self.splitter = split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 3)

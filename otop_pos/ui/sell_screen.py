@@ -229,8 +229,8 @@ class SellScreen(QWidget):
         (the amount, its caption and the bill's line stay in view)."""
         panel = self.cart_panel
         after_sale = panel.stack.currentWidget() is panel.change_panel
-        if after_sale:   # under the change and the bill's line, over the hint to scan the next product
-            self.toast.edge, self.toast.clear_of = Qt.Edge.BottomEdge, panel.change_panel.detail
+        if after_sale:   # right under the change and the bill's line, over the hint to scan the next product
+            self.toast.edge, self.toast.clear_of = Qt.Edge.TopEdge, panel.change_panel.detail
         else:            # over the end of the list away from the line just changed (it stays readable)
             table, row = panel.table, panel.table.currentIndex()
             line = table.visualRect(row) if row.isValid() else None

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -240,6 +242,16 @@ def scrolled(page: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
+
+
+class ThaiWrapDelegate(QStyledItemDelegate):
+    """Cells whose Thai text wraps between words on every platform (``wrap_thai`` for display only: the
+    model keeps the text as typed). Give it to a column with ``setItemDelegateForColumn`` on a view that
+    word-wraps and sizes its rows to their contents."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:  # noqa: N802 - Qt name
+        super().initStyleOption(option, index)
+        option.text = wrap_thai(option.text)
 
 
 def touch_rows(view: QAbstractItemView) -> None:

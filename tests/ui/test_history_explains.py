@@ -158,3 +158,32 @@ def test_the_history_model_with_refund_rows_passes_the_model_tester(shop: Sqlite
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 4
     qtmodeltester.check(model)
+
+
+def test_a_long_name_in_the_detail_wraps_by_word_instead_of_being_cut(window: MainWindow, ctx: Any,
+                                                                       shop: SqliteStore, clock: FixedClock,
+                                                                       qtbot: Any) -> None:
+    """At 1024×600 with the refund column filled, the product column is narrow: each name is drawn whole, over
+    as many lines as it needs, broken between Thai words (the model keeps the name as typed)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from otop_pos.core.thai_wordbreak import wrap_thai
+
+    _voided, _paid, partly, _refund = a_day(shop, clock)
+    window.resize(1024, 600)
+    screen = open_history(window, ctx, qtbot)
+    pick(screen, qtbot, partly.uuid)
+    view, lines = screen.lines, screen.lines_model
+    qtbot.waitUntil(lambda: lines.rowCount() == 2)
+    screen.splitter.setSizes([700, 324])        # the detail as narrow as a long list leaves it
+    qtbot.wait(50)
+    fm = QFontMetrics(view.font())
+    width = view.columnWidth(0) - 8
+    assert any(fm.horizontalAdvance(lines.data(lines.index(r, 0))) > width for r in range(lines.rowCount()))
+    for r in range(lines.rowCount()):
+        name = lines.data(lines.index(r, 0))
+        assert "\u200b" not in name
+        needed = fm.boundingRect(QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, wrap_thai(name)).height()
+        assert view.rowHeight(r) >= needed, (name, view.rowHeight(r), needed, width)
+        assert fm.horizontalAdvance(name) <= width or needed > fm.height(), name   # cut names would need a line
