@@ -16,6 +16,7 @@ boundaries with U+200B ZERO WIDTH SPACE so that Qt breaks lines there without li
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -228,15 +229,20 @@ def break_opportunities(text: str) -> list[int]:
     return offsets
 
 
+NBSP = "\u00a0"
+_NUMBER_UNIT = re.compile("([0-9\u0e50-\u0e59]) (?=[\u0e01-\u0e2e])")   # a digit, a space, a Thai letter
+
+
 @lru_cache(maxsize=8192)
 def wrap_thai(text: str) -> str:
     """``text`` with a ZERO WIDTH SPACE between two Thai words, where a line may break.
 
     For display only (never store, search, print or export the result): nothing is inserted inside a
-    word, next to digits, Latin, spaces or punctuation; ZWSPs already in ``text`` are replaced, so
+    word, next to digits, Latin, spaces or punctuation, and a number keeps its Thai unit on its line
+    ("5 กก.", "500 กรัม": the space becomes a no-break space); ZWSPs already in ``text`` are replaced, so
     ``wrap_thai(wrap_thai(t)) == wrap_thai(t)`` and ``unwrap_thai(wrap_thai(t)) == unwrap_thai(t)``.
     """
-    plain = text.replace(ZWSP, "")
+    plain = unwrap_thai(text)
     if not any(is_thai_letter(ch) for ch in plain):
         return plain
     pieces = segment(plain)
@@ -245,9 +251,10 @@ def wrap_thai(text: str) -> str:
         if is_thai_letter(out[-1][-1]) and is_thai_letter(piece[0]):
             out.append(ZWSP)
         out.append(piece)
-    return "".join(out)
+    return _NUMBER_UNIT.sub("\\1" + NBSP, "".join(out))
 
 
 def unwrap_thai(text: str) -> str:
-    """``text`` without the ZERO WIDTH SPACEs ``wrap_thai`` put in."""
-    return text.replace(ZWSP, "")
+    """``text`` without what ``wrap_thai`` put in (zero-width spaces; no-break spaces back to spaces — names
+    are stored with plain spaces only, see ``core.visible.clean_text``)."""
+    return text.replace(ZWSP, "").replace(NBSP, " ")

@@ -15,3 +15,12 @@ def test_digits_space_zero_width_and_case() -> None:
     assert match_key("  ผ้า\u200bไหม   KK20 ") == "ผ้าไหม kk20"
     assert search_key("ผ้า ไหม") == search_key("ผ้าไหม")
     assert fold("Coffee ๒ ขวด") == "coffee 2 ขวด"
+
+
+def test_a_number_keeps_its_thai_unit_on_its_line() -> None:
+    from otop_pos.core.thai_wordbreak import NBSP, unwrap_thai, wrap_thai
+
+    for name, kept in (("ข้าวหอมมะลิ 5 กก.", "5" + NBSP + "กก."), ("ไส้กรอกอีสาน (แพ็ค 500 กรัม)", "500" + NBSP + "กรัม")):
+        shown = wrap_thai(name)
+        assert kept in shown and unwrap_thai(shown) == name and wrap_thai(shown) == shown
+    assert wrap_thai("Coffee 2 cups") == "Coffee 2 cups"

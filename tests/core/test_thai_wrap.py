@@ -19,8 +19,9 @@ Z = ZWSP
     ("กระติบข้าวเหนียว", f"กระติบ{Z}ข้าวเหนียว"),
     ("แจกันดินเผาด่านเกวียน", f"แจกัน{Z}ดินเผา{Z}ด่านเกวียน"),
     ("ผ้าและเครื่องแต่งกาย", f"ผ้า{Z}และ{Z}เครื่องแต่งกาย"),
-    # a space, a bracket, digits and Latin already break (or must not): nothing added next to them
-    ("ไส้กรอกอีสาน (แพ็ค 500 กรัม)", f"ไส้กรอก{Z}อีสาน (แพ็ค 500 กรัม)"),
+    # a space, a bracket, digits and Latin already break (or must not): nothing added next to them; a number
+    # keeps its Thai unit (the space between them does not break)
+    ("ไส้กรอกอีสาน (แพ็ค 500 กรัม)", f"ไส้กรอก{Z}อีสาน (แพ็ค 500\u00a0กรัม)"),
     ("ราคา100บาท", "ราคา100บาท"),
     ("ครั้งที่ 20", "ครั้งที่ 20"),
     ("Hello world 1,190.00", "Hello world 1,190.00"),
