@@ -326,6 +326,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1 if check.differences and not check.repaired else 0
 
 
+def cmd_methods(args: argparse.Namespace) -> int:
+    from otop_pos.cli.fair_methods_cmds import cmd_methods as run
+
+    return run(args, _store(args))
+
+
 def register(sub: Any) -> None:
     """Add the ``fair`` command group (``--db`` accepted before or after the action)."""
     fair = sub.add_parser("fair", help="organiser commands (fair store)")
@@ -364,6 +370,9 @@ def register(sub: Any) -> None:
                "of its till and import it")
     p.add_argument("file", type=Path, metavar="FILE", help="the refused export of the copied laptop")
     p.add_argument("--json", action="store_true")
+    p = action("methods", cmd_methods, "the fair's payment methods and schemes: list, add, set, remove")
+    from otop_pos.cli.fair_methods_cmds import register_methods
+    register_methods(p, DB_HELP)
     p = action("status", cmd_status, "imported vendors and days, missing exports, import log")
     p.add_argument("--json", action="store_true")
     p = action("summary", cmd_summary, "the fair's totals (net income in satang per vendor)")

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from otop_pos.core.errors import InputError
 
 __all__ = [
     "Term", "Vocabulary", "PRODUCT_TYPE", "PRODUCER_TYPE", "PAYMENT_METHOD", "OTHER_COLOR", "OTHER",
-    "NOT_GIVEN", "PaperWidth", "PAPER_WIDTHS", "DEFAULT_PAPER_WIDTH", "lang_of", "RETIRED_NAMES_TH",
+    "NOT_GIVEN", "MethodKind", "METHOD_KINDS", "FairMethodDefault", "FAIR_METHOD_DEFAULTS", "PaperWidth", "PAPER_WIDTHS", "DEFAULT_PAPER_WIDTH", "lang_of", "RETIRED_NAMES_TH",
 ]
 
 #: The colour of anything that is not a known term.
@@ -184,6 +185,37 @@ PAYMENT_METHOD = Vocabulary("payment method", (
     Term("other", OTHER[0], OTHER[1], "#868e96"),
 ))
 
+
+#: How a fair's payment method is funded: by the customer alone ("plain"), a co-payment scheme where the state
+#: pays a share ("copay", คนละครึ่ง), or wholly by the state ("state", the welfare card).
+MethodKind = Literal["plain", "copay", "state"]
+METHOD_KINDS: tuple[MethodKind, ...] = ("plain", "copay", "state")
+
+
+@dataclass(frozen=True)
+class FairMethodDefault:
+    """A payment method every fair has from its start: the term (code and names), its kind, the state's share
+    in percent and the per-customer daily cap in satang (None: no cap)."""
+
+    term: Term
+    kind: MethodKind = "plain"
+    state_percent: int = 0
+    daily_cap_satang: int | None = None
+
+
+#: The fair's built-in payment methods, in the order they are listed: the booth's own (``PAYMENT_METHOD``),
+#: card, and the two state schemes of 2563 (คนละครึ่ง: the state pays 50 %, at most ฿150 a person a day; the
+#: state welfare card). A fair may change the schemes' names, share and cap between rounds (they are data in the
+#: fair store); these are only what a new or migrated fair starts with.
+FAIR_METHOD_DEFAULTS: tuple[FairMethodDefault, ...] = (
+    *(FairMethodDefault(t) for t in PAYMENT_METHOD if t.key != "other"),
+    FairMethodDefault(Term("card", "บัตรเครดิต/เดบิต", "Credit/debit card", "#c2255c", "บัตร", "Card")),
+    FairMethodDefault(Term("copay", "คนละครึ่ง", "Half-half co-payment", "#ff8800", short_en="Half-half",
+                           builtin=False), "copay", 50, 15000),
+    FairMethodDefault(Term("welfare", "บัตรสวัสดิการแห่งรัฐ", "State welfare card", "#e03131", "บัตรสวัสดิการ",
+                           "Welfare card", builtin=False), "state", 100),
+    FairMethodDefault(PAYMENT_METHOD.term("other")),
+)
 
 @dataclass(frozen=True)
 class PaperWidth:

@@ -13,7 +13,8 @@ from otop_pos.core.ids import new_uuid
 from otop_pos.exchange.registry_csv import Registry
 from otop_pos.fair.geo import check_address, province_code
 from otop_pos.fair.store import FairStore
-from otop_pos.store.fair_models import Fair, Product, Vendor
+from otop_pos.core.vocabulary import FAIR_METHOD_DEFAULTS
+from otop_pos.store.fair_models import Fair, FairMethod, Product, Vendor
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,15 @@ def create_fair(store: FairStore, clock: Clock, *, name: str, venue: str, provin
                     last_day=last_day, created_at=clock.now())
         s.add(fair)
         s.flush()
+        s.add_all(default_methods(fair.id))
         return fair_info(fair), warnings
+
+
+def default_methods(fair_id: int) -> list[FairMethod]:
+    """The built-in payment method rows every new fair starts with (``FAIR_METHOD_DEFAULTS``)."""
+    return [FairMethod(fair_id=fair_id, code=d.term.key, name_th=d.term.th, name_en=d.term.en, kind=d.kind,
+                       state_percent=d.state_percent, daily_cap_satang=d.daily_cap_satang, builtin=True,
+                       position=n) for n, d in enumerate(FAIR_METHOD_DEFAULTS)]
 
 
 def list_fairs(store: FairStore) -> list[FairInfo]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+    BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -53,6 +53,35 @@ class Fair(FairBase):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     __table_args__ = (CheckConstraint("first_day <= last_day", name="days"),)
 
+
+#: The CHECK of a fair method's kind, share and cap: plain methods have no state share and no cap, a
+#: co-payment's share is strictly between 0 and 100 %, a state method's is 100 %.
+FAIR_METHOD_CHECK = ("(kind = 'plain' AND state_percent = 0 AND daily_cap_satang IS NULL) OR "
+                     "(kind = 'copay' AND state_percent > 0 AND state_percent < 100) OR "
+                     "(kind = 'state' AND state_percent = 100)")
+
+
+class FairMethod(FairBase):
+    """A payment method of one fair (``fair methods``): the booth's built-ins, card, and schemes the organiser
+    defines (co-payment with the state's share and an optional per-customer daily cap, or wholly state-funded).
+    ``builtin`` methods cannot be removed; ``position`` orders the list."""
+
+    __tablename__ = "fair_method"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    code: Mapped[str] = mapped_column(String(16))
+    name_th: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(8))
+    state_percent: Mapped[int] = mapped_column(Integer, default=0)
+    daily_cap_satang: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        UniqueConstraint("fair_id", "code"),
+        CheckConstraint(FAIR_METHOD_CHECK, name="kind"),
+        CheckConstraint("daily_cap_satang IS NULL OR daily_cap_satang > 0", name="cap"),
+    )
 
 class Vendor(FairBase):
     """A registered producer of one fair; ``district_code``/``province_code`` are DOPA codes when known."""
