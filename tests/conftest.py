@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from datetime import datetime, timedelta, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -15,7 +16,7 @@ from otop_pos.app import demo_registry  # noqa: E402
 from otop_pos.booth.setup import from_registry, setup_booth  # noqa: E402
 from otop_pos.booth.store import open_booth_store  # noqa: E402
 from otop_pos.core.clock import FixedClock  # noqa: E402
-from otop_pos.core.vocabulary import PAYMENT_METHOD, Term  # noqa: E402
+from otop_pos.core.vocabulary import FAIR_METHOD_DEFAULTS, PAYMENT_METHOD, Term  # noqa: E402
 from otop_pos.exchange.registry_csv import Registry, load_registry  # noqa: E402
 from otop_pos.store.engine import SqliteStore  # noqa: E402
 
@@ -72,8 +73,8 @@ def big_store(empty_store: SqliteStore, clock: FixedClock, registry: Registry) -
 @pytest.fixture
 def half_half() -> Iterator[Term]:
     """A payment method a fair defines as data (a co-payment scheme), forgotten after the test."""
-    term = PAYMENT_METHOD.define({"key": "half_half", "th": "คนละครึ่ง", "en": "Half-half co-payment",
-                                  "color": "#ff8800"})
+    copay = next(d.term for d in FAIR_METHOD_DEFAULTS if d.kind == "copay")   # คนละครึ่ง, as every fair has it
+    term = PAYMENT_METHOD.define(replace(copay, key="half_half"))
     yield term
     PAYMENT_METHOD.forget("half_half")
 

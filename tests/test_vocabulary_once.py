@@ -11,7 +11,7 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
-from otop_pos.core.vocabulary import PAYMENT_METHOD, PRODUCER_TYPE, PRODUCT_TYPE
+from otop_pos.core.vocabulary import FAIR_METHOD_DEFAULTS, PAYMENT_METHOD, PRODUCER_TYPE, PRODUCT_TYPE
 
 PACKAGE = Path(__file__).resolve().parents[1] / "otop_pos"
 DEMO_DATA = {"ui/organiser/demo_fair.py", "ui/screenshots.py"}
@@ -22,6 +22,7 @@ def names() -> set[str]:
     out = {RECEIPT_TITLE}
     for vocab in (PRODUCT_TYPE, PRODUCER_TYPE, PAYMENT_METHOD):
         out |= {t.name(lang) for t in vocab for lang in ("th", "en")}
+    out |= {d.term.name(lang) for d in FAIR_METHOD_DEFAULTS for lang in ("th", "en")}  # card and the schemes
     return out
 
 
