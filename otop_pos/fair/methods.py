@@ -1,7 +1,7 @@
 """Organiser use cases for the fair's payment methods (``otop-pos fair methods``): list, add, change, remove.
 
 Every fair has the built-ins (``core.vocabulary.FAIR_METHOD_DEFAULTS``, ``fair.fairs.default_methods``: the booth's methods, card, คนละครึ่ง and
-the state welfare card) from its creation or from migration f0006. The organiser adds schemes (a co-payment with
+the state welfare card) from its creation or from migration f0006m. The organiser adds schemes (a co-payment with
 the state's share in percent and an optional per-customer daily cap, or a wholly state-funded card), changes them
 between rounds and removes those no imported document uses. Built-ins can be changed but not removed, and their
 kind stays. Every refusal is an ``InputError`` and leaves the store as it was.

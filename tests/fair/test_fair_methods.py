@@ -1,4 +1,4 @@
-"""The fair's payment methods on SQLite and PostgreSQL: every fair (new, or already in a store migrated by f0006)
+"""The fair's payment methods on SQLite and PostgreSQL: every fair (new, or already in a store migrated by f0006m)
 has the built-ins — คนละครึ่ง 50 % up to ฿150 a day and the state welfare card among them; the organiser adds,
 changes and removes schemes through the use cases and ``otop-pos fair methods``; refusals name the reason and
 leave the store as it was; a method imported documents use is not removed, and the refusal counts them."""
@@ -163,7 +163,7 @@ def test_a_method_imported_documents_use_is_not_removed(fair_store: FairStore, f
     assert _rows(fair_store) == before
 
 
-def test_migration_f0006_gives_every_fair_already_in_the_store_the_built_ins(
+def test_migration_f0006m_gives_every_fair_already_in_the_store_the_built_ins(
         fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
     cfg = alembic_config("fair")
     with fair_store.engine.begin() as conn:

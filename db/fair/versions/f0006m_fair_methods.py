@@ -6,7 +6,7 @@ per-customer daily cap. Every fair already in the store gets the built-ins every
 (``otop_pos.core.vocabulary.FAIR_METHOD_DEFAULTS``: cash, PromptPay, transfer, card, คนละครึ่ง 50 % up to ฿150 a
 day, the state welfare card, other). A new table only: the imported documents are unchanged.
 
-Revision ID: f0006
+Revision ID: f0006m
 Revises: f0005
 Create Date: 2026-12-07 19:00:00
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from otop_pos.core.vocabulary import FAIR_METHOD_DEFAULTS
 
 
-revision = 'f0006'
+revision = 'f0006m'
 down_revision = 'f0005'
 branch_labels = None
 depends_on = None
