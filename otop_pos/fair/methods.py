@@ -8,24 +8,18 @@ kind stays. Every refusal is an ``InputError`` and leaves the store as it was.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from otop_pos.core.errors import InputError
-from otop_pos.core.limits import MAX_DOCUMENT_SATANG
-from otop_pos.core.money import format_baht
+from otop_pos.core.methods import MAX_METHODS, MethodSpec, method_code, method_kind, method_name, method_shares
 from otop_pos.core.visible import visible
-from otop_pos.core.vocabulary import METHOD_KINDS, MethodKind
+from otop_pos.core.vocabulary import MethodKind
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.store import FairStore
 from otop_pos.store.fair_models import FairMethod, Payment, Refund
-
-#: A method's code: what the booth and the exports store (lower-case Latin letters, digits, "_"; 16 at most).
-CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
-NAME_MAX = 100
 
 
 @dataclass(frozen=True)
@@ -42,8 +36,13 @@ class FairMethodInfo:
 
     def as_json(self) -> dict[str, object]:
         """The CLI contract's object: code, name_th, name_en, kind, state_percent, daily_cap_satang."""
-        return {"code": self.code, "name_th": self.name_th, "name_en": self.name_en, "kind": self.kind,
-                "state_percent": self.state_percent, "daily_cap_satang": self.daily_cap_satang}
+        return self.spec.as_json()
+
+    @property
+    def spec(self) -> MethodSpec:
+        """The method as the booth package carries it."""
+        return MethodSpec(self.code, self.name_th, self.name_en, self.kind, self.state_percent,
+                          self.daily_cap_satang)
 
 
 @dataclass(frozen=True)
@@ -71,58 +70,12 @@ def list_methods(store: FairStore, fair_ref: str | None = None) -> tuple[FairMet
         return tuple(_info(m) for m in _rows(s, find_fair(s, fair_ref).id))
 
 
-def _code(code: str) -> str:
-    code = (code or "").strip()
-    if not CODE_RE.match(code):
-        raise InputError(f"รหัสวิธีชำระเงิน “{visible(code)}” ใช้ไม่ได้: ใช้อักษรอังกฤษตัวเล็ก ตัวเลข หรือ _ "
-                         "ขึ้นต้นด้วยตัวอักษร ยาวไม่เกิน 16 ตัว",
-                         f"The payment method code “{visible(code)}” is not valid: lower-case Latin letters, digits "
-                         "or _, starting with a letter, at most 16.")
-    return code
-
-
-def _name(text: str | None, th_what: str, en_what: str) -> str:
-    name = " ".join((text or "").split())
-    if not name or not name.isprintable() or len(name) > NAME_MAX:
-        raise InputError(f"{th_what}ต้องเป็นข้อความที่มองเห็นได้ ไม่เกิน {NAME_MAX} ตัวอักษร",
-                         f"The {en_what} must be visible text of at most {NAME_MAX} characters.")
-    return name
-
-
-def _kind(kind: str) -> MethodKind:
-    for k in METHOD_KINDS:
-        if k == kind:
-            return k
-    raise InputError(f"ประเภท “{visible(kind)}” ใช้ไม่ได้: plain, copay หรือ state",
-                     f"The kind “{visible(kind)}” is not one of plain, copay, state.")
-
-
-def _shares(kind: MethodKind, percent: int | None, cap: int | None) -> tuple[int, int | None]:
-    """The state share and daily cap a method of ``kind`` keeps; refuses what does not fit the kind."""
-    if kind == "plain":
-        if percent or cap is not None:
-            raise InputError("วิธีชำระเงินทั่วไปไม่มีส่วนที่รัฐจ่ายและไม่มีวงเงินต่อวัน",
-                             "A plain method has no state share and no daily cap.")
-        return 0, None
-    if cap is not None and not 0 < cap <= MAX_DOCUMENT_SATANG:
-        raise InputError(f"วงเงินต่อวันต้องมากกว่า 0 และไม่เกิน {format_baht(MAX_DOCUMENT_SATANG)} บาท",
-                         f"The daily cap must be above 0 and at most {format_baht(MAX_DOCUMENT_SATANG)} baht.")
-    if kind == "state":
-        if percent not in (None, 100):
-            raise InputError("บัตรที่รัฐจ่ายทั้งหมดมีส่วนของรัฐ 100%", "A state method has a state share of 100 %.")
-        return 100, cap
-    if percent is None or not 0 < percent < 100:
-        raise InputError("โครงการร่วมจ่ายต้องมีส่วนที่รัฐจ่ายมากกว่า 0% และน้อยกว่า 100% (--state-percent)",
-                         "A co-payment scheme needs a state share above 0 % and below 100 % (--state-percent).")
-    return percent, cap
-
-
 def add_method(store: FairStore, fair_ref: str | None, code: str, *, name_th: str, name_en: str, kind: str,
                state_percent: int | None = None, daily_cap_satang: int | None = None) -> FairMethodInfo:
     """Add a payment method to the fair; refused when the code is taken or a value does not fit its kind."""
-    code, kind_ = _code(code), _kind(kind)
-    th, en = _name(name_th, "ชื่อภาษาไทย", "Thai name"), _name(name_en, "ชื่อภาษาอังกฤษ", "English name")
-    percent, cap = _shares(kind_, state_percent, daily_cap_satang)
+    code, kind_ = method_code(code), method_kind(kind)
+    th, en = method_name(name_th, "ชื่อภาษาไทย", "Thai name"), method_name(name_en, "ชื่อภาษาอังกฤษ", "English name")
+    percent, cap = method_shares(kind_, state_percent, daily_cap_satang)
     with store.write() as s:
         fair = find_fair(s, fair_ref)
         rows = _rows(s, fair.id)
@@ -130,6 +83,9 @@ def add_method(store: FairStore, fair_ref: str | None, code: str, *, name_th: st
             raise InputError(f"งานนี้มีวิธีชำระเงินรหัส {code} อยู่แล้ว (แก้ด้วย otop-pos fair methods set {code})",
                              f"The fair already has a payment method {code} (change it with "
                              f"otop-pos fair methods set {code}).")
+        if len(rows) >= MAX_METHODS:
+            raise InputError(f"งานหนึ่งมีวิธีชำระเงินได้ไม่เกิน {MAX_METHODS} วิธี ลบวิธีที่ไม่ใช้ก่อน",
+                             f"A fair has at most {MAX_METHODS} payment methods: remove an unused one first.")
         row = FairMethod(fair_id=fair.id, code=code, name_th=th, name_en=en, kind=kind_, state_percent=percent,
                          daily_cap_satang=cap, builtin=False, position=max((m.position for m in rows), default=0) + 1)
         s.add(row)
@@ -150,10 +106,10 @@ def set_method(store: FairStore, fair_ref: str | None, code: str, *, name_th: st
                daily_cap_satang: int | None = None, clear_cap: bool = False) -> FairMethodInfo:
     """Change a method's names, kind, share or cap (what is not given stays; ``clear_cap`` removes the cap).
     A built-in's kind cannot change."""
-    code = _code(code)
+    code = method_code(code)
     with store.write() as s:
         row = _find(s, find_fair(s, fair_ref).id, code)
-        new_kind = _kind(kind) if kind is not None else _info(row).kind
+        new_kind = method_kind(kind) if kind is not None else _info(row).kind
         if row.builtin and new_kind != row.kind:
             raise InputError(f"{code} มีอยู่ในระบบ เปลี่ยนประเภทไม่ได้ (เปลี่ยนได้เฉพาะชื่อ ส่วนของรัฐ และวงเงิน)",
                              f"{code} is built in: its kind cannot change (its names, share and cap can).")
@@ -164,9 +120,9 @@ def set_method(store: FairStore, fair_ref: str | None, code: str, *, name_th: st
             percent = state_percent if state_percent is not None else (row.state_percent if new_kind != "plain"
                                                                        else None)
             cap = None if clear_cap else daily_cap_satang if daily_cap_satang is not None else row.daily_cap_satang
-        percent_, cap_ = _shares(new_kind, percent, cap)
-        th = _name(name_th, "ชื่อภาษาไทย", "Thai name") if name_th is not None else row.name_th
-        en = _name(name_en, "ชื่อภาษาอังกฤษ", "English name") if name_en is not None else row.name_en
+        percent_, cap_ = method_shares(new_kind, percent, cap)
+        th = method_name(name_th, "ชื่อภาษาไทย", "Thai name") if name_th is not None else row.name_th
+        en = method_name(name_en, "ชื่อภาษาอังกฤษ", "English name") if name_en is not None else row.name_en
         row.name_th, row.name_en, row.kind, row.state_percent, row.daily_cap_satang = th, en, new_kind, percent_, cap_
         s.flush()
         return _info(row)
@@ -184,7 +140,7 @@ def documents_using(s: Session, fair_id: int, code: str) -> int:
 
 def remove_method(store: FairStore, fair_ref: str | None, code: str) -> RemovedMethod:
     """Remove a method the fair defined; refused for a built-in and while any imported document uses it."""
-    code = _code(code)
+    code = method_code(code)
     with store.write() as s:
         fair = find_fair(s, fair_ref)
         row = _find(s, fair.id, code)
