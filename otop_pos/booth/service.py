@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from otop_pos.booth import adjustments, backup, catalogue, days, held, pin, printjobs, queries, settings
+from otop_pos.booth import adjustments, backup, catalogue, days, held, methods, pin, printjobs, queries, settings
 # The value types the window and the CLI meet are importable from here (the UI reaches the booth through this).
 from otop_pos.booth.adjustments import AdjustmentResult, RefundLineIn
 from otop_pos.booth.backup import BackupResult
@@ -32,6 +32,7 @@ from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
 from otop_pos.core.errors import ApprovalNeeded, StoreError
 from otop_pos.core.lookalike import Twins
+from otop_pos.core.methods import MethodSpec, split_copay
 from otop_pos.printing.queue import PrinterConfig, PrinterFactory, PrintJobView, PrintQueue, PrintState
 from otop_pos.store.engine import SqliteStore
 
@@ -41,7 +42,7 @@ __all__ = [
     "CartLine", "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "DayTotals", "Discount", "HeldBill", "PAPER_WIDTHS",
     "PaymentIn", "PrintJobView", "PrintState", "PrinterConfig", "ProductInfo", "RefundLineIn", "SaleDetail",
     "SaleLineView", "SaleResult", "SaleRow", "Tender", "ZReportDoc", "ReceiptDoc", "open_booth_service", "printer_config", "DEMO_PIN", "DEMO_FAIR", "BoothSetup",
-    "default_data_dir",
+    "default_data_dir", "MethodSpec",
 ]
 
 if TYPE_CHECKING:  # imported when used: a command that does not need them starts without them
@@ -123,6 +124,19 @@ class BoothService:
 
     def is_set_up(self) -> bool:
         return booth_info(self.store) is not None
+
+    def payment_methods(self) -> tuple[MethodSpec, ...]:
+        """The fair's payment methods (from the booth package; the built-ins until one brought them)."""
+        return methods.payment_methods(self.store)
+
+    def scheme_methods(self) -> tuple[MethodSpec, ...]:
+        """The fair's schemes the pay dialog offers beyond its own tabs: co-payment and state methods."""
+        return tuple(m for m in self.payment_methods() if m.kind != "plain")
+
+    @staticmethod
+    def split_copay(amount_satang: int, state_percent: int) -> tuple[int, int]:
+        """(customer share, state share) proposed for a co-payment part (the state's rounded down)."""
+        return split_copay(amount_satang, state_percent)
 
     def set_pin(self, new_pin: str, *, current_pin: str | None = None) -> None:
         pin.set_pin(self.store, self.clock, new_pin, current_pin=current_pin)

@@ -10,6 +10,7 @@ from sqlalchemy import delete, exists, select
 from otop_pos.booth.cart import ProductInfo
 from otop_pos.booth.catalogue import check_catalogue
 from otop_pos.booth.journal import SERIES
+from otop_pos.booth.methods import replace_methods
 from otop_pos.booth.pin import Approval, ensure_approval, has_pin, set_pin
 from otop_pos.booth.settings import update_settings
 from otop_pos.booth.store import document_number
@@ -17,6 +18,7 @@ from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SetupError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.limits import MAX_TILL_NO
+from otop_pos.core.methods import MethodSpec
 from otop_pos.exchange.registry_csv import Registry
 from otop_pos.store.booth_models import AuditEvent, Identity, NumberSeries, Product, Sale, SaleLine
 from otop_pos.store.engine import SqliteStore
@@ -40,6 +42,7 @@ class BoothSetup:
     key_id: str = ""
     signing_key: str = ""
     settings: dict[str, object] = field(default_factory=dict)
+    methods: tuple[MethodSpec, ...] = ()   # the fair's payment methods (a package's); none: the booth's stay
 
 
 def from_registry(registry: Registry, vendor_code: str, *, booth: str | None = None, till_no: int = 1,
@@ -108,6 +111,8 @@ def setup_booth(store: SqliteStore, clock: Clock, setup: BoothSetup, *, pin: str
         s.flush()
         s.execute(delete(Product).where(Product.active.is_(False),
                                         ~exists().where(SaleLine.product_id == Product.id)))
+        if setup.methods:
+            replace_methods(s, setup.methods)
     if setup.settings:
         update_settings(store, clock, **setup.settings)  # type: ignore[arg-type]
     if pin is not None and not has_pin(store):

@@ -9,13 +9,13 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from otop_pos.core.codes import clash_text, code_clashes
-from otop_pos.core.errors import ImportRefused
+from otop_pos.core.errors import ImportRefused, InputError
 from otop_pos.core.limits import (
     MAX_BOOTH_CODE_CHARS,
     MAX_DOCUMENT_SATANG,
@@ -26,6 +26,7 @@ from otop_pos.core.limits import (
     MAX_VENDOR_CODE_CHARS,
     MAX_VENDOR_NAME_CHARS,
 )
+from otop_pos.core.methods import MAX_METHODS, MethodSpec, check_method, default_specs
 from otop_pos.exchange.keys import key_id_of, public_pem_of
 from otop_pos.exchange.safezip import atomic_write, open_zip_safely, write_zip
 from otop_pos.exchange.vendor_record import PACKAGE_FIELDS, VendorRecord
@@ -94,6 +95,7 @@ class BoothPackage:
     private_key_pem: str
     key_id: str
     created_at: datetime
+    methods: tuple[MethodSpec, ...] = field(default_factory=default_specs)   # the fair's payment methods
 
 
 def _bad(th: str, en: str, reason: str = "package") -> ImportRefused:
@@ -121,6 +123,7 @@ def write_package(path: Path, pkg: BoothPackage) -> Path:
                  "first_day": pkg.fair.first_day.isoformat(), "last_day": pkg.fair.last_day.isoformat()},
         "vendor": {k: getattr(pkg.vendor, k) for k in PACKAGE_FIELDS},
         "key": {"key_id": pkg.key_id, "private_key_pem": pkg.private_key_pem},
+        "methods": [m.as_json() for m in pkg.methods],
         "members": {"catalogue.csv": {"sha256": hashlib.sha256(catalogue).hexdigest(), "size": len(catalogue)},
                     "README.txt": {"sha256": hashlib.sha256(readme).hexdigest(), "size": len(readme)}},
     }
@@ -171,6 +174,35 @@ def _refuse_clashes(products: list[PackageProduct]) -> None:
         _th, en = clash_text(c, f"{a.name} ({a.sku}) on line {c.first + 2}",
                              f"{b.name} ({b.sku}) on line {c.second + 2}")
         raise _bad(f"catalogue.csv: {th}", f"catalogue.csv: {en}", "code_clash")
+
+
+def _methods(doc: dict[str, Any]) -> tuple[MethodSpec, ...]:
+    """The fair's payment methods of ``package.json``; a package written before they travelled: the built-ins."""
+    if "methods" not in doc:
+        return default_specs()
+    items = doc["methods"]
+    if not isinstance(items, list) or not 0 < len(items) <= MAX_METHODS:
+        raise _bad("รายการวิธีชำระเงินไม่ถูกต้อง", "the list of payment methods is invalid.", "methods")
+    out: list[MethodSpec] = []
+    for n, item in enumerate(items, start=1):
+        fields = ("code", "name_th", "name_en", "kind", "state_percent", "daily_cap_satang")
+        if not isinstance(item, dict) or set(item) != set(fields):
+            raise _bad(f"วิธีชำระเงินลำดับที่ {n} ไม่ครบหรือมีช่องที่ไม่รู้จัก",
+                       f"payment method {n} has missing or unknown fields.", "methods")
+        percent, cap = item["state_percent"], item["daily_cap_satang"]
+        texts_ok = all(isinstance(item[k], str) for k in ("code", "name_th", "name_en", "kind"))
+        numbers_ok = isinstance(percent, int) and not isinstance(percent, bool) and (
+            cap is None or (isinstance(cap, int) and not isinstance(cap, bool)))
+        if not (texts_ok and numbers_ok):
+            raise _bad(f"วิธีชำระเงินลำดับที่ {n} ไม่ถูกต้อง", f"payment method {n} is invalid.", "methods")
+        try:
+            spec = check_method(MethodSpec(item["code"], item["name_th"], item["name_en"], item["kind"], percent, cap))
+        except InputError as exc:
+            raise _bad(f"วิธีชำระเงินลำดับที่ {n}: {exc.th}", f"payment method {n}: {exc.en}", "methods") from None
+        if spec.code in {m.code for m in out}:
+            raise _bad(f"วิธีชำระเงิน {spec.code} ซ้ำ", f"the payment method {spec.code} is listed twice.", "methods")
+        out.append(spec)
+    return tuple(out)
 
 
 def _products(data: bytes) -> tuple[PackageProduct, ...]:
@@ -270,4 +302,5 @@ def read_package(path: Path) -> BoothPackage:
         raise _bad("เวลาสร้างแพ็กเกจไม่ถูกต้อง", "the creation time is invalid.") from None
     if created.tzinfo is None:
         raise _bad("เวลาสร้างแพ็กเกจไม่มีเขตเวลา", "the creation time has no offset.")
-    return BoothPackage(fair, vendor, _products(blobs["catalogue.csv"]), private_pem, key_id, created)
+    return BoothPackage(fair, vendor, _products(blobs["catalogue.csv"]), private_pem, key_id, created,
+                        _methods(doc))

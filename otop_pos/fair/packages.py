@@ -10,13 +10,14 @@ from sqlalchemy import select
 
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import InputError, StoreError
+from otop_pos.core.methods import MethodSpec, method_kind
 from otop_pos.exchange.keys import generate_keypair
 from otop_pos.exchange.package_format import (
     PACKAGE_SUFFIX, BoothPackage, PackageFair, PackageProduct, PackageVendor, write_package,
 )
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.store import FairStore
-from otop_pos.store.fair_models import BoothKey, Product, Vendor
+from otop_pos.store.fair_models import BoothKey, FairMethod, Product, Vendor
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
@@ -68,6 +69,10 @@ def make_packages(store: FairStore, clock: Clock, out_dir: Path, *, fair_ref: st
         for p in s.scalars(select(Product).where(Product.fair_id == fair.id).order_by(Product.id)):
             catalogue.setdefault(p.vendor_id, []).append(p)
         pfair = PackageFair(fair.uid, fair.name, fair.venue, fair.province, fair.first_day, fair.last_day)
+        methods = tuple(MethodSpec(m.code, m.name_th, m.name_en, method_kind(m.kind), m.state_percent,
+                                   m.daily_cap_satang)
+                        for m in s.scalars(select(FairMethod).where(FairMethod.fair_id == fair.id)
+                                           .order_by(FairMethod.position, FairMethod.id)))
         fair_id = fair.id
         plain = [(v.id, PackageVendor(v.code, v.name, v.contact, v.product_type, v.star, v.district, v.province,
                                       v.phone, v.booth, v.producer_type),
@@ -79,7 +84,7 @@ def make_packages(store: FairStore, clock: Clock, out_dir: Path, *, fair_ref: st
         for vendor_id, pv, products in plain:
             private_pem, public_pem, key_id = generate_keypair()
             pkg = BoothPackage(fair=pfair, vendor=pv, products=products, private_key_pem=private_pem, key_id=key_id,
-                               created_at=now)
+                               created_at=now, methods=methods)
             path = write_package(out_dir / package_name(pv.booth, pv.code), pkg)
             written.append(PackageWritten(pv.code, pv.booth, path, key_id, len(products)))
             keys.append(BoothKey(fair_id=fair_id, vendor_id=vendor_id, key_id=key_id, public_pem=public_pem,

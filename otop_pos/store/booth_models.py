@@ -52,6 +52,21 @@ class Setting(BoothBase):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class BoothMethod(BoothBase):
+    """A payment method of the fair, from the booth package (the built-ins until a package brings the fair's
+    own): ``position`` orders them as the organiser listed them."""
+
+    __tablename__ = "booth_method"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name_th: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(8))
+    state_percent: Mapped[int] = mapped_column(Integer, default=0)
+    daily_cap_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    position: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (CheckConstraint("kind IN ('plain','copay','state')", name="kind"),
+                      CheckConstraint("state_percent BETWEEN 0 AND 100", name="percent"))
+
 class Product(BoothBase):
     """A catalogue product; ``stock`` None means stock is not tracked."""
 
