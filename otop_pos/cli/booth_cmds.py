@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from otop_pos.cli.common import booth_service, booth_store, date_arg, dump_json, print_now
+from otop_pos.cli.common import booth_service, booth_store, date_arg, dump_json, print_now, show
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht, parse_baht
 
@@ -125,6 +125,19 @@ def cmd_products(args: argparse.Namespace) -> int:
     for p in products:
         stock = "" if p.stock is None else f"  stock {p.stock}"
         print(f"{p.sku:<16} {format_baht(p.price_satang):>10}  {p.barcode or '-':<13}  {p.name}{stock}")
+    return 0
+
+
+def cmd_methods(args: argparse.Namespace) -> int:
+    from otop_pos.booth.methods import payment_methods
+    from otop_pos.cli.fair_methods_cmds import method_line
+
+    methods = payment_methods(booth_store())
+    if args.json:
+        dump_json([m.as_json() for m in methods])
+        return 0
+    for m in methods:
+        show(method_line(m))
     return 0
 
 
@@ -282,6 +295,7 @@ def register(sub: Any) -> None:
     p.add_argument("--pin", help="manager PIN (or OTOP_POS_PIN)")
     p.set_defaults(handler=cmd_simulate)
     for name, fn, hlp in (("products", cmd_products, "the catalogue"), ("sales", cmd_sales, "every sale"),
+                          ("methods", cmd_methods, "the fair's payment methods (from the booth package)"),
                           ("report", cmd_report, "booth totals")):
         p = booth.add_parser(name, help=hlp)
         p.add_argument("--json", action="store_true")

@@ -29,7 +29,8 @@ def _baht(text: str) -> int:
         raise argparse.ArgumentTypeError(exc.en) from exc
 
 
-def _line(m: Any) -> str:
+def method_line(m: Any) -> str:
+    """One method as a line: code, kind, the state's share, the daily cap, Thai / English name."""
     share = f"{m.state_percent}%" if m.kind != "plain" else ""
     cap = f"≤ ฿{format_baht(m.daily_cap_satang)}/วัน·day" if m.daily_cap_satang is not None else ""
     return f"{m.code:<16} {m.kind:<6} {share:>5} {cap:<22} {m.name_th} / {m.name_en}"
@@ -60,7 +61,7 @@ def cmd_methods(args: argparse.Namespace, store: Any) -> int:
         dump_json([m.as_json() for m in listed])
         return 0
     for m in listed:
-        show(_line(m))
+        show(method_line(m))
     return 0
 
 

@@ -84,6 +84,10 @@ def test_the_organisers_methods_reach_the_booth(tmp_path: Path, clock: FixedCloc
     run(home, "booth", "setup", "--package", str(path), "--pin", PIN)
     got = _booth_methods(home, clock)
     assert got == wanted
+    listed = json.loads(run(home, "booth", "methods", "--json").stdout)
+    assert [list(m) for m in listed] == [CONTRACT] * len(wanted)
+    assert listed == [m.as_json() for m in wanted]
+    assert "เราชนะ / We Win" in run(home, "booth", "methods").stdout
     assert [m.code for m in got] == [*BUILTIN_CODES, "rao_chana"]
     copay = next(m for m in got if m.code == "copay")
     assert (copay.name_th, copay.kind, copay.state_percent, copay.daily_cap_satang) == ("คนละครึ่ง", "copay", 60,

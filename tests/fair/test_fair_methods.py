@@ -194,8 +194,16 @@ def test_migration_f0006m_gives_every_fair_already_in_the_store_the_built_ins(
 
 def test_the_cli_contract(fair_store: FairStore, fair_db: str, fair_clock: FixedClock,
                           capsys: pytest.CaptureFixture[str]) -> None:
+    older = _fair(fair_store, fair_clock, "งานครั้งก่อน")
     _fair(fair_store, fair_clock)
     fair_store.dispose()
+    code, _out, _ = cli(capsys, fair_db, "methods", "--fair", older, "add", "old_round", "--name-th", "รอบก่อน",
+                        "--name-en", "Earlier round", "--kind", "plain")
+    assert code == 0
+    code, _out, _ = cli(capsys, fair_db, "methods", "set", "old_round", "--fair", older, "--name-en", "Round 1")
+    assert code == 0
+    code, out, _ = cli(capsys, fair_db, "methods", "--fair", older, "--json")
+    assert json.loads(out)[-1]["name_en"] == "Round 1"
     code, out, _ = cli(capsys, fair_db, "methods", "--json")
     assert code == 0
     listed = json.loads(out)
