@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,22 @@ def test_the_organisers_methods_reach_the_booth(tmp_path: Path, clock: FixedCloc
     copay = next(m for m in got if m.code == "copay")
     assert (copay.name_th, copay.kind, copay.state_percent, copay.daily_cap_satang) == ("คนละครึ่ง", "copay", 60,
                                                                                       20000)
+
+
+def test_a_package_of_the_next_round_replaces_the_booths_methods(tmp_path: Path, clock: FixedClock) -> None:
+    pkg, _ = make_package()
+    store = open_booth_store(tmp_path / "till")
+    try:
+        setup_from_package(store, clock, write_package(tmp_path / "r1.otopbooth", pkg), pin=PIN)
+        assert _methods_of(store) == default_specs()
+        round2 = tuple(replace(m, state_percent=60, daily_cap_satang=25000) if m.code == "copay" else m
+                       for m in default_specs() if m.code != "card")
+        round2 += (MethodSpec("rao_chana", "เราชนะ", "We Win", "state", 100, None),)
+        setup_from_package(store, clock, write_package(tmp_path / "r2.otopbooth", replace(pkg, methods=round2)),
+                           pin=PIN)
+        assert _methods_of(store) == round2
+    finally:
+        store.dispose()
 
 
 def test_a_package_without_methods_sets_the_booth_up_with_the_built_ins(tmp_path: Path, clock: FixedClock) -> None:
