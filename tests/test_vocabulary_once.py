@@ -78,6 +78,7 @@ def test_every_label_is_declared_in_exactly_one_module() -> None:
     assert twice == {}, f"declared in more than one module: {twice}"
     assert found["ของใช้ ของตกแต่งและของที่ระลึก"] == {"core/vocabulary.py"}
     assert found[RECEIPT_TITLE] == {"core/receipt_view.py"}
+    assert found["คนละครึ่ง"] == found["บัตรสวัสดิการแห่งรัฐ"] == {"core/vocabulary.py"}  # the fair's built-in schemes
 
 
 def test_the_scan_finds_a_second_declaration(tmp_path: Path) -> None:
