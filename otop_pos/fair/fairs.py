@@ -13,7 +13,7 @@ from otop_pos.core.ids import new_uuid
 from otop_pos.exchange.registry_csv import Registry
 from otop_pos.fair.geo import check_address, province_code
 from otop_pos.fair.store import FairStore
-from otop_pos.core.vocabulary import FAIR_METHOD_DEFAULTS
+from otop_pos.core.methods import default_specs
 from otop_pos.store.fair_models import Fair, FairMethod, Product, Vendor
 
 
@@ -76,10 +76,10 @@ def create_fair(store: FairStore, clock: Clock, *, name: str, venue: str, provin
 
 
 def default_methods(fair_id: int) -> list[FairMethod]:
-    """The built-in payment method rows every new fair starts with (``FAIR_METHOD_DEFAULTS``)."""
-    return [FairMethod(fair_id=fair_id, code=d.term.key, name_th=d.term.th, name_en=d.term.en, kind=d.kind,
-                       state_percent=d.state_percent, daily_cap_satang=d.daily_cap_satang, builtin=True,
-                       position=n) for n, d in enumerate(FAIR_METHOD_DEFAULTS)]
+    """The built-in payment method rows every new fair starts with (``core.vocabulary.FAIR_METHOD_DEFAULTS``)."""
+    return [FairMethod(fair_id=fair_id, code=m.code, name_th=m.name_th, name_en=m.name_en, kind=m.kind,
+                       state_percent=m.state_percent, daily_cap_satang=m.daily_cap_satang, builtin=True,
+                       position=n) for n, m in enumerate(default_specs())]
 
 
 def list_fairs(store: FairStore) -> list[FairInfo]:
