@@ -13,8 +13,6 @@ from alembic import command
 from sqlalchemy import func, select, text, update
 
 from otop_pos.app import demo_registry
-from otop_pos.cli import fair_cmds
-from otop_pos.cli.main import main
 from otop_pos.core.clock import FixedClock
 from otop_pos.core.errors import InputError
 from otop_pos.core.vocabulary import FAIR_METHOD_DEFAULTS, PAYMENT_METHOD
@@ -25,6 +23,7 @@ from otop_pos.fair.store import FairStore, open_fair_store
 from otop_pos.store.fair_models import FairMethod, Payment, Sale
 from otop_pos.store.migrate import alembic_config, script_heads
 from tests.fair.booths import FIRST_DAY, LAST_DAY, Booth, make_fair
+from tests.fair.test_import_hostile import cli
 
 KEYS = ["code", "name_th", "name_en", "kind", "state_percent", "daily_cap_satang"]
 BUILTINS = [
@@ -56,23 +55,6 @@ def _fair(store: FairStore, clock: FixedClock, name: str = "งาน") -> str:
     return str(fair.id)
 
 
-def cli(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, str, str]:
-    """``otop-pos fair --db DB ARGS…`` in this process: exit code, stdout, stderr (its store closed after)."""
-    opened: list[FairStore] = []
-
-    def store(args: Any) -> FairStore:
-        opened.append(open_fair_store(args.db))
-        return opened[-1]
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(fair_cmds, "_store", store)
-        try:
-            code = main(["fair", "--db", db, *args])
-        finally:
-            for s in opened:
-                s.dispose()
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_new_fair_has_the_built_in_methods_and_schemes(fair_store: FairStore, fair_clock: FixedClock) -> None:
