@@ -1,0 +1,55 @@
+"""Red team (round two) for issue #14 ("Readable at a bright, busy stall"): defects found on main, one test each.
+Widget tests (offscreen). Each fails on main for the reason its docstring gives; no product code is changed."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import BAG  # type: ignore[import-not-found]
+from PySide6.QtCore import Qt
+from ui_helpers import open_pay  # type: ignore[import-not-found]
+
+from otop_pos.core.promptpay import parse_emv
+from otop_pos.ui import pay_dialog
+from otop_pos.ui.main_window import MainWindow
+
+
+def _qr_amount(payload: str) -> str:
+    return parse_emv(payload).get("54", "") if payload else ""
+
+
+# --- 1. a slipped zero puts ten times the bill in the customer's QR ------------------------------------------
+def test_no_promptpay_qr_asks_more_than_is_due(window: MainWindow, qtbot: Any) -> None:
+    """Bag ฿660, F6. The vendor retypes the amount and a zero slips in: 6600. The QR (and F11, the customer's
+    full-screen view) at once ask ฿6,600.00; the customer's bank app pays it. Only when the vendor presses
+    "received" does the dialog refuse ("5,940.00 baht more than is due … change only from cash") — too late,
+    the money has left the customer's account. A PromptPay QR must never ask more than is due."""
+    pay = open_pay(window, qtbot, BAG)
+    qtbot.keyClick(pay, Qt.Key.Key_F6)
+    pay.pp_amount.selectAll()
+    qtbot.keyClicks(pay.pp_amount, "6600")
+    assert pay.due() == 66000
+    assert _qr_amount(pay.payload) in ("", "660.00"), \
+        f"the QR asks {_qr_amount(pay.payload)} while {pay.due() / 100:.2f} is due"
+    assert not pay.show_customer_button.isEnabled() or _qr_amount(pay.payload) == "660.00"
+
+
+# --- 2. the second screen loses the QR for good once the amount is cleared -----------------------------------
+def test_the_second_screen_qr_comes_back_when_the_amount_is_retyped(window: MainWindow, qtbot: Any,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a customer screen attached the QR opens there by itself on F6 (right). The customer wants to pay
+    ฿200 by PromptPay and the rest in cash: the vendor clears the amount (Backspace) and types 200. Clearing
+    closes the customer's view (no QR: fine), but typing a good amount never brings it back: the dialog shows a
+    ฿200 QR to the vendor only, and the customer faces a blank second screen for the rest of the sale."""
+    monkeypatch.setattr(pay_dialog, "choose_customer_screen", lambda screens, primary: screens[0])
+    pay = open_pay(window, qtbot, BAG)
+    qtbot.keyClick(pay, Qt.Key.Key_F6)
+    assert pay.customer_view is not None and pay.customer_view.isVisible()
+    pay.pp_amount.selectAll()
+    qtbot.keyClick(pay.pp_amount, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(pay.pp_amount, "200")
+    qtbot.wait(200)
+    assert _qr_amount(pay.payload) == "200.00"
+    view = pay.customer_view
+    assert view is not None and view.isVisible(), "the customer's screen stays blank while a ฿200 QR is ready"
+    assert view.payload == pay.payload
