@@ -89,3 +89,36 @@ def test_the_history_search_finds_a_name_keyed_with_the_other_sara_am(window: Ma
     qtbot.wait(200)
     found = [m.data(m.index(r, 0)) for r in range(m.rowCount())]
     assert found == [sale.number], f"'น้ำพริก' found {found}"
+
+
+# --- 4. a good scan while an error toast shows: the changed line stays under the toast ----------------------
+def test_a_good_scan_while_an_error_toast_shows_is_not_hidden_under_it(window: MainWindow, ctx: Any,
+                                                                       qtbot: Any) -> None:
+    """1024×600, five lines in the cart (the list scrolls), the current line at the bottom. A wrong code: the
+    error toast goes to the top of the list, away from that line (right). The customer hands over another bag
+    (line 1) and the vendor scans it within the 8 s: the bag's line becomes the current one, scrolled to the top
+    — and the toast stays where it was, covering exactly the line whose quantity just went to 2."""
+    from conftest import BASKET, CHIPS, SCARF, TEA  # type: ignore[import-not-found]
+    from PySide6.QtCore import QRect
+    from ui_helpers import idle, scan  # type: ignore[import-not-found]
+
+    window.resize(1024, 600)
+    qtbot.wait(50)
+    sell: Any = window.show_page("sell")
+    for code in (BAG, BASKET, CHIPS, SCARF, TEA):
+        scan(qtbot, sell.search, code)
+        idle(qtbot, ctx)
+    scan(qtbot, sell.search, "0000000000000")
+    idle(qtbot, ctx)
+    assert sell.toast.isVisible()
+    scan(qtbot, sell.search, BAG)                          # a good scan while the toast shows
+    idle(qtbot, ctx)
+    qtbot.wait(50)
+    table = sell.cart_panel.table
+    assert ctx.cart.lines[0].qty == 2
+    assert table.currentIndex().row() == 0
+    rect = table.visualRect(table.currentIndex())
+    line = QRect(table.viewport().mapTo(sell, rect.topLeft()), rect.size())
+    toast = sell.toast.geometry()
+    assert not (sell.toast.isVisible() and line.intersects(toast)), \
+        f"the bag's line {line.getRect()} is under the error toast {toast.getRect()}"
