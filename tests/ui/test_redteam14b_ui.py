@@ -122,3 +122,54 @@ def test_a_good_scan_while_an_error_toast_shows_is_not_hidden_under_it(window: M
     toast = sell.toast.geometry()
     assert not (sell.toast.isVisible() and line.intersects(toast)), \
         f"the bag's line {line.getRect()} is under the error toast {toast.getRect()}"
+
+
+# --- 5. the cart's money columns are cut at 1024×600 ----------------------------------------------------------
+def test_the_carts_price_and_total_are_not_cut_at_1024x600(window: MainWindow, ctx: Any, qtbot: Any) -> None:
+    """1024×600, one bag (กระเป๋าสานเตยปาหนัน ฿660) in the cart: the long name takes the width and the Price and
+    Total cells read "660..." and "660...." — the amount the customer pays for the line is cut off."""
+    from PySide6.QtGui import QFontMetrics
+    from ui_helpers import idle, scan  # type: ignore[import-not-found]
+
+    window.resize(1024, 600)
+    qtbot.wait(50)
+    sell: Any = window.show_page("sell")
+    scan(qtbot, sell.search, BAG)
+    idle(qtbot, ctx)
+    qtbot.wait(50)
+    table = sell.cart_panel.table
+    model = table.model()
+    fm = QFontMetrics(table.font())
+    cut = []
+    for col in range(model.columnCount()):
+        text = str(model.data(model.index(0, col)) or "")
+        if any(ch.isdigit() for ch in text) and fm.horizontalAdvance(text) + 8 > table.columnWidth(col):
+            cut.append((model.headerData(col, Qt.Orientation.Horizontal), text, table.columnWidth(col),
+                        fm.horizontalAdvance(text)))
+    window.grab().save(str(__import__("pathlib").Path("/tmp") / "red14b_cart_cut.png"))
+    assert not cut, f"cut amounts (column, text, column width, text width): {cut}"
+
+
+# --- 6. an unknown long code: the toast cuts the code off on both sides -------------------------------------
+def test_an_unknown_long_code_is_shown_whole_in_the_toast(window: MainWindow, ctx: Any, qtbot: Any) -> None:
+    """A customer's bank-app QR (an 86-character PromptPay payload) is scanned by mistake. The toast says
+    "Unknown code 0002…AB7A: no product has it." but the code has no space to break at: the label centres the
+    1,059 px line in 400 px and both ends are clipped ("…677010111011300668012345675802TH"). The vendor
+    cannot read what was scanned; a long code must wrap (or be shortened visibly) inside the toast."""
+    from PySide6.QtGui import QFontMetrics
+    from ui_helpers import idle, scan  # type: ignore[import-not-found]
+
+    window.resize(1024, 600)
+    qtbot.wait(50)
+    sell: Any = window.show_page("sell")
+    scan(qtbot, sell.search, BAG)
+    idle(qtbot, ctx)
+    code = "00020101021229370016A000000677010111011300668012345675802TH530376454076600.006304AB7A"
+    scan(qtbot, sell.search, code)
+    idle(qtbot, ctx)
+    toast = sell.toast
+    assert toast.isVisible()
+    fm = QFontMetrics(toast.font())
+    room = toast.contentsRect().width()
+    widest = max(fm.horizontalAdvance(line) for line in toast.text().replace("\u200b", " ").split())
+    assert widest <= room, f"a {widest} px unbreakable piece in a {room} px toast: {toast.text()!r}"
