@@ -173,3 +173,20 @@ def test_an_unknown_long_code_is_shown_whole_in_the_toast(window: MainWindow, ct
     room = toast.contentsRect().width()
     widest = max(fm.horizontalAdvance(line) for line in toast.text().replace("\u200b", " ").split())
     assert widest <= room, f"a {widest} px unbreakable piece in a {room} px toast: {toast.text()!r}"
+
+
+# --- 7. the close-day summary ends in a stray separator when nothing was sold --------------------------------
+def test_the_close_day_summary_has_no_stray_separator_on_a_day_without_sales(window: MainWindow,
+                                                                              qtbot: Any) -> None:
+    """A rainy day, nothing sold; the vendor closes the day. The Thai summary reads "8 ธ.ค. 2569: ขาย 0 บิล
+    ยอดสุทธิ ฿0.00 ·" — the separator before the (empty) list of payment methods is left hanging (English
+    "… net ฿0.00. " hides it as a full stop)."""
+    from test_dialog_keys import open_close_day  # type: ignore[import-not-found]
+
+    from otop_pos.ui.i18n import install_language
+
+    install_language("th")
+    dlg = open_close_day(window, qtbot)
+    text = dlg.summary.text().strip()
+    assert "฿0.00" in text
+    assert not text.endswith("·"), f"summary: {text!r}"
