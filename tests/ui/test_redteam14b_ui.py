@@ -190,3 +190,23 @@ def test_the_close_day_summary_has_no_stray_separator_on_a_day_without_sales(win
     text = dlg.summary.text().strip()
     assert "฿0.00" in text
     assert not text.endswith("·"), f"summary: {text!r}"
+
+
+# --- 8. keyboard only: Tab from the products search is trapped in the table ----------------------------------
+def test_tab_from_the_products_search_reaches_the_form_and_save(window: MainWindow, ctx: Any, qtbot: Any) -> None:
+    """Keyboard-only (no mouse on a stall laptop's sticky touchpad): on the products page the vendor searches,
+    then presses Tab to reach the product form. The first Tab goes into the product table, and every further Tab
+    only walks its cells (tab-key navigation left on): the SKU, name, price fields and Save are never reached."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1024, 600)
+    screen: Any = window.show_page("products")
+    qtbot.waitUntil(lambda: screen.found.rowCount() > 0)
+    screen.search.setFocus()
+    reached = []
+    for _ in range(60):
+        widget = QApplication.focusWidget()
+        reached.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert screen.name in reached and screen.save_button in reached, \
+        f"Tab reached only {sorted({type(w).__name__ for w in reached})}"
