@@ -15,6 +15,7 @@ from otop_pos.booth.adjustments import (find_sale, refund_document_refusal, refu
 from otop_pos.booth.settings import get_settings
 from otop_pos.booth.store import identity
 from otop_pos.core.digits import normalize_digits
+from otop_pos.core.text_match import spellings
 from otop_pos.core.documents import PAYMENT_METHODS, ReceiptDoc, ReceiptLine, ReceiptPayment
 from otop_pos.core.errors import OtopError, SaleError
 from otop_pos.store.booth_models import Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void
@@ -91,9 +92,9 @@ def _contains(search: str) -> str:
 
 def _matching_sales(search: str):  # type: ignore[no-untyped-def]
     like = _contains(search)
+    names = [SaleLine.name.like(_contains(form), escape="\\") for form in spellings(search)]   # ำ or ํา, แ or เเ
     return or_(Sale.number.like(like, escape="\\"), Sale.uuid == search,
-               Sale.id.in_(select(SaleLine.sale_id).where(or_(SaleLine.name.like(like, escape="\\"),
-                                                              SaleLine.sku.like(like, escape="\\")))))
+               Sale.id.in_(select(SaleLine.sale_id).where(or_(*names, SaleLine.sku.like(like, escape="\\")))))
 
 
 def list_history(store: SqliteStore, *, business_date: date | None = None, search: str = "", offset: int = 0,

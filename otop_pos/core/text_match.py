@@ -10,7 +10,7 @@ import re
 
 from otop_pos.core.digits import normalize_digits
 
-__all__ = ["fold", "match_key", "search_key"]
+__all__ = ["fold", "match_key", "search_key", "spellings"]
 
 _SAME_LOOK = (("\u0e4d\u0e32", "\u0e33"),   # ํ + า → ำ
               ("\u0e40\u0e40", "\u0e41"))   # เ + เ → แ
@@ -35,3 +35,15 @@ def search_key(text: str) -> str:
     """``text`` as a search compares it: ``fold`` without any space (``"ผ้า ไหม"`` finds ``ผ้าไหม``,
     ``"kk20"`` finds ``KK20-0018``, ``"๘๘๕"`` finds ``885…``)."""
     return "".join(fold(text).split())
+
+
+def spellings(text: str) -> tuple[str, ...]:
+    """Every way ``text`` may have been keyed that draws the same (ำ or ํา, แ or เเ), for a store search that
+    cannot fold what it compares (SQL ``LIKE``): the text with one form throughout, then with the other."""
+    one = text
+    for alike, single in _SAME_LOOK:
+        one = one.replace(alike, single)
+    forms = [one]
+    for alike, single in _SAME_LOOK:
+        forms += [f.replace(single, alike) for f in forms if single in f]
+    return tuple(dict.fromkeys(forms))

@@ -133,8 +133,8 @@ class CartPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, 5):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        for c in range(1, 5):   # sized to their figures on every change (see _fit_figures)
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
         touch_rows(self.table)
         self.table.keyAction.connect(self._key_action)
         lay = QVBoxLayout(self)
@@ -205,6 +205,7 @@ class CartPanel(QWidget):
     def refresh(self) -> None:
         cart = self.ctx.cart
         self.model.set_cart(cart)
+        self._fit_figures()
         self.items_label.setText(translate("Cart", "Items: {n}").format(n=cart.item_count))
         self.subtotal_label.setText(translate("Cart", "Subtotal {amount}").format(amount=money(cart.before_discount_satang)))
         if cart.discount:
@@ -234,6 +235,14 @@ class CartPanel(QWidget):
         for b in (self.minus_button, self.plus_button, self.qty_button, self.discount_button, self.price_button,
                   self.remove_button):
             b.setEnabled(line_ok)
+
+    def _fit_figures(self) -> None:
+        """Quantity, price, discount and total as wide as their widest figure or heading, with the cell's
+        margins (the header's own fitting missed lines added later: "660..." was cut); the name takes the rest."""
+        header = self.table.horizontalHeader()
+        air = self.table.fontMetrics().height() // 2   # figures a little apart, not touching the next column
+        for c in range(1, 5):
+            header.resizeSection(c, max(self.table.sizeHintForColumn(c) + air, header.sectionSizeHint(c)))
 
     def refresh_held(self) -> None:
         n = len(self.ctx.held)

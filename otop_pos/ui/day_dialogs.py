@@ -174,8 +174,9 @@ class CloseDayDialog(ActionDialog):
     def _figures(self, fig: DayFigures) -> None:
         self.figures = fig
         methods = "  ·  ".join(f"{method_name(m)} {money(a)}" for m, a in fig.by_method if a)
-        self.summary.setText(translate("Day", "{date}: {n} sales, net {net}. {methods}").format(
-            date=date_text(fig.day.business_date), n=fig.sales_count, net=money(fig.net_satang), methods=methods))
+        summary = translate("Day", "{date}: {n} sales, net {net}").format(
+            date=date_text(fig.day.business_date), n=fig.sales_count, net=money(fig.net_satang))
+        self.summary.setText(f"{summary}  ·  {methods}" if methods else summary)   # no separator before nothing
         self.close_button.setEnabled(True)
         self._update()
 

@@ -36,6 +36,7 @@ from otop_pos.ui.customer_view import CustomerView, choose_customer_screen
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.qr import qr_image
 from otop_pos.ui.theme import ROLES, metrics
+from otop_pos.ui.toast import Toast
 from otop_pos.ui.widgets import ErrorLabel, NumberEdit, confirm, label, make_button
 
 NOTES = (2000, 5000, 10000, 50000, 100000)
@@ -104,9 +105,9 @@ class PayDialog(QDialog):
         lay.addWidget(self.tabs, 1)
         self.error = ErrorLabel()
         lay.addWidget(self.error)
-        self.note = label("", name="ok", wrap=True)
-        self.note.hide()                    # shown with a note only: the dialog fits 600 px high
-        lay.addWidget(self.note)
+        # "Added … to the bill" lies over the parts list for a moment: a line in the layout would grow the dialog
+        # past a 600 px screen
+        self.note = Toast(self, anchor=self.parts_list, edge=Qt.Edge.TopEdge)
         bottom = QHBoxLayout()
         self.cancel_button = _plain(make_button(translate("Pay", "Back to cart (Esc)"), slot=self.reject))
         self.complete_button = _plain(make_button(translate("Pay", "Complete sale (Enter)"), name="primary",
@@ -225,9 +226,7 @@ class PayDialog(QDialog):
 
     def _tab_changed(self, i: int) -> None:
         self.error.clear()
-        self.note.clear()
         self._update()   # cash typed but not taken counts on the cash tab only
-        self.note.hide()
         due = _baht_text(self.due())
         if i == PROMPTPAY_TAB:
             self.pp_amount.setText(due)
@@ -302,9 +301,15 @@ class PayDialog(QDialog):
         amount = self.pp_amount.satang_or_none()
         self.payload = ""
         self.qr_label.clear()
-        if target and amount:
+        due = self.due()
+        if target and amount and amount > due:   # a QR never asks more than is due: the bank app would pay it
+            self.error.show_error(translate("Pay", "{amount} is more than the {due} still to pay: a PromptPay QR "
+                                                   "asks at most what is due.").format(amount=money(amount),
+                                                                                       due=money(due)))
+        elif target and amount:
             try:
                 self.payload = promptpay_payload(target, amount)
+                self.error.clear()
             except OtopError as exc:
                 self.error.show_error(exc)
         self.show_customer_button.setEnabled(bool(self.payload))
@@ -315,6 +320,8 @@ class PayDialog(QDialog):
                 self.customer_view.set_payload(self.payload)
             else:
                 self.close_customer_view()
+        elif self.payload and self.tabs.currentIndex() == PROMPTPAY_TAB:
+            self._customer_on_second_screen()   # a good amount again: back on the customer's screen
 
     @staticmethod
     def _qr_size() -> int:
@@ -381,9 +388,8 @@ class PayDialog(QDialog):
             self.ctx.sounds.error()
             return
         self.error.clear()
-        self.note.setText(translate("Pay", "Added {name} ({price}) to the bill.").format(
-            name=product.name, price=money(product.price_satang)))
-        self.note.show()
+        self.note.show_message(translate("Pay", "Added {name} ({price}) to the bill.").format(
+            name=product.name, price=money(product.price_satang)), "ok")
         if self.tabs.currentIndex():
             self._tab_changed(self.tabs.currentIndex())   # the QR / transfer amount follows what is due
 

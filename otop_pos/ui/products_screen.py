@@ -98,6 +98,7 @@ class ProductsScreen(QWidget):
         self.table.setModel(self.found)
         self.table.setWordWrap(True)   # long names wrap by word instead of being cut
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table for the form (arrows move in it)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

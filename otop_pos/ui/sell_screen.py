@@ -93,6 +93,8 @@ class SellScreen(QWidget):
         # nothing (a tile tapped while one shows is the tile aimed at)
         self.toast = Toast(self, ctx.sounds, anchor=self.cart_panel.stack, edge=Qt.Edge.TopEdge)
         self.banner = self.toast   # the old name, for code and tests written before the toast
+        # after the cart panel has moved its current line (queued: its refresh runs first)
+        ctx.cartChanged.connect(self._cart_moved, Qt.ConnectionType.QueuedConnection)
         self.scanner = ScannerDetector(self)
         self.scanner.scanned.connect(self.on_scan)
         app = QApplication.instance()
@@ -227,17 +229,27 @@ class SellScreen(QWidget):
         """A message over the screen (the toast): 5 s, warnings and errors 8 s; an error sounds. It lies over
         the end of the cart's list away from the current line, or over the foot of the change after a sale
         (the amount, its caption and the bill's line stay in view)."""
-        panel = self.cart_panel
-        after_sale = panel.stack.currentWidget() is panel.change_panel
-        if after_sale:   # right under the change and the bill's line, over the hint to scan the next product
-            self.toast.edge, self.toast.clear_of = Qt.Edge.TopEdge, panel.change_panel.detail
-        else:            # over the end of the list away from the line just changed (it stays readable)
-            table, row = panel.table, panel.table.currentIndex()
-            line = table.visualRect(row) if row.isValid() else None
-            upper = line is not None and line.center().y() < table.viewport().height() // 2
-            self.toast.edge = Qt.Edge.BottomEdge if upper or line is None else Qt.Edge.TopEdge
-            self.toast.clear_of = None
+        self._aim_toast()
         self.toast.show_message(text, kind)
+
+    def _aim_toast(self) -> None:
+        """Where the toast lies: right under the change and the bill's line after a sale (over the hint to scan
+        the next product), else over the end of the cart's list away from the current line."""
+        panel = self.cart_panel
+        if panel.stack.currentWidget() is panel.change_panel:
+            self.toast.edge, self.toast.clear_of = Qt.Edge.TopEdge, panel.change_panel.detail
+            return
+        table, row = panel.table, panel.table.currentIndex()
+        line = table.visualRect(row) if row.isValid() else None
+        upper = line is not None and line.center().y() < table.viewport().height() // 2
+        self.toast.edge = Qt.Edge.BottomEdge if upper or line is None else Qt.Edge.TopEdge
+        self.toast.clear_of = None
+
+    def _cart_moved(self) -> None:
+        """The cart changed while a message shows: it moves off the line that changed (a scan within its 8 s)."""
+        if self.toast.isVisible():
+            self._aim_toast()
+            self.toast.place()
 
     def pay(self) -> None:
         if alive(self.pay_dialog):

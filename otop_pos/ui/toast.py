@@ -8,6 +8,8 @@ so a scan while it shows still reaches the screen. An error toast plays the erro
 does, for every error message)."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
@@ -19,6 +21,15 @@ from otop_pos.ui.widgets import WrapLabel
 KINDS = ("ok", "info", "warn", "error")
 SHORT_MS = 5000   # ok and info
 LONG_MS = 8000    # warn and error: read twice as a customer waits
+
+
+_LONG_CODE = re.compile(r"[!-~]{28,}")   # a scanned URL or payment code: no place to break it
+
+
+def _shorten_codes(text: str) -> str:
+    """Long codes (a bank app's QR scanned by mistake) shown by their start and end, visibly shortened, so the
+    message fits and the vendor still sees what was scanned."""
+    return _LONG_CODE.sub(lambda m: f"{m.group()[:12]}…{m.group()[-8:]}", text)
 
 
 def _style(kind: str) -> str:
@@ -67,7 +78,7 @@ class Toast(WrapLabel):
         0: until replaced or tapped. An error plays the error sound."""
         self.kind = kind if kind in KINDS else "info"
         self.setStyleSheet(_style(self.kind))
-        self.setText(text)
+        self.setText(_shorten_codes(text))
         self.place()
         self.show()
         self.raise_()

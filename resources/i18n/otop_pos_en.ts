@@ -327,8 +327,8 @@
         <translation>Close the day</translation>
     </message>
     <message>
-        <source>{date}: {n} sales, net {net}. {methods}</source>
-        <translation>{date}: {n} sales, net {net}. {methods}</translation>
+        <source>{date}: {n} sales, net {net}</source>
+        <translation>{date}: {n} sales, net {net}</translation>
     </message>
     <message>
         <source>Exact ✓</source>
@@ -920,6 +920,10 @@
     <message>
         <source>No payment taken yet</source>
         <translation>No payment taken yet</translation>
+    </message>
+    <message>
+        <source>{amount} is more than the {due} still to pay: a PromptPay QR asks at most what is due.</source>
+        <translation>{amount} is more than the {due} still to pay: a PromptPay QR asks at most what is due.</translation>
     </message>
     <message>
         <source>Remove the {method} payment of {amount}? Hand that money back to the customer.</source>

@@ -327,8 +327,8 @@
         <translation>ปิดวันขาย</translation>
     </message>
     <message>
-        <source>{date}: {n} sales, net {net}. {methods}</source>
-        <translation>{date}: ขาย {n} บิล ยอดสุทธิ {net} · {methods}</translation>
+        <source>{date}: {n} sales, net {net}</source>
+        <translation>{date}: ขาย {n} บิล ยอดสุทธิ {net}</translation>
     </message>
     <message>
         <source>Exact ✓</source>
@@ -920,6 +920,10 @@
     <message>
         <source>No payment taken yet</source>
         <translation>ยังไม่ได้รับชำระ</translation>
+    </message>
+    <message>
+        <source>{amount} is more than the {due} still to pay: a PromptPay QR asks at most what is due.</source>
+        <translation>{amount} มากกว่ายอดค้างชำระ {due} คิวอาร์พร้อมเพย์ต้องไม่เกินยอดที่ค้างชำระ</translation>
     </message>
     <message>
         <source>Remove the {method} payment of {amount}? Hand that money back to the customer.</source>

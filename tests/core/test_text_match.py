@@ -24,3 +24,11 @@ def test_a_number_keeps_its_thai_unit_on_its_line() -> None:
         shown = wrap_thai(name)
         assert kept in shown and unwrap_thai(shown) == name and wrap_thai(shown) == shown
     assert wrap_thai("Coffee 2 cups") == "Coffee 2 cups"
+
+
+def test_every_spelling_that_draws_the_same() -> None:
+    from otop_pos.core.text_match import spellings
+
+    assert spellings("abc") == ("abc",)
+    assert set(spellings("น\u0e49\u0e4d\u0e32พริก")) == {"น้ำพริก", "น\u0e49\u0e4d\u0e32พริก"}
+    assert len(spellings("แหนม น้ำ")) == 4 and all(match_key(s) == match_key("แหนม น้ำ") for s in spellings("แหนม น้ำ"))

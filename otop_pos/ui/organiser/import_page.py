@@ -97,6 +97,7 @@ class ImportPage(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("%v / %m")
+        self.progress.setTextVisible(False)   # no "0 / 1" before anything was chosen
         self.progress_label = label("", name="caption")
         prog.addWidget(self.progress, 1)
         prog.addWidget(self.progress_label)
@@ -157,6 +158,7 @@ class ImportPage(QWidget):
         self.results.set_rows([])
         self.summary.clear_message()
         self.progress.setRange(0, 0)  # busy until the first file is done
+        self.progress.setTextVisible(True)
         self.progress_label.setText(translate("OrgImport", "Looking for export files…"))
         fair = self.ctx.fair
         store, clock, jobs = self.ctx.store, self.ctx.clock, self.ctx.import_jobs
@@ -226,6 +228,7 @@ class ImportPage(QWidget):
         log_unexpected(exc)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)
         self.progress_label.setText("")
         self.summary.show_message(error_text(exc), "error", 0)
         self._next()
