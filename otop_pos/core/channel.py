@@ -22,7 +22,8 @@ from otop_pos.core.errors import InputError
 from otop_pos.core.limits import MAX_CHANNEL_CHARS
 
 __all__ = ["MAX_CHANNEL_CHARS", "parse_line", "parse_facebook", "parse_shop_url", "channel_link", "ChannelLink",
-           "line_url", "CHANNEL_FIELDS"]
+           "line_url", "CHANNEL_FIELDS",
+           "channel_caption"]
 
 #: The settings / store field names, in the order a receipt prefers them.
 CHANNEL_FIELDS = ("line_account", "shop_url", "facebook_page")
@@ -137,6 +138,12 @@ _CAPTIONS = {
     "shop": ("สั่งซื้อออนไลน์ได้ที่ร้านค้านี้", "Order online from this shop"),
     "facebook": ("ติดตามร้านทาง Facebook", "Follow the shop on Facebook"),
 }
+
+
+def channel_caption(kind: str, lang: str) -> str:
+    """The caption under a channel QR ("ติดตามร้านทาง LINE"), in "th" or "en"; "" for an unknown kind."""
+    th, en = _CAPTIONS.get(kind, ("", ""))
+    return en if lang == "en" else th
 
 
 def channel_link(line_account: str = "", shop_url: str = "", facebook_page: str = "") -> ChannelLink | None:
