@@ -245,4 +245,4 @@ DEFAULT_PAPER_WIDTH = 384
 #: organiser's figures and the producer sheets. A fair's own methods are counted by their kind instead.
 DIGITAL_METHODS: tuple[str, ...] = ("promptpay", "transfer", "card")
 #: The kinds of a fair's payment methods that a state scheme pays wholly or in part (co-payment, welfare card).
-SCHEME_KINDS: tuple[str, ...] = ("copay", "state")
+SCHEME_KINDS: tuple[MethodKind, ...] = tuple(k for k in METHOD_KINDS if k != "plain")

@@ -5,8 +5,8 @@ the satang) with what a producer asks: income by product, day and hour, the aver
 digitally (``core.vocabulary.DIGITAL_METHODS``) and the share paid through state schemes (the fair's methods of a
 ``SCHEME_KINDS`` kind), the orders still open, and the producer's own link (``core.channel``) for the QR.
 
-Method kinds: ``method_kinds`` maps a payment method code to its kind ("plain", "copay", "state"), as the fair's
-methods define them; a method not in it is plain. Orders are not kept by the fair store yet: the sheet says
+Method kinds: ``method_kinds`` maps a payment method code to its kind ("plain", "copay", "state"); by default the
+fair's own methods (``fair.methods.list_methods``); a method not among them is plain. Orders are not kept by the fair store yet: the sheet says
 there are none ("ยังไม่มีรายการสั่งจอง") until they are.
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ from otop_pos.core.channel import channel_link
 from otop_pos.core.vocabulary import DIGITAL_METHODS, SCHEME_KINDS
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.figures import vendor_detail
+from otop_pos.fair.methods import list_methods
 from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import ProducerSheet
 from otop_pos.reports.producer_sheet_pdf import sheet_file_name, write_producer_sheet_pdf
@@ -50,7 +51,7 @@ def _average(net: int, count: int) -> int:
 def producer_sheet(store: FairStore, vendor_code: str, *, fair_ref: str | None = None,
                    method_kinds: Mapping[str, str] | None = None) -> ProducerSheet:
     """The sheet of one vendor over the whole fair; ``InputError`` for an unknown vendor or fair."""
-    kinds = method_kinds or {}
+    kinds = method_kinds if method_kinds is not None else {m.code: m.kind for m in list_methods(store, fair_ref)}
     with store.read() as s:
         fair = find_fair(s, fair_ref)
         row = s.scalar(select(Vendor).where(Vendor.fair_id == fair.id, Vendor.code == vendor_code.strip()))
@@ -74,7 +75,8 @@ def producer_sheets(store: FairStore, *, fair_ref: str | None = None,
         codes = list(s.scalars(select(Vendor.code).where(Vendor.fair_id == fair.id)
                                .order_by(Vendor.booth, Vendor.code)))
         ref = fair.uid
-    return tuple(producer_sheet(store, code, fair_ref=ref, method_kinds=method_kinds) for code in codes)
+    kinds = method_kinds if method_kinds is not None else {m.code: m.kind for m in list_methods(store, ref)}
+    return tuple(producer_sheet(store, code, fair_ref=ref, method_kinds=kinds) for code in codes)
 
 
 def write_producer_sheets(store: FairStore, out_dir: Path, *, fair_ref: str | None = None,

@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, SimpleDocTemplate, Space
 
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import format_thai_date
-from otop_pos.core.vocabulary import DIGITAL_METHODS, PAYMENT_METHOD
+from otop_pos.core.vocabulary import DIGITAL_METHODS, FAIR_METHOD_DEFAULTS
 from otop_pos.reports.model import ProducerSheet, Row
 from otop_pos.reports.pdf_table import LongTable
 from otop_pos.reports.receipt_pdf import qr_drawing
@@ -95,7 +95,8 @@ def _head(sheet: ProducerSheet) -> Flowable:
 
 def _key(sheet: ProducerSheet) -> Flowable:
     v = sheet.vendor
-    names = " ".join(PAYMENT_METHOD.name(k, "th") for k in DIGITAL_METHODS if k in PAYMENT_METHOD)
+    terms = {d.term.key: d.term for d in FAIR_METHOD_DEFAULTS}
+    names = " ".join(terms[k].th for k in DIGITAL_METHODS if k in terms)
     orders = NO_ORDERS if not sheet.open_orders_count else _T["open_orders"].format(
         n=f"{sheet.open_orders_count:,}", value=format_baht(sheet.open_orders_satang))
     rows = [

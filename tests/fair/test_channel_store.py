@@ -1,4 +1,4 @@
-"""The producer's channel from the registry into the fair store (SQLite and PostgreSQL, migration f0006c), the
+"""The producer's channel from the registry into the fair store (SQLite and PostgreSQL, migration f0007), the
 booth package and, by ``booth setup --package``, the booth's settings."""
 from __future__ import annotations
 
@@ -56,13 +56,13 @@ def test_the_registry_channel_reaches_the_store_the_package_and_the_booth_settin
         booth.dispose()
 
 
-def test_migration_f0006c_keeps_the_vendors_and_a_reload_fills_the_channel(
+def test_migration_f0007_keeps_the_vendors_and_a_reload_fills_the_channel(
         fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
     make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "pkg", ["KK20-0001"])
     cfg = alembic_config("fair")
     with fair_store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "f0005")            # the store as the previous version left it, vendors in it
+        command.downgrade(cfg, "f0006m")            # the store as the previous version left it, vendors in it
     fair_store.engine.dispose()
     with fair_store.read() as s:
         before = sorted(s.execute(text("SELECT code, name, booth, phone FROM vendor")).all())

@@ -70,7 +70,10 @@ def test_one_sheet_per_vendor_with_the_fairs_figures_and_the_link_qr(
         own = booth_report(booth.s)
         assert sheet.vendor.net_satang == detail.vendor.net_satang == own.net_satang > 0
         assert sheet.digital_satang == own.by_method.get("promptpay", 0)
-        assert sheet.scheme_satang == 0 and sheet.scheme_share_bp == 0
+        assert sheet.scheme_satang == 0 and sheet.scheme_share_bp == 0       # the fair's methods: no scheme used
+        as_scheme = producer_sheet(fair_store, code, method_kinds={"promptpay": "copay"})  # kinds decide, not names
+        assert (as_scheme.scheme_satang, as_scheme.digital_satang) == (sheet.digital_satang, 0)
+        assert as_scheme.scheme_share_bp == sheet.digital_share_bp
         assert sheet.average_sale_satang == round(own.net_satang / sheet.vendor.sales_count)
         path = out / sheet_file_name(sheet.vendor.booth, code)
         text = pdftotext(path, layout=False)

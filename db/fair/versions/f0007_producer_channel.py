@@ -3,16 +3,16 @@
 Three optional texts of the registry (``core.channel``), carried into the booth package and printed as a QR on
 the booth's receipts. Existing vendors get "" (no channel); the organiser's next registry load fills them in.
 
-Revision ID: f0006c
-Revises: f0005
+Revision ID: f0007
+Revises: f0006m
 Create Date: 2026-12-07 19:30:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = 'f0006c'
-down_revision = 'f0005'
+revision = 'f0007'
+down_revision = 'f0006m'
 branch_labels = None
 depends_on = None
 
