@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from otop_pos.booth.cart import ProductInfo
-from otop_pos.booth.setup import BoothSetup, setup_booth
+from otop_pos.booth.setup import BoothSetup, channel_settings, setup_booth
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SetupError
 from otop_pos.exchange.package_format import BoothPackage, read_package
@@ -24,8 +24,8 @@ def setup_of_package(pkg: BoothPackage, *, till_no: int = 1) -> BoothSetup:
     return BoothSetup(booth_code=(v.booth or v.code).strip(), vendor_code=v.code, vendor_name=v.name,
                       product_type=v.product_type, products=products, till_no=till_no, fair_id=pkg.fair.id,
                       fair_name=pkg.fair.name, fair_first_day=pkg.fair.first_day, fair_last_day=pkg.fair.last_day,
-                      key_id=pkg.key_id, signing_key=pkg.private_key_pem, settings={"shop_name": v.name},
-                      methods=pkg.methods)
+                      key_id=pkg.key_id, signing_key=pkg.private_key_pem,
+                      settings={"shop_name": v.name, **channel_settings(v)}, methods=pkg.methods)
 
 
 def setup_from_package(store: SqliteStore, clock: Clock, package_path: Path, *, till_no: int = 1,

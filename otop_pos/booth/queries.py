@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from otop_pos.booth.cart import ListPriced
 from otop_pos.booth.adjustments import (find_sale, refund_document_refusal, refund_refusal, refunded_so_far,
                                         void_refusal)
-from otop_pos.booth.settings import get_settings
+from otop_pos.booth.settings import BoothSettings, get_settings
 from otop_pos.booth.store import identity
+from otop_pos.core.channel import channel_link
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.text_match import spellings
 from otop_pos.core.documents import PAYMENT_METHODS, ReceiptDoc, ReceiptLine, ReceiptPayment
@@ -156,6 +157,12 @@ def _lines(s: Session, sale: Sale) -> tuple[ReceiptLine, ...]:
                  for ln in sale.lines)
 
 
+def _channel(st: BoothSettings) -> dict[str, str]:
+    """The receipt's channel link and kind, from the settings ("" when none is set)."""
+    link = channel_link(st.line_account, st.shop_url, st.facebook_page)
+    return {"channel_url": link.url, "channel_kind": link.kind} if link else {}
+
+
 def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str | None = None) -> ReceiptDoc:
     """The printable receipt of a sale, void or refund (by UUID or number)."""
     with store.read() as s:
@@ -168,7 +175,7 @@ def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str |
                       footer_lines=tuple(x for x in st.receipt_footer.splitlines() if x.strip()),
                       copy=copy, lang="en" if lang == "en" else "th",
                       title_mode="abbreviated_tax_invoice" if st.vat_registered else "receipt",
-                      promptpay_target=st.promptpay_id)
+                      promptpay_target=st.promptpay_id, **_channel(st))
         void = s.scalar(select(Void).where(or_(Void.uuid == ref, Void.number == ref)))
         refund = s.scalar(select(Refund).where(or_(Refund.uuid == ref, Refund.number == ref)))
         if void is not None:

@@ -5,6 +5,7 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from otop_pos.core.channel import parse_facebook, parse_line, parse_shop_url
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import InputError
 from otop_pos.core.promptpay import normalize_promptpay_target
@@ -43,6 +44,10 @@ class BoothSettings:
     #: A line discount above this share of its line, or a bill discount above it of the bill, needs the
     #: manager's approval (price overrides and ฿0 sales always do).
     discount_limit_percent: int = 50
+    #: The producer's own channel (``core.channel``): a QR of one of them is on every receipt when set.
+    line_account: str = ""
+    facebook_page: str = ""
+    shop_url: str = ""
 
 
 def validate(settings: BoothSettings) -> BoothSettings:
@@ -51,6 +56,8 @@ def validate(settings: BoothSettings) -> BoothSettings:
                        promptpay_name=clean_text(settings.promptpay_name), cashier=clean_text(settings.cashier))
     if settings.lang not in ("th", "en") or settings.receipt_lang not in ("th", "en"):
         raise InputError("ภาษาต้องเป็น th หรือ en", "Language must be th or en.")
+    settings = replace(settings, line_account=parse_line(settings.line_account),
+                       facebook_page=parse_facebook(settings.facebook_page), shop_url=parse_shop_url(settings.shop_url))
     if settings.promptpay_id:
         settings = replace(settings, promptpay_id=normalize_promptpay_target(settings.promptpay_id))
     if settings.tax_id and not (settings.tax_id.isdigit() and len(settings.tax_id) == 13):

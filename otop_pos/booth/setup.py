@@ -14,12 +14,14 @@ from otop_pos.booth.methods import replace_methods
 from otop_pos.booth.pin import Approval, ensure_approval, has_pin, set_pin
 from otop_pos.booth.settings import update_settings
 from otop_pos.booth.store import document_number
+from otop_pos.core.channel import CHANNEL_FIELDS
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SetupError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.limits import MAX_TILL_NO
 from otop_pos.core.methods import MethodSpec
 from otop_pos.exchange.registry_csv import Registry
+from otop_pos.exchange.vendor_record import VendorRecord
 from otop_pos.store.booth_models import AuditEvent, Identity, NumberSeries, Product, Sale, SaleLine
 from otop_pos.store.engine import SqliteStore
 
@@ -58,7 +60,13 @@ def from_registry(registry: Registry, vendor_code: str, *, booth: str | None = N
     booth_code = (booth or vendor.booth or vendor.code).strip()
     return BoothSetup(booth_code=booth_code, vendor_code=vendor.code, vendor_name=vendor.name,
                       product_type=vendor.product_type, products=products, till_no=till_no, fair_name=fair_name,
-                      settings={"shop_name": vendor.name})
+                      settings={"shop_name": vendor.name, **channel_settings(vendor)})
+
+
+def channel_settings(vendor: VendorRecord) -> dict[str, object]:
+    """The producer's LINE, Facebook and shop links the organiser gave, as booth settings; a link the organiser
+    left empty is not in it, so setting the booth up again keeps what the vendor typed in the settings."""
+    return {f: getattr(vendor, f) for f in CHANNEL_FIELDS if getattr(vendor, f)}
 
 
 def setup_booth(store: SqliteStore, clock: Clock, setup: BoothSetup, *, pin: str | None = None) -> None:

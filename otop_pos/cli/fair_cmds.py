@@ -254,8 +254,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     from otop_pos.fair.figures import compute_figures
     from otop_pos.reports.model import figures_to_json
 
-    fig = compute_figures(_store(args), fair_refs=args.fair, first=args.date_from, last=args.date_to, top=args.top)
+    store = _store(args)
     written: list[Path] = []
+    if args.producer_sheets:
+        from otop_pos.fair.producer_sheets import write_producer_sheets
+
+        sheets = write_producer_sheets(store, args.producer_sheets, fair_ref=(args.fair or [None])[-1])
+        show(f"ใบสรุปยอดขายสำหรับผู้ผลิต {len(sheets)} ราย / {len(sheets)} producer sheets: {args.producer_sheets}",
+             file=sys.stderr)
+        if not (args.pdf or args.xlsx or args.csv or args.json):
+            return 0
+    fig = compute_figures(store, fair_refs=args.fair, first=args.date_from, last=args.date_to, top=args.top)
     if args.pdf:
         from otop_pos.reports.figures_pdf import write_figures_pdf
 
@@ -393,5 +402,7 @@ def register(sub: Any) -> None:
     p.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report")
     p.add_argument("--xlsx", type=Path, metavar="FILE", help="write the XLSX workbook")
     p.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV per breakdown into DIR")
+    p.add_argument("--producer-sheets", type=Path, metavar="DIR", help="write one Thai PDF per vendor into DIR (what "
+                   "sold by product, day and hour, the digital and scheme shares, the producer's link as a QR)")
     p.add_argument("--lang", choices=("th", "en"), default="th", help="language of the PDF, XLSX and CSV")
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many top products and vendors (default 10)")

@@ -74,6 +74,9 @@ class ReceiptDoc:
     buyer_name: str = ""
     buyer_address: str = ""
     buyer_tax_id: str = ""
+    #: The producer's link (``core.channel.channel_link``) printed as a QR with its caption; "" for none.
+    channel_url: str = ""
+    channel_kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ MAX_CONTACT_CHARS = 200
 MAX_PLACE_CHARS = 100
 #: The phone numbers of one vendor, joined with "," (three mobile numbers fit).
 MAX_PHONE_CHARS = 32
+#: A producer's LINE, Facebook or online-shop link (``core.channel``).
+MAX_CHANNEL_CHARS = 300
 #: A product's SKU.
 MAX_SKU_CHARS = 64
 #: A product's name.

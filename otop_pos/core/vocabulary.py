@@ -239,3 +239,10 @@ PAPER_WIDTHS: tuple[PaperWidth, ...] = (
 )
 #: A new booth's paper: 58 mm, what most portable booth printers take.
 DEFAULT_PAPER_WIDTH = 384
+
+
+#: The payment methods that reach the producer digitally (a phone or a card, no cash): the "digital share" of the
+#: organiser's figures and the producer sheets. A fair's own methods are counted by their kind instead.
+DIGITAL_METHODS: tuple[str, ...] = ("promptpay", "transfer", "card")
+#: The kinds of a fair's payment methods that a state scheme pays wholly or in part (co-payment, welfare card).
+SCHEME_KINDS: tuple[MethodKind, ...] = tuple(k for k in METHOD_KINDS if k != "plain")

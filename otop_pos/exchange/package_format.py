@@ -14,10 +14,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from otop_pos.core.channel import parse_facebook, parse_line, parse_shop_url
 from otop_pos.core.codes import clash_text, code_clashes
 from otop_pos.core.errors import ImportRefused, InputError
 from otop_pos.core.limits import (
     MAX_BOOTH_CODE_CHARS,
+    MAX_CHANNEL_CHARS,
     MAX_DOCUMENT_SATANG,
     MAX_PRODUCT_NAME_CHARS,
     MAX_PRODUCTS_PER_BOOTH,
@@ -153,6 +155,18 @@ def _obj(d: Any, key: str) -> dict[str, Any]:
     return value
 
 
+def _channel(vendor_d: dict[str, Any]) -> dict[str, str]:
+    """The producer's LINE, Facebook and shop links (absent in a package made before they existed: "")."""
+    out: dict[str, str] = {}
+    for key, parse in (("line_account", parse_line), ("facebook_page", parse_facebook), ("shop_url", parse_shop_url)):
+        value = _str(vendor_d, key, required=False, max_len=MAX_CHANNEL_CHARS)
+        try:
+            out[key] = parse(value)
+        except InputError as exc:
+            raise _bad(f"ช่อง {key}: {exc.th}", f"the field {key!r}: {exc.en}") from None
+    return out
+
+
 def _int_cell(text: str, line: int, col: str, *, optional: bool, limit: int) -> int | None:
     if text == "" and optional:
         return None
@@ -282,13 +296,15 @@ def read_package(path: Path) -> BoothPackage:
     star = vendor_d.get("star")
     if star is not None and (not isinstance(star, int) or isinstance(star, bool) or not 1 <= star <= 5):
         raise _bad("ระดับดาวต้องเป็น 1–5", "the star level must be 1–5.")
+    channel = _channel(vendor_d)
     vendor = PackageVendor(
         code=_str(vendor_d, "code", max_len=MAX_VENDOR_CODE_CHARS),
         name=_str(vendor_d, "name", max_len=MAX_VENDOR_NAME_CHARS),
         contact=_str(vendor_d, "contact", required=False), product_type=_str(vendor_d, "product_type", max_len=64),
         star=star, district=_str(vendor_d, "district", required=False),
         province=_str(vendor_d, "province", required=False), phone=_str(vendor_d, "phone", required=False),
-        booth=_str(vendor_d, "booth", max_len=MAX_BOOTH_CODE_CHARS), producer_type=_str(vendor_d, "producer_type", required=False))
+        booth=_str(vendor_d, "booth", max_len=MAX_BOOTH_CODE_CHARS), producer_type=_str(vendor_d, "producer_type", required=False),
+        line_account=channel["line_account"], facebook_page=channel["facebook_page"], shop_url=channel["shop_url"])
     private_pem, key_id = _str(key_d, "private_key_pem", max_len=4096), _str(key_d, "key_id", max_len=64)
     try:
         actual = key_id_of(public_pem_of(private_pem))

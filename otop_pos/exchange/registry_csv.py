@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+from otop_pos.core.channel import parse_facebook, parse_line, parse_shop_url
 from otop_pos.core.codes import clash_text, code_clashes
 from otop_pos.core.errors import InputError, Problem, RegistryError
 from otop_pos.core.limits import MAX_PRODUCTS_PER_BOOTH, check_text
@@ -31,6 +32,7 @@ from otop_pos.exchange.registry_columns import (
     PRODUCT_TYPE_EN,
     PRODUCT_TYPES,
     clean_code,
+    is_none,
     normalize_product_type,
     parse_barcode,
     parse_phone,
@@ -103,6 +105,7 @@ class Registry:
 # --- checking one row ------------------------------------------------------------------------------
 
 _VCOL = {c.field: c for c in VENDOR_COLUMNS}
+_CHANNEL_PARSERS = (("line_account", parse_line), ("facebook_page", parse_facebook), ("shop_url", parse_shop_url))
 _PCOL = {c.field: c for c in CATALOGUE_COLUMNS}
 
 
@@ -221,12 +224,14 @@ def _vendors_table(path: Path) -> tuple[Table, list[RegistryVendor], dict[str, t
         producer = None
         if get["producer_type"]:
             producer = _parsed(t, line, _VCOL["producer_type"], parse_producer_type, get["producer_type"])
+        channel = {f: _parsed(t, line, _VCOL[f], parse, "" if is_none(get[f]) else get[f]) or ""
+                   for f, parse in _CHANNEL_PARSERS}
         if len(t.errors) > before or ptype is None or t.missing:
             continue
         vendors.append(RegistryVendor(
             code=code, name=name, contact=get["contact"], product_type=ptype, star=star,
             district=district, province=province, phone=phone, booth=booth,
-            producer_type=producer or producer_type_from_name(name), line=line,
+            producer_type=producer or producer_type_from_name(name), line=line, **channel,
         ))
     return t, vendors, codes
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from otop_pos.core.limits import (
     MAX_BOOTH_CODE_CHARS,
+    MAX_CHANNEL_CHARS,
     MAX_CONTACT_CHARS,
     MAX_PHONE_CHARS,
     MAX_PLACE_CHARS,
@@ -111,6 +112,20 @@ VENDOR_COLUMNS: tuple[Column, ...] = (
     Column("producer_type", "ประเภทผู้ผลิต", "producer type", (
         "ประเภทผู้ผลิต", "ประเภทผู้ประกอบการ", "producer type", "vendor type", "producer category",
     )),
+    # the producer's own channel (optional; checked by ``core.channel``)
+    Column("line_account", "LINE", "LINE account", (
+        "ไลน์", "ไลน์ไอดี", "ไอดีไลน์", "ไลน์ร้าน", "บัญชีไลน์", "ไลน์ร้านค้า", "ไลน์โอเอ", "line", "line id",
+        "line oa", "line@", "line official", "line official account", "line account", "line shop",
+    ), max_len=MAX_CHANNEL_CHARS),
+    Column("facebook_page", "เพจ Facebook", "Facebook page", (
+        "เฟซบุ๊ก", "เฟซบุ๊ค", "เฟสบุ๊ค", "เฟสบุ๊ก", "เพจ", "เพจเฟซบุ๊ก", "เพจเฟสบุ๊ค", "เพจร้าน", "facebook",
+        "fb", "facebook page", "fb page", "page", "facebook link",
+    ), max_len=MAX_CHANNEL_CHARS),
+    Column("shop_url", "ร้านออนไลน์", "online shop", (
+        "ร้านออนไลน์", "ร้านค้าออนไลน์", "ลิงก์ร้าน", "ลิงก์ร้านค้า", "ลิงค์ร้าน", "ลิงค์ร้านค้า", "เว็บไซต์",
+        "เว็บไซต์ร้าน", "เว็บ", "ช่องทางขายออนไลน์", "online shop", "shop url", "shop link", "online store",
+        "website", "web", "url", "e-commerce", "ecommerce", "web shop",
+    ), max_len=MAX_CHANNEL_CHARS),
 )
 
 CATALOGUE_COLUMNS: tuple[Column, ...] = (

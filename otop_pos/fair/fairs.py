@@ -139,7 +139,8 @@ def load_registry_into(store: FairStore, fair_ref: str | None, registry: Registr
             values: dict[str, object] = dict(name=rv.name, contact=rv.contact, product_type=rv.product_type, star=rv.star,
                           district=rv.district, province=rv.province, district_code=check.district_code,
                           province_code=check.province_code, phone=rv.phone, booth=rv.booth or rv.code,
-                          producer_type=rv.producer_type)
+                          producer_type=rv.producer_type, line_account=rv.line_account,
+                          facebook_page=rv.facebook_page, shop_url=rv.shop_url)
             vendor = vendors.get(rv.code)
             if vendor is None:
                 vendor = Vendor(fair_id=fair.id, code=rv.code, **values)

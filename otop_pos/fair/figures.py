@@ -317,9 +317,10 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
 
 
 def vendor_detail(store: FairStore, vendor_code: str, *, fair_ref: str | None = None, first: date | None = None,
-                  last: date | None = None) -> VendorDetail:
+                  last: date | None = None, hours: bool = False) -> VendorDetail:
     """One vendor's drill-down in the period: its row, income per day (every day of the period), per
-    product (highest income first) and per payment method. ``InputError`` for an unknown vendor."""
+    product (highest income first), per payment method and, with ``hours``, per hour of the day (Bangkok).
+    ``InputError`` for an unknown vendor."""
     with Q.snapshot(store) as s:
         fair = find_fair(s, fair_ref)
         found = s.scalar(select(Vendor).where(Vendor.fair_id == fair.id, Vendor.code == vendor_code.strip()))
@@ -330,7 +331,7 @@ def vendor_detail(store: FairStore, vendor_code: str, *, fair_ref: str | None = 
                             found.province, found.district_code, found.province_code, found.star, found.booth,
                             found.producer_type)
         sc = _scope([fair], first, last, vendor.id)
-        got = Q.collect(store, s, sc, hours=False)
+        got = Q.collect(store, s, sc, hours=hours)
         vd, products = got.vendor_day, got.products
         exported = s.scalar(select(func.max(Till.export_created_at)).where(Till.vendor_id == vendor.id))
         keys = _by_net(products)
@@ -345,4 +346,5 @@ def vendor_detail(store: FairStore, vendor_code: str, *, fair_ref: str | None = 
     row = _vendor_row(vendor, total, exported)
     return VendorDetail(row, _day_rows(sc, per_day),
                         tuple(ProductRow(sku, names[vid, sku], vendor.code, vendor.name, *products[vid, sku][:3])
-                              for vid, sku in keys), _method_rows(got.methods))
+                              for vid, sku in keys), _method_rows(got.methods),
+                        _hour_rows(got.hours) if hours else ())

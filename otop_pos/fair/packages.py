@@ -75,7 +75,8 @@ def make_packages(store: FairStore, clock: Clock, out_dir: Path, *, fair_ref: st
                                            .order_by(FairMethod.position, FairMethod.id)))
         fair_id = fair.id
         plain = [(v.id, PackageVendor(v.code, v.name, v.contact, v.product_type, v.star, v.district, v.province,
-                                      v.phone, v.booth, v.producer_type),
+                                      v.phone, v.booth, v.producer_type, v.line_account, v.facebook_page,
+                                      v.shop_url),
                   tuple(PackageProduct(p.sku, p.name, p.product_type, p.price_satang, p.barcode, p.stock)
                         for p in catalogue.get(v.id, []))) for v in vendors]
     written: list[PackageWritten] = []

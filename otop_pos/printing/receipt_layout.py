@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from otop_pos.core.channel import channel_caption
 from otop_pos.core.documents import ReceiptDoc, ReceiptLine
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht
@@ -123,6 +124,18 @@ def _promptpay(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
     c.text(f"{caption} {masked}  ฿{money(doc.total_satang)}", size=0.95, align="center")
 
 
+def _channel(c: Canvas, doc: ReceiptDoc, lang: str) -> None:
+    """The producer's link as a QR, its caption above ("ติดตามร้านทาง LINE") and a LINE account's id below."""
+    if not doc.channel_url:
+        return
+    c.rule("dashed")
+    c.text(channel_caption(doc.channel_kind, lang), size=1.05, bold=True, align="center")
+    c.qr(doc.channel_url, max_dots=min(c.inner, c.base_px * 8), ecc="M")
+    account = doc.channel_url.rsplit("/", 1)[-1]
+    if doc.channel_kind == "line" and account.startswith("@"):
+        c.text(f"LINE {account}", size=0.95, align="center")
+
+
 def _number_code(c: Canvas, doc: ReceiptDoc) -> None:
     if doc.number_code == "qr":
         c.space()
@@ -175,6 +188,7 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
         c.rule("dashed")
         for extra in doc.footer_lines:
             c.text(extra, size=0.95, align="center")
+    _channel(c, doc, lang)
     if v.copy_mark:
         c.space()
         c.text(v.copy_mark, size=1.1, bold=True, align="center")

@@ -10,8 +10,10 @@ from dataclasses import dataclass, is_dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
+from otop_pos.core.channel import ChannelLink
+
 __all__ = [
-    "Period", "KeyFigures", "Row", "VendorRow", "ProductRow", "CashRow", "ForkRow", "MissingRow", "Figures",
+    "Period", "KeyFigures", "Row", "VendorRow", "ProducerSheet", "ProductRow", "CashRow", "ForkRow", "MissingRow", "Figures",
     "VendorDetail", "BREAKDOWNS", "figures_to_json", "vendor_detail_to_json",
 ]
 
@@ -204,6 +206,31 @@ class VendorDetail:
     by_day: tuple[Row, ...]
     by_product: tuple[ProductRow, ...]
     by_method: tuple[Row, ...]
+    by_hour: tuple[Row, ...] = ()     # only when asked for (``vendor_detail(..., hours=True)``)
+
+
+@dataclass(frozen=True)
+class ProducerSheet:
+    """One vendor's sheet: the fair, the vendor's row and breakdowns (``vendor_detail``), the average sale, the
+    digital and scheme shares (amounts and basis points of the net income), open orders, and the link."""
+
+    fair_name: str
+    venue: str
+    first_day: date
+    last_day: date
+    vendor: VendorRow
+    by_product: tuple[ProductRow, ...]
+    by_day: tuple[Row, ...]
+    by_hour: tuple[Row, ...]
+    by_method: tuple[Row, ...]
+    average_sale_satang: int
+    digital_satang: int
+    digital_share_bp: int
+    scheme_satang: int
+    scheme_share_bp: int
+    open_orders_count: int
+    open_orders_satang: int
+    link: ChannelLink | None
 
 
 #: The generic breakdowns of ``Figures`` (attribute names), in the order the outputs show them.

@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from otop_pos.core.channel import channel_caption
 from otop_pos.core.documents import ReceiptDoc
 from otop_pos.core.money import format_baht
 from otop_pos.core.receipt_view import ReceiptView, receipt_view
@@ -97,11 +98,25 @@ def _number_code(doc: ReceiptDoc, size: float) -> Flowable | None:
         return None
     if doc.number_code == "barcode":
         return code128.Code128(doc.number, barHeight=size * 0.45, barWidth=0.7, quiet=False)
-    widget = QrCodeWidget(doc.number, barLevel="M")
+    return qr_drawing(doc.number, size)
+
+
+def qr_drawing(data: str, size: float) -> Drawing:
+    """A QR code of ``data``, ``size`` points square (with reportlab's quiet zone), centred as a flowable."""
+    widget = QrCodeWidget(data, barLevel="M")
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
     drawing.add(widget)
+    drawing.hAlign = "CENTER"
     return drawing
+
+
+def channel_block(url: str, kind: str, lang: str, base: float, size: float) -> list[Flowable]:
+    """The producer's link as a QR with its caption ("ติดตามร้านทาง LINE") above; nothing when no link."""
+    if not url:
+        return []
+    return [Spacer(1, base * 0.6), ThaiParagraph(channel_caption(kind, lang), base, align="center"),
+            qr_drawing(url, size)]
 
 
 def _logo(doc: ReceiptDoc, size: float) -> Flowable | None:
@@ -304,6 +319,7 @@ def write_receipt_pdf(doc: ReceiptDoc, path: str | os.PathLike[str], *,
     if doc.footer_lines:
         story.append(Spacer(1, base * 0.6))
         story += [ThaiParagraph(line, base * 0.9, align="center", color=_GREY) for line in doc.footer_lines]
+    story += channel_block(doc.channel_url, doc.channel_kind, v.lang, base, 26 * mm)
     story += _signatures(v, width, base)
     on_page = _decorate(v)
     with atomic_output(path) as tmp:

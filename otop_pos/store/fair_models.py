@@ -101,6 +101,10 @@ class Vendor(FairBase):
     phone: Mapped[str] = mapped_column(String(32), default="")
     booth: Mapped[str] = mapped_column(String(16))
     producer_type: Mapped[str] = mapped_column(String(16), default="")
+    # the producer's own channel (``core.channel``; "" when not given): migration f0007
+    line_account: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    facebook_page: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    shop_url: Mapped[str] = mapped_column(String(300), default="", server_default="")
     __table_args__ = (
         UniqueConstraint("fair_id", "code"),
         Index("ix_vendor_fair_booth", "fair_id", "booth"),

@@ -8,6 +8,11 @@ the QR cannot disagree.
 Two ways to show it (``PayDialog`` decides): on a second screen (``choose_customer_screen``) it opens by
 itself, never takes the keyboard and closes with the dialog; on the booth's only screen it covers the booth
 window until any key or tap; a scan while it is up closes it and goes to the pay dialog.
+
+When the producer has a link (``core.channel``) and the text beside or under the payment QR leaves room, a
+small second QR of it sits at the foot of the text, at most a third of the payment code's module size and
+labelled as the shop's page, not for paying ("ติดตามร้านทาง LINE · ไม่ใช่คิวอาร์จ่ายเงิน", above it). It never takes
+room from the payment QR: the payment code's place is planned first and does not change.
 """
 from __future__ import annotations
 
@@ -19,12 +24,16 @@ from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from otop_pos.core.channel import ChannelLink, channel_link
 from otop_pos.core.promptpay import parse_emv
 from otop_pos.ui.qr import qr_matrix
 from otop_pos.ui.theme import ROLES, Ink
 
 QUIET = 4                 # modules of white around the code (ISO/IEC 18004)
 MIN_SHARE = 0.6           # of the screen's short side
+CHANNEL_MIN_MODULE = 3    # px: a smaller channel code is left out (a phone at arm's length cannot read it)
+CHANNEL_QUIET = 2         # modules kept white round the small code inside the text box (the box's margin adds more)
+NOT_FOR_PAYING = "ไม่ใช่คิวอาร์จ่ายเงิน"
 
 S = TypeVar("S")
 
@@ -86,6 +95,32 @@ def plan(width: int, height: int, modules: int) -> Layout:
     return Layout(QRect(0, 0, width, header_h), qr, module, text)
 
 
+def channel_place(box: QRect, text_h: int, modules: int, pay_module: int, caption_h: int) -> QRect | None:
+    """Where the producer's QR goes (its modules, quiet zone around it) at the foot of the text ``box`` under
+    ``text_h`` of text and a caption ``caption_h`` tall, or None when there is no room for it at
+    ``CHANNEL_MIN_MODULE`` px. Its modules are at most a third of the payment code's."""
+    gap = max(4, caption_h // 3)
+    free = box.height() - text_h - caption_h - 2 * gap
+    block_modules = modules + 2 * CHANNEL_QUIET
+    module = min(pay_module // 3, free // block_modules, box.width() // block_modules)
+    if module < CHANNEL_MIN_MODULE:
+        return None
+    side = module * modules
+    left = box.left() + (box.width() - side) // 2
+    top = box.bottom() - CHANNEL_QUIET * module - side
+    return QRect(left, top, side, side)
+
+
+def _parent_channel(parent: QWidget | None) -> ChannelLink | None:
+    """The producer's link from the booth settings of the window that opens the view (the pay dialog's
+    ``ctx.settings``), when it has them."""
+    st = getattr(getattr(parent, "ctx", None), "settings", None)
+    if st is None:
+        return None
+    return channel_link(getattr(st, "line_account", ""), getattr(st, "shop_url", ""),
+                        getattr(st, "facebook_page", ""))
+
+
 class CustomerView(QWidget):
     """Full-screen PromptPay QR for the customer. ``closed`` when it goes; ``on_scan(code)`` takes a scan that
     arrives while it covers the booth window (the pay dialog adds the product)."""
@@ -93,7 +128,7 @@ class CustomerView(QWidget):
     closed = Signal()
 
     def __init__(self, parent: QWidget | None, shop_name: str, *, passive: bool,
-                 on_scan: Callable[[str], None] | None = None) -> None:
+                 on_scan: Callable[[str], None] | None = None, channel: ChannelLink | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("customerview")
         self.setWindowTitle("THAI QR PAYMENT")
@@ -103,6 +138,9 @@ class CustomerView(QWidget):
         self.payload = ""
         self.amount = ""
         self._matrix: list[list[bool]] = []
+        self.channel = channel if channel is not None else _parent_channel(parent)
+        self._channel_matrix = qr_matrix(self.channel.url) if self.channel else []
+        self.channel_rect: QRect | None = None   # where the producer's QR was last drawn (None: not shown)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if passive:
             self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -218,9 +256,44 @@ class CustomerView(QWidget):
         shown = [(t, f, c) for t, f, c in lines if t]
         heights = [QFontMetrics(f).height() for _, f, _ in shown]
         gap = max(4, short // 60)
-        y = box.top() + max(0, (box.height() - sum(heights) - gap * (len(shown) - 1)) // 2)
+        text_h = sum(heights) + gap * (len(shown) - 1)
+        captions = self._channel_captions(box.width(), short)
+        caption_h = sum(QFontMetrics(f).height() for _, f in captions)
+        place = None
+        if self.channel is not None:
+            place = channel_place(box, text_h, len(self._channel_matrix) - 2 * QUIET, self.layout_now().module,
+                                  caption_h)
+        self.channel_rect = place
+        room = box.height() if place is None else place.top() - CHANNEL_QUIET * (place.width() // max(
+            1, len(self._channel_matrix) - 2 * QUIET)) - caption_h - box.top()
+        y = box.top() + max(0, (room - text_h) // 2)
         for (text, font, colour), h in zip(shown, heights):
             p.setFont(font)
             p.setPen(QColor(colour))
             p.drawText(QRect(box.left(), y, box.width(), h), Qt.AlignmentFlag.AlignCenter, text)
             y += h + gap
+        if place is not None:
+            self._paint_channel(p, box, place, captions)
+
+    def _channel_captions(self, width: int, short: int) -> list[tuple[str, QFont]]:
+        if self.channel is None:
+            return []
+        text = f"{self.channel.caption_th} · {NOT_FOR_PAYING}"
+        return [(text, self._fit(text, round(short * 0.035), width))]
+
+    def _paint_channel(self, p: QPainter, box: QRect, place: QRect, captions: list[tuple[str, QFont]]) -> None:
+        """The producer's small QR at ``place`` with its captions just above its quiet zone."""
+        n = len(self._channel_matrix) - 2 * QUIET
+        m = place.width() // n
+        y = place.top() - CHANNEL_QUIET * m - sum(QFontMetrics(f).height() for _, f in captions)
+        for text, font in captions:
+            h = QFontMetrics(font).height()
+            p.setFont(font)
+            p.setPen(QColor(ROLES.qr_note.fg))
+            p.drawText(QRect(box.left(), y, box.width(), h), Qt.AlignmentFlag.AlignCenter, text)
+            y += h
+        dark = QColor(Ink.QR_DARK)
+        for r, row in enumerate(self._channel_matrix[QUIET:len(self._channel_matrix) - QUIET]):
+            for c, on in enumerate(row[QUIET:len(row) - QUIET]):
+                if on:
+                    p.fillRect(QRect(place.left() + c * m, place.top() + r * m, m, m), dark)

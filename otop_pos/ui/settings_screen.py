@@ -107,6 +107,17 @@ class SettingsScreen(QWidget):
         form.addRow(translate("Settings", "Receipt language"), self.receipt_lang)
         self.receipt_qr = QCheckBox(translate("Settings", "Print a QR code with the receipt number"))
         form.addRow("", self.receipt_qr)
+        form.addRow(label(translate("Settings", "Your shop online: a QR of one link on every receipt "
+                                                "(LINE first, else the shop, else Facebook)"), wrap=True))
+        self.line_account = QLineEdit()
+        self.line_account.setPlaceholderText(translate("Settings", "@abc or a line.me link (optional)"))
+        form.addRow(translate("Settings", "LINE official account"), self.line_account)
+        self.shop_url = QLineEdit()
+        self.shop_url.setPlaceholderText(translate("Settings", "https://… (optional)"))
+        form.addRow(translate("Settings", "Online shop"), self.shop_url)
+        self.facebook_page = QLineEdit()
+        self.facebook_page.setPlaceholderText(translate("Settings", "facebook.com/… (optional)"))
+        form.addRow(translate("Settings", "Facebook page"), self.facebook_page)
         return w
 
     def _security_tab(self) -> QWidget:
@@ -163,6 +174,9 @@ class SettingsScreen(QWidget):
         self.footer_edit.setPlainText(st.receipt_footer)
         self.receipt_lang.setCurrentIndex(max(0, self.receipt_lang.findData(st.receipt_lang)))
         self.receipt_qr.setChecked(st.receipt_qr)
+        self.line_account.setText(st.line_account)
+        self.shop_url.setText(st.shop_url)
+        self.facebook_page.setText(st.facebook_page)
         self.backup_dir.setText(st.backup_dir)
         self.backup_every.setText(str(st.backup_every_minutes))
         self.backup_keep.setText(str(st.backup_keep))
@@ -195,7 +209,8 @@ class SettingsScreen(QWidget):
             receipt_footer=self.footer_edit.toPlainText(), receipt_lang=self.receipt_lang.currentData(),
             receipt_qr=self.receipt_qr.isChecked(), backup_dir=self.backup_dir.text().strip(),
             backup_every_minutes=self.backup_every.count(), backup_keep=self.backup_keep.count(),
-            discount_limit_percent=self.discount_limit.count())
+            discount_limit_percent=self.discount_limit.count(), line_account=self.line_account.text().strip(),
+            shop_url=self.shop_url.text().strip(), facebook_page=self.facebook_page.text().strip())
         values.update(self.printer_page.values())
         return values
 

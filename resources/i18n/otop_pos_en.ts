@@ -1408,6 +1408,34 @@
         <translation>Print a QR code with the receipt number</translation>
     </message>
     <message>
+        <source>Your shop online: a QR of one link on every receipt (LINE first, else the shop, else Facebook)</source>
+        <translation>Your shop online: a QR of one link on every receipt (LINE first, else the shop, else Facebook)</translation>
+    </message>
+    <message>
+        <source>@abc or a line.me link (optional)</source>
+        <translation>@abc or a line.me link (optional)</translation>
+    </message>
+    <message>
+        <source>LINE official account</source>
+        <translation>LINE official account</translation>
+    </message>
+    <message>
+        <source>https://… (optional)</source>
+        <translation>https://… (optional)</translation>
+    </message>
+    <message>
+        <source>Online shop</source>
+        <translation>Online shop</translation>
+    </message>
+    <message>
+        <source>facebook.com/… (optional)</source>
+        <translation>facebook.com/… (optional)</translation>
+    </message>
+    <message>
+        <source>Facebook page</source>
+        <translation>Facebook page</translation>
+    </message>
+    <message>
         <source>Change the manager PIN</source>
         <translation>Change the manager PIN</translation>
     </message>

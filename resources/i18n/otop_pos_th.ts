@@ -1408,6 +1408,34 @@
         <translation>พิมพ์คิวอาร์โค้ดเลขที่ใบเสร็จ</translation>
     </message>
     <message>
+        <source>Your shop online: a QR of one link on every receipt (LINE first, else the shop, else Facebook)</source>
+        <translation>ร้านของคุณทางออนไลน์: พิมพ์ QR ของลิงก์หนึ่งลิงก์บนใบเสร็จทุกใบ (LINE ก่อน ถ้าไม่มีใช้ร้านออนไลน์ แล้วจึงเป็น Facebook)</translation>
+    </message>
+    <message>
+        <source>@abc or a line.me link (optional)</source>
+        <translation>@abc หรือลิงก์ line.me (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <source>LINE official account</source>
+        <translation>บัญชี LINE ทางการของร้าน</translation>
+    </message>
+    <message>
+        <source>https://… (optional)</source>
+        <translation>https://… (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <source>Online shop</source>
+        <translation>ร้านค้าออนไลน์</translation>
+    </message>
+    <message>
+        <source>facebook.com/… (optional)</source>
+        <translation>facebook.com/… (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <source>Facebook page</source>
+        <translation>เพจ Facebook</translation>
+    </message>
+    <message>
         <source>Change the manager PIN</source>
         <translation>เปลี่ยนรหัสเจ้าของร้าน</translation>
     </message>

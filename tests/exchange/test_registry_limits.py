@@ -46,7 +46,10 @@ def test_the_limits_are_the_stores_column_lengths() -> None:
     assert by_field == {"code": vendor.code.type.length, "name": vendor.name.type.length,
                         "contact": vendor.contact.type.length, "product_type": None, "star": None,
                         "district": vendor.district.type.length, "province": vendor.province.type.length,
-                        "phone": vendor.phone.type.length, "booth": vendor.booth.type.length, "producer_type": None}
+                        "phone": vendor.phone.type.length, "booth": vendor.booth.type.length, "producer_type": None,
+                        "line_account": vendor.line_account.type.length, "facebook_page": vendor.facebook_page.type.length,
+                        "shop_url": vendor.shop_url.type.length}
+    assert vendor.shop_url.type.length == limits.MAX_CHANNEL_CHARS
     assert fair_models.Till.__table__.c.booth_code.type.length == limits.MAX_BOOTH_CODE_CHARS
     assert booth_models.Identity.__table__.c.booth_code.type.length == limits.MAX_BOOTH_CODE_CHARS
     by_field = {c.field: c.max_len for c in CATALOGUE_COLUMNS if c.max_len}

@@ -112,15 +112,18 @@ def test_migration_f0005_keeps_the_till_days_and_then_takes_a_large_day(
     _fair, pkgs = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "pkg", [BIG, OTHER, BAD])
     small = _big_cash_day(tmp_path / "small", pkgs[BAD].path, 2)           # ฿20M: fits 32 bits
     other = write_distinct(read_package(pkgs[OTHER].path), tmp_path / "other")
+    # imported by this release, then taken back to f0004 (its till days fit 32 bits): the store as f0004 left it
+    # (the code of today reads vendor columns that later revisions add, so it cannot import into an f0004 store)
+    assert [f.result for f in import_paths(fair_store, fair_clock, [small, other], jobs=0).files] == \
+        ["imported", "imported"]
+    before = _days(fair_store)
+    assert len(before) >= 2
     cfg = alembic_config("fair")
     with fair_store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "f0004")
     fair_store.engine.dispose()
-    assert [f.result for f in import_paths(fair_store, fair_clock, [small, other], jobs=0).files] == \
-        ["imported", "imported"]
-    before = _days(fair_store)
-    assert len(before) >= 2
+    assert _days(fair_store) == before
     with fair_store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -168,7 +168,8 @@ def test_migration_f0006m_gives_every_fair_already_in_the_store_the_built_ins(
     fair_store.engine.dispose()
     with fair_store.read() as s:
         assert {s.scalar(text("SELECT version_num FROM alembic_version"))} == script_heads("fair")
-        assert s.execute(text("SELECT * FROM vendor ORDER BY id")).all() == vendors_before
+        after = s.execute(text("SELECT * FROM vendor ORDER BY id")).all()
+        assert [tuple(r)[:len(vendors_before[0])] for r in after] == [tuple(r) for r in vendors_before]
     assert _table(fair_store, "1") == BUILTINS == _table(fair_store, "2")
     assert add_method(fair_store, "2", "rao_chana", name_th="เราชนะ", name_en="We Win", kind="state").code == \
         "rao_chana"
