@@ -24,6 +24,7 @@ from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from otop_pos.booth.service import BoothSettings
 from otop_pos.core.channel import ChannelLink, channel_link
 from otop_pos.core.promptpay import parse_emv
 from otop_pos.ui.qr import qr_matrix
@@ -111,14 +112,9 @@ def channel_place(box: QRect, text_h: int, modules: int, pay_module: int, captio
     return QRect(left, top, side, side)
 
 
-def _parent_channel(parent: QWidget | None) -> ChannelLink | None:
-    """The producer's link from the booth settings of the window that opens the view (the pay dialog's
-    ``ctx.settings``), when it has them."""
-    st = getattr(getattr(parent, "ctx", None), "settings", None)
-    if st is None:
-        return None
-    return channel_link(getattr(st, "line_account", ""), getattr(st, "shop_url", ""),
-                        getattr(st, "facebook_page", ""))
+def settings_channel(settings: BoothSettings) -> ChannelLink | None:
+    """The producer's link from the booth's settings (LINE first, else the shop, else Facebook)."""
+    return channel_link(settings.line_account, settings.shop_url, settings.facebook_page)
 
 
 class CustomerView(QWidget):
@@ -138,7 +134,7 @@ class CustomerView(QWidget):
         self.payload = ""
         self.amount = ""
         self._matrix: list[list[bool]] = []
-        self.channel = channel if channel is not None else _parent_channel(parent)
+        self.channel = channel
         self._channel_matrix = qr_matrix(self.channel.url) if self.channel else []
         self.channel_rect: QRect | None = None   # where the producer's QR was last drawn (None: not shown)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -32,7 +32,7 @@ from otop_pos.core.errors import ApprovalNeeded, InputError, OtopError, SoldOutE
 from otop_pos.core.limits import CONFIRM_CASH_ABOVE_DUE_SATANG, MAX_DOCUMENT_SATANG, check_amount
 from otop_pos.core.promptpay import describe_target, promptpay_payload
 from otop_pos.ui.context import BoothContext
-from otop_pos.ui.customer_view import CustomerView, choose_customer_screen
+from otop_pos.ui.customer_view import CustomerView, choose_customer_screen, settings_channel
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.qr import qr_image
 from otop_pos.ui.theme import ROLES, metrics
@@ -437,7 +437,8 @@ class PayDialog(QDialog):
             self.close_customer_view()
             view = None
         if view is None:
-            view = CustomerView(self, self.ctx.settings.shop_name, passive=passive, on_scan=self.take_scan)
+            view = CustomerView(self, self.ctx.settings.shop_name, passive=passive, on_scan=self.take_scan,
+                                channel=settings_channel(self.ctx.settings))
             view.closed.connect(self._customer_view_closed)
             self.customer_view = view
             if screen is not None:

@@ -119,9 +119,9 @@ def _show_dialog(dialog: QDialog, window: QWidget, size: tuple[int, int] | None 
 
 def _customer_view(pay: PayDialog, out: Path, tag: str, size: tuple[int, int]) -> Path:
     """The customer's PromptPay view (F11) for the pay dialog's QR, at the screen size."""
-    from otop_pos.ui.customer_view import CustomerView
+    from otop_pos.ui.customer_view import CustomerView, settings_channel
 
-    view = CustomerView(None, pay.ctx.settings.shop_name, passive=True)
+    view = CustomerView(None, pay.ctx.settings.shop_name, passive=True, channel=settings_channel(pay.ctx.settings))
     view.set_payload(pay.payload)
     view.resize(*size)
     view.show()
