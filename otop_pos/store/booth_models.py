@@ -328,3 +328,88 @@ class HeldBill(BoothBase):
     cart_json: Mapped[str] = mapped_column(Text)
     parts_json: Mapped[str] = mapped_column(Text, default="[]")
     __table_args__ = (CheckConstraint("kind IN ('open','held')", name="kind"),)
+
+
+class CustomerOrder(BoothBase):
+    """An order taken at the booth for later delivery: the customer (personal data that stays at the booth),
+    the delivery date and the lines as a sale's. ``status`` open → delivered (``sale_id``: the sale it became)
+    or cancelled (``deposit_refunded``: whether its deposits were given back)."""
+
+    __tablename__ = "customer_order"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    till_day_id: Mapped[int] = mapped_column(ForeignKey("till_day.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    cashier: Mapped[str] = mapped_column(String(64), default="")
+    customer_name: Mapped[str] = mapped_column(String(120))
+    customer_phone: Mapped[str] = mapped_column(String(32), default="")
+    deliver_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    subtotal_satang: Mapped[int] = mapped_column(Integer)
+    sale_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    total_satang: Mapped[int] = mapped_column(Integer)
+    item_count: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_day_id: Mapped[int | None] = mapped_column(ForeignKey("till_day.id"), nullable=True)
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"), unique=True, nullable=True)
+    deposit_refunded: Mapped[bool] = mapped_column(Boolean, default=False)
+    lines: Mapped[list[OrderLine]] = relationship(order_by="OrderLine.line_no")
+    deposits: Mapped[list[OrderDeposit]] = relationship(order_by="OrderDeposit.id")
+    __table_args__ = (
+        CheckConstraint("status IN ('open','delivered','cancelled')", name="status"),
+        CheckConstraint("total_satang >= 0", name="total"),
+        Index("ix_customer_order_status", "status"),
+    )
+
+
+class OrderLine(BoothBase):
+    """One line of an order, as a sale line (it becomes one at delivery)."""
+
+    __tablename__ = "order_line"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_order.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id"), nullable=True)
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(300))
+    product_type: Mapped[str] = mapped_column(String(64))
+    qty: Mapped[int] = mapped_column(Integer)
+    list_price_satang: Mapped[int] = mapped_column(Integer)
+    unit_price_satang: Mapped[int] = mapped_column(Integer)
+    discount_kind: Mapped[str] = mapped_column(String(8), default="")
+    discount_value: Mapped[int] = mapped_column(Integer, default=0)
+    discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    total_satang: Mapped[int] = mapped_column(Integer)
+    sale_discount_share_satang: Mapped[int] = mapped_column(Integer, default=0)
+    net_satang: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        UniqueConstraint("order_id", "line_no"),
+        CheckConstraint("qty > 0", name="qty"),
+        CheckConstraint("total_satang >= 0 AND net_satang >= 0", name="nonneg"),
+    )
+
+
+class OrderDeposit(BoothBase):
+    """Money of an order: a deposit taken (``kind='deposit'``) or given back on a cancel (``'refund'``), on
+    the till day ``till_day_id``. ``applied_payment_id``: the payment of the delivery sale that carries this
+    deposit (received earlier: not counted again in the delivery day's drawer)."""
+
+    __tablename__ = "order_deposit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_order.id"), index=True)
+    till_day_id: Mapped[int] = mapped_column(ForeignKey("till_day.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    kind: Mapped[str] = mapped_column(String(8))
+    method: Mapped[str] = mapped_column(String(16))
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    tendered_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    change_satang: Mapped[int] = mapped_column(Integer, default=0)
+    reference: Mapped[str] = mapped_column(String(64), default="")
+    applied_payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), unique=True, nullable=True)
+    __table_args__ = (
+        CheckConstraint("kind IN ('deposit','refund')", name="kind"),
+        CheckConstraint("amount_satang > 0", name="amount"),
+    )

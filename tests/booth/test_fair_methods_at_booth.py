@@ -179,7 +179,7 @@ def test_migration_b0003m_keeps_a_booth_and_gives_it_the_built_ins(store: Sqlite
         assert (s.scalar(select(func.count()).select_from(Sale)),
                 s.scalar(select(func.count()).select_from(Product))) == before
         assert s.scalar(select(func.count()).select_from(BoothMethod)) == len(BUILTIN_CODES)
-    assert script_heads("booth") == {"b0003m"}
+    assert len(script_heads("booth")) == 1
     assert _methods_of(store) == default_specs()
 
 
