@@ -16,7 +16,7 @@ from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod
 from otop_pos.core.errors import InputError, OtopError, SaleError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.limits import check_amount, check_lines, check_qty
-from otop_pos.store.booth_models import (Payment, PrintJob, Product, Refund, RefundLine, Sale, SaleLine, TillDay,
+from otop_pos.store.booth_models import (CustomerOrder, Payment, PrintJob, Product, Refund, RefundLine, Sale, SaleLine, TillDay,
                                         Void)
 from otop_pos.store.engine import SqliteStore, inserted_id
 
@@ -75,6 +75,10 @@ def void_refusal(s: Session, sale: Sale) -> OtopError | None:
     if sale.till_day_id != day_id:
         return SaleError("ยกเลิกได้เฉพาะบิลของวันนี้ บิลวันก่อนให้ใช้การคืนเงิน",
                          "Only today's sales can be voided; use a refund for an earlier day.")
+    order = s.scalar(select(CustomerOrder.number).where(CustomerOrder.sale_id == sale.id))
+    if order is not None:  # its deposits were money of earlier days: give money back by a refund
+        return SaleError(f"บิล {sale.number} เป็นการส่งมอบใบสั่งจอง {order} ยกเลิกไม่ได้ ให้ใช้การคืนเงิน",
+                         f"Sale {sale.number} delivered order {order}; it cannot be voided: use a refund.")
     if s.scalar(select(Refund.id).where(Refund.sale_id == sale.id).limit(1)) is not None:
         return SaleError(f"บิล {sale.number} มีการคืนเงินแล้ว ยกเลิกทั้งบิลไม่ได้",
                          f"Sale {sale.number} has refunds; refund the rest instead of voiding.")

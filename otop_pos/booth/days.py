@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.held import refuse_close_with_money
+from otop_pos.booth.orders import DayOrders, day_orders, open_orders_total
 from otop_pos.booth.pin import Approval, ensure_approval
 from otop_pos.booth.store import identity
 from otop_pos.core.clock import Clock
@@ -55,6 +56,7 @@ class DayFigures:
     net_satang: int
     first_number: str
     last_number: str
+    orders: DayOrders = DayOrders(0, 0, 0, 0, 0, 0, 0)   # deposits in and out, deposits carried into sales
 
 
 def _info(day: TillDay) -> DayInfo:
@@ -115,14 +117,16 @@ def figures(s: Session, day: TillDay) -> DayFigures:
                                 .where(Refund.till_day_id == day.id).group_by(Refund.method)).all())
     by_method = tuple((m, int(by_sales.get(m, 0)) - int(by_voids.get(m, 0)) - int(by_refunds.get(m, 0)))
                       for m in PAYMENT_METHODS)
-    cash_in = int(by_sales.get("cash", 0))
+    orders = day_orders(s, day.id)
+    # the cash of the day's sales, less what deposits of earlier days paid: that cash was in their drawer
+    cash_in = int(by_sales.get("cash", 0)) - orders.cash_deposits_earlier_satang
     cash_refunds = int(by_refunds.get("cash", 0))
-    expected = day.float_satang + cash_in - int(voids[2]) - cash_refunds
+    expected = day.float_satang + cash_in - int(voids[2]) - cash_refunds + orders.cash_deposits_satang
     gross = int(sales[1])
     return DayFigures(
         _info(day), cash_in, int(voids[2]), cash_refunds, expected, by_method, int(sales[0]), gross,
         int(voids[0]), int(voids[1]), int(refunds[0]), int(refunds[1]), gross - int(voids[1]) - int(refunds[1]),
-        sales[2] or "", sales[3] or "")
+        sales[2] or "", sales[3] or "", orders)
 
 
 @dataclass(frozen=True)
@@ -155,10 +159,17 @@ def day_totals(store: SqliteStore, business_date: date | None = None) -> DayTota
                      sum(f.net_satang for f in figs), by_method)
 
 
-def totals_json(fig: DayFigures) -> str:
-    """The Z report totals kept on a closed day (``TillDay.totals_json``)."""
+def totals_json(fig: DayFigures, open_orders: tuple[int, int, int] = (0, 0, 0)) -> str:
+    """The Z report totals kept on a closed day (``TillDay.totals_json``), with the orders open at the close
+    (count, value, their deposits)."""
+    o = fig.orders
     return json.dumps({"by_method": dict(fig.by_method), "gross": fig.gross_satang, "voids": fig.voids_satang,
-                       "refunds": fig.refunds_satang, "net": fig.net_satang, "sales": fig.sales_count})
+                       "refunds": fig.refunds_satang, "net": fig.net_satang, "sales": fig.sales_count,
+                       "orders": {"taken_count": o.taken_count, "taken": o.taken_satang, "deposits": o.deposits_satang,
+                                  "deposits_refunded": o.deposits_refunded_satang,
+                                  "deposits_earlier": o.deposits_earlier_satang,
+                                  "open_count": open_orders[0], "open": open_orders[1],
+                                  "open_deposits": open_orders[2]}})
 
 
 def day_figures(store: SqliteStore, day_id: int | None = None) -> DayFigures:
@@ -216,7 +227,7 @@ def close_day(store: SqliteStore, clock: Clock, pin: str | Approval, *, counted_
         day.expected_cash_satang, day.counted_cash_satang = fig.expected_cash_satang, counted
         day.difference_satang = counted - fig.expected_cash_satang
         day.counts_json = json.dumps({str(k): v for k, v in (counts or {}).items()})
-        day.totals_json = totals_json(fig)
+        day.totals_json = totals_json(fig, open_orders_total(s))
         s.add(AuditEvent(at=now, action="day_close", actor=by, ref_uuid=day.uuid,
                          detail_json=json.dumps({"counted": counted, "expected": fig.expected_cash_satang})))
         if print_report:
@@ -236,6 +247,9 @@ def zreport_of(s: Session, day: TillDay, lang: str = "th") -> ZReportDoc:
     ident = identity(s)
     counts = tuple(sorted(((int(k), int(v)) for k, v in json.loads(day.counts_json or "{}").items()),
                           reverse=True))
+    kept = json.loads(day.totals_json or "{}").get("orders")   # the orders open at the close, as they were
+    open_orders = (kept["open_count"], kept["open"], kept["open_deposits"]) if kept else open_orders_total(s)
+    o = fig.orders
     return ZReportDoc(
         shop_name=ident.vendor_name, booth=ident.booth_code, till=str(ident.till_no),
         business_date=day.business_date, opened_at=day.opened_at, closed_at=day.closed_at,
@@ -246,7 +260,11 @@ def zreport_of(s: Session, day: TillDay, lang: str = "th") -> ZReportDoc:
         voids_satang=fig.voids_satang, refunds_count=fig.refunds_count, refunds_satang=fig.refunds_satang,
         gross_satang=fig.gross_satang, net_satang=fig.net_satang, first_number=fig.first_number,
         last_number=fig.last_number, fair_name=ident.fair_name, counts=counts,
-        lang="en" if lang == "en" else "th")
+        lang="en" if lang == "en" else "th", orders_taken_count=o.taken_count, orders_taken_satang=o.taken_satang,
+        deposits_satang=o.deposits_satang, deposits_refunded_satang=o.deposits_refunded_satang,
+        deposits_earlier_satang=o.deposits_earlier_satang, cash_deposits_satang=o.cash_deposits_satang,
+        open_orders_count=open_orders[0], open_orders_satang=open_orders[1],
+        open_orders_deposits_satang=open_orders[2])
 
 
 def zreport(store: SqliteStore, day_uuid: str | None = None, business_date: date | None = None,

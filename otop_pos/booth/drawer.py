@@ -1,7 +1,7 @@
 """The open day's cash drawer, bounded inside the writing transaction.
 
 Every action that moves the day's expected cash — a sale taking cash, a void giving a sale's cash back, a
-cash refund — reads the drawer's expected cash in the same transaction (one query, as ``days.figures`` computes
+cash refund, an order's cash deposit taken or given back — reads the drawer's expected cash in the same transaction (one query, as ``days.figures`` computes
 it: the float, plus the cash of the day's sales, minus the cash its voids gave back and its cash refunds) and
 refuses (``core.limits.check_day_cash``) a change that would take it beyond ±MAX_DAY_CASH_SATANG, writing
 nothing: a day closed beyond it would make every later export of the till one the organiser refuses.
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from otop_pos.core.limits import check_day_cash
 
 # The expected cash of the day ``:day`` (as ``days.figures``): the sums run on the indexes by till day and sale.
+# Cash deposits count on the day taken (and given back); a delivery sale's deposit part was in an earlier drawer.
 _EXPECTED = (
     "SELECT d.float_satang"
     " + (SELECT coalesce(sum(p.amount_satang), 0) FROM sale AS s JOIN payment AS p ON p.sale_id = s.id"
@@ -23,6 +24,11 @@ _EXPECTED = (
     " - (SELECT coalesce(sum(v.cash_returned_satang), 0) FROM void AS v WHERE v.till_day_id = d.id)"
     " - (SELECT coalesce(sum(r.amount_satang), 0) FROM refund AS r WHERE r.till_day_id = d.id"
     "    AND r.method = 'cash')"
+    " + (SELECT coalesce(sum(CASE WHEN o.kind = 'deposit' THEN o.amount_satang ELSE -o.amount_satang END), 0)"
+    "    FROM order_deposit AS o WHERE o.till_day_id = d.id AND o.method = 'cash')"
+    " - (SELECT coalesce(sum(p.amount_satang), 0) FROM order_deposit AS o"
+    "    JOIN payment AS p ON p.id = o.applied_payment_id JOIN sale AS s ON s.id = p.sale_id"
+    "    WHERE s.till_day_id = d.id AND p.method = 'cash')"
     " FROM till_day AS d WHERE d.id = :day")
 _EXPECTED_T = text(_EXPECTED)
 

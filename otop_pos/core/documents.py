@@ -108,3 +108,12 @@ class ZReportDoc:
     fair_name: str = ""
     counts: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # (denomination satang, pieces)
     lang: Literal["th", "en"] = "th"
+    orders_taken_count: int = 0          # orders taken this day and their value (not sales)
+    orders_taken_satang: int = 0
+    deposits_satang: int = 0             # deposits taken this day (money in, not sales)
+    deposits_refunded_satang: int = 0    # deposits given back on cancelled orders this day
+    deposits_earlier_satang: int = 0     # of this day's sales: paid by deposits taken on earlier days
+    cash_deposits_satang: int = 0        # cash deposits in − out: in the drawer
+    open_orders_count: int = 0           # orders open at the close, their value and deposits
+    open_orders_satang: int = 0
+    open_orders_deposits_satang: int = 0
