@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from otop_pos.booth.cart import ListPriced
 from otop_pos.booth.adjustments import (find_sale, refund_document_refusal, refund_refusal, refunded_so_far,
                                         void_refusal)
+from otop_pos.booth.orders import OrdersSummary, orders_summary
 from otop_pos.booth.settings import BoothSettings, get_settings
 from otop_pos.booth.store import identity
 from otop_pos.core.channel import channel_link
@@ -294,10 +295,12 @@ class BoothReport:
     by_method: dict[str, int]
     by_day: dict[str, int]
     by_product: dict[str, dict[str, object]]
+    orders: OrdersSummary = OrdersSummary(0, 0, 0, 0, 0, 0, 0, 0, 0)   # apart from the sales figures
 
 
 def booth_report(store: SqliteStore) -> BoothReport:
-    """Net totals (sales − voids − refunds) overall, per payment method, per day and per product — all SQL."""
+    """Net totals (sales − voids − refunds) overall, per payment method, per day and per product — all SQL —
+    and the orders (taken, deposits, delivered, cancelled, open) apart from them (a delivered order is a sale)."""
     with store.read() as s:
         ident = identity(s)
         gross, n_sales = s.execute(select(func.coalesce(func.sum(Sale.total_satang), 0), func.count(Sale.id))).one()
@@ -337,7 +340,7 @@ def booth_report(store: SqliteStore) -> BoothReport:
         items = sum(int(v["qty"]) for v in by_product.values())  # type: ignore[call-overload]
         return BoothReport(ident.booth_code, ident.till_no, ident.vendor_code, int(gross) - int(v_amt) - int(r_amt),
                            int(gross), int(n_sales), int(n_void), int(v_amt), int(n_ref), int(r_amt), items,
-                           by_method, dict(sorted(by_day.items())), by_product)
+                           by_method, dict(sorted(by_day.items())), by_product, orders_summary(s))
 
 
 

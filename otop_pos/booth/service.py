@@ -12,7 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from otop_pos.booth import adjustments, backup, catalogue, days, held, methods, pin, printjobs, queries, settings
+from otop_pos.booth import (adjustments, backup, catalogue, days, held, methods, orders, pin, printjobs, queries,
+                            settings)
 # The value types the window and the CLI meet are importable from here (the UI reaches the booth through this).
 from otop_pos.booth.adjustments import AdjustmentResult, RefundLineIn
 from otop_pos.booth.backup import BackupResult
@@ -21,6 +22,7 @@ from otop_pos.booth.catalogue import CatalogueIndex, CatalogueProblem
 from otop_pos.booth.checkout import SaleResult, approval_needed, approval_reasons, checkout, may_need_approval
 from otop_pos.booth.days import DENOMINATIONS, DayFigures, DayInfo, DayTotals
 from otop_pos.booth.held import HeldBill
+from otop_pos.booth.orders import OrderDetail, OrderResult, OrderRow, OrdersSummary
 from otop_pos.booth.payments import PaymentIn, Tender, final_payments, take_part, tender
 from otop_pos.booth.pin import Approval
 from otop_pos.booth.demo import DEMO_FAIR, DEMO_PIN
@@ -42,7 +44,7 @@ __all__ = [
     "CartLine", "CatalogueIndex", "DENOMINATIONS", "DayFigures", "DayInfo", "DayTotals", "Discount", "HeldBill", "PAPER_WIDTHS",
     "PaymentIn", "PrintJobView", "PrintState", "PrinterConfig", "ProductInfo", "RefundLineIn", "SaleDetail",
     "SaleLineView", "SaleResult", "SaleRow", "Tender", "ZReportDoc", "ReceiptDoc", "open_booth_service", "printer_config", "DEMO_PIN", "DEMO_FAIR", "BoothSetup",
-    "default_data_dir", "MethodSpec",
+    "default_data_dir", "MethodSpec", "OrderDetail", "OrderResult", "OrderRow", "OrdersSummary",
 ]
 
 if TYPE_CHECKING:  # imported when used: a command that does not need them starts without them
@@ -262,6 +264,32 @@ class BoothService:
                                          by=self._settings.cashier, print_receipt=self.prints)
         self._printed()
         return result
+
+    # --- orders (booth/orders.py) ------------------------------------------------------------------------
+    def take_order(self, cart: Cart, *, customer: str, deliver_on: date, deposit_satang: int,
+                   payments: Sequence[PaymentIn] = (), phone: str = "", note: str = "",
+                   approval: Approval | None = None) -> OrderResult:
+        """Take the cart as an order with its deposit (money of today, not a sale)."""
+        return orders.take_order(self.store, self.clock, cart, customer=customer, deliver_on=deliver_on,
+                                 deposit_satang=deposit_satang, payments=tuple(payments), phone=phone, note=note,
+                                 cashier=self._settings.cashier, approval=approval)
+
+    def deliver_order(self, ref: str, payments: Sequence[PaymentIn] = ()) -> OrderResult:
+        """Deliver an open order: the balance paid now, the whole order a sale of today."""
+        return orders.deliver_order(self.store, self.clock, ref, tuple(payments), cashier=self._settings.cashier)
+
+    def cancel_order(self, ref: str, manager_pin: str | Approval, *, refund_deposit: bool) -> OrderResult:
+        """Cancel an open order (manager PIN), giving the deposit back or keeping it."""
+        return orders.cancel_order(self.store, self.clock, ref, manager_pin, refund_deposit=refund_deposit,
+                                   by=self._settings.cashier)
+
+    def orders(self, *, status: str | None = None) -> tuple[OrderRow, ...]:
+        """The booth's orders (``status``: open, delivered or cancelled only)."""
+        return orders.list_orders(self.store, status=status)
+
+    def order_detail(self, ref: str) -> OrderDetail:
+        """One order with its lines and money."""
+        return orders.order_detail(self.store, ref)
 
     # --- days -------------------------------------------------------------------------------------------
     def current_day(self) -> DayInfo | None:

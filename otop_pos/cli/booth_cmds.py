@@ -184,6 +184,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"  {m:<10} {format_baht(v):>12}")
     for d, v in rep.by_day.items():
         print(f"  {d} {format_baht(v):>12}")
+    o = rep.orders
+    print(f"สั่งจอง / Orders: {o.taken_count} ({format_baht(o.taken_satang)})  มัดจำ/deposits "
+          f"{format_baht(o.deposits_satang)}  ส่งมอบ/delivered {o.delivered_count}  ยกเลิก/cancelled "
+          f"{o.cancelled_count}  ค้างส่ง/open {o.open_count} ({format_baht(o.open_satang)})")
     return 0
 
 
@@ -327,6 +331,9 @@ def register(sub: Any) -> None:
     p.add_argument("--till", type=int, required=True, help="a till number no other laptop of the booth uses")
     p.add_argument("--pin", help="manager PIN (or OTOP_POS_PIN)")
     p.set_defaults(handler=cmd_new_till)
+    from otop_pos.cli import booth_orders_cmds
+
+    booth_orders_cmds.register(booth)
     p = booth.add_parser("roll-forward", help="bring a restored store forward from this till's newest export")
     p.add_argument("exports", type=Path, metavar="PATH", help="an export file, or a folder holding exports")
     p.set_defaults(handler=cmd_roll_forward)
