@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, insert, or_, select, text
+from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.cart import Cart
@@ -277,7 +277,7 @@ def deliver_order(store: SqliteStore, clock: Clock, ref: str, payments: Sequence
                                              reference=p.reference) for p in settled])
         for ln in order.lines:
             if ln.product_id is not None:
-                s.execute(Product.__table__.update()
+                s.execute(update(Product)
                           .where(Product.id == ln.product_id, Product.stock.is_not(None))
                           .values(stock=Product.stock - ln.qty))
         order.status, order.sale_id, order.closed_at, order.closed_day_id = "delivered", sale_id, now, day.id

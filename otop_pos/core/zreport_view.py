@@ -43,6 +43,14 @@ _SLIP: dict[str, tuple[str, str]] = {
     "difference": ("ส่วนต่าง", "Difference"),
     "counts": ("รายละเอียดการนับ", "Count"),
     "signature": ("ลงชื่อ ..............................", "Signed ..............................."),
+    "orders": ("สั่งจอง (ไม่ใช่ยอดขาย)", "Orders (not sales)"),
+    "orders_taken": ("รับสั่งจอง {n} รายการ", "Orders taken: {n}"),
+    "deposits": ("รับเงินมัดจำ", "Deposits taken"),
+    "deposits_refunded": ("คืนเงินมัดจำ", "Deposits refunded"),
+    "deposits_earlier": ("ยอดขายที่ชำระด้วยมัดจำวันก่อน", "Sales paid by earlier deposits"),
+    "open_orders": ("ค้างส่งมอบ {n} รายการ", "Open orders: {n}"),
+    "open_deposits": ("มัดจำของรายการค้างส่ง", "Deposits on open orders"),
+    "cash_deposits": ("มัดจำเงินสด (สุทธิ)", "Cash deposits (net)"),
 }
 _PAGE: dict[str, tuple[str, str]] = {
     "title": ("รายงานปิดยอดประจำวัน (Z Report)", "End-of-day report (Z report)"),
@@ -62,6 +70,14 @@ _PAGE: dict[str, tuple[str, str]] = {
     "denom": ("ชนิดเงิน", "Denomination"), "pieces": ("จำนวน", "Pieces"), "note": ("ธนบัตร", "note"),
     "coin": ("เหรียญ", "coin"), "sign_close": ("ผู้ปิดยอด", "Closed by"), "sign_check": ("ผู้ตรวจสอบ", "Checked by"),
     "sign": ("ลงชื่อ", "Signature"), "page": ("หน้า", "Page"), "printed": ("พิมพ์เมื่อ", "Printed"),
+    "orders": ("สั่งจอง (ไม่ใช่ยอดขาย)", "Orders (not sales)"),
+    "orders_taken": ("รับสั่งจอง {n} รายการ", "Orders taken: {n}"),
+    "deposits": ("รับเงินมัดจำ", "Deposits taken"),
+    "deposits_refunded": ("คืนเงินมัดจำ", "Deposits refunded"),
+    "deposits_earlier": ("ยอดขายที่ชำระด้วยมัดจำวันก่อน", "Sales paid by earlier deposits"),
+    "open_orders": ("ค้างส่งมอบ {n} รายการ", "Open orders: {n}"),
+    "open_deposits": ("มัดจำของรายการค้างส่ง", "Deposits on open orders"),
+    "cash_deposits": ("มัดจำเงินสด (สุทธิ)", "Cash deposits (net)"),
 }
 
 
@@ -79,6 +95,7 @@ class ZReportView(DocumentView[ZReportDoc]):
     methods: tuple[tuple[str, int], ...]  # (the method's name, amount)
     counted: str  # the counted cash, or "not counted"
     difference: str  # counted against expected as the form writes it ("" when not counted on the slip)
+    orders: tuple[tuple[str, int], ...] = ()  # the orders block (label, amount); empty on a day without orders
 
     def when(self, value: date | datetime, *, long: bool = False) -> str:
         """A date or time as this report writes it (Thai: Buddhist Era; ``long``: the month in full)."""
@@ -110,5 +127,19 @@ def zreport_view(doc: ZReportDoc, form: Form) -> ZReportView:
         closed=_when(doc.closed_at, lang) if doc.closed_at else w["not_closed"],
         numbers=f"{doc.first_number} – {doc.last_number}" if doc.first_number or doc.last_number else "",
         methods=tuple((PAYMENT_METHOD.name(m, lang), amount) for m, amount in doc.by_method),
-        counted=counted, difference=_difference(doc, form, w),
+        counted=counted, difference=_difference(doc, form, w), orders=_orders(doc, w),
     )
+
+
+def _orders(doc: ZReportDoc, w: Mapping[str, str]) -> tuple[tuple[str, int], ...]:
+    """The orders rows: what the day took as orders and deposits (money in, not sales), what deposits paid of
+    its sales, and the orders open at the close; none when the day saw no orders."""
+    if not (doc.orders_taken_count or doc.deposits_satang or doc.deposits_refunded_satang
+            or doc.deposits_earlier_satang or doc.open_orders_count):
+        return ()
+    return ((w["orders_taken"].format(n=f"{doc.orders_taken_count:,}"), doc.orders_taken_satang),
+            (w["deposits"], doc.deposits_satang),
+            (w["deposits_refunded"], -doc.deposits_refunded_satang),
+            (w["deposits_earlier"], doc.deposits_earlier_satang),
+            (w["open_orders"].format(n=f"{doc.open_orders_count:,}"), doc.open_orders_satang),
+            (w["open_deposits"], doc.open_orders_deposits_satang))

@@ -1,4 +1,5 @@
-"""Where the day-close (Z) report's texts go on the thermal slip: sales, voids, refunds, methods, cash drawer.
+"""Where the day-close (Z) report's texts go on the thermal slip: sales, voids, refunds, methods, orders (when
+the day saw any), cash drawer.
 
 What it says (title, row words, method names, counted cash and difference) is decided in ``core.zreport_view``.
 """
@@ -27,7 +28,7 @@ def build_zreport(c: Canvas, doc: ZReportDoc) -> None:
 
     amounts = [doc.gross_satang, doc.net_satang, doc.expected_cash_satang, doc.float_satang,
                doc.cash_sales_satang, -doc.cash_refunds_satang, -doc.voids_satang, -doc.refunds_satang]
-    amounts += [a for _, a in v.methods]
+    amounts += [a for _, a in v.methods] + [a for _, a in v.orders] + [doc.cash_deposits_satang]
     col = max(c.advance(money(a)) for a in amounts)
 
     c.rule("dashed")
@@ -42,11 +43,19 @@ def build_zreport(c: Canvas, doc: ZReportDoc) -> None:
     for name, amount in v.methods:
         c.row(name, money(amount), indent=c.base_px, right_col=col)
 
+    if v.orders:
+        c.rule("dashed")
+        c.text(z("orders"), bold=True)
+        for label, amount in v.orders:
+            c.row(label, money(amount), indent=c.base_px, right_col=col)
+
     c.rule("dashed")
     c.text(z("drawer"), bold=True)
     c.row(z("float"), money(doc.float_satang), indent=c.base_px, right_col=col)
     c.row(z("cash_sales"), money(doc.cash_sales_satang), indent=c.base_px, right_col=col)
     c.row(z("cash_refunds"), money(-doc.cash_refunds_satang), indent=c.base_px, right_col=col)
+    if v.orders:
+        c.row(z("cash_deposits"), money(doc.cash_deposits_satang), indent=c.base_px, right_col=col)
     c.row(z("expected"), money(doc.expected_cash_satang), indent=c.base_px, right_col=col, bold=True)
     c.row(z("counted"), v.counted, indent=c.base_px, right_col=col)
     if v.difference:

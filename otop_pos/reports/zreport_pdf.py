@@ -60,13 +60,18 @@ def _cash(v: ZReportView, width: float, size: float) -> Table:
         [lab["float"], format_baht(doc.float_satang)],
         [lab["cash_sales"], format_baht(doc.cash_sales_satang)],
         [lab["cash_refunds"], format_baht(-doc.cash_refunds_satang)],
+    ]
+    if v.orders:
+        rows.append([lab["cash_deposits"], format_baht(doc.cash_deposits_satang)])
+    expected = len(rows)
+    rows += [
         [lab["expected"], format_baht(doc.expected_cash_satang)],
         [lab["counted"], counted],
         [lab["difference"], v.difference],
     ]
     last = len(rows) - 1
     diff = doc.difference_satang
-    style: list[tuple[Any, ...]] = [("LINEABOVE", (0, 4), (-1, 4), 0.8, colors.black)]
+    style: list[tuple[Any, ...]] = [("LINEABOVE", (0, expected), (-1, expected), 0.8, colors.black)]
     if diff:
         style += [("BACKGROUND", (0, last), (-1, last), _PINK), ("BOX", (0, last), (-1, last), 1.5, _RED)]
     elif diff == 0:
@@ -76,7 +81,14 @@ def _cash(v: ZReportView, width: float, size: float) -> Table:
                         ThaiParagraph(rows[last][1], size, bold=True, align="right",
                                       color=_RED if diff else None)]
     return thai_table(table_rows, [width * 0.6, width * 0.4], size=size, aligns=["left", "right"],
-                      bold_rows=[4], extra_style=style)
+                      bold_rows=[expected], extra_style=style)
+
+
+def _orders(v: ZReportView, width: float, size: float) -> Table:
+    """What the day took as orders and deposits (not sales), and the orders open at the close."""
+    lab = v.words
+    rows = [[lab["item"], lab["amount"]]] + [[label, format_baht(amount)] for label, amount in v.orders]
+    return thai_table(rows, [width * 0.6, width * 0.4], size=size, aligns=["left", "right"])
 
 
 def _methods(v: ZReportView, width: float, size: float) -> Table:
@@ -143,7 +155,9 @@ def write_zreport_pdf(doc: ZReportDoc, path: str | os.PathLike[str]) -> None:
         blocks.append([_section(lab["denoms"], size), _denominations(doc, lab, half, size)])
     else:
         blocks.append([])
-    grid = Table([blocks[0:2], blocks[2:4]], colWidths=[half + 18, half],
+    if v.orders:
+        blocks += [[_section(lab["orders"], size), _orders(v, half, size)], []]
+    grid = Table([blocks[i:i + 2] for i in range(0, len(blocks), 2)], colWidths=[half + 18, half],
                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     story: list[Flowable] = [

@@ -3,6 +3,7 @@ money counted once (the drawer and the Z report of each day), a refused action c
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from datetime import date, timedelta
 
 import pytest
@@ -188,3 +189,40 @@ def test_migration_b0004o_keeps_a_booth_with_sales(store: SqliteStore, clock: Fi
     assert order.number == "OB001-000001"
     assert day_figures(store).expected_cash_satang == FLOAT + cart.total_satang
 
+
+
+def test_the_z_report_shows_deposits_and_open_orders_on_the_slip_and_the_page(
+        store: SqliteStore, clock: FixedClock, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from otop_pos.booth.days import zreport
+    from otop_pos.printing.escpos_encode import encode_zreport
+    from otop_pos.reports.zreport_pdf import write_zreport_pdf
+    from tests.printing.escpos_decode import decode
+    from tests.printing.test_print_qr_ocr import _ocr
+    from tests.reports.pdf_helpers import pdftotext
+
+    open_day(store, clock, FLOAT)
+    cart = _cart(store, 2)
+    take_order(store, clock, cart, customer="A", deliver_on=TODAY + timedelta(days=1), deposit_satang=12300,
+               payments=[PaymentIn("cash", 12300)])
+    close_day(store, clock, PIN, counted_satang=FLOAT + 12300, print_report=False, back_up=False)
+    z = zreport(store, business_date=TODAY)
+    assert (z.deposits_satang, z.cash_deposits_satang, z.open_orders_count, z.open_orders_satang) == (
+        12300, 12300, 1, cart.total_satang)
+    slip = decode(encode_zreport(replace(z, lang="en"), 576)).image
+    text = _ocr(slip, "eng", tmp_path)
+    assert "Depositstaken" in text and "123.00" in text and "Openorders:1" in text, text
+    pdf = tmp_path / "z.pdf"
+    write_zreport_pdf(z, pdf)
+    page = pdftotext(pdf)
+    assert "รับเงินมัดจำ" in page and "ค้างส่งมอบ 1 รายการ" in page and "มัดจำเงินสด (สุทธิ)" in page, page
+    assert "123.00" in page
+    clock.advance(timedelta(days=1))
+    open_day(store, clock, FLOAT)
+    deliver_order(store, clock, "OB001-000001", [PaymentIn("cash", tendered_satang=cart.total_satang)])
+    z2 = close_day(store, clock, PIN, counted_satang=FLOAT + cart.total_satang - 12300, print_report=False,
+                   back_up=False)
+    assert (z2.deposits_earlier_satang, z2.open_orders_count, z2.difference_satang) == (12300, 0, 0)
+    # the first day's report keeps the orders open at its close
+    assert zreport(store, business_date=TODAY).open_orders_count == 1
