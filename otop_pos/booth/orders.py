@@ -32,7 +32,7 @@ from otop_pos.core.ids import new_uuid
 from otop_pos.core.limits import check_amount
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import fair_day
-from otop_pos.store.booth_models import (AuditEvent, CustomerOrder, OrderDeposit, OrderLine, Payment, Product,
+from otop_pos.store.booth_models import (AuditEvent, CustomerOrder, OrderDeposit, OrderLine, Payment, PrintJob, Product,
                                         Sale, SaleLine, TillDay)
 from otop_pos.store.engine import SqliteStore, inserted_id
 
@@ -176,11 +176,11 @@ def _money_rows(s: Session, order_id: int, day_id: int, now: datetime, kind: str
 
 def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, deliver_on: date,
                deposit_satang: int, payments: Sequence[PaymentIn] = (), phone: str = "", note: str = "",
-               cashier: str = "", approval: Approval | None = None) -> OrderResult:
+               cashier: str = "", approval: Approval | None = None, print_receipt: bool = False) -> OrderResult:
     """Take the cart as an order for ``customer`` to deliver on ``deliver_on`` (not before today), with a
     deposit of 0 … the order's value paid by ``payments`` (any method of the booth; cash may give change).
     Discounts and changed prices need the manager's approval as at the checkout; stock is not taken until
-    the order is delivered."""
+    the order is delivered. ``print_receipt``: the deposit receipt is queued in the same transaction."""
     if cart.is_empty:
         raise SaleError("ตะกร้าว่าง ยังไม่มีสินค้า", "The cart is empty.")
     name, phone, note = _customer(customer, phone, note)
@@ -217,6 +217,8 @@ def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, d
                  total_satang=ln.total_satang, sale_discount_share_satang=sh, net_satang=ln.total_satang - sh)
             for i, (ln, sh) in enumerate(zip(cart.lines, shares))])
         _money_rows(s, oid, day.id, now, "deposit", settled)
+        if print_receipt:
+            s.add(PrintJob(created_at=now, kind="deposit", ref_uuid=uid, copy=False, status="pending"))
         s.add(AuditEvent(at=now, action="order_take", actor=cashier, ref_uuid=uid,
                          detail_json=json.dumps({"number": number, "value": total, "deposit": deposit_satang})))
     return OrderResult(uid, number, "open", now, total, deposit_satang, total - deposit_satang, deposit_satang,
@@ -224,9 +226,10 @@ def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, d
 
 
 def deliver_order(store: SqliteStore, clock: Clock, ref: str, payments: Sequence[PaymentIn] = (), *,
-                  cashier: str = "") -> OrderResult:
+                  cashier: str = "", print_receipt: bool = False) -> OrderResult:
     """Deliver an open order: the balance is paid by ``payments`` and the whole order becomes a sale of the
-    open day, paid by the deposits (received earlier) and the balance. Tracked stock is taken now."""
+    open day, paid by the deposits (received earlier) and the balance. Tracked stock is taken now.
+    ``print_receipt``: the sale's receipt (the delivery receipt) is queued in the same transaction."""
     with store.read() as s:
         order = _find(s, ref)  # a clear "not found" before anything else
         if order.status != "open":
@@ -281,6 +284,8 @@ def deliver_order(store: SqliteStore, clock: Clock, ref: str, payments: Sequence
                           .where(Product.id == ln.product_id, Product.stock.is_not(None))
                           .values(stock=Product.stock - ln.qty))
         order.status, order.sale_id, order.closed_at, order.closed_day_id = "delivered", sale_id, now, day.id
+        if print_receipt:
+            s.add(PrintJob(created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending"))
         s.add(AuditEvent(at=now, action="order_deliver", actor=cashier, ref_uuid=order.uuid,
                          detail_json=json.dumps({"number": order.number, "sale": number, "balance": balance})))
         result = OrderResult(order.uuid, order.number, "delivered", now, order.total_satang,

@@ -18,9 +18,9 @@ from otop_pos.booth.store import identity
 from otop_pos.core.channel import channel_link
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.text_match import spellings
-from otop_pos.core.documents import PAYMENT_METHODS, ReceiptDoc, ReceiptLine, ReceiptPayment
+from otop_pos.core.documents import PAYMENT_METHODS, OrderNote, ReceiptDoc, ReceiptLine, ReceiptPayment
 from otop_pos.core.errors import OtopError, SaleError
-from otop_pos.store.booth_models import Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void
+from otop_pos.store.booth_models import CustomerOrder, Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void
 from otop_pos.store.engine import SqliteStore
 
 
@@ -170,7 +170,7 @@ def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str |
         ident = identity(s)
         st = get_settings(store)
         lang = lang or st.receipt_lang
-        common = dict(shop_name=st.shop_name or ident.vendor_name, fair_name=ident.fair_name, booth=ident.booth_code,
+        common: dict[str, Any] = dict(shop_name=st.shop_name or ident.vendor_name, fair_name=ident.fair_name, booth=ident.booth_code,
                       till=str(ident.till_no), tax_id=st.tax_id,
                       header_lines=tuple(x for x in st.receipt_header.splitlines() if x.strip()),
                       footer_lines=tuple(x for x in st.receipt_footer.splitlines() if x.strip()),
@@ -200,14 +200,41 @@ def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str |
                                                        reference=refund.reference),),
                               item_count=sum(rl.qty for rl in refund.lines), original_number=sale.number,
                               reason=refund.reason, cashier=refund.by, **common)  # type: ignore[arg-type]
+        order = s.scalar(select(CustomerOrder).where(or_(CustomerOrder.uuid == ref, CustomerOrder.number == ref)))
+        if order is not None:   # the deposit receipt of an order
+            return _deposit_doc(order, common)
         sale = find_sale(s, ref)
         pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference)  # type: ignore[arg-type]
                      for p in sale.payments)
+        delivered = s.scalar(select(CustomerOrder).where(CustomerOrder.sale_id == sale.id))
+        if delivered is not None:
+            common["order"] = _note(delivered, delivered=True)
         return ReceiptDoc(kind="sale", number=sale.number, issued_at=sale.created_at, lines=_lines(s, sale),
                           subtotal_satang=sale.subtotal_satang, sale_discount_satang=sale.sale_discount_satang,
                           total_satang=sale.total_satang, payments=pays, change_satang=sale.change_satang,
                           item_count=sale.item_count, cashier=sale.cashier,
                           show_promptpay_qr=False, **common)  # type: ignore[arg-type]
+
+
+def _note(order: CustomerOrder, *, delivered: bool) -> OrderNote:
+    deposit = sum(d.amount_satang for d in order.deposits if d.kind == "deposit")
+    return OrderNote(order.number, order.customer_name, order.customer_phone, order.deliver_on, deposit,
+                     order.total_satang - deposit, delivered)
+
+
+def _deposit_doc(order: CustomerOrder, common: dict[str, Any]) -> ReceiptDoc:
+    """The deposit receipt of ``order``: its lines and value, the deposit's payments, the balance due."""
+    deposits = [d for d in order.deposits if d.kind == "deposit"]
+    pays = tuple(ReceiptPayment(d.method, d.amount_satang, d.tendered_satang, d.change_satang, d.reference)  # type: ignore[arg-type]
+                 for d in deposits)
+    lines = tuple(ReceiptLine(ln.name, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.total_satang, ln.sku)
+                  for ln in order.lines)
+    common = {**common, "title_mode": "receipt", "show_promptpay_qr": False}
+    return ReceiptDoc(kind="deposit", number=order.number, issued_at=order.created_at, lines=lines,
+                      subtotal_satang=order.subtotal_satang, sale_discount_satang=order.sale_discount_satang,
+                      total_satang=order.total_satang, payments=pays,
+                      change_satang=sum(d.change_satang for d in deposits), item_count=order.item_count,
+                      cashier=order.cashier, order=_note(order, delivered=False), **common)
 
 
 @dataclass(frozen=True)

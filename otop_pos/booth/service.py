@@ -269,14 +269,19 @@ class BoothService:
     def take_order(self, cart: Cart, *, customer: str, deliver_on: date, deposit_satang: int,
                    payments: Sequence[PaymentIn] = (), phone: str = "", note: str = "",
                    approval: Approval | None = None) -> OrderResult:
-        """Take the cart as an order with its deposit (money of today, not a sale)."""
-        return orders.take_order(self.store, self.clock, cart, customer=customer, deliver_on=deliver_on,
-                                 deposit_satang=deposit_satang, payments=tuple(payments), phone=phone, note=note,
-                                 cashier=self._settings.cashier, approval=approval)
+        """Take the cart as an order with its deposit (money of today, not a sale); its deposit receipt prints."""
+        result = orders.take_order(self.store, self.clock, cart, customer=customer, deliver_on=deliver_on,
+                                   deposit_satang=deposit_satang, payments=tuple(payments), phone=phone, note=note,
+                                   cashier=self._settings.cashier, approval=approval, print_receipt=self.prints)
+        self._printed()
+        return result
 
     def deliver_order(self, ref: str, payments: Sequence[PaymentIn] = ()) -> OrderResult:
-        """Deliver an open order: the balance paid now, the whole order a sale of today."""
-        return orders.deliver_order(self.store, self.clock, ref, tuple(payments), cashier=self._settings.cashier)
+        """Deliver an open order: the balance paid now, the whole order a sale of today; its receipt prints."""
+        result = orders.deliver_order(self.store, self.clock, ref, tuple(payments), cashier=self._settings.cashier,
+                                      print_receipt=self.prints)
+        self._printed()
+        return result
 
     def cancel_order(self, ref: str, manager_pin: str | Approval, *, refund_deposit: bool) -> OrderResult:
         """Cancel an open order (manager PIN), giving the deposit back or keeping it."""

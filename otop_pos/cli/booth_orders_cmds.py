@@ -5,7 +5,7 @@ import argparse
 import os
 from typing import Any
 
-from otop_pos.cli.common import booth_service, date_arg, dump_json, show
+from otop_pos.cli.common import booth_service, date_arg, dump_json, print_now, show
 from otop_pos.core.errors import InputError
 from otop_pos.core.money import format_baht, parse_baht
 
@@ -61,6 +61,7 @@ def cmd_take(args: argparse.Namespace) -> int:
          f"Order {res.number} taken: value {format_baht(res.value_satang)}, deposit "
          f"{format_baht(res.deposit_satang)}, balance {format_baht(res.balance_satang)}, "
          f"delivery {args.deliver.isoformat()}")
+    print_now(service, service.newest_print_job("deposit"), "ใบรับเงินมัดจำ", "deposit receipt")
     return 0
 
 
@@ -71,6 +72,7 @@ def cmd_deliver(args: argparse.Namespace) -> int:
     res = service.deliver_order(args.number, _payments(balance, args.method, args.reference or ""))
     show(f"ส่งมอบ {res.number} แล้ว เป็นบิลขาย {res.sale_number} รับชำระส่วนที่เหลือ {format_baht(res.paid_now_satang)}\n"
          f"Order {res.number} delivered as sale {res.sale_number}; balance paid {format_baht(res.paid_now_satang)}")
+    print_now(service, service.newest_print_job("sale"), "ใบเสร็จส่งมอบ", "delivery receipt")
     return 0
 
 

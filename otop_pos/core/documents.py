@@ -10,7 +10,7 @@ from typing import Literal, cast
 
 from otop_pos.core.vocabulary import PAYMENT_METHOD
 
-DocKind = Literal["sale", "void", "refund"]
+DocKind = Literal["sale", "void", "refund", "deposit"]
 TitleMode = Literal["receipt", "abbreviated_tax_invoice"]
 PaymentMethod = Literal["cash", "promptpay", "transfer", "other"]
 #: The methods a booth takes today: the vocabulary's own (built-in) payment methods, with their names and colours.
@@ -41,8 +41,23 @@ class ReceiptPayment:
 
 
 @dataclass(frozen=True)
+class OrderNote:
+    """The order a deposit receipt is for, or a delivery sale delivers (``delivered``): its number, the
+    customer (personal data: on the booth's own receipts only), the delivery date, deposit and balance."""
+
+    number: str
+    customer: str
+    phone: str
+    deliver_on: date
+    deposit_satang: int
+    balance_satang: int
+    delivered: bool = False
+
+
+@dataclass(frozen=True)
 class ReceiptDoc:
-    """Everything a receipt shows. ``kind`` void/refund point at ``original_number``."""
+    """Everything a receipt shows. ``kind`` void/refund point at ``original_number``; ``deposit``: the receipt
+    of an order's deposit (the order's lines and value, the deposit paid, the balance)."""
 
     kind: DocKind
     number: str
@@ -77,6 +92,7 @@ class ReceiptDoc:
     #: The producer's link (``core.channel.channel_link``) printed as a QR with its caption; "" for none.
     channel_url: str = ""
     channel_kind: str = ""
+    order: OrderNote | None = None   # a deposit receipt's order, or the order a sale delivers
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,17 @@ _SLIP: dict[str, tuple[str, str]] = {
     "sign_refund": ("ผู้คืนเงิน", "Refunded by"),
     "sign_refund_buyer": ("ผู้รับเงินคืน", "Refund received by"),
     "page": ("หน้า", "Page"),
+    "deposit": ("ใบรับเงินมัดจำ", "DEPOSIT RECEIPT"),
+    "order_no": ("ใบสั่งจอง", "Order"),
+    "customer": ("ลูกค้า", "Customer"),
+    "phone": ("โทร", "Phone"),
+    "deliver_on": ("ส่งมอบวันที่", "Delivery date"),
+    "order_value": ("มูลค่าสั่งจอง", "ORDER VALUE"),
+    "deposit_paid": ("ชำระมัดจำ", "Deposit paid"),
+    "balance": ("ค้างชำระเมื่อรับของ", "Balance due on delivery"),
+    "delivers": ("ส่งมอบตามใบสั่งจอง", "Delivers order"),
+    "deposit_earlier": ("มัดจำรับแล้ว", "deposit paid earlier"),
+    "sign_deposit": ("ผู้รับเงินมัดจำ", "Deposit received by"),
 }
 _PAGE: dict[str, tuple[str, str]] = {
     "void": ("ใบยกเลิก" + _SLIP["receipt"][0], "VOID RECEIPT"),
@@ -91,7 +102,7 @@ _PAGE: dict[str, tuple[str, str]] = {
     "total_refund": ("ยอดคืนเงินทั้งสิ้น", "Total refunded"),
     "tendered": ("รับเงินสด", "Cash tendered"),
 }
-_TOTAL_KEY = {"sale": "total", "void": "total_void", "refund": "total_refund"}
+_TOTAL_KEY = {"sale": "total", "void": "total_void", "refund": "total_refund", "deposit": "order_value"}
 
 
 def words_in(table: Mapping[str, tuple[str, str]], lang: str | None) -> dict[str, str]:
@@ -147,11 +158,15 @@ class ReceiptView(DocumentView[ReceiptDoc]):
     item_count: str  # "จำนวนสินค้า 3 ชิ้น"
     payments: tuple[PaymentView, ...]
     received_label: str  # "จำนวนเงินที่ได้รับ" (a sale) or "จำนวนเงินที่คืน" (a void or refund)
+    order_head: tuple[str, ...] = ()   # the order's number, customer, phone and delivery date (order receipts)
+    order_foot: tuple[tuple[str, int], ...] = ()   # a deposit receipt's deposit paid and balance due
 
 
 def _title(doc: ReceiptDoc, form: Form, w: Mapping[str, str]) -> tuple[str, str, str]:
     """(title, VAT note, kind mark) of ``doc``."""
     ati = doc.title_mode == "abbreviated_tax_invoice"
+    if doc.kind == "deposit":   # money on account of a sale to come: no tax invoice yet
+        return w["deposit"], "", ""
     form_title = w["tax_invoice"] if ati else w["receipt"]
     if form == "slip":
         mark = w[doc.kind] if doc.kind in ("void", "refund") else ""
@@ -174,8 +189,22 @@ def receipt_view(doc: ReceiptDoc, form: Form) -> ReceiptView:
         date = format_thai_date(doc.issued_at, short=form == "slip")
     amount = abs(doc.total_satang)
     count = doc.item_count or sum(ln.qty for ln in doc.lines)
-    payments = tuple(PaymentView(p.method, PAYMENT_METHOD.name(p.method, lang), p.amount_satang,
-                                 p.tendered_satang, p.change_satang, p.reference) for p in doc.payments)
+    order = doc.order
+    earlier = order.number if order is not None and order.delivered else None
+    payments = tuple(PaymentView(p.method, PAYMENT_METHOD.name(p.method, lang)
+                                 + (f" ({w['deposit_earlier']})" if p.reference == earlier else ""),
+                                 p.amount_satang, p.tendered_satang, p.change_satang,
+                                 "" if p.reference == earlier else p.reference) for p in doc.payments)
+    head: tuple[str, ...] = ()
+    foot: tuple[tuple[str, int], ...] = ()
+    if order is not None:
+        when = format_en_date(order.deliver_on) if lang == "en" else format_thai_date(order.deliver_on,
+                                                                                       short=form == "slip")
+        head = (f"{w['delivers'] if order.delivered else w['order_no']} {order.number}",
+                f"{w['customer']} {order.customer}" + (f"  {w['phone']} {order.phone}" if order.phone else ""),
+                f"{w['deliver_on']} {when}")
+        if not order.delivered:
+            foot = ((w["deposit_paid"], order.deposit_satang), (w["balance"], order.balance_satang))
     copy_mark = ""
     if doc.copy:
         copy_mark = COPY_MARK if form == "slip" or lang == "th" else w["copy"]
@@ -186,5 +215,6 @@ def receipt_view(doc: ReceiptDoc, form: Form) -> ReceiptView:
         copy_mark=copy_mark, date=date, total_label=w[_TOTAL_KEY[doc.kind]],
         amount_words=baht_text_en(amount) if lang == "en" else baht_text(amount),
         item_count=w["items"].format(n=f"{count:,}"), payments=payments,
-        received_label=w["received"] if doc.kind == "sale" else w["paid_back"],
+        received_label=w["received"] if doc.kind in ("sale", "deposit") else w["paid_back"],
+        order_head=head, order_foot=foot,
     )

@@ -76,6 +76,8 @@ def _meta(c: Canvas, v: ReceiptView) -> None:
         c.text(doc.buyer_address, size=size * 0.95, indent=c.base_px)
     if doc.buyer_tax_id:
         c.text(f"{v.label('buyer_tax_id')} {doc.buyer_tax_id}", size=size)
+    for i, text in enumerate(v.order_head):
+        c.text(text, size=size, bold=i == 0)
 
 
 def _line(c: Canvas, line: ReceiptLine, lang: str, amount_col: int, qty_col: int) -> None:
@@ -182,6 +184,10 @@ def build_receipt(c: Canvas, doc: ReceiptDoc) -> None:
     if doc.payments or doc.change_satang:
         c.rule("dashed")
         _payments(c, v, amount_col)
+    if v.order_foot:
+        c.rule("dashed")
+        for text, amount in v.order_foot:
+            c.row(text, money(amount), bold=True, right_col=amount_col)
 
     _promptpay(c, doc, lang)
     if doc.footer_lines:

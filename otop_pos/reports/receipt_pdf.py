@@ -193,6 +193,7 @@ def _meta(v: ReceiptView, width: float, base: float) -> list[Flowable]:
     out.append(_FieldLine(lab["buyer"], doc.buyer_name, base))
     out.append(_FieldLine(lab["address"], doc.buyer_address, base))
     out.append(_FieldLine(lab["buyer_tax_id"], doc.buyer_tax_id, base))
+    out += [ThaiParagraph(text, base, bold=i == 0) for i, text in enumerate(v.order_head)]
     out.append(Spacer(1, base * 0.5))
     return out
 
@@ -263,7 +264,8 @@ def _cell(value: str, base: float, r: int, total_at: int, words_at: int, body_en
 
 def _signatures(v: ReceiptView, width: float, base: float) -> list[Flowable]:
     doc, lab = v.doc, v.words
-    roles = {"sale": ["sign_sale"], "void": ["sign_void"], "refund": ["sign_refund_buyer", "sign_refund"]}
+    roles = {"sale": ["sign_sale"], "void": ["sign_void"], "refund": ["sign_refund_buyer", "sign_refund"],
+             "deposit": ["sign_deposit"]}
     cells: list[Any] = []
     for role in roles[doc.kind]:
         cells.append([
@@ -316,6 +318,8 @@ def write_receipt_pdf(doc: ReceiptDoc, path: str | os.PathLike[str], *,
     story.append(_items(v, width, base))
     if v.reason:
         story += [Spacer(1, base * 0.5), ThaiParagraph(v.reason, base)]
+    for text, amount in v.order_foot:   # a deposit receipt: the deposit paid and the balance due
+        story.append(ThaiParagraph(f"{text} {format_baht(amount)}", base * 1.05, bold=True, align="right"))
     if doc.footer_lines:
         story.append(Spacer(1, base * 0.6))
         story += [ThaiParagraph(line, base * 0.9, align="center", color=_GREY) for line in doc.footer_lines]

@@ -226,3 +226,37 @@ def test_the_z_report_shows_deposits_and_open_orders_on_the_slip_and_the_page(
     assert (z2.deposits_earlier_satang, z2.open_orders_count, z2.difference_satang) == (12300, 0, 0)
     # the first day's report keeps the orders open at its close
     assert zreport(store, business_date=TODAY).open_orders_count == 1
+
+
+def test_the_deposit_and_delivery_receipts_print_what_the_customer_paid_and_owes(
+        store: SqliteStore, clock: FixedClock, tmp_path: Path) -> None:
+    from otop_pos.booth.queries import receipt_doc
+    from otop_pos.printing.escpos_encode import encode_receipt
+    from otop_pos.reports.receipt_pdf import write_receipt_pdf
+    from tests.printing.escpos_decode import decode
+    from tests.printing.test_print_qr_ocr import _ocr
+    from tests.reports.pdf_helpers import pdftotext
+
+    open_day(store, clock, FLOAT)
+    cart = _cart(store, 2)
+    order = take_order(store, clock, cart, customer="Somsri Jaidee", phone="0812345678",
+                       deliver_on=date(2020, 10, 30), deposit_satang=4500, payments=[PaymentIn("cash", 4500)])
+    doc = receipt_doc(store, order.number, lang="en")
+    assert (doc.kind, doc.total_satang, doc.order and doc.order.balance_satang) == (
+        "deposit", cart.total_satang, cart.total_satang - 4500)
+    text = _ocr(decode(encode_receipt(doc, 576)).image, "eng", tmp_path)
+    balance = f"{(cart.total_satang - 4500) / 100:,.2f}"
+    for words in ("DEPOSITRECEIPT", "SomsriJaidee", "0812345678", "Deliverydate", "Depositpaid45.00",
+                  f"Balancedueondelivery{balance}", order.number):
+        assert words in text, (words, text)
+    pdf = tmp_path / "deposit.pdf"
+    write_receipt_pdf(receipt_doc(store, order.number, lang="th"), pdf)
+    page = pdftotext(pdf)
+    assert "ใบรับเงินมัดจำ" in page and "ค้างชำระเมื่อรับของ" in page and "Somsri Jaidee" in page, page
+
+    done = deliver_order(store, clock, order.number, [PaymentIn("transfer", cart.total_satang - 4500)])
+    sale = receipt_doc(store, done.sale_number, lang="en")
+    assert sale.kind == "sale" and [p.amount_satang for p in sale.payments] == [4500, cart.total_satang - 4500]
+    text = _ocr(decode(encode_receipt(sale, 576)).image, "eng", tmp_path)
+    for words in ("RECEIPT", f"Deliversorder{order.number}", "depositpaidearlier", "SomsriJaidee"):
+        assert words in text, (words, text)
