@@ -26,7 +26,7 @@ from otop_pos.ui.sell_screen import SellScreen
 from otop_pos.ui.theme import ROLES
 from otop_pos.ui.widgets import Banner, label, make_button, show_error, show_message
 
-PAGES = ("sell", "history", "products", "day", "settings")
+PAGES = ("sell", "history", "products", "day", "settings", "orders")
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         group = QButtonGroup(self)
         names = {"sell": translate("Main", "Sell"), "history": translate("Main", "History"),
                  "products": translate("Main", "Products"), "day": translate("Main", "Day"),
-                 "settings": translate("Main", "Settings")}
+                 "settings": translate("Main", "Settings"), "orders": translate("Main", "Orders")}
         for i, page in enumerate(PAGES):
             b = make_button(names[page], name="nav", slot=partial(self.show_page, page))
             b.setCheckable(True)
@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
         if name == "day":
             from otop_pos.ui.day_dialogs import DayScreen
             return DayScreen
+        if name == "orders":
+            from otop_pos.ui.orders_screen import OrdersScreen
+            return OrdersScreen
         from otop_pos.ui.settings_screen import SettingsScreen
         return SettingsScreen
 

@@ -364,7 +364,7 @@ QLineEdit {{ min-height: {t - 2}px; padding: 0 {b // 3}px; border: 1px solid {k.
 QLineEdit:focus {{ border: 2px solid {k.FOCUS}; }}
 QLineEdit#bigedit {{ font-size: {m.big}px; font-weight: bold; min-height: {max(t - 2, round(m.big * 1.7))}px; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {k.INVALID}; background: {k.INVALID_BG}; }}
-QComboBox, QSpinBox, QDoubleSpinBox {{ min-height: {t - 2}px; }}
+QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit {{ min-height: {t - 2}px; }}
 QRadioButton, QCheckBox {{ min-height: {t}px; spacing: {b // 2}px; }}
 QRadioButton::indicator, QCheckBox::indicator, QGroupBox::indicator {{ width: {m.indicator}px;
   height: {m.indicator}px; }}

@@ -755,6 +755,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
         <source>Two products share a code, so the sell screen refuses a scan of it:</source>
         <translation>Two products share a code, so the sell screen refuses a scan of it:</translation>
     </message>
@@ -825,6 +829,89 @@
     <message>
         <source>Demo fair: the manager PIN is {pin}.</source>
         <translation>Demo fair: the manager PIN is {pin}.</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>Take the cart as an order</source>
+        <translation>Take the cart as an order</translation>
+    </message>
+    <message>
+        <source>Order value {amount}: the deposit is money of today, not a sale.</source>
+        <translation>Order value {amount}: the deposit is money of today, not a sale.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Delivery date</source>
+        <translation>Delivery date</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <source>Take order</source>
+        <translation>Take order</translation>
+    </message>
+    <message>
+        <source>Deliver order {number}</source>
+        <translation>Deliver order {number}</translation>
+    </message>
+    <message>
+        <source>{customer}: balance due {amount}</source>
+        <translation>{customer}: balance due {amount}</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Deliver</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Give the deposit back</source>
+        <translation>Give the deposit back</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Cancel order…</translation>
+    </message>
+    <message>
+        <source>Deliver…</source>
+        <translation>Deliver…</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s PIN is needed to cancel order {number}.</source>
+        <translation>The manager&apos;s PIN is needed to cancel order {number}.</translation>
     </message>
 </context>
 <context>

@@ -755,6 +755,10 @@
         <translation>ตั้งค่า</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>สั่งจอง</translation>
+    </message>
+    <message>
         <source>Two products share a code, so the sell screen refuses a scan of it:</source>
         <translation>มีสินค้าสองรายการใช้รหัสเดียวกัน หน้าขายจึงไม่รับการสแกนรหัสนั้น:</translation>
     </message>
@@ -825,6 +829,89 @@
     <message>
         <source>Demo fair: the manager PIN is {pin}.</source>
         <translation>งานตัวอย่าง: รหัสเจ้าของร้านคือ {pin}</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>Take the cart as an order</source>
+        <translation>รับสั่งจองจากตะกร้า</translation>
+    </message>
+    <message>
+        <source>Order value {amount}: the deposit is money of today, not a sale.</source>
+        <translation>มูลค่าสั่งจอง {amount} เงินมัดจำนับเป็นเงินรับของวันนี้ ไม่ใช่ยอดขาย</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ชื่อลูกค้า</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>เบอร์โทร</translation>
+    </message>
+    <message>
+        <source>Delivery date</source>
+        <translation>วันส่งมอบ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>มัดจำ</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>ชำระด้วย</translation>
+    </message>
+    <message>
+        <source>Take order</source>
+        <translation>รับสั่งจอง</translation>
+    </message>
+    <message>
+        <source>Deliver order {number}</source>
+        <translation>ส่งมอบใบสั่งจอง {number}</translation>
+    </message>
+    <message>
+        <source>{customer}: balance due {amount}</source>
+        <translation>{customer}: ค้างชำระ {amount}</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>ส่งมอบ</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>ใบสั่งจอง</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>ส่งมอบ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>มูลค่า</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>ค้างชำระ</translation>
+    </message>
+    <message>
+        <source>Give the deposit back</source>
+        <translation>คืนเงินมัดจำ</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>ยกเลิกใบสั่งจอง…</translation>
+    </message>
+    <message>
+        <source>Deliver…</source>
+        <translation>ส่งมอบ…</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s PIN is needed to cancel order {number}.</source>
+        <translation>ต้องใช้รหัสเจ้าของร้านเพื่อยกเลิกใบสั่งจอง {number}</translation>
     </message>
 </context>
 <context>

@@ -324,6 +324,34 @@ def close_day(w: MainWindow, qtbot: Any) -> list[QWidget]:
     return [dlg]
 
 
+def orders(w: MainWindow, qtbot: Any) -> list[QWidget]:
+    from datetime import timedelta
+
+    ctx = w.ctx
+    items = list(ctx.index.products)
+    day = ctx.service.current_day()
+    assert day is not None
+    for i in range(2):
+        ctx.service.take_order(Cart().add(items[i], 3), customer=f"คุณสมศรี ใจดี {i + 1}", phone="0812345678",
+                               deliver_on=day.business_date + timedelta(days=2), deposit_satang=10000,
+                               payments=[PaymentIn("cash", 10000)])
+    page = w.show_page("orders")
+    page.fill()  # type: ignore[attr-defined]
+    idle(qtbot, ctx)
+    return [w]
+
+
+def take_order(w: MainWindow, qtbot: Any) -> list[QWidget]:
+    from otop_pos.ui.orders_screen import TakeOrderDialog
+
+    ctx = w.ctx
+    ctx.set_cart(Cart().add(list(ctx.index.products)[0], 2))
+    dlg = TakeOrderDialog(ctx, w)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return [dlg]
+
+
 def settings(tab: int) -> Callable[[MainWindow, Any], list[QWidget]]:
     def open_settings(w: MainWindow, qtbot: Any) -> list[QWidget]:
         page = w.show_page("settings")
@@ -356,6 +384,8 @@ SCREENS: dict[str, Callable[[MainWindow, Any], list[QWidget]]] = {
     "day": day,
     "open the day": open_day,
     "close the day": close_day,
+    "orders": orders,
+    "take an order": take_order,
     "settings: shop": settings(0),
     "settings: receipt": settings(1),
     "settings: printer": settings(2),

@@ -1,0 +1,76 @@
+"""The Orders page: the cart taken as an order with a deposit, the open order delivered, another cancelled with
+the manager's PIN — what the vendor sees in the list after each step."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from otop_pos.ui.approval import ManagerPinDialog
+from otop_pos.ui.context import BoothContext
+from otop_pos.ui.main_window import MainWindow
+from otop_pos.ui.orders_screen import DeliverDialog, OrdersScreen, TakeOrderDialog
+from tests.conftest import PIN
+from tests.ui.ui_helpers import modal
+
+
+def _fill_cart(ctx: BoothContext, sku: str, qty: int) -> None:
+    product = ctx.index.lookup(sku)
+    assert product is not None
+    ctx.set_cart(ctx.cart.add(product, qty))
+
+
+def _take(window: MainWindow, qtbot: Any, customer: str, deposit: str) -> None:
+    page = window.show_page("orders")
+    assert isinstance(page, OrdersScreen) and page.take_button.isEnabled()
+    qtbot.mouseClick(page.take_button, Qt.MouseButton.LeftButton)
+    dlg = modal(qtbot, TakeOrderDialog)
+    qtbot.keyClicks(dlg.customer, customer)
+    qtbot.keyClicks(dlg.phone, "0812345678")
+    qtbot.keyClicks(dlg.deposit, deposit)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+
+
+def test_an_order_taken_delivered_and_another_cancelled_from_the_orders_page(
+        window: MainWindow, ctx: BoothContext, qtbot: Any) -> None:
+    _fill_cart(ctx, "X-03", 2)                      # ฿2,380.00
+    _take(window, qtbot, "Somsri", "500")
+    page = window.pages["orders"]
+    assert isinstance(page, OrdersScreen)
+    assert ctx.cart.is_empty and not page.take_button.isEnabled()   # the cart became the order
+    cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
+    assert cells[1:3] == ["Somsri", "0812345678"] and cells[4:] == ["฿2,380.00", "฿500.00", "฿1,880.00"]
+    assert ctx.service.day_figures().sales_count == 0          # a deposit is no sale
+
+    _fill_cart(ctx, "X-01", 1)
+    _take(window, qtbot, "Malee", "")
+    assert page.table.rowCount() == 2
+
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.deliver_button, Qt.MouseButton.LeftButton)
+    deliver = modal(qtbot, DeliverDialog)
+    buttons = [b for b in deliver.findChildren(type(page.deliver_button)) if b.text() == "Deliver"]
+    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert page.table.item(0, 1).text() == "Malee"
+    assert ctx.service.day_figures().gross_satang == 238000
+
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    pin = modal(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin_edit, PIN)
+    qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10000)
+    assert [o.status for o in ctx.service.orders()] == ["delivered", "cancelled"]
+
+
+def test_a_refused_order_says_why_and_keeps_the_cart(window: MainWindow, ctx: BoothContext, qtbot: Any) -> None:
+    _fill_cart(ctx, "X-01", 1)
+    page = window.show_page("orders")
+    assert isinstance(page, OrdersScreen)
+    qtbot.mouseClick(page.take_button, Qt.MouseButton.LeftButton)
+    dlg = modal(qtbot, TakeOrderDialog)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)      # no customer name
+    assert dlg.isVisible() and "customer" in dlg.error.text().lower()
+    assert not ctx.cart.is_empty and ctx.service.orders() == ()
