@@ -6,6 +6,8 @@ delivery makes the whole order a sale of its day; a cancel needs the manager's P
 """
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLineEdit,
                                QPushButton,
@@ -14,12 +16,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLa
 from otop_pos.booth.service import Approval, OrderRow, PaymentIn
 from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.errors import OtopError
-from otop_pos.core.thaidate import fair_day
+from otop_pos.core.thaidate import fair_day, format_en_date, format_thai_date
 from otop_pos.core.vocabulary import PAYMENT_METHOD
 from otop_pos.ui.approval import request_approval
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import money, translate
-from otop_pos.ui.widgets import ErrorLabel, NumberEdit, label, make_button, open_dialog, touch_rows
+from otop_pos.ui.widgets import ErrorLabel, NumberEdit, fit_columns, label, make_button, open_dialog, touch_rows
 
 
 def _methods(ctx: BoothContext) -> QComboBox:
@@ -86,8 +88,6 @@ class TakeOrderDialog(QDialog):
             deposit = self.deposit.satang() if self.deposit.digits() else 0
             method = str(self.method.currentData())
             d = self.deliver.date()
-            from datetime import date
-
             res = self.ctx.service.take_order(
                 self.ctx.cart, customer=self.customer.text(), phone=self.phone.text(), note=self.note.text(),
                 deliver_on=date(d.year(), d.month(), d.day()), deposit_satang=deposit,
@@ -154,7 +154,8 @@ class OrdersScreen(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, {0: "OB001-2-000000", 2: "081-234-5678", 3: self._date(fair_day(ctx.service.now())),
+                                 4: "฿999,999.00", 5: "฿999,999.00", 6: "฿999,999.00"}, stretch=1)
         self.table.verticalHeader().hide()
         touch_rows(self.table)
         lay.addWidget(self.table, 1)
@@ -174,6 +175,9 @@ class OrdersScreen(QWidget):
         self._cart_changed()
         self.fill()
 
+    def _date(self, d: date) -> str:
+        return format_thai_date(d) if self.ctx.language == "th" else format_en_date(d)
+
     def _cart_changed(self) -> None:
         self.take_button.setEnabled(not self.ctx.cart.is_empty and not self.ctx.parts)
 
@@ -182,7 +186,7 @@ class OrdersScreen(QWidget):
         self.rows = self.ctx.service.orders(status="open")
         self.table.setRowCount(len(self.rows))
         for r, o in enumerate(self.rows):
-            values = (o.number, o.customer, o.phone, o.deliver.isoformat(), money(o.value_satang),
+            values = (o.number, o.customer, o.phone, self._date(o.deliver), money(o.value_satang),
                       money(o.deposit_satang), money(o.balance_satang))
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)

@@ -234,6 +234,7 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
             made.append(_save(_composite(blank, first), out, f"{tag}-{name}"))
         first.reject()
         made += _held_and_change(ctx, w, out, tag, wait)
+        made += _orders(ctx, w, out, tag, wait)
         w.close()
         w.deleteLater()
         _pump(30)
@@ -274,6 +275,36 @@ def _held_and_change(ctx: BoothContext, w: MainWindow, out: Path, tag: str,
         ctx.recall(bill.uuid)
         ctx.clear_cart()
     wait()
+    return made
+
+
+def _orders(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Callable[[], None]) -> list[Path]:
+    """The order flow: the cart taken as an order (customer, delivery date, deposit) over the Orders page, and
+    the open orders with what is due. The orders stay in the store (later sizes show them too)."""
+    from otop_pos.booth.service import Cart
+    from otop_pos.ui.orders_screen import OrdersScreen, TakeOrderDialog
+
+    made: list[Path] = []
+    items = list(ctx.index.products)
+    ctx.set_cart(Cart().add(items[3], 20))
+    page = w.show_page("orders")
+    assert isinstance(page, OrdersScreen)
+    page.fill()
+    wait()
+    dlg = TakeOrderDialog(ctx, w)
+    dlg.customer.setText("คุณสมศรี ใจดี" if ctx.lang == "th" else "Somsri Jaidee")
+    dlg.phone.setText("081-234-5678")
+    dlg.note.setText("ห่อของขวัญ 20 ชิ้น" if ctx.lang == "th" else "Gift-wrap all 20")
+    dlg.deliver.setDate(dlg.deliver.date().addDays(3))
+    dlg.deposit.setText("500")
+    _show_dialog(dlg, w)
+    made.append(_save(_composite(w, dlg), out, f"{tag}-order-take"))
+    dlg.take()
+    wait()
+    page.fill()
+    wait()
+    made.append(_save(w.grab(), out, f"{tag}-orders"))
+    w.show_page("sell")
     return made
 
 

@@ -64,6 +64,6 @@ def test_screenshots_of_every_screen(tmp_path: Path, qapp: Any) -> None:
     assert names == sorted(f"th-1024x600-{n}" for n in (
         "sell", "pay-cash", "pay-promptpay", "history", "day-close", "products", "settings", "settings-printer",
         "first-run", "first-run-paper", "first-run-setup", "pay-parts", "held-bills", "change",
-        "customer-promptpay", "toast-error"))
+        "customer-promptpay", "toast-error", "order-take", "orders"))
     assert all(p.stat().st_size > 10_000 for p in made)
 
