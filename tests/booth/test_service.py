@@ -289,3 +289,18 @@ def test_the_queue_says_it_is_printing_before_it_prints_and_opens_no_device_for_
         assert (1, 0) in states                                # "1 waiting" was shown while it printed
     finally:
         svc.shutdown()
+
+
+def test_an_orders_deposit_and_delivery_receipts_print_through_the_service(
+        service: BoothService, store: SqliteStore, factory: Factory, clock: FixedClock) -> None:
+    service.update_settings(printer="dummy", paper_width=384)
+    cart = basket(service)
+    order = service.take_order(cart, customer="สมศรี", deliver_on=service.current_day().business_date,  # type: ignore[union-attr]
+                               deposit_satang=1000, payments=[PaymentIn("promptpay", 1000)])
+    done = service.deliver_order(order.number, [PaymentIn("cash", tendered_satang=cart.total_satang)])
+    assert done.change_satang == 1000                      # the cash handed over for the balance, with change
+    service.reprint(order.uuid, kind="deposit")
+    wait_for(lambda: len(list_jobs(store, statuses=("printed",))) == 3)
+    kinds = [(j.kind, j.copy) for j in list_jobs(store, statuses=("printed",))]
+    assert kinds == [("deposit", False), ("sale", False), ("deposit", True)]
+    assert all(decode(job).image.height > 300 for job in factory.transport.jobs)
