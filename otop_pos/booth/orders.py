@@ -188,7 +188,7 @@ def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, d
         raise InputError("เงินมัดจำต้องไม่ติดลบ", "The deposit cannot be negative.")
     check_bounds(cart, list(payments))
     cart.check_discounts()
-    check_approval(store, cart, approval or cart.approval)
+    approved = check_approval(store, cart, approval or cart.approval)
     total = cart.total_satang
     if deposit_satang > total:
         raise InputError(f"เงินมัดจำเกินมูลค่าสั่งจอง {format_baht(total)} บาท",
@@ -220,7 +220,10 @@ def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, d
         if print_receipt:
             s.add(PrintJob(created_at=now, kind="deposit", ref_uuid=uid, copy=False, status="pending"))
         s.add(AuditEvent(at=now, action="order_take", actor=cashier, ref_uuid=uid,
-                         detail_json=json.dumps({"number": number, "value": total, "deposit": deposit_satang})))
+                         detail_json=json.dumps({"number": number, "value": total, "deposit": deposit_satang,
+                                                 "approved": list(approved),
+                                                 "prices": [[ln.sku, ln.list_price, ln.unit_price_satang]
+                                                            for ln in cart.lines if ln.overridden]})))
     return OrderResult(uid, number, "open", now, total, deposit_satang, total - deposit_satang, deposit_satang,
                        change_of(settled))
 

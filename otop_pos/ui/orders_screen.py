@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFormLa
 
 from otop_pos.booth.service import Approval, OrderRow, PaymentIn
 from otop_pos.core.documents import PAYMENT_METHODS
-from otop_pos.core.errors import OtopError
+from otop_pos.core.errors import ApprovalNeeded, OtopError
 from otop_pos.core.thaidate import fair_day, format_en_date, format_thai_date
 from otop_pos.core.vocabulary import PAYMENT_METHOD
 from otop_pos.ui.approval import request_approval
@@ -93,6 +93,9 @@ class TakeOrderDialog(QDialog):
                 deliver_on=date(d.year(), d.month(), d.day()), deposit_satang=deposit,
                 payments=[PaymentIn(method, deposit)] if deposit else [],  # type: ignore[arg-type]
                 approval=approval or self.ctx.cart.approval)
+        except ApprovalNeeded as need:   # a discount above the limit or a changed price, as at the checkout
+            request_approval(self, self.ctx, need, self.take, action="order")
+            return
         except OtopError as exc:
             self.error.show_error(exc)
             return

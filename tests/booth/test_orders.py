@@ -260,3 +260,25 @@ def test_the_deposit_and_delivery_receipts_print_what_the_customer_paid_and_owes
     text = _ocr(decode(encode_receipt(sale, 576)).image, "eng", tmp_path)
     for words in ("RECEIPT", f"Deliversorder{order.number}", "depositpaidearlier", "SomsriJaidee"):
         assert words in text, (words, text)
+
+
+def test_a_changed_price_needs_the_managers_approval_and_is_audited(store: SqliteStore, clock: FixedClock) -> None:
+    import json
+
+    from otop_pos.booth.pin import approve
+    from otop_pos.core.errors import ApprovalNeeded
+    from otop_pos.store.booth_models import AuditEvent
+
+    open_day(store, clock, FLOAT)
+    cart = _cart(store, 1).set_price(0, 100)
+    before = _dump(store)
+    with pytest.raises(ApprovalNeeded):
+        take_order(store, clock, cart, customer="A", deliver_on=TODAY, deposit_satang=0)
+    assert _dump(store) == before
+    order = take_order(store, clock, cart, customer="A", deliver_on=TODAY, deposit_satang=0,
+                       approval=approve(store, clock, PIN, action="order"))
+    with store.read() as s:
+        ref, text = s.execute(select(AuditEvent.ref_uuid, AuditEvent.detail_json)
+                              .where(AuditEvent.action == "order_take")).one()
+    detail = json.loads(text)
+    assert ref == order.uuid and detail["approved"] == ["price"] and detail["prices"][0][2] == 100

@@ -74,3 +74,20 @@ def test_a_refused_order_says_why_and_keeps_the_cart(window: MainWindow, ctx: Bo
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)      # no customer name
     assert dlg.isVisible() and "customer" in dlg.error.text().lower()
     assert not ctx.cart.is_empty and ctx.service.orders() == ()
+
+
+def test_a_changed_price_on_an_order_asks_the_managers_pin(window: MainWindow, ctx: BoothContext,
+                                                           qtbot: Any) -> None:
+    _fill_cart(ctx, "X-03", 1)
+    ctx.set_cart(ctx.cart.set_price(0, 100000))            # ฿1,190 down to ฿1,000: the manager approves
+    page = window.show_page("orders")
+    assert isinstance(page, OrdersScreen)
+    qtbot.mouseClick(page.take_button, Qt.MouseButton.LeftButton)
+    dlg = modal(qtbot, TakeOrderDialog)
+    qtbot.keyClicks(dlg.customer, "Somchai")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    pin = modal(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin_edit, PIN)
+    qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    assert [(o.customer, o.value_satang) for o in ctx.service.orders()] == [("Somchai", 100000)]
