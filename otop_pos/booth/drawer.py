@@ -26,9 +26,10 @@ _EXPECTED = (
     "    AND r.method = 'cash')"
     " + (SELECT coalesce(sum(CASE WHEN o.kind = 'deposit' THEN o.amount_satang ELSE -o.amount_satang END), 0)"
     "    FROM order_deposit AS o WHERE o.till_day_id = d.id AND o.method = 'cash')"
-    " - (SELECT coalesce(sum(p.amount_satang), 0) FROM order_deposit AS o"
-    "    JOIN payment AS p ON p.id = o.applied_payment_id JOIN sale AS s ON s.id = p.sale_id"
-    "    WHERE s.till_day_id = d.id AND p.method = 'cash')"
+    " - (SELECT coalesce(sum(p.amount_satang), 0) FROM order_deposit AS o"   # CROSS JOIN: from the few
+    "    CROSS JOIN payment AS p ON p.id = o.applied_payment_id"                # deposits, never from the
+    "    CROSS JOIN sale AS s ON s.id = p.sale_id"                              # day's many payments
+    "    WHERE o.applied_payment_id IS NOT NULL AND s.till_day_id = d.id AND p.method = 'cash')"
     " FROM till_day AS d WHERE d.id = :day")
 _EXPECTED_T = text(_EXPECTED)
 
