@@ -36,8 +36,8 @@ from otop_pos.ui.customer_view import CustomerView, choose_customer_screen, sett
 from otop_pos.ui.i18n import error_text, method_name, money, translate
 from otop_pos.ui.qr import qr_image
 from otop_pos.ui.theme import ROLES, metrics
-from otop_pos.ui.toast import Toast
-from otop_pos.ui.widgets import ErrorLabel, NumberEdit, confirm, label, make_button
+from otop_pos.ui.toast import FloatingError, Toast
+from otop_pos.ui.widgets import NumberEdit, confirm, label, make_button
 
 NOTES = (2000, 5000, 10000, 50000, 100000)
 TABS: tuple[PaymentMethod, ...] = ("cash", "promptpay", "transfer")
@@ -103,11 +103,10 @@ class PayDialog(QDialog):
             self.tabs.addTab(tab, f"{method_name(method)} ({key})")
         self.tabs.currentChanged.connect(self._tab_changed)
         lay.addWidget(self.tabs, 1)
-        self.error = ErrorLabel()
-        lay.addWidget(self.error)
-        # "Added … to the bill" lies over the parts list for a moment: a line in the layout would grow the dialog
-        # past a 600 px screen
-        self.note = Toast(self, anchor=self.parts_list, edge=Qt.Edge.TopEdge)
+        # an error, and "added … to the bill", lie over the parts list (top and foot): a line in the layout would
+        # grow the dialog past a 600 px screen
+        self.error = FloatingError(self, anchor=self.parts_list, edge=Qt.Edge.TopEdge)
+        self.note = Toast(self, anchor=self.parts_list, edge=Qt.Edge.BottomEdge)
         bottom = QHBoxLayout()
         self.cancel_button = _plain(make_button(translate("Pay", "Back to cart (Esc)"), slot=self.reject))
         self.complete_button = _plain(make_button(translate("Pay", "Complete sale (Enter)"), name="primary",

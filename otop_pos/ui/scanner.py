@@ -90,7 +90,7 @@ def refuse_scan(where: QWidget, code: str) -> bool:
         toast.show_message(text, "error")
         return toast.sounds is not None
     error = getattr(where, "error", None)
-    if not isinstance(error, ErrorLabel):
+    if not callable(getattr(error, "show_error", None)):   # an ErrorLabel, or a dialog's floating error
         error = next((e for e in where.findChildren(ErrorLabel) if e.window() is where.window()
                       and _shown(e.parentWidget())), None)
     if error is not None:
@@ -270,7 +270,7 @@ class ScannerDetector(QObject):
                 log_unexpected(exc)
             window = target.window()
             error = getattr(window, "error", None)
-            if isinstance(error, ErrorLabel):
+            if error is not None and callable(getattr(error, "show_error", None)):
                 error.show_error(error_text(exc))
             else:
                 show_message(window, error_text(exc), title=translate("Scanner", "Barcode scanner"), kind="error")

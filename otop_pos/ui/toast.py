@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QWidget
 
 from otop_pos.ui.sounds import Sounds
 from otop_pos.ui.theme import ROLES, Ink, metrics
-from otop_pos.ui.widgets import WrapLabel
+from otop_pos.ui.i18n import error_text
+from otop_pos.ui.widgets import WrapLabel, log_unexpected
 
 KINDS = ("ok", "info", "warn", "error")
 SHORT_MS = 5000   # ok and info
@@ -134,3 +135,26 @@ class Toast(WrapLabel):
         """A tap dismisses the message (and goes no further: nothing under it is pressed)."""
         event.accept()
         self.clear_message()
+
+
+class FloatingError(Toast):
+    """A dialog's error line drawn over it instead of in its layout (a line that appears would grow a dialog
+    past a 600 px screen): ``show_error`` and ``clear`` as ``widgets.ErrorLabel``; it stays until cleared or
+    tapped, and plays no sound (the dialog does where a scan is refused)."""
+
+    def show_error(self, exc_or_text: BaseException | str) -> None:
+        """Show an error (an exception is logged unless it is an OtopError); an empty text clears."""
+        if isinstance(exc_or_text, BaseException):
+            log_unexpected(exc_or_text)
+            text = error_text(exc_or_text)
+        else:
+            text = exc_or_text
+        if text:
+            self.show_message(text, "error", 0)
+        else:
+            self.clear()
+
+    def clear(self) -> None:
+        """Hide the error."""
+        self.clear_message()
+        self.setText("")
