@@ -10,12 +10,13 @@ from sqlalchemy import bindparam, delete, select, update
 
 from otop_pos.booth.cart import Cart
 from otop_pos.booth.drawer import check_cash_change
+from otop_pos.booth.methods import payment_methods
 from otop_pos.booth.journal import day_and_next_document, iso, link
 from otop_pos.booth.payments import PaymentIn, change_of, settle
 from otop_pos.booth.pin import Approval
 from otop_pos.booth.settings import get_settings
 from otop_pos.booth.store import identity
-from otop_pos.core.chain import sale_doc
+from otop_pos.core.chain import chain_payment, sale_doc
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import ApprovalNeeded, SaleError, SoldOutError
 from otop_pos.core.limits import check_amount, check_lines, check_qty
@@ -157,7 +158,7 @@ def checkout(
     cart.check_discounts()
     approved = check_approval(store, cart, approval or cart.approval, discount_limit_percent)
     total = cart.total_satang
-    settled = settle(total, payments)  # pure: refuses before touching the store
+    settled = settle(total, payments, {m.code: m for m in payment_methods(store)})  # refuses before writing
     shares = cart.discount_shares()
     sale_uuid = new_uuid()
     with store.write_cursor() as cur:
@@ -193,7 +194,8 @@ def checkout(
                        discount=cart.sale_discount_satang,
                        lines=[(ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.total_satang - sh)
                               for ln, sh in zip(cart.lines, shares)],
-                       payments=[(p.method, p.amount_satang, p.reference) for p in settled])
+                       payments=[chain_payment(p.method, p.amount_satang, p.reference, p.state_satang)
+                                 for p in settled])
         digest = link(cur, seq, prev, doc)
         sale_id = _SALE.run(cur, dict(
             uuid=sale_uuid, seq=seq, number=number, till_day_id=day_id, created_at=now, cashier=cashier,
@@ -216,7 +218,8 @@ def checkout(
         if settled:
             _PAYMENT.run_many(cur, [
                 dict(sale_id=sale_id, method=p.method, amount_satang=p.amount_satang,
-                     tendered_satang=p.tendered_satang, change_satang=p.change_satang, reference=p.reference)
+                     tendered_satang=p.tendered_satang, change_satang=p.change_satang, reference=p.reference,
+                     state_satang=p.state_satang)
                 for p in settled
             ])
         job_id = None

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from otop_pos.booth.cart import Cart, CartLine, Discount, ProductInfo
 from otop_pos.booth.payments import PaymentIn
 from otop_pos.core.clock import Clock
-from otop_pos.core.documents import PaymentMethod
 from otop_pos.core.errors import DayError, InputError, SaleError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.money import format_baht
@@ -83,13 +82,15 @@ def cart_from_json(text: str) -> Cart:
 
 def parts_json(parts: tuple[PaymentIn, ...] | list[PaymentIn]) -> str:
     """The payment parts as stored."""
-    return json.dumps([{"method": p.method, "amount": p.amount_satang, "reference": p.reference} for p in parts],
+    return json.dumps([{"method": p.method, "amount": p.amount_satang, "reference": p.reference,
+                        **({"state": p.state_satang} if p.state_satang else {})} for p in parts],
                       ensure_ascii=False)
 
 
 def parts_from_json(text: str) -> tuple[PaymentIn, ...]:
     """Stored payment parts back."""
-    return tuple(PaymentIn(cast(PaymentMethod, str(p["method"])), int(p["amount"]), None, str(p.get("reference", "")))
+    return tuple(PaymentIn(str(p["method"]), int(p["amount"]), None, str(p.get("reference", "")),
+                           int(p.get("state", 0)))
                  for p in json.loads(text or "[]"))
 
 

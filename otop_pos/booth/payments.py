@@ -1,37 +1,71 @@
 """Settling a total with one or several payments: pure integer math, change only from cash.
 
-A sale is paid in parts taken one by one (cash, PromptPay, transfer) and, at the end, the cash handed over
-for what is left; the parts belong to the cart until the sale is saved (booth/held.py keeps them).
+A sale is paid in parts taken one by one (cash, PromptPay, transfer, or any other method of the fair: card, a
+co-payment scheme, a state card) and, at the end, the cash handed over for what is left; the parts belong to the
+cart until the sale is saved (booth/held.py keeps them). A co-payment part is its whole amount, of which
+``state_satang`` is what the state pays (the ถุงเงิน slip's figure) and the rest what the customer paid.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod
 from otop_pos.core.errors import SaleError
 from otop_pos.core.limits import check_amount
+from otop_pos.core.methods import METHOD_CODE_RE, MethodSpec
 from otop_pos.core.money import format_baht
+from otop_pos.core.visible import visible
 
 
 @dataclass(frozen=True)
 class PaymentIn:
-    """A payment as the vendor enters it. Cash gives ``tendered_satang``; others give ``amount_satang``."""
+    """A payment as the vendor enters it. Cash gives ``tendered_satang``; others give ``amount_satang``.
+    ``method`` is a code of the fair's methods; ``state_satang`` the state's share of a co-payment or state-card
+    part (0 for others); ``reference`` the transfer's or the slip's reference."""
 
-    method: PaymentMethod
+    method: str
     amount_satang: int = 0
     tendered_satang: int | None = None
     reference: str = ""
+    state_satang: int = 0
+
+    @property
+    def customer_satang(self) -> int:
+        """What the customer paid of this part (the whole but the state's share)."""
+        return self.amount_satang - self.state_satang
 
 
 @dataclass(frozen=True)
 class SettledPayment:
-    """A payment as stored: what it settled, and for cash what was handed over and given back."""
+    """A payment as stored: what it settled, the state's share of it, and for cash what was handed over and
+    given back."""
 
-    method: PaymentMethod
+    method: str
     amount_satang: int
     tendered_satang: int | None
     change_satang: int
     reference: str
+    state_satang: int = 0
+
+
+def check_part(p: PaymentIn, methods: Mapping[str, MethodSpec] | None = None) -> None:
+    """SaleError unless ``p`` uses a method of ``methods`` (None: any well-formed code) and its state share
+    fits the method's kind: none for a plain method, the whole for a state card, up to the whole for a
+    co-payment."""
+    spec = methods.get(p.method) if methods is not None else None
+    if (methods is not None and spec is None) or not METHOD_CODE_RE.match(p.method or ""):
+        raise SaleError(f"ร้านนี้ไม่มีวิธีชำระเงิน “{visible(p.method or '')}” ในรายการของงาน",
+                        f"The payment method “{visible(p.method or '')}” is not one of this fair's methods.")
+    whole = p.amount_satang if p.tendered_satang is None else p.tendered_satang
+    if p.state_satang < 0 or p.state_satang > whole:
+        raise SaleError("ส่วนที่รัฐจ่ายต้องไม่ติดลบและไม่เกินยอดของรายการชำระนั้น",
+                        "The state's share must be zero or more and at most the part's amount.")
+    kind = spec.kind if spec is not None else ("plain" if p.method == "cash" else None)
+    if kind == "plain" and p.state_satang:
+        raise SaleError("วิธีชำระเงินนี้ไม่มีส่วนที่รัฐจ่าย", "This payment method has no state share.")
+    if kind == "state" and p.state_satang != whole:
+        raise SaleError("บัตรที่รัฐจ่ายทั้งหมด: ส่วนของรัฐต้องเท่ากับยอดทั้งหมด",
+                        "A state card: the state's share must be the whole amount.")
 
 
 def _over_due(p: PaymentIn, remaining: int) -> SaleError:
@@ -46,13 +80,15 @@ def _over_due(p: PaymentIn, remaining: int) -> SaleError:
     )
 
 
-def settle(total_satang: int, payments: list[PaymentIn] | tuple[PaymentIn, ...]) -> list[SettledPayment]:
+def settle(total_satang: int, payments: list[PaymentIn] | tuple[PaymentIn, ...],
+           methods: Mapping[str, MethodSpec] | None = None) -> list[SettledPayment]:
     """Apply payments to ``total_satang``; SaleError unless they cover it exactly (change only from cash).
 
     A payment with an ``amount_satang`` is a part taken (cash, PromptPay, transfer): it settles that amount
     and may not exceed what is left. At most one cash payment gives a ``tendered_satang``: it settles the
     rest, and anything above the rest is change. All the cash of a sale is stored as one cash payment (its
-    parts and the cash handed over at the end added together).
+    parts and the cash handed over at the end added together). ``methods`` (the booth's, by code) are the
+    methods a payment may use (None: any well-formed code; the checkout passes the booth's list).
     """
     if total_satang > 0 and not payments:
         raise SaleError("ยังไม่ได้รับชำระเงิน", "No payment has been entered.")
@@ -64,8 +100,7 @@ def settle(total_satang: int, payments: list[PaymentIn] | tuple[PaymentIn, ...])
     cash_parts = 0
     cash_refs: list[str] = []
     for p in payments:
-        if p.method not in PAYMENT_METHODS:
-            raise SaleError("วิธีชำระเงินไม่ถูกต้อง", f"Unknown payment method {p.method!r}.")
+        check_part(p, methods)
         if p.method == "cash" and p.tendered_satang is not None:
             continue
         if p.amount_satang <= 0:
@@ -78,7 +113,7 @@ def settle(total_satang: int, payments: list[PaymentIn] | tuple[PaymentIn, ...])
             if p.reference.strip():
                 cash_refs.append(p.reference.strip())
             continue
-        settled.append(SettledPayment(p.method, p.amount_satang, None, 0, p.reference.strip()[:64]))
+        settled.append(SettledPayment(p.method, p.amount_satang, None, 0, p.reference.strip()[:64], p.state_satang))
     cash_tendered = cash_parts
     change = 0
     if tendered:
@@ -146,10 +181,10 @@ def tender(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, ...],
 
 def take_part(total_satang: int, taken: list[PaymentIn] | tuple[PaymentIn, ...],
               part: PaymentIn) -> tuple[PaymentIn, ...]:
-    """The parts taken plus ``part`` (cash, PromptPay, transfer: an amount, no change); SaleError (saying why)
-    when it is zero or more than is due."""
+    """The parts taken plus ``part`` (any method: an amount, no change); SaleError (saying why) when it is zero,
+    more than is due, or its state share does not fit."""
     if part.tendered_satang is not None:
-        part = PaymentIn(part.method, part.tendered_satang, None, part.reference)
+        part = PaymentIn(part.method, part.tendered_satang, None, part.reference, part.state_satang)
     due = tender(total_satang, taken).due_satang
     settle(part.amount_satang, [part])   # the method and the amount (more than zero) as a payment of its own
     if part.amount_satang > due:

@@ -1,7 +1,7 @@
 """Read-side use cases: sales lists (paged), sale detail, receipt documents, the booth report."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from collections.abc import Iterator
 from typing import Any
@@ -20,7 +20,7 @@ from otop_pos.core.digits import normalize_digits
 from otop_pos.core.text_match import spellings
 from otop_pos.core.documents import PAYMENT_METHODS, OrderNote, ReceiptDoc, ReceiptLine, ReceiptPayment
 from otop_pos.core.errors import OtopError, SaleError
-from otop_pos.store.booth_models import CustomerOrder, Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void
+from otop_pos.store.booth_models import BoothMethod, CustomerOrder, Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void
 from otop_pos.store.engine import SqliteStore
 
 
@@ -204,7 +204,8 @@ def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str |
         if order is not None:   # the deposit receipt of an order
             return _deposit_doc(order, common)
         sale = find_sale(s, ref)
-        pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference)  # type: ignore[arg-type]
+        pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference,  # type: ignore[arg-type]
+                                    p.state_satang)
                      for p in sale.payments)
         delivered = s.scalar(select(CustomerOrder).where(CustomerOrder.sale_id == sale.id))
         if delivered is not None:
@@ -281,7 +282,8 @@ def sale_detail(store: SqliteStore, ref: str) -> SaleDetail:
         done = refunded_so_far(s, sale.id)
         lines = tuple(SaleLineView(ln.line_no, ln.sku, ln.name, ln.qty, ln.unit_price_satang, ln.net_satang,
                                    *done.get(ln.id, (0, 0)), ln.list_price_satang) for ln in sale.lines)
-        pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference)  # type: ignore[arg-type]
+        pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference,  # type: ignore[arg-type]
+                                    p.state_satang)
                      for p in sale.payments)
         void = s.scalar(select(Void.number).where(Void.sale_id == sale.id)) or ""
         refunds = tuple(s.scalars(select(Refund.number).where(Refund.sale_id == sale.id).order_by(Refund.seq)))
@@ -323,6 +325,7 @@ class BoothReport:
     by_day: dict[str, int]
     by_product: dict[str, dict[str, object]]
     orders: OrdersSummary = OrdersSummary(0, 0, 0, 0, 0, 0, 0, 0, 0)   # apart from the sales figures
+    schemes: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def booth_report(store: SqliteStore) -> BoothReport:
@@ -333,14 +336,22 @@ def booth_report(store: SqliteStore) -> BoothReport:
         gross, n_sales = s.execute(select(func.coalesce(func.sum(Sale.total_satang), 0), func.count(Sale.id))).one()
         v_amt, n_void = s.execute(select(func.coalesce(func.sum(Void.amount_satang), 0), func.count(Void.id))).one()
         r_amt, n_ref = s.execute(select(func.coalesce(func.sum(Refund.amount_satang), 0), func.count(Refund.id))).one()
-        by_method: dict[str, int] = {m: 0 for m in PAYMENT_METHODS}
-        for m, amt in s.execute(select(Payment.method, func.sum(Payment.amount_satang)).group_by(Payment.method)):
-            by_method[m] += int(amt)
-        for m, amt in s.execute(select(Payment.method, func.sum(Payment.amount_satang))
-                                .join(Void, Void.sale_id == Payment.sale_id).group_by(Payment.method)):
-            by_method[m] -= int(amt)
+        kinds: dict[str, str] = {code: kind for code, kind in s.execute(
+            select(BoothMethod.code, BoothMethod.kind).order_by(BoothMethod.position, BoothMethod.code))}
+        by_method: dict[str, int] = {m: 0 for m in kinds}
+        schemes: dict[str, dict[str, int]] = {m: {"customer_satang": 0, "state_satang": 0}
+                                              for m, k in kinds.items() if k != "plain"}
+        sums = select(Payment.method, func.sum(Payment.amount_satang), func.sum(Payment.state_satang))
+        voided = sums.join(Void, Void.sale_id == Payment.sale_id)
+        for sign, q in ((1, sums), (-1, voided)):
+            for m, amt, state in s.execute(q.group_by(Payment.method)):
+                by_method[m] = by_method.get(m, 0) + sign * int(amt)
+                if m in schemes or state:
+                    scheme = schemes.setdefault(m, {"customer_satang": 0, "state_satang": 0})
+                    scheme["customer_satang"] += sign * (int(amt) - int(state))
+                    scheme["state_satang"] += sign * int(state)
         for m, amt in s.execute(select(Refund.method, func.sum(Refund.amount_satang)).group_by(Refund.method)):
-            by_method[m] -= int(amt)
+            by_method[m] = by_method.get(m, 0) - int(amt)
         by_day: dict[str, int] = {}
         for d, amt in s.execute(select(TillDay.business_date, func.sum(Sale.total_satang)).join(Sale)
                                 .group_by(TillDay.business_date)):
@@ -367,7 +378,7 @@ def booth_report(store: SqliteStore) -> BoothReport:
         items = sum(int(v["qty"]) for v in by_product.values())  # type: ignore[call-overload]
         return BoothReport(ident.booth_code, ident.till_no, ident.vendor_code, int(gross) - int(v_amt) - int(r_amt),
                            int(gross), int(n_sales), int(n_void), int(v_amt), int(n_ref), int(r_amt), items,
-                           by_method, dict(sorted(by_day.items())), by_product, orders_summary(s))
+                           by_method, dict(sorted(by_day.items())), by_product, orders_summary(s), schemes)
 
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 GENESIS = "0" * 64
@@ -21,11 +22,19 @@ def chain_hash(prev_hash: str, doc: dict[str, Any]) -> str:
 
 
 def sale_doc(*, uuid: str, seq: int, number: str, at: str, total: int, discount: int,
-             lines: list[tuple[str, int, int, int, int]], payments: list[tuple[str, int, str]]) -> dict[str, Any]:
+             lines: list[tuple[str, int, int, int, int]],
+             payments: Sequence[tuple[object, ...]]) -> dict[str, Any]:
     """The chained form of a sale: lines as (sku, qty, unit, line discount, net), payments as
-    (method, amount, reference); ``at`` is the UTC ISO time with microseconds."""
+    (method, amount, reference) or, with a state share, (method, amount, reference, state share) — see
+    ``chain_payment``; ``at`` is the UTC ISO time with microseconds."""
     return {"type": "sale", "uuid": uuid, "seq": seq, "number": number, "at": at, "total": total,
             "discount": discount, "lines": [list(x) for x in lines], "payments": [list(x) for x in payments]}
+
+
+def chain_payment(method: str, amount: int, reference: str, state: int = 0) -> tuple[object, ...]:
+    """A payment as the chain holds it: (method, amount, reference), with the state's share as a fourth item
+    only when there is one (so every sale chained before shares existed keeps its hash)."""
+    return (method, amount, reference, state) if state else (method, amount, reference)
 
 
 def void_doc(*, uuid: str, seq: int, number: str, at: str, sale: str, amount: int, reason: str) -> dict[str, Any]:

@@ -38,6 +38,7 @@ class ReceiptPayment:
     tendered_satang: int | None = None
     change_satang: int = 0
     reference: str = ""
+    state_satang: int = 0   # the state's share of a co-payment or state-card payment
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,9 @@ class SaleLine(BoothBase):
 
 
 class Payment(BoothBase):
-    """A payment of a sale; ``amount_satang`` is what it settled (cash: tendered − change)."""
+    """A payment of a sale; ``amount_satang`` is what it settled (cash: tendered − change). ``method`` is a
+    code of the booth's ``booth_method`` list (checked by the checkout); ``state_satang`` is the part of the
+    amount the state pays (a co-payment or state-card payment; 0 otherwise), the customer paid the rest."""
 
     __tablename__ = "payment"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -191,10 +193,11 @@ class Payment(BoothBase):
     tendered_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
     change_satang: Mapped[int] = mapped_column(Integer, default=0)
     reference: Mapped[str] = mapped_column(String(64), default="")
+    state_satang: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     sale: Mapped[Sale] = relationship(back_populates="payments")
     __table_args__ = (
-        CheckConstraint("method IN ('cash','promptpay','transfer','other')", name="method"),
         CheckConstraint("amount_satang >= 0", name="amount"),
+        CheckConstraint("state_satang BETWEEN 0 AND amount_satang", name="state"),
     )
 
 
