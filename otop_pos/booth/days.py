@@ -14,12 +14,12 @@ from otop_pos.booth.orders import DayOrders, day_orders, open_orders_total
 from otop_pos.booth.pin import Approval, ensure_approval
 from otop_pos.booth.store import identity
 from otop_pos.core.clock import Clock
-from otop_pos.core.documents import PAYMENT_METHODS, PaymentMethod, ZReportDoc
+from otop_pos.core.documents import PAYMENT_METHODS, ZReportDoc
 from otop_pos.core.errors import DayError, InputError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.limits import MAX_CASH_COUNT_SATANG, MAX_FLOAT_SATANG, check_amount, check_count
 from otop_pos.core.thaidate import fair_day
-from otop_pos.store.booth_models import AuditEvent, Payment, PrintJob, Refund, Sale, TillDay, Void
+from otop_pos.store.booth_models import AuditEvent, BoothMethod, Payment, PrintJob, Refund, Sale, TillDay, Void
 from otop_pos.store.engine import SqliteStore
 
 DENOMINATIONS = (100000, 50000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 25)  # satang
@@ -46,7 +46,7 @@ class DayFigures:
     cash_voided_satang: int
     cash_refunds_satang: int
     expected_cash_satang: int
-    by_method: tuple[tuple[PaymentMethod, int], ...]
+    by_method: tuple[tuple[str, int], ...]
     sales_count: int
     gross_satang: int
     voids_count: int
@@ -57,6 +57,14 @@ class DayFigures:
     first_number: str
     last_number: str
     orders: DayOrders = DayOrders(0, 0, 0, 0, 0, 0, 0)   # deposits in and out, deposits carried into sales
+    schemes: tuple[tuple[str, int, int], ...] = ()   # (method, customer's share, state's share), net of voids
+
+
+def _method_order(s: Session, used: set[str]) -> tuple[str, ...]:
+    """The booth's four own methods, then the fair's other methods ``used`` (in the organiser's order)."""
+    codes = [c for c in s.scalars(select(BoothMethod.code).order_by(BoothMethod.position, BoothMethod.code))]
+    extra = [c for c in codes if c in used and c not in PAYMENT_METHODS]
+    return (*PAYMENT_METHODS, *extra, *sorted(used - set(codes) - set(PAYMENT_METHODS)))
 
 
 def _info(day: TillDay) -> DayInfo:
@@ -103,20 +111,29 @@ def figures(s: Session, day: TillDay) -> DayFigures:
     sales = s.execute(select(func.count(Sale.id), func.coalesce(func.sum(Sale.total_satang), 0),
                              func.min(Sale.number), func.max(Sale.number))
                       .where(Sale.till_day_id == day.id)).one()
-    by_sales = dict(s.execute(select(Payment.method, func.sum(Payment.amount_satang)).join(Sale)
-                              .where(Sale.till_day_id == day.id).group_by(Payment.method)).all())
+    sold = s.execute(select(Payment.method, func.sum(Payment.amount_satang), func.sum(Payment.state_satang))
+                     .join(Sale).where(Sale.till_day_id == day.id).group_by(Payment.method)).all()
+    by_sales = {m: int(a) for m, a, _ in sold}
     voids = s.execute(select(func.count(Void.id), func.coalesce(func.sum(Void.amount_satang), 0),
                              func.coalesce(func.sum(Void.cash_returned_satang), 0))
                       .where(Void.till_day_id == day.id)).one()
-    by_voids = dict(s.execute(select(Payment.method, func.sum(Payment.amount_satang))
-                              .join(Void, Void.sale_id == Payment.sale_id)
-                              .where(Void.till_day_id == day.id).group_by(Payment.method)).all())
+    voided = s.execute(select(Payment.method, func.sum(Payment.amount_satang), func.sum(Payment.state_satang))
+                       .join(Void, Void.sale_id == Payment.sale_id)
+                       .where(Void.till_day_id == day.id).group_by(Payment.method)).all()
+    by_voids = {m: int(a) for m, a, _ in voided}
     refunds = s.execute(select(func.count(Refund.id), func.coalesce(func.sum(Refund.amount_satang), 0))
                         .where(Refund.till_day_id == day.id)).one()
     by_refunds = dict(s.execute(select(Refund.method, func.sum(Refund.amount_satang))
                                 .where(Refund.till_day_id == day.id).group_by(Refund.method)).all())
+    used = {m for m, a in (*by_sales.items(), *by_voids.items(), *by_refunds.items()) if a}
     by_method = tuple((m, int(by_sales.get(m, 0)) - int(by_voids.get(m, 0)) - int(by_refunds.get(m, 0)))
-                      for m in PAYMENT_METHODS)
+                      for m in _method_order(s, used))
+    state = {m: int(st) for m, _, st in sold}
+    for m, _, st in voided:
+        state[m] = state.get(m, 0) - int(st)
+    kinds = dict(s.execute(select(BoothMethod.code, BoothMethod.kind)).all())
+    schemes = tuple((m, v - state.get(m, 0), state.get(m, 0)) for m, v in by_method
+                    if m in used and (state.get(m, 0) or kinds.get(m, "plain") != "plain"))
     orders = day_orders(s, day.id)
     # the cash of the day's sales, less what deposits of earlier days paid: that cash was in their drawer
     cash_in = int(by_sales.get("cash", 0)) - orders.cash_deposits_earlier_satang
@@ -126,7 +143,7 @@ def figures(s: Session, day: TillDay) -> DayFigures:
     return DayFigures(
         _info(day), cash_in, int(voids[2]), cash_refunds, expected, by_method, int(sales[0]), gross,
         int(voids[0]), int(voids[1]), int(refunds[0]), int(refunds[1]), gross - int(voids[1]) - int(refunds[1]),
-        sales[2] or "", sales[3] or "", orders)
+        sales[2] or "", sales[3] or "", orders, schemes)
 
 
 @dataclass(frozen=True)
@@ -142,7 +159,7 @@ class DayTotals:
     voids_count: int
     voids_satang: int
     net_satang: int
-    by_method: tuple[tuple[PaymentMethod, int], ...]
+    by_method: tuple[tuple[str, int], ...]
 
 
 def day_totals(store: SqliteStore, business_date: date | None = None) -> DayTotals:
@@ -152,7 +169,8 @@ def day_totals(store: SqliteStore, business_date: date | None = None) -> DayTota
         if business_date is not None:
             q = q.where(TillDay.business_date == business_date)
         figs = [figures(s, day) for day in s.scalars(q)]
-    by_method = tuple((m, sum(dict(f.by_method)[m] for f in figs)) for m in PAYMENT_METHODS)
+    keys = list(dict.fromkeys(m for f in figs for m, _ in f.by_method)) or list(PAYMENT_METHODS)
+    by_method = tuple((m, sum(dict(f.by_method).get(m, 0) for f in figs)) for m in keys)
     return DayTotals(business_date, sum(f.sales_count for f in figs), sum(f.gross_satang for f in figs),
                      sum(f.refunds_count for f in figs), sum(f.refunds_satang for f in figs),
                      sum(f.voids_count for f in figs), sum(f.voids_satang for f in figs),
@@ -264,7 +282,9 @@ def zreport_of(s: Session, day: TillDay, lang: str = "th") -> ZReportDoc:
         deposits_satang=o.deposits_satang, deposits_refunded_satang=o.deposits_refunded_satang,
         deposits_earlier_satang=o.deposits_earlier_satang, cash_deposits_satang=o.cash_deposits_satang,
         open_orders_count=open_orders[0], open_orders_satang=open_orders[1],
-        open_orders_deposits_satang=open_orders[2])
+        open_orders_deposits_satang=open_orders[2],
+        method_names=tuple((m.code, m.name_en if lang == "en" else m.name_th) for m in s.scalars(select(BoothMethod))),
+        schemes=fig.schemes)
 
 
 def zreport(store: SqliteStore, day_uuid: str | None = None, business_date: date | None = None,

@@ -164,6 +164,13 @@ def _channel(st: BoothSettings) -> dict[str, str]:
     return {"channel_url": link.url, "channel_kind": link.kind} if link else {}
 
 
+def _fair_name(m: BoothMethod | None, lang: str) -> str:
+    """The fair's name of a method not among the booth's own four, in ``lang`` ("": the vocabulary names it)."""
+    if m is None or m.code in PAYMENT_METHODS:
+        return ""
+    return m.name_en if lang == "en" else m.name_th
+
+
 def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str | None = None) -> ReceiptDoc:
     """The printable receipt of a sale, void or refund (by UUID or number)."""
     with store.read() as s:
@@ -204,8 +211,10 @@ def receipt_doc(store: SqliteStore, ref: str, *, copy: bool = False, lang: str |
         if order is not None:   # the deposit receipt of an order
             return _deposit_doc(order, common)
         sale = find_sale(s, ref)
+        specs = {m.code: m for m in s.scalars(select(BoothMethod))}
         pays = tuple(ReceiptPayment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.reference,  # type: ignore[arg-type]
-                                    p.state_satang)
+                                    p.state_satang, _fair_name(specs.get(p.method), lang),
+                                    p.method in specs and specs[p.method].kind != "plain")
                      for p in sale.payments)
         delivered = s.scalar(select(CustomerOrder).where(CustomerOrder.sale_id == sale.id))
         if delivered is not None:

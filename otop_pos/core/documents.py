@@ -39,6 +39,8 @@ class ReceiptPayment:
     change_satang: int = 0
     reference: str = ""
     state_satang: int = 0   # the state's share of a co-payment or state-card payment
+    name: str = ""          # the fair's name of the method in the receipt's language ("": the vocabulary's)
+    scheme: bool = False    # a co-payment or state method: the receipt names both shares
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class ZReportDoc:
     expected_cash_satang: int
     counted_cash_satang: int | None
     difference_satang: int | None
-    by_method: tuple[tuple[PaymentMethod, int], ...]
+    by_method: tuple[tuple[str, int], ...]
     sales_count: int
     voids_count: int
     voids_satang: int
@@ -134,3 +136,7 @@ class ZReportDoc:
     open_orders_count: int = 0           # orders open at the close, their value and deposits
     open_orders_satang: int = 0
     open_orders_deposits_satang: int = 0
+    #: the fair's names of the methods, in ``lang`` (code, name): the vocabulary's for a code not here
+    method_names: tuple[tuple[str, str], ...] = ()
+    #: each scheme used (code, customer's share, state's share): a co-payment counts whole in ``by_method``
+    schemes: tuple[tuple[str, int, int], ...] = ()

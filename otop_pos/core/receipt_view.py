@@ -20,6 +20,7 @@ from typing import Generic, Literal, TypeVar
 
 from otop_pos.core.bahttext import baht_text, baht_text_en
 from otop_pos.core.documents import ReceiptDoc
+from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import format_en_date, format_thai_date
 from otop_pos.core.vocabulary import PAYMENT_METHOD, lang_of
 
@@ -42,6 +43,7 @@ _SLIP: dict[str, tuple[str, str]] = {
     "copy": ("สำเนา", "COPY"),
     "ref": ("อ้างอิง", "Ref."),
     "ref_no": ("อ้างอิง", "Ref."),
+    "shares": ("รัฐ {state} · ลูกค้า {customer}", "state {state} · customer {customer}"),
     "reason": ("เหตุผล:", "Reason:"),
     "tax_id": ("เลขประจำตัวผู้เสียภาษี", "Tax ID"),
     "booth": ("บูธ", "Booth"),
@@ -140,6 +142,7 @@ class PaymentView:
     tendered_satang: int | None
     change_satang: int
     reference: str
+    shares: str = ""   # a scheme's "รัฐ ฿100.00 · ลูกค้า ฿100.00", else ""
 
 
 @dataclass(frozen=True)
@@ -191,10 +194,14 @@ def receipt_view(doc: ReceiptDoc, form: Form) -> ReceiptView:
     count = doc.item_count or sum(ln.qty for ln in doc.lines)
     order = doc.order
     earlier = order.number if order is not None and order.delivered else None
-    payments = tuple(PaymentView(p.method, PAYMENT_METHOD.name(p.method, lang)
+    payments = tuple(PaymentView(p.method, (p.name or PAYMENT_METHOD.name(p.method, lang))
                                  + (f" ({w['deposit_earlier']})" if p.reference == earlier else ""),
                                  p.amount_satang, p.tendered_satang, p.change_satang,
-                                 "" if p.reference == earlier else p.reference) for p in doc.payments)
+                                 "" if p.reference == earlier else p.reference,
+                                 w["shares"].format(state="฿" + format_baht(p.state_satang),
+                                                    customer="฿" + format_baht(p.amount_satang - p.state_satang))
+                                 if p.scheme or p.state_satang else "")
+                     for p in doc.payments)
     head: tuple[str, ...] = ()
     foot: tuple[tuple[str, int], ...] = ()
     if order is not None:

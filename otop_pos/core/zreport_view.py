@@ -33,6 +33,7 @@ _SLIP: dict[str, tuple[str, str]] = {
     "refunds": ("คืนเงิน {n} บิล", "Refunds: {n}"),
     "net": ("ยอดสุทธิ", "NET"),
     "by_method": ("แยกตามวิธีชำระเงิน", "By payment method"),
+    "shares": ("รัฐ {state} · ลูกค้า {customer}", "state {state} · customer {customer}"),
     "drawer": ("เงินสดในลิ้นชัก", "Cash drawer"),
     "float": ("เงินทอนตั้งต้น", "Opening float"),
     "cash_sales": ("รับเงินสด", "Cash sales"),
@@ -64,6 +65,7 @@ _PAGE: dict[str, tuple[str, str]] = {
     "not_counted": ("ยังไม่ได้นับ", "not counted"), "item": ("รายการ", "Item"), "amount": ("จำนวนเงิน", "Amount"),
     "count": ("ครั้ง", "Count"), "methods": ("ยอดตามวิธีชำระเงิน", "Totals by payment method"),
     "method": ("วิธีชำระเงิน", "Payment method"), "total": ("รวม", "Total"),
+    "shares": ("รัฐ {state} · ลูกค้า {customer}", "state {state} · customer {customer}"),
     "activity": ("ยอดขาย ยกเลิก และคืนเงิน", "Sales, voids and refunds"),
     "sales": ("ขาย (ยอดขายขั้นต้น)", "Sales (gross)"), "voids": ("ยกเลิก", "Voids"), "refunds": ("คืนเงิน", "Refunds"),
     "net": ("ยอดขายสุทธิ", "Net sales"), "denoms": ("นับเงินสดในลิ้นชัก", "Cash count"),
@@ -93,6 +95,7 @@ class ZReportView(DocumentView[ZReportDoc]):
     closed: str  # when the day was closed, or "still open"
     numbers: str  # "first – last" receipt numbers ("" when none)
     methods: tuple[tuple[str, int], ...]  # (the method's name, amount)
+    schemes: tuple[tuple[str, str], ...]  # (the scheme's name, "state ฿x · customer ฿y")
     counted: str  # the counted cash, or "not counted"
     difference: str  # counted against expected as the form writes it ("" when not counted on the slip)
     orders: tuple[tuple[str, int], ...] = ()  # the orders block (label, amount); empty on a day without orders
@@ -122,11 +125,15 @@ def zreport_view(doc: ZReportDoc, form: Form) -> ZReportView:
     lang = lang_of(doc.lang)
     w = zreport_words(form, lang)
     counted = w["not_counted"] if doc.counted_cash_satang is None else format_baht(doc.counted_cash_satang)
+    names = dict(doc.method_names)
     return ZReportView(
         doc=doc, form=form, lang=lang, words=w,
         closed=_when(doc.closed_at, lang) if doc.closed_at else w["not_closed"],
         numbers=f"{doc.first_number} – {doc.last_number}" if doc.first_number or doc.last_number else "",
-        methods=tuple((PAYMENT_METHOD.name(m, lang), amount) for m, amount in doc.by_method),
+        methods=tuple((names.get(m) or PAYMENT_METHOD.name(m, lang), amount) for m, amount in doc.by_method),
+        schemes=tuple((names.get(m) or PAYMENT_METHOD.name(m, lang),
+                       w["shares"].format(state="฿" + format_baht(state), customer="฿" + format_baht(customer)))
+                      for m, customer, state in doc.schemes),
         counted=counted, difference=_difference(doc, form, w), orders=_orders(doc, w),
     )
 

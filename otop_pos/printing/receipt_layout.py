@@ -99,6 +99,8 @@ def _payments(c: Canvas, v: ReceiptView, amount_col: int) -> None:
     shown_change = False
     for pay in v.payments:
         c.row(pay.name, money(pay.amount_satang), right_col=amount_col)
+        if pay.shares:
+            c.row(pay.shares, "", indent=c.base_px, size=0.85)
         if pay.method == "cash" and pay.tendered_satang is not None:
             c.row(v.label("tendered"), money(pay.tendered_satang), indent=c.base_px,
                   right_col=amount_col, size=0.95)

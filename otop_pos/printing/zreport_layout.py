@@ -42,6 +42,8 @@ def build_zreport(c: Canvas, doc: ZReportDoc) -> None:
     c.text(z("by_method"), bold=True)
     for name, amount in v.methods:
         c.row(name, money(amount), indent=c.base_px, right_col=col)
+    for name, shares in v.schemes:
+        c.text(f"{name}: {shares}", size=small, indent=c.base_px)
 
     if v.orders:
         c.rule("dashed")

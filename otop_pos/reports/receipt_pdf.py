@@ -233,7 +233,7 @@ def _items(v: ReceiptView, width: float, base: float) -> Table:
         total_row(received_label, received)
     for p in v.payments:
         extra = f" {lab['ref_no']} {p.reference}" if p.reference else ""
-        label = f"{p.name}{extra}"
+        label = f"{p.name} ({p.shares}){extra}" if p.shares else f"{p.name}{extra}"
         total_row(f"{received_label} ({label})" if len(v.payments) == 1 else label, p.amount_satang)
         if p.method == "cash" and p.tendered_satang is not None and doc.kind == "sale":
             total_row(lab["tendered"], p.tendered_satang)

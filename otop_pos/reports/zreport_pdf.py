@@ -95,6 +95,7 @@ def _methods(v: ZReportView, width: float, size: float) -> Table:
     lab = v.words
     rows = [[lab["method"], lab["amount"]]]
     rows += [[name, format_baht(amount)] for name, amount in v.methods]
+    rows += [[f"  {name}: {shares}", ""] for name, shares in v.schemes]   # the shares of an amount above
     rows.append([lab["total"], format_baht(sum(a for _name, a in v.methods))])
     return thai_table(rows, [width * 0.6, width * 0.4], size=size, aligns=["left", "right"],
                       bold_rows=[-1], extra_style=[("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black)])

@@ -1,6 +1,7 @@
 """The pay dialog: cash with quick notes and change, PromptPay QR, transfer, and a visible list of the parts.
 
-Keys: digits type the cash received; F5/F6/F7 choose cash/PromptPay/transfer; Enter confirms what the
+Keys: digits type the cash received; F5/F6/F7 choose cash/PromptPay/transfer; F8 opens the fair's other
+methods (card, a co-payment scheme, a state card: ``method_dialog``) for a part; Enter confirms what the
 current tab shows and completes the sale once it is covered; Esc goes back to the cart. The parts taken
 belong to the cart (``ctx.parts``, written to the store before they are shown), so Esc, a hold, a crash or a
 restart keeps them. A scan adds the product to the cart and the amount due follows. The sale is committed by
@@ -34,6 +35,7 @@ from otop_pos.core.promptpay import describe_target, promptpay_payload
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.customer_view import CustomerView, choose_customer_screen, settings_channel
 from otop_pos.ui.i18n import error_text, method_name, money, translate
+from otop_pos.ui.method_dialog import OtherMethodDialog, part_text
 from otop_pos.ui.qr import qr_image
 from otop_pos.ui.theme import ROLES, metrics
 from otop_pos.ui.toast import FloatingError, Toast
@@ -68,6 +70,8 @@ class PayDialog(QDialog):
         self.payload = ""
         self._tab = 0
         self.customer_view: CustomerView | None = None
+        self.other_dialog: OtherMethodDialog | None = None
+        self.specs = {m.code: m for m in ctx.service.payment_methods()}
         self.setWindowTitle(translate("Pay", "Payment"))
         lay = QVBoxLayout(self)
         base = metrics().base
@@ -111,7 +115,10 @@ class PayDialog(QDialog):
         self.cancel_button = _plain(make_button(translate("Pay", "Back to cart (Esc)"), slot=self.reject))
         self.complete_button = _plain(make_button(translate("Pay", "Complete sale (Enter)"), name="primary",
                                                   slot=self.complete))
+        self.other_button = _plain(make_button(translate("Pay", "Other methods (F8)"), slot=self.other_methods))
+        self.other_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.other_button)
         bottom.addStretch(1)
         bottom.addWidget(self.complete_button, 2)
         lay.addLayout(bottom)
@@ -287,8 +294,7 @@ class PayDialog(QDialog):
         self.due_label.setVisible(not covered_by_cash)
         self.parts_list.clear()
         for p in self.payments:
-            ref = f" · {p.reference}" if p.reference else ""
-            self.parts_list.addItem(f"✓ {method_name(p.method)}  {money(p.amount_satang)}{ref}")
+            self.parts_list.addItem(f"✓ {part_text(p, self.specs)}")
         if not self.payments:
             self.parts_list.addItem(translate("Pay", "No payment taken yet"))
         else:
@@ -408,7 +414,27 @@ class PayDialog(QDialog):
         if event.key() == Qt.Key.Key_F11:
             self.show_customer()
             return
+        if event.key() == Qt.Key.Key_F8:
+            self.other_methods()
+            return
         super().keyPressEvent(event)
+
+    def other_methods(self) -> None:
+        """F8: a part by one of the fair's other methods; completes the sale when it covers what is due."""
+        if self.busy or self.due() == 0:
+            return
+        self.other_dialog = OtherMethodDialog(tuple(self.specs.values()), self.due(), self)
+        self.other_dialog.accepted.connect(self._other_taken)
+        self.other_dialog.open()
+
+    def _other_taken(self) -> None:
+        part = self.other_dialog.part if self.other_dialog is not None else None
+        if part is None or not self._take(part):
+            return
+        if self.due() == 0:
+            self._finish()
+        elif self.tabs.currentIndex():
+            self._tab_changed(self.tabs.currentIndex())   # the QR / transfer amount follows what is due
 
     # --- the customer's view of the QR ---------------------------------------------------------------------
     def _vendor_screen(self) -> QScreen | None:
@@ -540,7 +566,7 @@ class PayDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.complete_button.setText(translate("Pay", "Saving…") if busy else translate("Pay", "Complete sale (Enter)"))
-        for w in (self.complete_button, self.cancel_button, self.tabs, self.remove_part_button):
+        for w in (self.complete_button, self.cancel_button, self.tabs, self.remove_part_button, self.other_button):
             w.setEnabled(not busy)
         if not busy:
             self.remove_part_button.setEnabled(bool(self.payments))

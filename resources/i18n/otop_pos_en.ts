@@ -941,6 +941,10 @@
         <translation>Complete sale (Enter)</translation>
     </message>
     <message>
+        <source>Other methods (F8)</source>
+        <translation>Other methods (F8)</translation>
+    </message>
+    <message>
         <source>Cash received</source>
         <translation>Cash received</translation>
     </message>
@@ -965,12 +969,53 @@
         <translation>No PromptPay ID is set: no QR can be shown. Set it in Settings → Shop.</translation>
     </message>
     <message>
+        <source>state {state} · customer {customer}</source>
+        <extracomment>The methods the pay dialog has tabs for (F5, F6, F7); F8 offers the fair&apos;s others.</extracomment>
+        <translation>state {state} · customer {customer}</translation>
+    </message>
+    <message>
+        <source>Other payment methods (F8)</source>
+        <translation>Other payment methods (F8)</translation>
+    </message>
+    <message>
+        <source>Still to pay {due}</source>
+        <translation>Still to pay {due}</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
+        <source>State&apos;s share (the slip)</source>
+        <translation>State&apos;s share (the slip)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s share (the slip)</source>
+        <translation>Customer&apos;s share (the slip)</translation>
+    </message>
+    <message>
         <source>Slip reference (optional)</source>
         <translation>Slip reference (optional)</translation>
+    </message>
+    <message>
+        <source>Take this payment (Enter)</source>
+        <translation>Take this payment (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>(state pays {percent}%)</source>
+        <translation>(state pays {percent}%)</translation>
+    </message>
+    <message>
+        <source>(paid by the state)</source>
+        <translation>(paid by the state)</translation>
+    </message>
+    <message>
+        <source>The state pays at most {cap} a person a day: check the slip.</source>
+        <translation>The state pays at most {cap} a person a day: check the slip.</translation>
     </message>
     <message>
         <source>Money received ✓</source>

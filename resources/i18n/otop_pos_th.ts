@@ -941,6 +941,10 @@
         <translation>จบการขาย (Enter)</translation>
     </message>
     <message>
+        <source>Other methods (F8)</source>
+        <translation>วิธีอื่น (F8)</translation>
+    </message>
+    <message>
         <source>Cash received</source>
         <translation>รับเงินสด</translation>
     </message>
@@ -965,12 +969,53 @@
         <translation>ยังไม่ได้ตั้งหมายเลขพร้อมเพย์ จึงแสดงคิวอาร์ไม่ได้ ตั้งได้ที่ ตั้งค่า → ร้าน</translation>
     </message>
     <message>
+        <source>state {state} · customer {customer}</source>
+        <extracomment>The methods the pay dialog has tabs for (F5, F6, F7); F8 offers the fair&apos;s others.</extracomment>
+        <translation>รัฐ {state} · ลูกค้า {customer}</translation>
+    </message>
+    <message>
+        <source>Other payment methods (F8)</source>
+        <translation>วิธีชำระเงินอื่น (F8)</translation>
+    </message>
+    <message>
+        <source>Still to pay {due}</source>
+        <translation>ยังต้องชำระ {due}</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>จำนวนเงิน</translation>
     </message>
     <message>
+        <source>State&apos;s share (the slip)</source>
+        <translation>ส่วนที่รัฐจ่าย (ตามสลิป)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s share (the slip)</source>
+        <translation>ส่วนที่ลูกค้าจ่าย (ตามสลิป)</translation>
+    </message>
+    <message>
         <source>Slip reference (optional)</source>
         <translation>เลขอ้างอิงในสลิป (ถ้ามี)</translation>
+    </message>
+    <message>
+        <source>Take this payment (Enter)</source>
+        <translation>รับชำระส่วนนี้ (Enter)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>กลับ (Esc)</translation>
+    </message>
+    <message>
+        <source>(state pays {percent}%)</source>
+        <translation>(รัฐจ่าย {percent}%)</translation>
+    </message>
+    <message>
+        <source>(paid by the state)</source>
+        <translation>(รัฐจ่ายทั้งหมด)</translation>
+    </message>
+    <message>
+        <source>The state pays at most {cap} a person a day: check the slip.</source>
+        <translation>รัฐจ่ายไม่เกิน {cap} ต่อคนต่อวัน โปรดดูตามสลิป</translation>
     </message>
     <message>
         <source>Money received ✓</source>
