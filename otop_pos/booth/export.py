@@ -46,7 +46,7 @@ def _rows(s: Session) -> dict[str, tuple[object, ...]]:
         .join(Sale, Sale.id == SaleLine.sale_id).order_by(Sale.seq, SaleLine.line_no)))
     payments = tuple(ExportPayment(*_t(r)) for r in s.execute(
         select(Sale.uuid, Payment.method, Payment.amount_satang, Payment.tendered_satang, Payment.change_satang,
-               Payment.reference)
+               Payment.reference, Payment.state_satang)
         .join(Sale, Sale.id == Payment.sale_id).order_by(Sale.seq, Payment.id)))
     voids = tuple(ExportVoid(*_t(r)) for r in s.execute(
         select(Void.uuid, Void.number, Void.seq, Sale.uuid, Void.created_at, TillDay.business_date, Void.reason,

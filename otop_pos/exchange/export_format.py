@@ -22,7 +22,7 @@ from otop_pos.core.thaidate import BANGKOK
 from otop_pos.core.visible import code_problem
 from otop_pos.exchange import export_rows
 from otop_pos.exchange.export_model import (
-    EXPORT_FORMAT, EXPORT_VERSION, ExportData, ExportDay, ExportLine, ExportManifest, ExportPayment, ExportRefund,
+    EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, ExportData, ExportDay, ExportLine, ExportManifest, ExportPayment, ExportRefund,
     ExportRefundLine, ExportSale, ExportVoid, VerifiedExport,
 )
 from otop_pos.exchange.export_rows import MEMBER_ORDER, counts_of, to_csv, totals_of, verify_chain
@@ -32,7 +32,7 @@ from otop_pos.exchange.safezip import SafeZip, atomic_write, open_zip_safely, pa
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "EXPORT_FORMAT", "EXPORT_VERSION", "EXPORT_SUFFIX", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
+    "EXPORT_FORMAT", "EXPORT_VERSION", "EXPORT_VERSIONS_READ", "EXPORT_SUFFIX", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
     "ExportRefund", "ExportRefundLine", "ExportDay", "ExportManifest", "ExportData", "VerifiedExport",
     "write_export", "read_export_manifest", "read_export", "open_verified", "check_member_hashes",
     "member_altered", "totals_differ", "file_sha256", "verify_chain", "MANIFEST", "SIGNATURE", "README",
@@ -164,7 +164,7 @@ def _raw_manifest(z: SafeZip) -> tuple[bytes, bytes, dict[str, Any]]:
     if _depth(doc) > MAX_MANIFEST_DEPTH:
         raise _bad_manifest("", "ซ้อนกันลึกเกินไป", "nests too deeply")
     version = doc.get("version")
-    if version != EXPORT_VERSION:
+    if version not in EXPORT_VERSIONS_READ:
         shown = repr(version) if _is_int(version, 0, MAX_FORMAT_VERSION) else "?"
         raise _refuse("version", f"ไฟล์ส่งยอดขายรุ่น {shown} ใช้กับโปรแกรมรุ่นนี้ไม่ได้ กรุณาอัปเดตโปรแกรม",
                       f"Export version {shown} is not supported by this version of the app; please update it.")

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 __all__ = [
-    "EXPORT_FORMAT", "EXPORT_VERSION", "Cell", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
+    "EXPORT_FORMAT", "EXPORT_VERSION", "EXPORT_VERSIONS_READ", "ADDED_IN", "Cell", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
     "ExportRefund", "ExportRefundLine", "ExportDay", "ExportManifest", "ExportData", "VerifiedExport",
 ]
 
@@ -22,7 +22,14 @@ class Cell:
 
 
 EXPORT_FORMAT = "otop-pos-booth-export"
-EXPORT_VERSION = 1
+#: 2: each payment carries the state's share of a co-payment or state-card part (``state_satang``), and a
+#: payment's or refund's method is any code of the fair's methods (the import checks it against the fair's).
+EXPORT_VERSION = 2
+#: The versions this app reads: a version-1 file has no ``state_satang`` column (every share is 0).
+EXPORT_VERSIONS_READ = (1, 2)
+#: (member, column) → (the version that added it, what a file of an older version means by it). An added
+#: column is always the member's last.
+ADDED_IN: dict[tuple[str, str], tuple[int, object]] = {("payments.csv", "state_satang"): (2, 0)}
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class ExportPayment:
     tendered_satang: Annotated[int | None, Cell("nn?")]
     change_satang: Annotated[int, Cell("nn")]
     reference: Annotated[str, Cell("text")]
+    state_satang: Annotated[int, Cell("nn")] = 0   # the state's share of the amount (version 2)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from operator import attrgetter
 from datetime import date, datetime, timezone
 from typing import Any, get_type_hints
 
-from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_doc
-from otop_pos.core.documents import PAYMENT_METHODS
+from otop_pos.core.chain import GENESIS, chain_hash, chain_payment, refund_doc, sale_doc, void_doc
+from otop_pos.core.methods import METHOD_CODE_RE
 from otop_pos.core.errors import ImportRefused
 from otop_pos.core.limits import (
     MAX_CASH_COUNT_SATANG, MAX_DAY_CASH_DIFFERENCE_SATANG, MAX_DAY_CASH_SATANG, MAX_DOCUMENT_SATANG, MAX_FLOAT_SATANG,
@@ -26,14 +26,15 @@ from otop_pos.core.limits import (
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange.safezip import part_words
 from otop_pos.exchange.export_model import (
-    Cell, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
+    ADDED_IN, EXPORT_VERSION, Cell, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
 )
 
 __all__ = ["TABLES", "MEMBERS", "member_columns", "MEMBER_ORDER", "to_csv", "parse_members", "member_values",
            "not_utf8", "not_bom", "check_consistency", "check_bounds", "verify_chain", "counts_of", "totals_of",
            "METHODS", "BOUNDS", "inconsistent", "utc_text", "chain_gap", "chain_break"]
 
-METHODS = PAYMENT_METHODS   # the methods an export may carry (the booth's, from the vocabulary)
+#: The methods an export may carry: any well-formed method code (the import checks it against the fair's).
+METHODS = METHOD_CODE_RE
 BOM = b"\xef\xbb\xbf"
 _INT = re.compile(r"-?[0-9]{1,15}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -155,8 +156,8 @@ def _parse(kind: str, text: str, where: tuple[str, int, str] = ("", 0, "")) -> A
             raise bad("not a SHA-256 hash / ไม่ใช่ค่าแฮช")
         return text
     if kind == "method":
-        if text not in METHODS:
-            raise bad(f"unknown payment method / วิธีชำระไม่รู้จัก: {text[:20]!r}")
+        if not METHODS.fullmatch(text):
+            raise bad(f"not a payment method code / ไม่ใช่รหัสวิธีชำระ: {text[:20]!r}")
         return text
     if kind == "date":
         try:
@@ -183,8 +184,8 @@ def _parse(kind: str, text: str, where: tuple[str, int, str] = ("", 0, "")) -> A
         if not all(_INT.fullmatch(k) and int(k) > 0 and v >= 0 for k, v in obj.items()):
             raise bad("bad cash count / การนับเงินไม่ถูกต้อง")
         return {int(k): v for k, v in obj.items()}
-    if not all(k in METHODS for k in obj):
-        raise bad("unknown payment method / วิธีชำระไม่รู้จัก")
+    if not all(METHODS.fullmatch(k) for k in obj):
+        raise bad("not a payment method code / ไม่ใช่รหัสวิธีชำระ")
     return dict(obj)
 
 
@@ -222,8 +223,10 @@ def _fast(kind: str) -> Callable[[str], Any]:
                 raise ValueError
             return t
     elif base == "method":
+        method = METHODS.fullmatch
+
         def conv(t: str) -> Any:
-            if t not in METHODS:
+            if not method(t):
                 raise ValueError
             return t
     elif base == "date":
@@ -252,10 +255,18 @@ def _fast(kind: str) -> Callable[[str], Any]:
     return lambda t: None if t == "" else inner(t)
 
 
-def member_values(member: str, lines: Iterable[str]) -> Iterator[list[Any]]:
-    """The strictly parsed cells of each data row of ``member`` (its header checked), from the lines of its
-    text after the BOM; ImportRefused("csv") naming the line and cell on the first bad one."""
+def older_columns(member: str, version: int) -> list[Any]:
+    """What a file of ``version`` means by the columns of ``member`` added after it (``ADDED_IN``), in order."""
+    return [value for (m, _c), (added, value) in ADDED_IN.items() if m == member and version < added]
+
+
+def member_values(member: str, lines: Iterable[str], version: int = EXPORT_VERSION) -> Iterator[list[Any]]:
+    """The strictly parsed cells of each data row of ``member`` (its header as ``version`` writes it checked),
+    from the lines of its text after the BOM, with what an older version means by the columns it lacks;
+    ImportRefused("csv") naming the line and cell on the first bad one."""
     _cls, _attr, cols = TABLES[member]
+    pad = older_columns(member, version)
+    cols = cols[:len(cols) - len(pad)]
     reader = csv.reader(lines, strict=True)
     convs = [_fast(kind) for _, kind in cols]
     width = len(cols)
@@ -271,7 +282,7 @@ def member_values(member: str, lines: Iterable[str]) -> Iterator[list[Any]]:
                 raise _refuse("csv", f"ไฟล์ส่งยอดขายเสียหาย: จำนวนช่องไม่ถูกต้อง ({th})",
                               f"The export file is damaged: wrong number of cells ({en}).")
             try:
-                yield [conv(cell) for conv, cell in zip(convs, row)]
+                yield [conv(cell) for conv, cell in zip(convs, row)] + pad
             except ValueError:  # name the bad cell with the full message
                 for (name, kind), cell in zip(cols, row):
                     _parse(kind, cell, (member, line, name))
@@ -297,7 +308,7 @@ def not_bom(member: str) -> ImportRefused:
                    f"The export file is damaged: {en} is not written the way the app writes it.")
 
 
-def _rows(member: str, blob: bytes) -> list[Any]:
+def _rows(member: str, blob: bytes, version: int) -> list[Any]:
     cls = TABLES[member][0]
     if not blob.startswith(BOM):
         raise not_bom(member)
@@ -305,12 +316,13 @@ def _rows(member: str, blob: bytes) -> list[Any]:
         text = blob[len(BOM):].decode("utf-8")
     except UnicodeDecodeError:
         raise not_utf8(member) from None
-    return [cls(*values) for values in member_values(member, io.StringIO(text, newline=""))]
+    return [cls(*values) for values in member_values(member, io.StringIO(text, newline=""), version)]
 
 
 def parse_members(blobs: dict[str, bytes], ident: dict[str, Any]) -> ExportData:
     """Parse every CSV member strictly into an ExportData (identity fields from the verified manifest)."""
-    parsed = {TABLES[m][1]: tuple(_rows(m, blobs[m])) for m in MEMBER_ORDER}
+    version = ident.get("version", EXPORT_VERSION)
+    parsed = {TABLES[m][1]: tuple(_rows(m, blobs[m], version)) for m in MEMBER_ORDER}
     return ExportData(booth_code=ident["booth_code"], till_no=ident["till_no"], till_uuid=ident["till_uuid"],
                       vendor_code=ident["vendor_code"], fair_id=ident["fair_id"], key_id=ident["key_id"], **parsed)
 
@@ -427,6 +439,9 @@ def check_consistency(data: ExportData) -> None:
         if p.sale_uuid not in sales:
             raise inconsistent("การชำระไม่มีบิล", f"a payment points at a sale not in the file ({p.sale_uuid}).")
         pays.setdefault(p.sale_uuid, []).append(p)
+        if p.state_satang > p.amount_satang:
+            raise inconsistent("ส่วนที่รัฐจ่ายมากกว่ายอดชำระ", f"a payment of sale {p.sale_uuid} has a state share "
+                               "above its amount.")
     for s in data.sales:
         ls, ps = lines.get(s.uuid, []), pays.get(s.uuid, [])
         if [ln.line_no for ln in ls] != list(range(1, len(ls) + 1)) or not ls:
@@ -488,7 +503,8 @@ def verify_chain(data: ExportData) -> None:
             discount=s.sale_discount_satang,
             lines=[(ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.net_satang)
                    for ln in sorted(lines.get(s.uuid, []), key=lambda x: x.line_no)],
-            payments=[(p.method, p.amount_satang, p.reference) for p in pays.get(s.uuid, [])])))
+            payments=[chain_payment(p.method, p.amount_satang, p.reference, p.state_satang)
+                      for p in pays.get(s.uuid, [])])))
     for v in data.voids:
         docs.append((v.seq, v.number, v.prev_hash, v.hash, void_doc(
             uuid=v.uuid, seq=v.seq, number=v.number, at=utc_text(v.created_at), sale=v.sale_uuid, amount=v.amount_satang,

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, overload
 
-from otop_pos.core.chain import GENESIS, chain_hash, refund_doc, sale_doc, void_doc
+from otop_pos.core.chain import GENESIS, chain_hash, chain_payment, refund_doc, sale_doc, void_doc
 from otop_pos.core.errors import ImportRefused
 from otop_pos.exchange import export_rows as R
 from otop_pos.exchange.export_format import (
@@ -130,6 +130,7 @@ class ExportStream:
     def __init__(self, path: Path | str, public_key_pem: str) -> None:
         self.path = Path(path)
         self._z, self.manifest, doc = open_verified(self.path, public_key_pem)
+        self.version = self.manifest.version
         try:
             check_member_hashes(self._z, self.manifest)
             self.sha256, self.size = file_sha256(self.path)
@@ -139,7 +140,7 @@ class ExportStream:
             small = []
             for m in ("voids.csv", "refunds.csv", "refund_lines.csv", "days.csv"):
                 try:
-                    small.append(tuple(R.TABLES[m][0](*v) for v in R.member_values(m, self._text(m))))
+                    small.append(tuple(R.TABLES[m][0](*v) for v in R.member_values(m, self._text(m), self.version)))
                 except ImportRefused as exc:
                     raise self._first_problem(m, exc, {}) from None
             self.voids, self.refunds, self.refund_lines, self.days = small
@@ -192,7 +193,7 @@ class ExportStream:
             raise member_altered(member)  # the file changed since its members were hashed
 
     def _rows(self, member: str, make: Callable[[list[Any]], Any]) -> Iterator[Any]:
-        return map(make, R.member_values(member, self._text(member)))
+        return map(make, R.member_values(member, self._text(member), self.version))
 
     def _first_problem(self, member: str, exc: ImportRefused, reading: dict[str, Iterator[Any]]) -> ImportRefused:
         """The problem ``read_export`` names when ``member`` has ``exc``: the first one of the members before
@@ -203,7 +204,7 @@ class ExportStream:
             if rows is None:
                 if earlier not in ("sales.csv", "lines.csv", "payments.csv"):
                     continue  # a small member, read whole before: no problem
-                rows = R.member_values(earlier, self._text(earlier))
+                rows = R.member_values(earlier, self._text(earlier), self.version)
             try:
                 for _row in rows:
                     pass
@@ -311,7 +312,7 @@ class ExportStream:
             discount=s.sale_discount_satang,
             lines=[(ln.sku, ln.qty, ln.unit_price_satang, ln.discount_satang, ln.net_satang)
                    for ln in sorted(ls, key=attrgetter("line_no"))],
-            payments=[(p.method, p.amount_satang, p.reference) for p in ps]))
+            payments=[chain_payment(p.method, p.amount_satang, p.reference, p.state_satang) for p in ps]))
 
     def _other(self, d: Any) -> None:
         """A void or refund, in its place in the chain."""

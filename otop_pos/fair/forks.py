@@ -63,7 +63,8 @@ def accept_fork(store: FairStore, clock: Clock, path: Path | str, *, fair_ref: s
         raise InputError(f"อ่านไฟล์ {path} ไม่ได้ ({exc.strerror})", f"Cannot read {path} ({exc.strerror}).") from exc
     manifest = read_export_manifest(path)[0]
     ctx = _Contexts(store, fair_ref).get(manifest)
-    prepared = prepare_export(str(path), ctx.public_pem, ctx.first_day, ctx.last_day, store.is_sqlite, sha)
+    prepared = prepare_export(str(path), ctx.public_pem, ctx.first_day, ctx.last_day, store.is_sqlite, sha,
+                              methods=ctx.methods)
     at = clock.now()
     try:
         return store.transaction(lambda s: _accept(s, ctx, prepared, at, path))

@@ -29,14 +29,14 @@ from otop_pos.core.clock import Clock
 from otop_pos.core.errors import ImportRefused, OtopError
 from otop_pos.core.limits import FIRST_EXPORT_YEAR, LAST_EXPORT_YEAR
 from otop_pos.core.visible import visible
-from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_VERSION, ExportManifest, file_sha256, \
+from otop_pos.exchange.export_format import EXPORT_FORMAT, EXPORT_VERSIONS_READ, ExportManifest, file_sha256, \
     read_export_manifest
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.import_files import collect
 from otop_pos.fair.prepare import DISK_ERRORS, Prepared, SpoolDiskError, disk_error, prepare_export, sweep_spools
 from otop_pos.fair.store import FairStore
 from otop_pos.fair.writer import FileContext, write_prepared
-from otop_pos.store.fair_models import BoothKey, Fair, ImportLog, Vendor
+from otop_pos.store.fair_models import BoothKey, Fair, FairMethod, ImportLog, Vendor
 from otop_pos.store.types import UTCDateTime
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ class _Contexts:
         return ctx
 
     def _load(self, m: ExportManifest) -> FileContext:
-        if m.format != EXPORT_FORMAT or m.version != EXPORT_VERSION:
+        if m.format != EXPORT_FORMAT or m.version not in EXPORT_VERSIONS_READ:
             raise ImportRefused(f"ไม่รองรับรูปแบบไฟล์ {m.format} รุ่น {m.version}",
                                 f"Unsupported export format {m.format!r} version {m.version}.", "format_version")
         with self.store.read() as s:
@@ -157,8 +157,9 @@ class _Contexts:
                 raise ImportRefused(
                     f"กุญแจลงนาม {m.key_id} ไม่ใช่กุญแจของบูธ {m.booth_code} ที่ออกโดยงานนี้",
                     f"The signing key {m.key_id} is not a key this fair issued to booth {m.booth_code}.", "bad_key")
+            methods = frozenset(s.scalars(select(FairMethod.code).where(FairMethod.fair_id == fair.id)))
             return FileContext(fair.id, fair.uid, fair.name, fair.first_day, fair.last_day, vendor.id, vendor.code,
-                               vendor.booth, key.public_pem)
+                               vendor.booth, key.public_pem, methods)
 
 
 @dataclass
@@ -281,7 +282,7 @@ class Importer:
     def _prepare_args(self, item: _Item) -> tuple[Any, ...]:
         assert item.ctx is not None
         return (str(item.path), item.ctx.public_pem, item.ctx.first_day, item.ctx.last_day, self.store.is_sqlite,
-                item.sha256)
+                item.sha256, None, item.ctx.methods)
 
     def _worker_died(self) -> None:
         if not self.report.worker_crashed:

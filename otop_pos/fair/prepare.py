@@ -30,6 +30,7 @@ from typing import Any, BinaryIO
 
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused, OtopError
+from otop_pos.core.visible import visible
 from otop_pos.exchange.export_format import ExportData, read_export
 from otop_pos.exchange.export_stream import ExportStream, HashColumn, NotStreamable, UuidColumn
 from otop_pos.fair.import_checks import check_text, text_limits
@@ -336,16 +337,38 @@ class _Makers:
                 ("till_day", 0)))
 
 
+def unknown_method(method: str, number: str) -> ImportRefused:
+    """The refusal ("methods") of a file paid by a method its fair does not have."""
+    return ImportRefused(f"เอกสาร {number} ชำระด้วยวิธี “{visible(method)}” ซึ่งงานนี้ไม่มีในรายการวิธีชำระเงิน "
+                         "(เพิ่มด้วย fair methods add แล้วนำเข้าอีกครั้ง)",
+                         f"Document {number} is paid by “{visible(method)}”, a method this fair does not have "
+                         "(add it with fair methods add, then import again).", "methods")
+
+
+def check_methods(known: frozenset[str] | None, refunds: Any, days: Any) -> None:
+    """ImportRefused("methods") when a refund or a till day's totals name a method not in ``known``."""
+    if known is None:
+        return
+    for r in refunds:
+        if r.method not in known:
+            raise unknown_method(r.method, r.number)
+    for d in days:
+        for m in d.by_method:
+            if m not in known:
+                raise unknown_method(m, f"วันขาย {d.business_date} / till day {d.business_date}")
+
+
 def prepare_export(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool,
-                   sha256: str = "", batch: int | None = None) -> Prepared:
+                   sha256: str = "", batch: int | None = None, methods: frozenset[str] | None = None) -> Prepared:
     """Verify ``path`` with the booth's public key and turn it into rows; ImportRefused on any problem.
     Read in bounded memory (``export_stream``) unless the file is not laid out as the booth writes it;
-    ``batch`` sales at a time (default ``BATCH``)."""
+    ``batch`` sales at a time (default ``BATCH``). ``methods``: the codes of the fair's payment methods (a
+    payment or refund by another is refused by name; None: not checked)."""
     batch = batch or BATCH
     try:
-        return _prepare_streamed(path, public_pem, first_day, last_day, sqlite, sha256, batch)
+        return _prepare_streamed(path, public_pem, first_day, last_day, sqlite, sha256, batch, methods)
     except NotStreamable:
-        return _prepare_whole(path, public_pem, first_day, last_day, sqlite, sha256, batch)
+        return _prepare_whole(path, public_pem, first_day, last_day, sqlite, sha256, batch, methods)
 
 
 def _new(path: str, m: Any, sha256: str, size: int) -> Prepared:
@@ -359,12 +382,13 @@ def _changed(expected: str, got: str) -> None:
 
 
 def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool, sha256: str,
-                      batch: int) -> Prepared:
+                      batch: int, methods: frozenset[str] | None) -> Prepared:
     make = _Makers(sqlite)
     with ExportStream(Path(path), public_pem) as st:
         _changed(sha256, st.sha256)
         p = _new(path, st.manifest, st.sha256, st.size)
         try:
+            check_methods(methods, st.refunds, st.days)
             g0 = 0
             long_texts: dict[int, tuple[Any, Any, int]] = {}
             for groups in st.batches(batch):
@@ -373,6 +397,8 @@ def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: dat
                 lines: list[tuple[Any, ...]] = []
                 pays: list[tuple[Any, ...]] = []
                 for j, (s, ls, ps) in enumerate(groups):
+                    if methods is not None and any(pay.method not in methods for pay in ps):
+                        raise unknown_method(next(pay.method for pay in ps if pay.method not in methods), s.number)
                     d = s.business_date
                     sales.append(make.sale(s))
                     p.sale_seqs.append(s.seq)
@@ -445,7 +471,7 @@ def _small_members(p: Prepared, make: _Makers, voids: Any, refunds: Any, refund_
 
 
 def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool, sha256: str,
-                   batch: int) -> Prepared:
+                   batch: int, methods: frozenset[str] | None) -> Prepared:
     """The file read whole by ``read_export`` (a layout the booth does not write), then batched as above."""
     verified = read_export(Path(path), public_pem)
     m, data = verified.manifest, verified.data
@@ -457,6 +483,12 @@ def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, 
             raise _mismatch(what, got, want)
     check_days(data, first_day, last_day)
     check_text(data, Path(path).name)
+    check_methods(methods, data.refunds, data.days)
+    if methods is not None:
+        numbers = {s.uuid: s.number for s in data.sales}
+        for pay in data.payments:
+            if pay.method not in methods:
+                raise unknown_method(pay.method, numbers.get(pay.sale_uuid, pay.sale_uuid))
     make = _Makers(sqlite)
     p = _new(path, m, verified.sha256, verified.size)
     n = len(data.sales) + len(data.voids) + len(data.refunds)

@@ -42,6 +42,7 @@ class FileContext:
     vendor_code: str
     booth: str
     public_pem: str
+    methods: frozenset[str] | None = None   # the codes of the fair's payment methods (None: not checked)
 
 
 @dataclass(frozen=True)

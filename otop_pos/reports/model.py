@@ -6,7 +6,7 @@ date of its own till day (a refund made on a later day lowers that later day, as
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, is_dataclass
+from dataclasses import dataclass, field, is_dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -191,6 +191,9 @@ class Figures:
     missing: tuple[MissingRow, ...]
     cash: tuple[CashRow, ...]
     forks: tuple[ForkRow, ...] = ()
+    #: each state scheme of the fair: {code: {"customer_satang", "state_satang"}}, and the same per vendor code
+    schemes: dict[str, dict[str, int]] = field(default_factory=dict)
+    schemes_per_vendor: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
     @property
     def fair_name(self) -> str:

@@ -15,10 +15,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.store.types import UTCDateTime, new_metadata
 
-METHODS = "(" + ",".join(f"'{m}'" for m in PAYMENT_METHODS) + ")"  # the CHECK of the method columns
+#: The CHECK of the method columns: a code (which codes a fair knows is its ``fair_method`` list, checked by the
+#: import; the fair may add its own schemes).
+METHOD_CHECK = "method <> ''"
 
 
 def adds(kind: str, *, count: str = "", sums: str = "") -> dict[str, str]:
@@ -290,7 +291,8 @@ class SaleLine(FairBase):
 
 
 class Payment(FairBase):
-    """A payment of an imported sale (``amount_satang`` is what it settled)."""
+    """A payment of an imported sale (``amount_satang`` is what it settled; ``state_satang`` the part of it the
+    state pays, of a co-payment or state-card payment)."""
 
     __tablename__ = "payment"
     sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), primary_key=True)
@@ -304,9 +306,11 @@ class Payment(FairBase):
     tendered_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
     change_satang: Mapped[int] = mapped_column(Integer, default=0)
     reference: Mapped[str] = mapped_column(String(64), default="")
+    state_satang: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     __table_args__ = (
         Index("ix_payment_fair_date", "fair_id", "business_date"),
-        CheckConstraint(f"method IN {METHODS}", name="method"),
+        CheckConstraint(METHOD_CHECK, name="method"),
+        CheckConstraint("state_satang BETWEEN 0 AND amount_satang", name="state"),
     )
 
 
@@ -360,7 +364,7 @@ class Refund(FairBase):
     __table_args__ = (
         UniqueConstraint("till_id", "seq"),
         Index("ix_refund_fair_date", "fair_id", "business_date"),
-        CheckConstraint(f"method IN {METHODS}", name="method"),
+        CheckConstraint(METHOD_CHECK, name="method"),
     )
 
 
@@ -417,6 +421,11 @@ class PaymentTotal(FairBase):
     void_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("void", sums="payment.amount_satang"))
     refunds: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", count="refund"))
     refund_satang: Mapped[int] = mapped_column(BigInteger, default=0, info=adds("refund", sums="refund.amount_satang"))
+    #: the state's share of the payments of the sales made and of the sales voided (schemes only; else 0)
+    state_satang: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0",
+                                              info=adds("sale", sums="payment.state_satang"))
+    void_state_satang: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0",
+                                                   info=adds("void", sums="payment.state_satang"))
     __table_args__ = {"sqlite_with_rowid": False}
 
 

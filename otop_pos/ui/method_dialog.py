@@ -34,8 +34,8 @@ def spec_name(code: str, specs: dict[str, MethodSpec]) -> str:
 
 
 def part_text(part: PaymentIn, specs: dict[str, MethodSpec]) -> str:
-    """A part as the parts list shows it: "คนละครึ่ง ฿200.00 (รัฐ ฿100.00 · ลูกค้า ฿100.00)"."""
-    text = f"{spec_name(part.method, specs)} {money(part.amount_satang)}"
+    """A part as the parts list shows it: "คนละครึ่ง  ฿200.00 (รัฐ ฿100.00 · ลูกค้า ฿100.00)"."""
+    text = f"{spec_name(part.method, specs)}  {money(part.amount_satang)}"
     spec = specs.get(part.method)
     if part.state_satang or (spec is not None and spec.kind != "plain"):
         text += " (" + translate("Pay", "state {state} · customer {customer}").format(

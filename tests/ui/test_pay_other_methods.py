@@ -58,7 +58,7 @@ def test_the_shares_follow_the_slip_and_the_parts_list_names_them(window: MainWi
     qtbot.keyClick(other.state_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: gone(other))
     assert pay.parts_list.item(0).text() == \
-        "✓ Half-half co-payment ฿350.01 (state ฿150.00 · customer ฿200.01)"
+        "✓ Half-half co-payment  ฿350.01 (state ฿150.00 · customer ฿200.01)"
     assert pay.due_label.text() == "฿309.99"
     qtbot.keyClick(pay, Qt.Key.Key_F8)
     card = modal(qtbot, OtherMethodDialog)
