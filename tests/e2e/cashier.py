@@ -117,6 +117,7 @@ class Payment:
     amount_satang: int
     tendered_satang: int | None
     change_satang: int
+    state_satang: int = 0   # the state's share of a scheme's payment
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def read_signed_export(path: Path, package: Path) -> list[Sale]:
     for s in sorted(data.sales, key=lambda s: s.seq):
         lines = tuple(Line(ln.sku, ln.qty, ln.discount_satang, ln.net_satang)
                       for ln in sorted((ln for ln in data.lines if ln.sale_uuid == s.uuid), key=lambda ln: ln.line_no))
-        payments = tuple(Payment(p.method, p.amount_satang, p.tendered_satang, p.change_satang)
+        payments = tuple(Payment(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.state_satang)
                          for p in data.payments if p.sale_uuid == s.uuid)
         sales.append(Sale(s.number, s.total_satang, s.change_satang, lines, payments, s.uuid in voided))
     return sales

@@ -230,6 +230,25 @@ def test_cash_typed_then_f7_records_cash_and_a_transfer_of_the_remainder(cashier
     assert (cash.tendered_satang, cash.change_satang) == (10000, 0)
 
 
+def test_f8_takes_a_half_half_part_split_with_the_state_and_enter_saves_the_sale(cashier: Cashier) -> None:
+    c = cashier
+    n = c.sale_count()
+    c.scan(CODE[JAEW])
+    c.scan(CODE[RICE])  # ฿250
+    c.key("F12")
+    c.wait_window("Payment")
+    c.key("F8")  # the fair's other methods: card first, then คนละครึ่ง
+    c.wait_window("Other payment methods (F8)")
+    c.key("Down")  # คนละครึ่ง: the state's half of the ฿250 due is proposed
+    c.key("Return")
+    c.wait_sales(n + 1)
+    c.wait_main()
+
+    (sale,) = c.export()[n:]
+    assert sale.total_satang == 25000
+    assert [(p.method, p.amount_satang, p.state_satang) for p in sale.payments] == [("copay", 25000, 12500)]
+
+
 def test_the_change_stays_on_screen_large_until_the_next_scan(cashier: Cashier) -> None:
     c = cashier
     n = c.sale_count()
