@@ -173,7 +173,9 @@ def generate(out_dir: Path, *, booths: int, days: int, per_day: int, seed: int =
 
 
 def setup_store(store: object, meta: dict[str, object]) -> None:
-    """Create the generated fair, its vendors and their public keys in a fair store."""
+    """Create the generated fair (with the built-in payment methods, as ``fair create`` gives), its vendors and
+    their public keys in a fair store."""
+    from otop_pos.fair.fairs import default_methods
     from otop_pos.store.fair_models import BoothKey, Fair, Vendor
 
     now = datetime.now(timezone.utc)
@@ -183,6 +185,7 @@ def setup_store(store: object, meta: dict[str, object]) -> None:
                     last_day=date.fromisoformat(str(meta["last_day"])), created_at=now)
         s.add(fair)
         s.flush()
+        s.add_all(default_methods(fair.id))
         vendors = [Vendor(fair_id=fair.id, code=code, name=f"ผู้ผลิต {code}", booth=booth,
                           product_type=TYPES[i % len(TYPES)], producer_type="community")
                    for i, (code, booth, _pub, _kid) in enumerate(meta["vendors"])]  # type: ignore[arg-type]

@@ -382,7 +382,7 @@ def _changed(expected: str, got: str) -> None:
 
 
 def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool, sha256: str,
-                      batch: int, methods: frozenset[str] | None) -> Prepared:
+                      batch: int, methods: frozenset[str] | None = None) -> Prepared:
     make = _Makers(sqlite)
     with ExportStream(Path(path), public_pem) as st:
         _changed(sha256, st.sha256)
@@ -471,7 +471,7 @@ def _small_members(p: Prepared, make: _Makers, voids: Any, refunds: Any, refund_
 
 
 def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, sqlite: bool, sha256: str,
-                   batch: int, methods: frozenset[str] | None) -> Prepared:
+                   batch: int, methods: frozenset[str] | None = None) -> Prepared:
     """The file read whole by ``read_export`` (a layout the booth does not write), then batched as above."""
     verified = read_export(Path(path), public_pem)
     m, data = verified.manifest, verified.data
