@@ -74,8 +74,9 @@ def _over_due(p: PaymentIn, remaining: int) -> SaleError:
         return SaleError(f"เงินสดส่วนนี้เกินยอดค้างชำระ {over} บาท (ใส่ยอดที่รับทั้งหมดในช่องรับเงินสดเพื่อทอน)",
                          f"This cash part is {over} baht more than is due (type all the cash received in the "
                          "cash field to give change).")
+    what = "ยอดโอน/พร้อมเพย์" if p.method in ("promptpay", "transfer") else "ยอดชำระส่วนนี้"
     return SaleError(
-        f"ยอดโอน/พร้อมเพย์เกินยอดที่ต้องชำระ {over} บาท (ทอนเงินได้จากเงินสดเท่านั้น)",
+        f"{what}เกินยอดที่ต้องชำระ {over} บาท (ทอนเงินได้จากเงินสดเท่านั้น)",
         f"The {p.method} payment is {over} baht more than is due (change can only be given from cash).",
     )
 

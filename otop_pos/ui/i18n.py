@@ -16,7 +16,7 @@ from otop_pos.core.errors import OtopError
 from otop_pos.core.money import format_baht
 from otop_pos.core.resources import resource_path
 from otop_pos.core.thaidate import format_en_date, format_thai_date
-from otop_pos.core.vocabulary import PAYMENT_METHOD
+from otop_pos.core.vocabulary import FAIR_METHOD_DEFAULTS, PAYMENT_METHOD
 
 LANGS = ("th", "en")
 APP_NAME = "otop_pos"
@@ -128,8 +128,14 @@ def money(satang: int) -> str:
 
 
 def method_name(method: str, lang: str | None = None) -> str:
-    """A payment method's name (the vocabulary's) in ``lang``, default the current language."""
-    return PAYMENT_METHOD.name(method, lang or current_lang())
+    """A payment method's name (the vocabulary's, or a built-in fair method's: card, คนละครึ่ง, the welfare
+    card) in ``lang``, default the current language."""
+    lang = lang or current_lang()
+    if PAYMENT_METHOD.get(method) is None:
+        for d in FAIR_METHOD_DEFAULTS:
+            if d.term.key == method:
+                return d.term.en if lang == "en" else d.term.th
+    return PAYMENT_METHOD.name(method, lang)
 
 
 def date_text(d: date | datetime, *, time: bool | None = None) -> str:

@@ -80,3 +80,11 @@ def test_esc_in_the_other_methods_takes_nothing(window: MainWindow, qtbot: Any) 
     qtbot.keyClick(other.amount, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: gone(other))
     assert pay.payments == () and pay.isVisible()
+
+
+def test_the_fairs_built_in_methods_are_named_where_the_booth_lists_payments() -> None:
+    from otop_pos.ui.i18n import method_name
+
+    assert (method_name("copay", "th"), method_name("card", "en"), method_name("welfare", "en")) == \
+        ("คนละครึ่ง", "Credit/debit card", "State welfare card")
+    assert method_name("cash", "th") == "เงินสด" and method_name("qr_wallet", "en") == "qr_wallet"
