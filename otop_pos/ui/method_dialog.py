@@ -8,6 +8,8 @@ Enter takes the part; Esc goes back to the pay dialog.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -45,10 +47,12 @@ def part_text(part: PaymentIn, specs: dict[str, MethodSpec]) -> str:
 
 class OtherMethodDialog(ActionDialog):
     """Choose one of the fair's other methods and take a part of ``due_satang`` by it; ``part`` holds it
-    once accepted."""
+    once accepted, and ``on_part`` is given it."""
 
-    def __init__(self, methods: tuple[MethodSpec, ...], due_satang: int, parent: QWidget | None = None) -> None:
+    def __init__(self, methods: tuple[MethodSpec, ...], due_satang: int, parent: QWidget | None = None,
+                 on_part: Callable[[PaymentIn], None] | None = None) -> None:
         super().__init__(parent)
+        self.on_part = on_part
         self.methods = tuple(m for m in methods if m.code not in TAB_METHODS)
         self.due_satang = due_satang
         self.part: PaymentIn | None = None
@@ -169,6 +173,8 @@ class OtherMethodDialog(ActionDialog):
             return
         self.part = PaymentIn(spec.code, amount, reference=self.reference.text().strip(), state_satang=state)
         self.accept()
+        if self.on_part is not None:
+            self.on_part(self.part)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
         if is_enter(event) and not self.press_focused_button(event):

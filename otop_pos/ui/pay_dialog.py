@@ -421,17 +421,12 @@ class PayDialog(QDialog):
 
     def other_methods(self) -> None:
         """F8: a part by one of the fair's other methods; completes the sale when it covers what is due."""
-        if self.busy or self.due() == 0:
-            return
-        self.other_dialog = OtherMethodDialog(tuple(self.specs.values()), self.due(), self)
-        self.other_dialog.accepted.connect(self._other_taken)
-        self.other_dialog.open()
+        if not self.busy and self.due():
+            self.other_dialog = OtherMethodDialog(tuple(self.specs.values()), self.due(), self, self._take_other)
+            self.other_dialog.open()
 
-    def _other_taken(self) -> None:
-        part = self.other_dialog.part if self.other_dialog is not None else None
-        if part is None or not self._take(part):
-            return
-        if self.due() == 0:
+    def _take_other(self, part: PaymentIn) -> None:
+        if self._take(part) and self.due() == 0:
             self._finish()
         elif self.tabs.currentIndex():
             self._tab_changed(self.tabs.currentIndex())   # the QR / transfer amount follows what is due

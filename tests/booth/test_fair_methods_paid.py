@@ -165,9 +165,9 @@ def test_migration_b0004m_keeps_the_payments_and_lets_a_copay_be_stored(store: S
     checkout(store, clock, cart, [PaymentIn("promptpay", 100), PaymentIn("cash", tendered_satang=cart.total_satang)],
              print_receipt=False)
     cfg = alembic_config("booth")
-    with store.engine.begin() as conn:   # the store as b0003m left it, with a sale paid in two parts
+    with store.engine.begin() as conn:   # the store as b0004o left it, with a sale paid in two parts
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "b0003m")
+        command.downgrade(cfg, "b0004o")
     with store.read() as s:
         before = [tuple(r) for r in s.execute(select(Payment.sale_id, Payment.method, Payment.amount_satang,
                                                      Payment.tendered_satang, Payment.change_satang))]

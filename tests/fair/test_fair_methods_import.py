@@ -172,9 +172,9 @@ def test_migration_f0007m_keeps_the_imported_documents_and_then_takes_schemes(
     assert b1.refund_first()
     assert import_paths(fair_store, fair_clock, [b1.export(tmp_path / "a")], jobs=0).files[0].result == "imported"
     cfg = alembic_config("fair")
-    with fair_store.engine.begin() as conn:   # the store as f0006m left it, with a booth's documents in it
+    with fair_store.engine.begin() as conn:   # the store as f0007 left it, with a booth's documents in it
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "f0006m")
+        command.downgrade(cfg, "f0007")
     fair_store.engine.dispose()
     queries = {"payment": "SELECT sale_id, pay_no, method, amount_satang, tendered_satang, change_satang, reference "
                           "FROM payment ORDER BY sale_id, pay_no",

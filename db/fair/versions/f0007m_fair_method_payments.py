@@ -13,7 +13,7 @@ stored definition is edited in place, the procedure SQLite documents for looseni
 (https://www.sqlite.org/lang_altertable.html#otheralter): rows and pages are untouched.
 
 Revision ID: f0007m
-Revises: f0006m
+Revises: f0007
 Create Date: 2026-12-07 19:40:00
 """
 from alembic import op
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 
 revision = 'f0007m'
-down_revision = 'f0006m'
+down_revision = 'f0007'
 branch_labels = None
 depends_on = None
 
