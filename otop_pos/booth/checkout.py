@@ -10,13 +10,13 @@ from sqlalchemy import bindparam, delete, select, update
 
 from otop_pos.booth.cart import Cart
 from otop_pos.booth.drawer import check_cash_change
-from otop_pos.booth.methods import payment_methods
 from otop_pos.booth.journal import day_and_next_document, iso, link
-from otop_pos.booth.payments import PaymentIn, change_of, settle
+from otop_pos.booth.payments import PaymentIn, change_of, check_part, settle
 from otop_pos.booth.pin import Approval
 from otop_pos.booth.settings import get_settings
 from otop_pos.booth.store import identity
 from otop_pos.core.chain import chain_payment, sale_doc
+from otop_pos.core.methods import MethodSpec, method_kind
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import ApprovalNeeded, SaleError, SoldOutError
 from otop_pos.core.limits import check_amount, check_lines, check_qty
@@ -34,6 +34,7 @@ _PAYMENT = Prepared(_TABLES["payment"])
 _JOB = Prepared(_TABLES["print_job"])
 _AUDIT = Prepared(_TABLES["audit_event"])
 _BILL_DONE = Prepared(delete(_TABLES["held_bill"]).where(_TABLES["held_bill"].c.uuid == bindparam("uuid")))
+_METHODS = Prepared(select(_TABLES["booth_method"].c.code, _TABLES["booth_method"].c.kind))
 _OVERSELL = json.dumps({"prices": [], "oversell": True})
 
 
@@ -158,7 +159,7 @@ def checkout(
     cart.check_discounts()
     approved = check_approval(store, cart, approval or cart.approval, discount_limit_percent)
     total = cart.total_satang
-    settled = settle(total, payments, {m.code: m for m in payment_methods(store)})  # refuses before writing
+    settled = settle(total, payments)  # pure: refuses before touching the store
     shares = cart.discount_shares()
     sale_uuid = new_uuid()
     with store.write_cursor() as cur:
@@ -168,6 +169,9 @@ def checkout(
                 identity(rs)  # raises the clear "not set up" error
         assert head is not None
         day_id, (seq, number, prev) = head
+        methods = {code: MethodSpec(code, code, code, method_kind(kind)) for code, kind in _METHODS.run(cur, {})}
+        for p in payments:   # a method of the booth's list, its state share fitting its kind (nothing written yet)
+            check_part(p, methods)
         check_cash_change(cur, day_id, sum(p.amount_satang for p in settled if p.method == "cash"))
         now = clock.now()
         wanted: dict[int, int] = {}
