@@ -24,7 +24,7 @@ THAI = re.compile("[\u0e00-\u0e7f]")
 #: The wording list of #14: (what a text must not say, what it says instead).
 RETIRED_WORDING: tuple[tuple[str, str], ...] = (
     (r"ขายต่อ", "ขายเลย แม้สต็อกหมด (sell although sold out); ขายเพิ่ม (sold more)"),
-    (r"ยังต้องจ่าย", "ค้างชำระ"),
+    (r"ยังต้อง(?:จ่าย|ชำระ)", "ค้างชำระ"),
     (r"รับเงินมา", "รับเงินสด"),
     (r"ผู้จัดการ", "เจ้าของร้าน (รหัสเจ้าของร้าน)"),
     (r"ขายอยู่", "วางขาย"),

@@ -979,7 +979,7 @@
     </message>
     <message>
         <source>Still to pay {due}</source>
-        <translation>ยังต้องชำระ {due}</translation>
+        <translation>ค้างชำระ {due}</translation>
     </message>
     <message>
         <source>Amount</source>
