@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QListWidget, QListWidgetIt
 
 from otop_pos.booth.service import BoothService, MethodSpec, PaymentIn
 from otop_pos.core.errors import OtopError
+from otop_pos.core.methods import default_specs
 from otop_pos.ui.dialog_keys import ActionDialog, is_enter
 from otop_pos.ui.i18n import current_lang, method_name, money, translate
 from otop_pos.ui.theme import metrics
@@ -27,6 +28,16 @@ TAB_METHODS = ("cash", "promptpay", "transfer")
 
 def _baht_text(satang: int) -> str:
     return money(satang).lstrip("฿")
+
+
+def booth_methods(service: BoothService) -> dict[str, MethodSpec]:
+    """The booth's payment methods by code; the built-ins when the store cannot be read (a read-only folder:
+    saving then says why)."""
+    try:
+        methods = service.payment_methods()
+    except OtopError:
+        methods = default_specs()
+    return {m.code: m for m in methods}
 
 
 def spec_name(code: str, specs: dict[str, MethodSpec]) -> str:

@@ -35,7 +35,7 @@ from otop_pos.core.promptpay import describe_target, promptpay_payload
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.customer_view import CustomerView, choose_customer_screen, settings_channel
 from otop_pos.ui.i18n import error_text, method_name, money, translate
-from otop_pos.ui.method_dialog import OtherMethodDialog, part_text
+from otop_pos.ui.method_dialog import OtherMethodDialog, booth_methods, part_text
 from otop_pos.ui.qr import qr_image
 from otop_pos.ui.theme import ROLES, metrics
 from otop_pos.ui.toast import FloatingError, Toast
@@ -71,7 +71,7 @@ class PayDialog(QDialog):
         self._tab = 0
         self.customer_view: CustomerView | None = None
         self.other_dialog: OtherMethodDialog | None = None
-        self.specs = {m.code: m for m in ctx.service.payment_methods()}
+        self.specs = booth_methods(ctx.service)
         self.setWindowTitle(translate("Pay", "Payment"))
         lay = QVBoxLayout(self)
         base = metrics().base
