@@ -22,10 +22,11 @@ CHANNEL = {"KK20-0001": ("@BaanSuda", "", "shopee.co.th/baansuda"),
 
 
 def vendors_with_channel(tmp_path: Path, headers: tuple[str, str, str], bad: dict[str, tuple[str, str, str]] | None = None,
-                         ) -> Path:
-    """The demo vendors file with three channel columns added under ``headers``."""
+                         limit: int | None = None) -> Path:
+    """The demo vendors file with three channel columns added under ``headers`` (its first ``limit`` vendors)."""
     vendors, _catalogue = demo_registry()
     rows = list(csv.reader(io.StringIO(vendors.read_text(encoding="utf-8-sig"))))
+    rows = rows if limit is None else rows[:limit + 1]
     out = [rows[0] + list(headers)]
     for row in rows[1:]:
         out.append(row + list((bad or {}).get(row[1], CHANNEL.get(row[1], ("", "", "")))))
