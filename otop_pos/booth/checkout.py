@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import bindparam, delete, select, update
 
@@ -36,6 +38,23 @@ _AUDIT = Prepared(_TABLES["audit_event"])
 _BILL_DONE = Prepared(delete(_TABLES["held_bill"]).where(_TABLES["held_bill"].c.uuid == bindparam("uuid")))
 _METHODS = Prepared(select(_TABLES["booth_method"].c.code, _TABLES["booth_method"].c.kind))
 _OVERSELL = json.dumps({"prices": [], "oversell": True})
+
+
+#: The stored columns of a bill's line, the same for a sale line and an order line (an order's become its sale's).
+LINE_COLUMNS = ("line_no", "product_id", "sku", "name", "product_type", "qty", "list_price_satang",
+                "unit_price_satang", "discount_kind", "discount_value", "discount_satang", "total_satang",
+                "sale_discount_share_satang", "net_satang")
+
+
+def line_values(cart: Cart, shares: Sequence[int]) -> list[dict[str, Any]]:
+    """The ``LINE_COLUMNS`` of each cart line, numbered from 1; ``shares``: each line's share of the bill
+    discount."""
+    return [dict(line_no=i + 1, product_id=ln.product_id, sku=ln.sku, name=ln.name, product_type=ln.product_type,
+                 qty=ln.qty, list_price_satang=ln.list_price, unit_price_satang=ln.unit_price_satang,
+                 discount_kind=ln.discount.kind if ln.discount else "",
+                 discount_value=ln.discount.value if ln.discount else 0, discount_satang=ln.discount_satang,
+                 total_satang=ln.total_satang, sale_discount_share_satang=sh, net_satang=ln.total_satang - sh)
+            for i, (ln, sh) in enumerate(zip(cart.lines, shares))]
 
 
 @lru_cache(maxsize=32)
@@ -209,16 +228,7 @@ def checkout(
             sale_discount_satang=cart.sale_discount_satang, total_satang=total, paid_satang=paid,
             change_satang=change, item_count=cart.item_count, prev_hash=prev, hash=digest,
         )).lastrowid
-        _LINE.run_many(cur, [
-            dict(sale_id=sale_id, line_no=i + 1, product_id=ln.product_id, sku=ln.sku, name=ln.name,
-                 product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.list_price,
-                 unit_price_satang=ln.unit_price_satang,
-                 discount_kind=ln.discount.kind if ln.discount else "",
-                 discount_value=ln.discount.value if ln.discount else 0,
-                 discount_satang=ln.discount_satang, total_satang=ln.total_satang,
-                 sale_discount_share_satang=sh, net_satang=ln.total_satang - sh)
-            for i, (ln, sh) in enumerate(zip(cart.lines, shares))
-        ])
+        _LINE.run_many(cur, [dict(sale_id=sale_id, **line) for line in line_values(cart, shares)])
         if settled:
             _PAYMENT.run_many(cur, [
                 dict(sale_id=sale_id, method=p.method, amount_satang=p.amount_satang,

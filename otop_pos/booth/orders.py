@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.cart import Cart
-from otop_pos.booth.checkout import check_approval, check_bounds
+from otop_pos.booth.checkout import LINE_COLUMNS, check_approval, check_bounds, line_values
 from otop_pos.booth.drawer import check_cash_change
 from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
 from otop_pos.booth.payments import PaymentIn, SettledPayment, change_of, settle
@@ -209,13 +209,7 @@ def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, d
             customer_name=name, customer_phone=phone, deliver_on=deliver_on, note=note,
             subtotal_satang=cart.subtotal_satang, sale_discount_satang=cart.sale_discount_satang,
             total_satang=total, item_count=cart.item_count, status="open", deposit_refunded=False)))
-        s.execute(insert(OrderLine), [
-            dict(order_id=oid, line_no=i + 1, product_id=ln.product_id, sku=ln.sku, name=ln.name,
-                 product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.list_price,
-                 unit_price_satang=ln.unit_price_satang, discount_kind=ln.discount.kind if ln.discount else "",
-                 discount_value=ln.discount.value if ln.discount else 0, discount_satang=ln.discount_satang,
-                 total_satang=ln.total_satang, sale_discount_share_satang=sh, net_satang=ln.total_satang - sh)
-            for i, (ln, sh) in enumerate(zip(cart.lines, shares))])
+        s.execute(insert(OrderLine), [dict(order_id=oid, **line) for line in line_values(cart, shares)])
         _money_rows(s, oid, day.id, now, "deposit", settled)
         if print_receipt:
             s.add(PrintJob(created_at=now, kind="deposit", ref_uuid=uid, copy=False, status="pending"))
@@ -266,13 +260,8 @@ def deliver_order(store: SqliteStore, clock: Clock, ref: str, payments: Sequence
             sale_discount_value=order.sale_discount_satang, sale_discount_satang=order.sale_discount_satang,
             total_satang=order.total_satang, paid_satang=order.total_satang, change_satang=change_of(settled),
             item_count=order.item_count, prev_hash=prev, hash=digest)))
-        s.execute(insert(SaleLine), [
-            dict(sale_id=sale_id, line_no=ln.line_no, product_id=ln.product_id, sku=ln.sku, name=ln.name,
-                 product_type=ln.product_type, qty=ln.qty, list_price_satang=ln.list_price_satang,
-                 unit_price_satang=ln.unit_price_satang, discount_kind=ln.discount_kind,
-                 discount_value=ln.discount_value, discount_satang=ln.discount_satang, total_satang=ln.total_satang,
-                 sale_discount_share_satang=ln.sale_discount_share_satang, net_satang=ln.net_satang)
-            for ln in order.lines])
+        s.execute(insert(SaleLine), [dict(sale_id=sale_id, **{c: getattr(ln, c) for c in LINE_COLUMNS})
+                                     for ln in order.lines])
         for d in deposits:
             d.applied_payment_id = inserted_id(s.execute(insert(Payment).values(
                 sale_id=sale_id, method=d.method, amount_satang=d.amount_satang, tendered_satang=None,
