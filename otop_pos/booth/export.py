@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import case, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from otop_pos.booth.store import identity
@@ -18,8 +18,10 @@ from otop_pos.exchange.export_format import (
     EXPORT_SUFFIX, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale,
     ExportVoid, write_export,
 )
+from otop_pos.exchange.export_model import ExportOrder, ExportOrderEvent, ExportOrderLine, ExportOrderMoney
 from otop_pos.store.booth_models import (
-    AuditEvent, NumberSeries, Payment, Refund, RefundLine, Sale, SaleLine, TillDay, Void,
+    AuditEvent, CustomerOrder, NumberSeries, OrderDeposit, OrderEvent, OrderLine, Payment, Refund, RefundLine, Sale,
+    SaleLine, TillDay, Void,
 )
 from otop_pos.store.engine import SqliteStore
 
@@ -71,7 +73,34 @@ def _rows(s: Session) -> dict[str, tuple[object, ...]]:
                               {int(k): int(v) for k, v in counts.items()},
                               {str(k): int(v) for k, v in totals.get("by_method", {}).items()}))
     return {"sales": sales, "lines": lines, "payments": payments, "voids": voids, "refunds": refunds,
-            "refund_lines": refund_lines, "days": tuple(days)}
+            "refund_lines": refund_lines, "days": tuple(days), **_orders(s)}
+
+
+def _orders(s: Session) -> dict[str, tuple[object, ...]]:
+    """The till's orders without the customers' names, phones and notes (they stay at the booth)."""
+    orders = tuple(ExportOrder(*_t(r)) for r in s.execute(
+        select(CustomerOrder.uuid, CustomerOrder.number, CustomerOrder.deliver_on, CustomerOrder.cashier,
+               CustomerOrder.subtotal_satang, CustomerOrder.sale_discount_satang, CustomerOrder.total_satang,
+               CustomerOrder.item_count).order_by(CustomerOrder.seq)))
+    lines = tuple(ExportOrderLine(*_t(r)) for r in s.execute(
+        select(CustomerOrder.uuid, OrderLine.line_no, OrderLine.sku, OrderLine.name, OrderLine.product_type,
+               OrderLine.qty, OrderLine.list_price_satang, OrderLine.unit_price_satang, OrderLine.discount_satang,
+               OrderLine.total_satang, OrderLine.sale_discount_share_satang, OrderLine.net_satang)
+        .join(CustomerOrder, CustomerOrder.id == OrderLine.order_id).order_by(CustomerOrder.seq, OrderLine.line_no)))
+    event_kind = {"deposit": "take", "refund": "cancel"}
+    money = tuple(ExportOrderMoney(*_t(r)) for r in s.execute(
+        select(OrderEvent.uuid, OrderDeposit.method, OrderDeposit.amount_satang, OrderDeposit.state_satang,
+               OrderDeposit.reference)
+        .join(OrderEvent, (OrderEvent.order_id == OrderDeposit.order_id)
+              & (OrderEvent.kind == case(event_kind, value=OrderDeposit.kind)))
+        .order_by(OrderEvent.seq, OrderDeposit.id)))
+    events = tuple(ExportOrderEvent(*_t(r)) for r in s.execute(
+        select(OrderEvent.uuid, OrderEvent.seq, CustomerOrder.uuid, OrderEvent.kind, OrderEvent.created_at,
+               OrderEvent.business_date, case((OrderEvent.kind == "deliver", Sale.uuid)), OrderEvent.prev_hash,
+               OrderEvent.hash)
+        .join(CustomerOrder, CustomerOrder.id == OrderEvent.order_id)
+        .outerjoin(Sale, Sale.id == CustomerOrder.sale_id).order_by(OrderEvent.seq)))
+    return {"orders": orders, "order_lines": lines, "order_money": money, "order_events": events}
 
 
 def build_export(store: SqliteStore) -> ExportData:

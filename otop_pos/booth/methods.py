@@ -10,7 +10,7 @@ from otop_pos.core.methods import MethodSpec, check_method, method_kind
 from otop_pos.store.booth_models import BoothMethod
 from otop_pos.store.engine import SqliteStore
 
-__all__ = ["payment_methods", "replace_methods"]
+__all__ = ["payment_methods", "replace_methods", "booth_method_specs"]
 
 
 def payment_methods(store: SqliteStore) -> tuple[MethodSpec, ...]:
@@ -19,6 +19,12 @@ def payment_methods(store: SqliteStore) -> tuple[MethodSpec, ...]:
         return tuple(MethodSpec(m.code, m.name_th, m.name_en, method_kind(m.kind), m.state_percent,
                                 m.daily_cap_satang)
                      for m in s.scalars(select(BoothMethod).order_by(BoothMethod.position, BoothMethod.code)))
+
+
+def booth_method_specs(s: Session) -> dict[str, MethodSpec]:
+    """The booth's methods by code, in the caller's transaction (what a payment part is checked against)."""
+    return {m.code: MethodSpec(m.code, m.name_th, m.name_en, method_kind(m.kind), m.state_percent, m.daily_cap_satang)
+            for m in s.scalars(select(BoothMethod))}
 
 
 def replace_methods(s: Session, methods: Sequence[MethodSpec]) -> None:

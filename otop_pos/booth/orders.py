@@ -21,10 +21,12 @@ from otop_pos.booth.cart import Cart
 from otop_pos.booth.checkout import LINE_COLUMNS, check_approval, check_bounds, line_values
 from otop_pos.booth.drawer import check_cash_change
 from otop_pos.booth.journal import iso, link, next_document, open_day_or_refuse
-from otop_pos.booth.payments import PaymentIn, SettledPayment, change_of, settle
+from otop_pos.booth.methods import booth_method_specs
+from otop_pos.booth.payments import PaymentIn, SettledPayment, change_of, check_part, settle
 from otop_pos.booth.pin import Approval, ensure_approval
 from otop_pos.booth.store import identity
-from otop_pos.core.chain import sale_doc
+from otop_pos.core.chain import (GENESIS, cancel_details, chain_hash, chain_payment, deliver_details, order_event_doc,
+                                  sale_doc, take_details)
 from otop_pos.core.clock import Clock
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import InputError, SaleError
@@ -32,8 +34,8 @@ from otop_pos.core.ids import new_uuid
 from otop_pos.core.limits import check_amount
 from otop_pos.core.money import format_baht
 from otop_pos.core.thaidate import fair_day
-from otop_pos.store.booth_models import (AuditEvent, CustomerOrder, OrderDeposit, OrderLine, Payment, PrintJob, Product,
-                                        Sale, SaleLine, TillDay)
+from otop_pos.store.booth_models import (AuditEvent, CustomerOrder, OrderDeposit, OrderEvent, OrderLine, Payment,
+                                        PrintJob, Product, Sale, SaleLine, TillDay)
 from otop_pos.store.engine import SqliteStore, inserted_id
 
 SERIES = "order"
@@ -165,13 +167,34 @@ def _next_number(s: Session) -> tuple[int, str]:
     return seq, order_number(ident.booth_code, ident.till_no, seq)
 
 
+def _chain(s: Session, order: CustomerOrder, kind: str, day: TillDay | None, now: datetime,
+           details: dict[str, object]) -> None:
+    """Hash the order event onto the till's order chain (in the caller's write transaction)."""
+    head = s.execute(select(OrderEvent.seq, OrderEvent.hash).order_by(OrderEvent.seq.desc()).limit(1)).one_or_none()
+    seq, prev = (int(head[0]) + 1, str(head[1])) if head else (1, GENESIS)
+    uid = new_uuid()
+    digest = chain_hash(prev, order_event_doc(uuid=uid, seq=seq, kind=kind, order=order.uuid, number=order.number,
+                                              at=iso(now), details=details))
+    s.add(OrderEvent(uuid=uid, seq=seq, order_id=order.id, kind=kind, till_day_id=day.id if day else None,
+                     business_date=day.business_date if day else fair_day(now), created_at=now, prev_hash=prev,
+                     hash=digest))
+
+
+def _check_parts(s: Session, payments: Sequence[PaymentIn]) -> None:
+    """SaleError unless every part uses a method of the booth's list with a state share fitting its kind."""
+    methods = booth_method_specs(s)
+    for p in payments:
+        check_part(p, methods or None)
+
+
 def _money_rows(s: Session, order_id: int, day_id: int, now: datetime, kind: str,
                 settled: Sequence[SettledPayment]) -> None:
     if settled:
         s.execute(insert(OrderDeposit), [dict(order_id=order_id, till_day_id=day_id, created_at=now, kind=kind,
                                               method=p.method, amount_satang=p.amount_satang,
                                               tendered_satang=p.tendered_satang, change_satang=p.change_satang,
-                                              reference=p.reference, applied_payment_id=None) for p in settled])
+                                              reference=p.reference, applied_payment_id=None,
+                                              state_satang=p.state_satang) for p in settled])
 
 
 def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, deliver_on: date,
@@ -201,6 +224,7 @@ def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, d
     uid = new_uuid()
     with store.write() as s:
         day = open_day_or_refuse(s)
+        _check_parts(s, payments)
         check_cash_change(s, day.id, sum(p.amount_satang for p in settled if p.method == "cash"))
         seq, number = _next_number(s)
         now = clock.now()
@@ -211,6 +235,13 @@ def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, d
             total_satang=total, item_count=cart.item_count, status="open", deposit_refunded=False)))
         s.execute(insert(OrderLine), [dict(order_id=oid, **line) for line in line_values(cart, shares)])
         _money_rows(s, oid, day.id, now, "deposit", settled)
+        order = s.get(CustomerOrder, oid)
+        assert order is not None
+        _chain(s, order, "take", day, now, take_details(
+            total=total, discount=cart.sale_discount_satang, deliver=deliver_on.isoformat(),
+            lines=[(ln["sku"], ln["qty"], ln["unit_price_satang"], ln["discount_satang"], ln["net_satang"])
+                   for ln in line_values(cart, shares)],
+            deposits=[chain_payment(p.method, p.amount_satang, p.reference, p.state_satang) for p in settled]))
         if print_receipt:
             s.add(PrintJob(created_at=now, kind="deposit", ref_uuid=uid, copy=False, status="pending"))
         s.add(AuditEvent(at=now, action="order_take", actor=cashier, ref_uuid=uid,
@@ -243,12 +274,13 @@ def deliver_order(store: SqliteStore, clock: Clock, ref: str, payments: Sequence
         deposits = [d for d in order.deposits if d.kind == "deposit"]
         if order.total_satang - sum(d.amount_satang for d in deposits) != balance:
             raise SaleError("ยอดค้างชำระเปลี่ยนไประหว่างทำรายการ กรุณาลองใหม่", "The balance changed; try again.")
+        _check_parts(s, payments)
         check_cash_change(s, day.id, sum(p.amount_satang for p in settled if p.method == "cash"))
         now = clock.now()
         seq, number, prev = next_document(s)
         sale_uuid = new_uuid()
-        pays = [(d.method, d.amount_satang, order.number) for d in deposits]
-        pays += [(p.method, p.amount_satang, p.reference) for p in settled]
+        pays = [chain_payment(d.method, d.amount_satang, order.number, d.state_satang) for d in deposits]
+        pays += [chain_payment(p.method, p.amount_satang, p.reference, p.state_satang) for p in settled]
         digest = link(s, seq, prev, sale_doc(
             uuid=sale_uuid, seq=seq, number=number, at=iso(now), total=order.total_satang,
             discount=order.sale_discount_satang,
@@ -265,17 +297,18 @@ def deliver_order(store: SqliteStore, clock: Clock, ref: str, payments: Sequence
         for d in deposits:
             d.applied_payment_id = inserted_id(s.execute(insert(Payment).values(
                 sale_id=sale_id, method=d.method, amount_satang=d.amount_satang, tendered_satang=None,
-                change_satang=0, reference=order.number)))
+                change_satang=0, reference=order.number, state_satang=d.state_satang)))
         if settled:
             s.execute(insert(Payment), [dict(sale_id=sale_id, method=p.method, amount_satang=p.amount_satang,
                                              tendered_satang=p.tendered_satang, change_satang=p.change_satang,
-                                             reference=p.reference) for p in settled])
+                                             reference=p.reference, state_satang=p.state_satang) for p in settled])
         for ln in order.lines:
             if ln.product_id is not None:
                 s.execute(update(Product)
                           .where(Product.id == ln.product_id, Product.stock.is_not(None))
                           .values(stock=Product.stock - ln.qty))
         order.status, order.sale_id, order.closed_at, order.closed_day_id = "delivered", sale_id, now, day.id
+        _chain(s, order, "deliver", day, now, deliver_details(sale=sale_uuid))
         if print_receipt:
             s.add(PrintJob(created_at=now, kind="sale", ref_uuid=sale_uuid, copy=False, status="pending"))
         s.add(AuditEvent(at=now, action="order_deliver", actor=cashier, ref_uuid=order.uuid,
@@ -299,17 +332,20 @@ def cancel_order(store: SqliteStore, clock: Clock, ref: str, pin: str | Approval
         if order.status != "open":
             raise _not_open(order)
         deposits = [d for d in order.deposits if d.kind == "deposit"]
-        back = [SettledPayment(d.method, d.amount_satang, None, 0, d.reference)  # type: ignore[arg-type]
+        back = [SettledPayment(d.method, d.amount_satang, None, 0, d.reference, d.state_satang)  # type: ignore[arg-type]
                 for d in deposits] if refund_deposit else []
         day = open_day_or_refuse(s) if back else None
         if day is None:
-            open_id = s.scalar(select(TillDay.id).where(TillDay.closed_at.is_(None)))
+            day = s.scalar(select(TillDay).where(TillDay.closed_at.is_(None)))
+            open_id = day.id if day is not None else None
         else:
             open_id = day.id
             check_cash_change(s, day.id, -sum(p.amount_satang for p in back if p.method == "cash"))
         now = clock.now()
         if day is not None:
             _money_rows(s, order.id, day.id, now, "refund", back)
+        _chain(s, order, "cancel", day, now, cancel_details(
+            refunds=[chain_payment(p.method, p.amount_satang, p.reference, p.state_satang) for p in back]))
         order.status, order.closed_at, order.closed_day_id = "cancelled", now, open_id
         order.deposit_refunded = bool(back)
         refunded = sum(p.amount_satang for p in back)
@@ -349,7 +385,7 @@ def order_detail(store: SqliteStore, ref: str) -> OrderDetail:
         order = _find(s, ref)
         sale_number = s.scalar(select(Sale.number).where(Sale.id == order.sale_id)) if order.sale_id else ""
         money = [SettledPayment(d.method, d.amount_satang, d.tendered_satang, d.change_satang,  # type: ignore[arg-type]
-                                d.reference) for d in order.deposits]
+                                d.reference, d.state_satang) for d in order.deposits]
         kinds = [d.kind for d in order.deposits]
         return OrderDetail(
             _row(order, _deposited(order), sale_number or ""),

@@ -243,6 +243,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
           f"(sales {sm.sales_count}, voids {sm.voids_count}, refunds {sm.refunds_count})")
     for code, net in sm.per_vendor.items():
         show(f"  {code:<12} {format_baht(net):>14}")
+    o = sm.orders
+    if o["taken_count"]:
+        show(f"ยอดสั่งจอง / orders: {o['taken_count']} ({format_baht(o['taken_satang'])}), "
+             f"มัดจำ / deposits {format_baht(o['deposits_satang'])}, ส่งมอบแล้ว / delivered {o['delivered_count']} "
+             f"({format_baht(o['delivered_satang'])}), ยกเลิก / cancelled {o['cancelled_count']}, "
+             f"ค้างส่ง / open {o['open_count']} ({format_baht(o['open_satang'])})")
+    if sm.after_fair.first_day is not None:
+        a = sm.after_fair
+        show(f"หลังวันงาน / after the fair ({', '.join(a.days)}): ส่งมอบ / delivered {a.delivered_count} "
+             f"({format_baht(a.delivered_satang)}), คืนเงิน / refunds {a.refunds_count} ({format_baht(a.refunds_satang)})")
     for t in sm.branches:
         show(f"  * {t.vendor_code} booth {t.booth} till {t.copied_from_till_no}: copied laptop accepted as branch "
               f"{t.branch} after receipt {t.fork_number or '(none)'} (its sales counted once, numbers as printed)")

@@ -48,3 +48,30 @@ def refund_doc(*, uuid: str, seq: int, number: str, at: str, sale: str, amount: 
     """The chained form of a refund: lines as (sale line number, qty, amount)."""
     return {"type": "refund", "uuid": uuid, "seq": seq, "number": number, "at": at, "sale": sale, "amount": amount,
             "method": method, "reason": reason, "lines": [list(x) for x in lines]}
+
+
+def order_event_doc(*, uuid: str, seq: int, kind: str, order: str, number: str, at: str,
+                    details: dict[str, Any]) -> dict[str, Any]:
+    """The chained form of an order event (the till's order chain, apart from its documents' chain):
+    ``kind`` take (``details``: total, discount, deliver date, lines as a sale's, deposits as ``chain_payment``),
+    deliver (``details``: the sale's UUID) or cancel (``details``: the deposits given back)."""
+    return {"type": "order_" + kind, "uuid": uuid, "seq": seq, "order": order, "number": number, "at": at,
+            **details}
+
+
+def take_details(*, total: int, discount: int, deliver: str, lines: Sequence[tuple[str, int, int, int, int]],
+                 deposits: Sequence[tuple[object, ...]]) -> dict[str, Any]:
+    """The details of an order's take event: its value, sale discount, delivery date (ISO), lines as
+    (sku, qty, unit, line discount, net) and deposits as ``chain_payment``."""
+    return {"total": total, "discount": discount, "deliver": deliver, "lines": [list(x) for x in lines],
+            "deposits": [list(x) for x in deposits]}
+
+
+def deliver_details(*, sale: str) -> dict[str, Any]:
+    """The details of an order's deliver event: the UUID of the sale it became."""
+    return {"sale": sale}
+
+
+def cancel_details(*, refunds: Sequence[tuple[object, ...]]) -> dict[str, Any]:
+    """The details of an order's cancel event: the deposits given back (``chain_payment``; none when kept)."""
+    return {"refunds": [list(x) for x in refunds]}

@@ -25,6 +25,8 @@ from otop_pos.exchange.export_model import (
     EXPORT_FORMAT, EXPORT_VERSION, EXPORT_VERSIONS_READ, ExportData, ExportDay, ExportLine, ExportManifest, ExportPayment, ExportRefund,
     ExportRefundLine, ExportSale, ExportVoid, VerifiedExport,
 )
+from otop_pos.exchange.export_model import members_of
+from otop_pos.exchange.export_orders import check_orders, verify_order_chain
 from otop_pos.exchange.export_rows import MEMBER_ORDER, counts_of, to_csv, totals_of, verify_chain
 from otop_pos.exchange.keys import key_id_of, public_pem_of, sign, verify
 from otop_pos.exchange.safezip import SafeZip, atomic_write, open_zip_safely, part_words, write_zip
@@ -41,6 +43,11 @@ __all__ = [
 EXPORT_SUFFIX = ".otopx"
 MANIFEST, SIGNATURE, README = "manifest.json", "manifest.sig", "README.txt"
 DATA_MEMBERS = (README, *MEMBER_ORDER)
+
+
+def data_members(version: int) -> tuple[str, ...]:
+    """The members (besides manifest and signature) a file of ``version`` holds."""
+    return (README, *members_of(MEMBER_ORDER, version))
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 32
@@ -282,7 +289,7 @@ def open_verified(path: Path, public_key_pem: str) -> tuple[SafeZip, ExportManif
                           "The signature does not verify: the file was altered or does not come from this booth.")
         manifest = _manifest(doc)  # authentic from here on
         listed = [m[0] for m in manifest.members]
-        if sorted(listed) != sorted(DATA_MEMBERS) or sorted(z.names()) != sorted([MANIFEST, SIGNATURE, *listed]):
+        if sorted(listed) != sorted(data_members(manifest.version)) or sorted(z.names()) != sorted([MANIFEST, SIGNATURE, *listed]):
             raise _refuse("unexpected_member", "ส่วนประกอบของไฟล์ไม่ครบหรือมีส่วนเกิน",
                           "Parts of the file are missing or extra.")
     except BaseException:
@@ -338,7 +345,9 @@ def read_export(path: Path, public_key_pem: str) -> VerifiedExport:
     data = export_rows.parse_members(blobs, doc)
     export_rows.check_bounds(data, path.name)
     export_rows.check_consistency(data)
-    if manifest.counts != counts_of(data) or manifest.totals != totals_of(data):
+    check_orders(data, {s.uuid: s.total_satang for s in data.sales}, {d.business_date for d in data.days})
+    if manifest.counts != counts_of(data, manifest.version) or manifest.totals != totals_of(data):
         raise totals_differ()
     verify_chain(data)
+    verify_order_chain(data)
     return VerifiedExport(manifest, data, digest, size)

@@ -8,6 +8,7 @@ from typing import Annotated
 __all__ = [
     "EXPORT_FORMAT", "EXPORT_VERSION", "EXPORT_VERSIONS_READ", "ADDED_IN", "Cell", "ExportSale", "ExportLine", "ExportPayment", "ExportVoid",
     "ExportRefund", "ExportRefundLine", "ExportDay", "ExportManifest", "ExportData", "VerifiedExport",
+    "ExportOrder", "ExportOrderLine", "ExportOrderMoney", "ExportOrderEvent", "MEMBER_ADDED_IN", "members_of",
 ]
 
 
@@ -24,12 +25,24 @@ class Cell:
 EXPORT_FORMAT = "otop-pos-booth-export"
 #: 2: each payment carries the state's share of a co-payment or state-card part (``state_satang``), and a
 #: payment's or refund's method is any code of the fair's methods (the import checks it against the fair's).
-EXPORT_VERSION = 2
-#: The versions this app reads: a version-1 file has no ``state_satang`` column (every share is 0).
-EXPORT_VERSIONS_READ = (1, 2)
+#: 3: the till's orders travel in it (orders, their lines, their money and the order chain's events), without
+#: the customers' names and phones.
+EXPORT_VERSION = 3
+#: The versions this app reads: a version-1 file has no ``state_satang`` column (every share is 0); a file
+#: older than 3 has no order members (the booth had no orders).
+EXPORT_VERSIONS_READ = (1, 2, 3)
 #: (member, column) → (the version that added it, what a file of an older version means by it). An added
 #: column is always the member's last.
 ADDED_IN: dict[tuple[str, str], tuple[int, object]] = {("payments.csv", "state_satang"): (2, 0)}
+
+#: member → the version that added it (a file of an older version has none of its rows).
+MEMBER_ADDED_IN: dict[str, int] = {"orders.csv": 3, "order_lines.csv": 3, "order_money.csv": 3,
+                                   "order_events.csv": 3}
+
+
+def members_of(order: tuple[str, ...], version: int) -> tuple[str, ...]:
+    """The members of ``order`` a file of ``version`` holds."""
+    return tuple(m for m in order if MEMBER_ADDED_IN.get(m, 1) <= version)
 
 
 @dataclass(frozen=True)
@@ -149,6 +162,66 @@ class ExportDay:
 
 
 @dataclass(frozen=True)
+class ExportOrder:
+    """An order taken at the booth (version 3), without the customer's name, phone and note (they stay at the
+    booth); when and on which day it was taken is its ``take`` event's."""
+
+    uuid: Annotated[str, Cell("uuid")]
+    number: Annotated[str, Cell("text")]
+    deliver_on: Annotated[date, Cell("date")]
+    cashier: Annotated[str, Cell("text")]
+    subtotal_satang: Annotated[int, Cell("nn")]
+    sale_discount_satang: Annotated[int, Cell("nn")]
+    total_satang: Annotated[int, Cell("nn")]
+    item_count: Annotated[int, Cell("pos")]
+
+
+@dataclass(frozen=True)
+class ExportOrderLine:
+    """One line of an order, as a sale's line (it becomes one at delivery)."""
+
+    order_uuid: Annotated[str, Cell("uuid")]
+    line_no: Annotated[int, Cell("pos")]
+    sku: Annotated[str, Cell("text")]
+    name: Annotated[str, Cell("text")]
+    product_type: Annotated[str, Cell("text")]
+    qty: Annotated[int, Cell("pos")]
+    list_price_satang: Annotated[int, Cell("nn")]
+    unit_price_satang: Annotated[int, Cell("nn")]
+    discount_satang: Annotated[int, Cell("nn")]
+    total_satang: Annotated[int, Cell("nn")]
+    sale_discount_share_satang: Annotated[int, Cell("nn")]
+    net_satang: Annotated[int, Cell("nn")]
+
+
+@dataclass(frozen=True)
+class ExportOrderMoney:
+    """Money of an order event: a deposit of its ``take`` or a deposit given back at its ``cancel``."""
+
+    event_uuid: Annotated[str, Cell("uuid")]
+    method: Annotated[str, Cell("method")]
+    amount_satang: Annotated[int, Cell("pos")]
+    state_satang: Annotated[int, Cell("nn")]
+    reference: Annotated[str, Cell("text")]
+
+
+@dataclass(frozen=True)
+class ExportOrderEvent:
+    """A link of the till's order chain: an order taken, delivered (``sale_uuid``: the sale it became) or
+    cancelled, on the fair day ``business_date``."""
+
+    uuid: Annotated[str, Cell("uuid")]
+    seq: Annotated[int, Cell("pos")]
+    order_uuid: Annotated[str, Cell("uuid")]
+    kind: Annotated[str, Cell("text")]
+    created_at: Annotated[datetime, Cell("dt")]
+    business_date: Annotated[date, Cell("date")]
+    sale_uuid: Annotated[str | None, Cell("uuid?")]
+    prev_hash: Annotated[str, Cell("hex")]
+    hash: Annotated[str, Cell("hex")]
+
+
+@dataclass(frozen=True)
 class ExportManifest:
     """The signed manifest. ``members``: (name, sha256 hex, size) of every member except manifest and
     signature; ``counts`` and ``totals`` as in docs/exchange-format.md."""
@@ -185,6 +258,10 @@ class ExportData:
     refunds: tuple[ExportRefund, ...]
     refund_lines: tuple[ExportRefundLine, ...]
     days: tuple[ExportDay, ...]
+    orders: tuple[ExportOrder, ...] = ()
+    order_lines: tuple[ExportOrderLine, ...] = ()
+    order_money: tuple[ExportOrderMoney, ...] = ()
+    order_events: tuple[ExportOrderEvent, ...] = ()
 
 
 @dataclass(frozen=True)

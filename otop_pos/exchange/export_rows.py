@@ -26,7 +26,8 @@ from otop_pos.core.limits import (
 from otop_pos.core.thaidate import BANGKOK
 from otop_pos.exchange.safezip import part_words
 from otop_pos.exchange.export_model import (
-    ADDED_IN, EXPORT_VERSION, Cell, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid,
+    ADDED_IN, EXPORT_VERSION, Cell, ExportData, ExportDay, ExportLine, ExportOrder, ExportOrderEvent, ExportOrderLine,
+    ExportOrderMoney, ExportPayment, ExportRefund, ExportRefundLine, ExportSale, ExportVoid, members_of,
 )
 
 __all__ = ["TABLES", "MEMBERS", "member_columns", "MEMBER_ORDER", "to_csv", "parse_members", "member_values",
@@ -45,6 +46,8 @@ MEMBERS: dict[str, tuple[type, str]] = {
     "sales.csv": (ExportSale, "sales"), "lines.csv": (ExportLine, "lines"), "payments.csv": (ExportPayment, "payments"),
     "voids.csv": (ExportVoid, "voids"), "refunds.csv": (ExportRefund, "refunds"),
     "refund_lines.csv": (ExportRefundLine, "refund_lines"), "days.csv": (ExportDay, "days"),
+    "orders.csv": (ExportOrder, "orders"), "order_lines.csv": (ExportOrderLine, "order_lines"),
+    "order_money.csv": (ExportOrderMoney, "order_money"), "order_events.csv": (ExportOrderEvent, "order_events"),
 }
 
 
@@ -106,9 +109,9 @@ def to_csv(member: str, rows: Iterable[Any]) -> bytes:
     return BOM + buf.getvalue().encode("utf-8")
 
 
-def counts_of(data: ExportData) -> dict[str, int]:
-    """Rows per member, keyed by the member's stem (sales, lines, …)."""
-    return {attr: len(getattr(data, attr)) for _cls, attr, _cols in TABLES.values()}
+def counts_of(data: ExportData, version: int = EXPORT_VERSION) -> dict[str, int]:
+    """Rows per member a file of ``version`` holds, keyed by the member's stem (sales, lines, …)."""
+    return {TABLES[m][1]: len(getattr(data, TABLES[m][1])) for m in members_of(MEMBER_ORDER, version)}
 
 
 def totals_of(data: ExportData) -> dict[str, int]:
@@ -322,7 +325,7 @@ def _rows(member: str, blob: bytes, version: int) -> list[Any]:
 def parse_members(blobs: dict[str, bytes], ident: dict[str, Any]) -> ExportData:
     """Parse every CSV member strictly into an ExportData (identity fields from the verified manifest)."""
     version = ident.get("version", EXPORT_VERSION)
-    parsed = {TABLES[m][1]: tuple(_rows(m, blobs[m], version)) for m in MEMBER_ORDER}
+    parsed = {TABLES[m][1]: tuple(_rows(m, blobs[m], version)) for m in members_of(MEMBER_ORDER, version)}
     return ExportData(booth_code=ident["booth_code"], till_no=ident["till_no"], till_uuid=ident["till_uuid"],
                       vendor_code=ident["vendor_code"], fair_id=ident["fair_id"], key_id=ident["key_id"], **parsed)
 
@@ -351,6 +354,15 @@ BOUNDS: tuple[tuple[str, str, int, str, str, str], ...] = (
     ("refunds", "amount_satang", MAX_DOCUMENT_SATANG, _MONEY, "ยอดคืนเงิน", "refund amount"),
     ("refund_lines", "qty", MAX_QTY, _COUNT, "จำนวนที่คืน", "quantity refunded"),
     ("refund_lines", "amount_satang", MAX_DOCUMENT_SATANG, _MONEY, "ยอดคืนของรายการ", "refunded line amount"),
+    *(("orders", f, MAX_DOCUMENT_SATANG, _MONEY, th, en) for f, th, en in (
+        ("total_satang", "มูลค่าสั่งจอง", "order value"), ("subtotal_satang", "มูลค่าก่อนส่วนลด", "order subtotal"),
+        ("sale_discount_satang", "ส่วนลด", "order discount"))),
+    ("order_lines", "line_no", MAX_LINES, _COUNT, "จำนวนรายการสั่งจอง", "number of order lines"),
+    ("order_lines", "qty", MAX_QTY, _COUNT, "จำนวนสินค้าสั่งจอง", "ordered quantity"),
+    *(("order_lines", f, MAX_DOCUMENT_SATANG, _MONEY, th, en) for f, th, en in (
+        ("unit_price_satang", "ราคาต่อหน่วย", "unit price"), ("list_price_satang", "ราคาตั้ง", "list price"),
+        ("total_satang", "ยอดรายการ", "line total"), ("net_satang", "ยอดสุทธิของรายการ", "line net"))),
+    ("order_money", "amount_satang", MAX_DOCUMENT_SATANG, _MONEY, "เงินมัดจำ", "deposit"),
     ("days", "float_satang", MAX_FLOAT_SATANG, _MONEY, "เงินทอนตั้งต้น", "cash float"),
     ("days", "counted_cash_satang", MAX_CASH_COUNT_SATANG, _MONEY, "ยอดเงินที่นับ", "counted cash"),
 )
@@ -360,13 +372,23 @@ def _document_of(data: ExportData, attr: str, row: Any) -> tuple[str, str]:
     """How a person finds ``row`` (Thai, English): its document's number, or a till day by its date."""
     if attr == "days":
         return f"วันขาย {row.business_date.isoformat()}", f"the till day {row.business_date.isoformat()}"
-    if attr in ("sales", "voids", "refunds"):
+    if attr in ("sales", "voids", "refunds", "orders"):
         number = str(row.number)
+    elif attr in ("order_lines", "order_money"):
+        return _order_of(data, attr, row)
     elif attr == "refund_lines":
         number = next((r.number for r in data.refunds if r.uuid == row.refund_uuid), row.refund_uuid)
     else:
         number = next((s.number for s in data.sales if s.uuid == row.sale_uuid), row.sale_uuid)
     return f"เอกสาร {number}", f"document {number}"
+
+
+def _order_of(data: ExportData, attr: str, row: Any) -> tuple[str, str]:
+    """(Thai, English) naming the order an order line or order money row belongs to."""
+    order_uuid = row.order_uuid if attr == "order_lines" else next(
+        (e.order_uuid for e in data.order_events if e.uuid == row.event_uuid), row.event_uuid)
+    number = next((o.number for o in data.orders if o.uuid == order_uuid), order_uuid)
+    return f"ใบสั่งจอง {number}", f"order {number}"
 
 
 def check_bounds(data: ExportData, file_name: str) -> None:

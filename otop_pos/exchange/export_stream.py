@@ -32,12 +32,18 @@ from otop_pos.exchange import export_rows as R
 from otop_pos.exchange.export_format import (
     check_member_hashes, file_sha256, member_altered, open_verified, totals_differ,
 )
-from otop_pos.exchange.export_model import ExportData, ExportVoid
+from otop_pos.exchange.export_model import MEMBER_ADDED_IN, ExportData, ExportVoid, members_of
+from otop_pos.exchange.export_orders import check_orders, verify_order_chain
 
 __all__ = ["NotStreamable", "ExportStream", "HashColumn", "UuidColumn", "Group"]
 
 #: One sale with its lines and payments, as rows with the member's columns as attributes.
 Group = tuple[Any, list[Any], list[Any]]
+
+
+#: The members read whole when the file is opened, in file order.
+SMALL = ("voids.csv", "refunds.csv", "refund_lines.csv", "days.csv", "orders.csv", "order_lines.csv",
+         "order_money.csv", "order_events.csv")
 
 
 class NotStreamable(Exception):
@@ -137,13 +143,14 @@ class ExportStream:
             self._sha = {name: sha for name, sha, _ in self.manifest.members}
             self.identity = {k: doc[k] for k in ("booth_code", "till_no", "till_uuid", "vendor_code", "fair_id",
                                                  "key_id")}
-            small = []
-            for m in ("voids.csv", "refunds.csv", "refund_lines.csv", "days.csv"):
+            small: dict[str, tuple[Any, ...]] = {}
+            for m in members_of(SMALL, self.version):
                 try:
-                    small.append(tuple(R.TABLES[m][0](*v) for v in R.member_values(m, self._text(m), self.version)))
+                    small[m] = tuple(R.TABLES[m][0](*v) for v in R.member_values(m, self._text(m), self.version))
                 except ImportRefused as exc:
                     raise self._first_problem(m, exc, {}) from None
-            self.voids, self.refunds, self.refund_lines, self.days = small
+            self.voids, self.refunds, self.refund_lines, self.days = (small[m] for m in SMALL[:4])
+            self.orders = {R.TABLES[m][1]: small.get(m, ()) for m in SMALL[4:]}
         except BaseException:
             self._z.close()
             raise
@@ -152,7 +159,8 @@ class ExportStream:
         self.first_sale_on: dict[date, tuple[int, str]] = {}
         self.sales = self.lines = self.payments = 0
         self._wanted = {v.sale_uuid for v in self.voids} | {r.sale_uuid for r in self.refunds} | {
-            rl.sale_uuid for rl in self.refund_lines}
+            rl.sale_uuid for rl in self.refund_lines} | {
+            e.sale_uuid for e in self.orders["order_events"] if e.sale_uuid}
         self.wanted_index: dict[str, int] = {}  # sale uuid named by a void or refund → its index in the file
         self._wanted_total: dict[str, int] = {}
         self._wanted_qtys: dict[str, list[int]] = {}
@@ -166,6 +174,12 @@ class ExportStream:
         self._refund_lines: dict[str, list[tuple[int, int, int]]] = {}
         for rl in self.refund_lines:
             self._refund_lines.setdefault(rl.refund_uuid, []).append((rl.line_no, rl.qty, rl.amount_satang))
+
+    def order_data(self, **members: Any) -> ExportData:
+        """An ExportData of the file's identity, days and orders (and ``members``: other rows to name)."""
+        rows: dict[str, Any] = {"sales": (), "lines": (), "payments": (), "voids": (), "refunds": (),
+                                "refund_lines": (), "days": self.days, **self.orders, **members}
+        return ExportData(**self.identity, **rows)
 
     def close(self) -> None:
         """Close the file."""
@@ -372,8 +386,12 @@ class ExportStream:
             if error is not None:
                 raise error
         self._check_voids_and_refunds()
+        orders = self.order_data()
+        check_orders(orders, self._wanted_total, {d.business_date for d in self.days})
         counts = {"sales": self.sales, "lines": self.lines, "payments": self.payments, "voids": len(self.voids),
                   "refunds": len(self.refunds), "refund_lines": len(self.refund_lines), "days": len(self.days)}
+        if self.version >= MEMBER_ADDED_IN["orders.csv"]:
+            counts.update({k: len(v) for k, v in self.orders.items()})
         voids = sum(v.amount_satang for v in self.voids)
         refunds = sum(r.amount_satang for r in self.refunds)
         totals = {"sales_satang": self._sums[0], "voids_satang": voids, "refunds_satang": refunds,
@@ -382,6 +400,7 @@ class ExportStream:
             raise totals_differ()
         if self._chain_error is not None:
             raise self._chain_error
+        verify_order_chain(orders)
 
     def _check_dates(self) -> None:
         day_dates = {d.business_date for d in self.days}

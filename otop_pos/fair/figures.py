@@ -27,12 +27,13 @@ from otop_pos.core.vocabulary import OTHER as OTHER_LABEL
 from otop_pos.fair import figures_sql as Q
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.geo import province_code
+from otop_pos.fair.orders import order_figures
 from otop_pos.fair.schemes import scheme_totals
 from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import (
     CashRow, Figures, ForkRow, KeyFigures, MissingRow, Period, ProductRow, Row, VendorDetail, VendorRow,
 )
-from otop_pos.store.fair_models import Fair, Product, ProductTotal, Till, TillBranch, TillDay, Vendor
+from otop_pos.store.fair_models import Fair, Product, ProductTotal, SaleTotal, Till, TillBranch, TillDay, Vendor
 
 __all__ = ["compute_figures", "vendor_detail"]
 
@@ -252,6 +253,11 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
     printed_at = (clock or SystemClock()).now()
     with Q.snapshot(store) as s:
         fairs = _select_fairs(s, fair_refs)
+        if last is None:  # deliveries and refunds after the fair's last day are in by default ("after the fair")
+            later = s.scalar(select(func.max(SaleTotal.business_date))
+                             .where(SaleTotal.fair_id.in_([f.id for f in fairs])))
+            if later is not None and later > max(f.last_day for f in fairs) and (first is None or later >= first):
+                last = later
         sc = _scope(fairs, first, last)
         got = Q.collect(store, s, sc, extra={"vendors": _vendors_job(sc), "closes": _closes_job(sc)})
         vd, products = got.vendor_day, got.products
@@ -260,6 +266,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         top_keys = _by_net(products)[:top]
         names = _product_names(s, sc, top_keys)
         schemes, schemes_per_vendor = scheme_totals(s, sc.fair_ids, sc.first, sc.last)
+        of = order_figures(s, sc.fair_ids)
     by_vid = {v.id: v for v in vendors}
     per_vendor: dict[int, Q.Acc] = {v.id: Q.Acc() for v in vendors}
     per_day: dict[date, Q.Acc] = defaultdict(Q.Acc)
@@ -317,6 +324,8 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         forks=forks,
         schemes=schemes,
         schemes_per_vendor=schemes_per_vendor,
+        orders=of.orders, orders_per_vendor=of.per_vendor, orders_per_type=of.per_type, orders_per_day=of.per_day,
+        after_fair=of.after_fair,
     )
 
 

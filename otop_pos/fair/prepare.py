@@ -32,6 +32,7 @@ from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused, OtopError
 from otop_pos.core.visible import visible
 from otop_pos.exchange.export_format import ExportData, read_export
+from otop_pos.exchange.export_orders import delivered_sales
 from otop_pos.exchange.export_stream import ExportStream, HashColumn, NotStreamable, UuidColumn
 from otop_pos.fair.import_checks import check_text, text_limits
 from otop_pos.fair.rows import SPECS, row_maker
@@ -237,6 +238,16 @@ def sweep_spools(folder: str | None = None, now: float | None = None) -> list[st
     return removed
 
 
+@dataclass(frozen=True)
+class OrderRows:
+    """The orders of an export as read (few: kept whole)."""
+
+    orders: tuple[Any, ...] = ()
+    order_lines: tuple[Any, ...] = ()
+    order_money: tuple[Any, ...] = ()
+    order_events: tuple[Any, ...] = ()
+
+
 @dataclass
 class Prepared:
     """A verified export as rows of the columns ``rows.columns(spec)`` of each table (encoded for the
@@ -266,6 +277,7 @@ class Prepared:
     refund_lines: list[tuple[Any, ...]] = field(default_factory=list)
     days: list[tuple[Any, ...]] = field(default_factory=list)
     day_values: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # uuid -> comparable close values
+    orders: OrderRows = field(default_factory=OrderRows)
 
     @property
     def head_seq(self) -> int:
@@ -306,18 +318,25 @@ def _outside(first: date, last: date, what_th: str, what_en: str, number: str, d
 
 
 def check_days(data: ExportData, first: date, last: date) -> None:
-    """ImportRefused("outside_days") when a document or till day lies outside the fair's days."""
+    """ImportRefused("outside_days") when a document, order event or till day lies outside the fair's days —
+    but for what may come after the fair (``after_fair_ok``): the delivery of an order (its sale), a refund, an
+    order's cancel, and the till days they were on."""
+    delivered = delivered_sales(data)
     for s in data.sales:
-        if not first <= s.business_date <= last:
+        if not first <= s.business_date <= last and not (s.business_date > last and s.uuid in delivered):
             raise _outside(first, last, "ใบขาย", "sale", s.number, s.business_date)
     for v in data.voids:
         if not first <= v.business_date <= last:
             raise _outside(first, last, "การยกเลิก", "void", v.number, v.business_date)
     for r in data.refunds:
-        if not first <= r.business_date <= last:
+        if r.business_date < first:
             raise _outside(first, last, "การคืนเงิน", "refund", r.number, r.business_date)
+    numbers = {o.uuid: o.number for o in data.orders}
+    for e in data.order_events:
+        if e.business_date < first or (e.kind == "take" and e.business_date > last):
+            raise _outside(first, last, "ใบสั่งจอง", "order", numbers.get(e.order_uuid, ""), e.business_date)
     for d in data.days:
-        if not first <= d.business_date <= last:
+        if d.business_date < first:
             raise _outside(first, last, "วันขาย", "till day", d.uuid[:8], d.business_date)
 
 
@@ -345,10 +364,14 @@ def unknown_method(method: str, number: str) -> ImportRefused:
                          "(add it with fair methods add, then import again).", "methods")
 
 
-def check_methods(known: frozenset[str] | None, refunds: Any, days: Any) -> None:
-    """ImportRefused("methods") when a refund or a till day's totals name a method not in ``known``."""
+def check_methods(known: frozenset[str] | None, refunds: Any, days: Any, order_money: Any = ()) -> None:
+    """ImportRefused("methods") when a refund, a till day's totals or an order's deposit name a method not in
+    ``known``."""
     if known is None:
         return
+    for m in order_money:
+        if m.method not in known:
+            raise unknown_method(m.method, "มัดจำ / deposit")
     for r in refunds:
         if r.method not in known:
             raise unknown_method(r.method, r.number)
@@ -388,7 +411,9 @@ def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: dat
         _changed(sha256, st.sha256)
         p = _new(path, st.manifest, st.sha256, st.size)
         try:
-            check_methods(methods, st.refunds, st.days)
+            check_methods(methods, st.refunds, st.days, st.orders["order_money"])
+            delivered = {e.sale_uuid for e in st.orders["order_events"] if e.kind == "deliver"}
+            late: list[tuple[date, str]] = []  # the first sale after the fair that delivered no order
             g0 = 0
             long_texts: dict[int, tuple[Any, Any, int]] = {}
             for groups in st.batches(batch):
@@ -400,6 +425,8 @@ def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: dat
                     if methods is not None and any(pay.method not in methods for pay in ps):
                         raise unknown_method(next(pay.method for pay in ps if pay.method not in methods), s.number)
                     d = s.business_date
+                    if d > last_day and not late and s.uuid not in delivered:
+                        late.append((d, s.number))
                     sales.append(make.sale(s))
                     p.sale_seqs.append(s.seq)
                     lines.extend(make.line(j, ln, d) for ln in ls)
@@ -407,16 +434,18 @@ def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: dat
                 p.spool.add((g0, sales, lines, pays))
                 g0 += len(groups)
             p.spool.close()
-            outside = [(i, d, n) for d, (i, n) in st.first_sale_on.items() if not first_day <= d <= last_day]
+            if late:
+                raise _outside(first_day, last_day, "ใบขาย", "sale", late[0][1], late[0][0])
+            outside = [(i, d, n) for d, (i, n) in st.first_sale_on.items() if d < first_day]
             if outside:
                 _i, d, number = min(outside)
                 raise _outside(first_day, last_day, "ใบขาย", "sale", number, d)
-            check_days(ExportData(**st.identity, sales=(), lines=(), payments=(), voids=st.voids,
-                                  refunds=st.refunds, refund_lines=st.refund_lines, days=st.days),
+            check_days(st.order_data(voids=st.voids, refunds=st.refunds, refund_lines=st.refund_lines),
                        first_day, last_day)
             check_text(_with_rows(st, long_texts), Path(path).name)
             p.hashes, p.uuids, p.sale_index = st.hashes, st.uuids, st.wanted_index
             _small_members(p, make, st.voids, st.refunds, st.refund_lines, st.days)
+            p.orders = OrderRows(**st.orders)
         except BaseException:
             p.discard()
             raise
@@ -483,7 +512,7 @@ def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, 
             raise _mismatch(what, got, want)
     check_days(data, first_day, last_day)
     check_text(data, Path(path).name)
-    check_methods(methods, data.refunds, data.days)
+    check_methods(methods, data.refunds, data.days, data.order_money)
     if methods is not None:
         numbers = {s.uuid: s.number for s in data.sales}
         for pay in data.payments:
@@ -537,4 +566,5 @@ def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, 
     wanted = {d.sale_uuid for d in data.voids} | {r.sale_uuid for r in data.refunds}
     p.sale_index = {u: sale_index[u] for u in wanted}
     _small_members(p, make, data.voids, data.refunds, data.refund_lines, data.days)
+    p.orders = OrderRows(data.orders, data.order_lines, data.order_money, data.order_events)
     return p

@@ -25,6 +25,7 @@ from otop_pos.core.chain import GENESIS
 from otop_pos.core.errors import ImportRefused
 from otop_pos.fair import branches as BR
 from otop_pos.fair import prepare as P
+from otop_pos.fair.order_writer import new_order_events, write_orders
 from otop_pos.fair.rows import SPECS, insert_rows, update_rows
 from otop_pos.fair.totals import REFUND, SALE, VOID, add_imported
 from otop_pos.store.fair_models import ImportLog, Till
@@ -202,7 +203,8 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
     new_sales = p.sales - k
     new_voids = [v for v in p.voids if v[1] > H]
     new_refunds = [r for r in p.refunds if r[1] > H]
-    added = bool(new_sales or new_voids or new_refunds or new_days or closing)
+    order_events = new_order_events(conn, p.orders)
+    added = bool(new_sales or new_voids or new_refunds or new_days or closing or order_events)
     skipped = min(H, B)
     import_id = conn.execute(insert(ImportLog).values(
         fair_id=ctx.fair_id, at=at, file_name=file_name[:260], path=path, sha256=p.sha256, size_bytes=p.size,
@@ -221,6 +223,8 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
     if added:
         _insert_docs(conn, ctx, till.id, import_id, p, k, new_voids, new_refunds)
         _write_days(conn, ctx, till.id, new_days, closing)
+        write_orders(conn, p.orders, order_events, fair_id=ctx.fair_id, vendor_id=ctx.vendor_id, till_id=till.id,
+                     import_id=import_id)
     return WriteOutcome("imported" if added else "unchanged", new_sales, len(new_voids), len(new_refunds),
                         len(new_days), skipped, import_id)
 

@@ -194,6 +194,12 @@ class Figures:
     #: each state scheme of the fair: {code: {"customer_satang", "state_satang"}}, and the same per vendor code
     schemes: dict[str, dict[str, int]] = field(default_factory=dict)
     schemes_per_vendor: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    #: orders apart from sales (``fair.orders.order_figures``): the fairs', per vendor code, product type and day
+    orders: dict[str, int] = field(default_factory=dict)
+    orders_per_vendor: dict[str, dict[str, int]] = field(default_factory=dict)
+    orders_per_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    orders_per_day: dict[str, dict[str, int]] = field(default_factory=dict)
+    after_fair: Any = None   # fair.orders.AfterFair: deliveries, cancels and refunds after the fair's last day
 
     @property
     def fair_name(self) -> str:

@@ -412,7 +412,30 @@ class OrderDeposit(BoothBase):
     change_satang: Mapped[int] = mapped_column(Integer, default=0)
     reference: Mapped[str] = mapped_column(String(64), default="")
     applied_payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), unique=True, nullable=True)
+    state_satang: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # the state's share (b0005)
     __table_args__ = (
         CheckConstraint("kind IN ('deposit','refund')", name="kind"),
         CheckConstraint("amount_satang > 0", name="amount"),
+    )
+
+
+class OrderEvent(BoothBase):
+    """A link of the till's order chain (apart from the documents' chain): an order taken, delivered or
+    cancelled, hashed onto the previous event when it happened (``core.chain.order_event_doc``) so that the
+    export's orders can be verified like its documents."""
+
+    __tablename__ = "order_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_order.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    till_day_id: Mapped[int | None] = mapped_column(ForeignKey("till_day.id"), nullable=True)  # the open day
+    business_date: Mapped[date] = mapped_column(Date)   # the fair day it happened on
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (
+        CheckConstraint("kind IN ('take','deliver','cancel')", name="kind"),
+        UniqueConstraint("order_id", "kind"),
     )

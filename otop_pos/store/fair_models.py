@@ -451,8 +451,96 @@ class ProductTotal(FairBase):
     __table_args__ = {"sqlite_with_rowid": False}
 
 
+class CustomerOrder(FairBase):
+    """An order a booth took (f0008), without the customer (that stays at the booth): when and on which fair day
+    it was taken (``taken_at``, ``taken_on``), when it is to be delivered, its value. Its deliveries and cancels
+    are ``order_event`` rows; a delivery's sale is an imported sale like any other."""
+
+    __tablename__ = "customer_order"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"))
+    number: Mapped[str] = mapped_column(String(32))
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    taken_on: Mapped[date] = mapped_column(Date)
+    deliver_on: Mapped[date] = mapped_column(Date)
+    cashier: Mapped[str] = mapped_column(String(64), default="")
+    subtotal_satang: Mapped[int] = mapped_column(Integer)
+    sale_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    total_satang: Mapped[int] = mapped_column(Integer)
+    item_count: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_customer_order_fair_vendor", "fair_id", "vendor_id"),
+                      CheckConstraint("total_satang >= 0", name="total"))
+
+
+class OrderLine(FairBase):
+    """One line of an imported order, as a sale's line."""
+
+    __tablename__ = "order_line"
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_order.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(300))
+    product_type: Mapped[str] = mapped_column(String(64))
+    qty: Mapped[int] = mapped_column(Integer)
+    list_price_satang: Mapped[int] = mapped_column(Integer)
+    unit_price_satang: Mapped[int] = mapped_column(Integer)
+    discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    total_satang: Mapped[int] = mapped_column(Integer)
+    sale_discount_share_satang: Mapped[int] = mapped_column(Integer, default=0)
+    net_satang: Mapped[int] = mapped_column(Integer)
+
+
+class OrderEvent(FairBase):
+    """An order taken, delivered (``sale_uuid``: the sale it became) or cancelled, on the fair day
+    ``business_date`` (a day after the fair's last is "after the fair"); a link of its till's order chain."""
+
+    __tablename__ = "order_event"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_order.id"), index=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("till.id"))
+    import_id: Mapped[int] = mapped_column(ForeignKey("import_log.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    business_date: Mapped[date] = mapped_column(Date)
+    sale_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (UniqueConstraint("order_id", "kind"),
+                      Index("ix_order_event_fair_date", "fair_id", "business_date"),
+                      CheckConstraint("kind IN ('take','deliver','cancel')", name="kind"))
+
+
+class OrderMoney(FairBase):
+    """A deposit taken with an order (``kind`` deposit, at its take) or given back at its cancel (refund)."""
+
+    __tablename__ = "order_money"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("order_event.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_order.id"))
+    fair_id: Mapped[int] = mapped_column(ForeignKey("fair.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"))
+    kind: Mapped[str] = mapped_column(String(8))
+    business_date: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(16))
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    state_satang: Mapped[int] = mapped_column(Integer, default=0)
+    reference: Mapped[str] = mapped_column(String(64), default="")
+    __table_args__ = (CheckConstraint("kind IN ('deposit','refund')", name="kind"),
+                      CheckConstraint("amount_satang > 0", name="amount"))
+
+
 #: Tables holding imported data, in the order they are written (parents first); then the totals kept with them.
-DATA_TABLES = ("till", "till_branch", "till_day", "sale", "sale_line", "payment", "void", "refund", "refund_line")
+DATA_TABLES = ("till", "till_branch", "till_day", "sale", "sale_line", "payment", "void", "refund", "refund_line",
+               "customer_order", "order_line", "order_event", "order_money")
 TOTAL_TABLES = ("sale_total", "payment_total", "product_total")
 
 # The report reads the totals tables above; of the covering indexes of migration f0002 only the one on

@@ -38,7 +38,8 @@ def _dump(store: SqliteStore) -> list[object]:
     con = sqlite3.connect(store.path)
     try:
         return [con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in
-                ("customer_order", "order_line", "order_deposit", "sale", "payment", "number_series", "product")]
+                ("customer_order", "order_line", "order_deposit", "order_event", "sale", "payment", "number_series",
+                 "product")]
     finally:
         con.close()
 

@@ -220,7 +220,7 @@ def test_extra_missing_or_renamed_members_are_refused(booth: Booth, tmp_path: Pa
     assert_refused(rezip(tmp_path / "d.otopx", {**m, "../../evil": b"x"}), booth.public, "path_traversal")
     assert_refused(rezip(tmp_path / "e.otopx", {**m, "manifest.sig": b"AAAA\n"}), booth.public, "signature")
     doc = json.loads(m["manifest.json"])
-    doc["version"] = 3   # a version this app does not read
+    doc["version"] = 4   # a version this app does not read
     assert_refused(rezip(tmp_path / "f.otopx", {**m, "manifest.json": json.dumps(doc).encode()}), booth.public, "version")
     assert_refused(rezip(tmp_path / "g.otopx", {**m, "manifest.json": b"\xff not json"}), booth.public, "format")
     assert_refused(write_package(tmp_path / "h.otopx", make_package()[0]), booth.public, "format")

@@ -177,7 +177,7 @@ def test_refused_files_leave_the_store_unchanged(fair_store: FairStore, fair_clo
                                  generate_keypair()[0], 99, fair_clock.now()),
         "unknown_vendor": write_export(bad / "v.otopx", dataclasses.replace(data, vendor_code="KK20-9999"),
                                        pkg1.private_key_pem, 99, fair_clock.now()),
-        "version": _resign(newer, bad / "ver.otopx", pkg1.private_key_pem, {"version": 3}),
+        "version": _resign(newer, bad / "ver.otopx", pkg1.private_key_pem, {"version": 4}),
     }
     late = date(2020, 11, 5)
     cases["outside_days"] = write_export(

@@ -47,3 +47,56 @@ def test_delivered_orders_import_as_sales_of_their_delivery_day(fair_store: Fair
     assert summary.per_method == {m: v for m, v in report.by_method.items() if v or m in summary.per_method}
     assert summary.per_day == report.by_day
     assert summary.per_day[day2.isoformat()] >= cart.total_satang
+
+
+def test_orders_travel_in_the_export_once_and_equal_the_booth_figures(fair_store: FairStore, fair_clock: FixedClock,
+                                                                      tmp_path: Path) -> None:
+    """Orders taken, delivered and cancelled reach the organiser without the customers, once however often the
+    booth exports, and the fair's orders figures equal the booth's own; a delivery after the fair is accepted
+    and reported as after the fair."""
+    import json
+    import zipfile
+
+    from otop_pos.fair.figures import compute_figures
+    from otop_pos.reports.model import figures_to_json
+    from tests.fair.booths import LAST_DAY
+
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", ["KK20-0001"])
+    booth = Booth(tmp_path / "a", packages["KK20-0001"].path, seed=5)
+    booth.sell(FIRST_DAY, 2)
+    products = list_products(booth.s)
+    late = take_order(booth.s, booth.clock, Cart().add(products[0], 2), customer="นางสมศรี ใจดี", phone="0812345678",
+                      deliver_on=LAST_DAY + timedelta(days=2), deposit_satang=700, payments=[PaymentIn("cash", 700)])
+    kept = take_order(booth.s, booth.clock, Cart().add(products[1], 1), customer="นายสมชาย", deliver_on=FIRST_DAY,
+                      deposit_satang=300, payments=[PaymentIn("promptpay", 300, reference="A1")])
+    take_order(booth.s, booth.clock, Cart().add(products[0], 1), customer="ค", deliver_on=LAST_DAY, deposit_satang=0)
+    cancel_order(booth.s, booth.clock, kept.number, PIN, refund_deposit=False)
+    booth.close_day()
+    first = booth.export(tmp_path / "usb1")
+    with zipfile.ZipFile(first) as z:
+        text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    assert late.number in text and "สมศรี" not in text and "0812345678" not in text and "สมชาย" not in text
+    assert import_paths(fair_store, fair_clock, [first], jobs=0).count("imported") == 1
+    after = LAST_DAY + timedelta(days=2)
+    booth.ensure_day(after)
+    deliver_order(booth.s, booth.clock, late.number, [PaymentIn("cash", tendered_satang=100000)])
+    booth.close_day()
+    second = booth.export(tmp_path / "usb2")
+    for path in (second, first, second):   # the newer file adds the delivery; every other import adds nothing
+        import_paths(fair_store, fair_clock, [path], jobs=0)
+    report = booth_report(booth.s)
+    booth.close()
+    mine = {k: getattr(report.orders, k) for k in ("taken_count", "taken_satang", "deposits_satang",
+                                                   "delivered_count", "delivered_satang", "cancelled_count",
+                                                   "deposits_refunded_satang", "open_count", "open_satang")}
+    assert mine["delivered_count"] == 1 and mine["cancelled_count"] == 1 and mine["open_count"] == 1
+    summary = fair_summary(fair_store)
+    assert summary.orders == mine and summary.orders_per_vendor == {"KK20-0001": mine}
+    assert summary.net_satang == report.net_satang
+    assert summary.after_fair.delivered_count == 1 and summary.after_fair.days == (after.isoformat(),)
+    assert sum(t["taken_satang"] for t in summary.orders_per_type.values()) == mine["taken_satang"]
+    assert summary.orders_per_day[after.isoformat()]["delivered_satang"] == mine["delivered_satang"]
+    figures = figures_to_json(compute_figures(fair_store))
+    assert figures["orders"] == mine and figures["key"]["net_satang"] == report.net_satang
+    assert figures["after_fair"]["delivered_satang"] == mine["delivered_satang"]
+    assert json.dumps(figures)  # JSON-ready
