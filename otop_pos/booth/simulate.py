@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -30,6 +30,7 @@ from otop_pos.booth.simulate_orders import OrderBook
 from otop_pos.core.errors import DayError, OtopError, SetupError, SoldOutError
 from otop_pos.core.methods import MethodSpec, split_copay
 from otop_pos.core.thaidate import BANGKOK
+from otop_pos.core.vocabulary import PAYMENT_METHOD
 from otop_pos.store.booth_models import CustomerOrder, Sale, TillDay
 from otop_pos.store.engine import SqliteStore
 
@@ -103,7 +104,8 @@ def _payments(rng: random.Random, total: int) -> list[PaymentIn]:
     return [PaymentIn("promptpay", part, reference=ref), PaymentIn("cash", tendered_satang=_tender(rng, total - part))]
 
 
-BUILT_IN_PLAIN = ("cash", "promptpay", "transfer", "other")
+#: The booth's own methods (cash, PromptPay, transfer, other): the mix's fixed part, never a "card".
+BUILT_IN_PLAIN = frozenset(t.key for t in PAYMENT_METHOD if t.builtin)
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,8 @@ FAIR_MIX_WEIGHTS = {"cash": 42, "promptpay": 18, "transfer": 5, "copay": 20, "st
 
 
 def _fair_payments(rng: random.Random, total: int, mix: FairMix) -> list[PaymentIn]:
-    kinds = [k for k in FAIR_MIX_WEIGHTS if k not in ("copay", "state", "card") or getattr(mix, k if k != "card"
-                                                                                           else "cards")]
+    have = {"copay": bool(mix.copay), "state": bool(mix.state), "card": bool(mix.cards)}
+    kinds = [k for k in FAIR_MIX_WEIGHTS if have.get(k, True)]
     kind = rng.choices(kinds, [FAIR_MIX_WEIGHTS[k] for k in kinds])[0]
     if total < 100 or kind == "cash":
         return [PaymentIn("cash", tendered_satang=_tender(rng, total))]

@@ -20,7 +20,7 @@ from otop_pos.core.clock import FixedClock
 from otop_pos.exchange.registry_csv import Registry
 from otop_pos.store.engine import SqliteStore
 from tests.conftest import PIN
-from tests.e2e.test_cli_booth import DEMO, run
+from tests.e2e.test_cli_booth import run
 
 START = date(2020, 10, 26)
 VENDOR = "KK20-0110"     # the demo vendor with most products (the ``big_store`` fixture's)
@@ -40,9 +40,8 @@ def _payments_digest(path: Path) -> str:
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
 
 
-def test_a_fair_with_orders_through_the_cli(tmp_path: Path) -> None:
-    home = tmp_path / "booth"
-    run(home, "booth", "setup", "--registry", str(DEMO), "--vendor", VENDOR, "--pin", PIN)
+def test_a_fair_with_orders_through_the_cli(big_store: SqliteStore) -> None:
+    home = big_store.path.parent     # set up as ``booth setup --registry … --vendor KK20-0110`` would
     sim = run(home, "booth", "simulate", "--days", "3", "--sales-per-day", "60", "--seed", str(SEED), "--start",
               START.isoformat(), "--orders", "--jsonl", "--pin", PIN)
     events = [json.loads(x) for x in sim.stdout.splitlines()]
@@ -57,6 +56,7 @@ def test_a_fair_with_orders_through_the_cli(tmp_path: Path) -> None:
     orders = json.loads(run(home, "booth", "orders", "--json").stdout)
     report = json.loads(run(home, "booth", "report", "--json").stdout)
     sales = json.loads(run(home, "booth", "sales", "--json").stdout)
+    assert report["vendor_code"] == VENDOR
     by_status = {st: [o for o in orders if o["status"] == st] for st in ("open", "delivered", "cancelled")}
     assert [o["number"] for o in orders] == [e["number"] for e in taken]
     assert {o["number"] for o in by_status["delivered"]} == {e["number"] for e in delivered}
@@ -94,7 +94,7 @@ def test_a_fair_with_orders_through_the_cli(tmp_path: Path) -> None:
     assert copay["customer_satang"] + copay["state_satang"] == report["by_method"]["copay"]
 
     # every day closed, the cash off only by the simulated miscounts (deposits in and out counted in the drawer)
-    con = sqlite3.connect(home / "booth.sqlite")
+    con = sqlite3.connect(big_store.path)
     try:
         days = con.execute("SELECT business_date, closed_at IS NOT NULL, difference_satang FROM till_day "
                            "ORDER BY id").fetchall()
@@ -147,3 +147,33 @@ def test_a_fair_without_schemes_is_paid_by_its_own_methods(store: SqliteStore) -
     report = booth_report(store)
     assert report.orders.taken_count > 0 and not report.schemes
     assert {m for m, v in report.by_method.items() if v} <= {"cash", "promptpay", "transfer"}
+
+
+class _PowerCut(Exception):
+    pass
+
+
+def test_a_run_cut_short_is_continued_to_the_days_baskets(big_store: SqliteStore) -> None:
+    """An open day is continued: its sales (deliveries apart) and its orders taken are the baskets so far."""
+    seen: list[object] = []
+
+    def cut(result: object) -> None:
+        seen.append(result)
+        if len(seen) == 25:
+            raise _PowerCut
+
+    try:
+        simulate(big_store, days=1, sales_per_day=60, pin=PIN, seed=SEED, start=START, orders=True, on_sale=cut)
+    except _PowerCut:
+        pass
+    done = simulate(big_store, days=1, sales_per_day=60, pin=PIN, seed=SEED + 1, start=START, orders=True)
+    con = sqlite3.connect(big_store.path)
+    try:
+        sales = con.execute("SELECT count(*) FROM sale WHERE id NOT IN (SELECT sale_id FROM customer_order "
+                            "WHERE sale_id IS NOT NULL)").fetchone()[0]
+        taken = con.execute("SELECT count(*) FROM customer_order").fetchone()[0]
+        closed = con.execute("SELECT count(*), min(closed_at IS NOT NULL) FROM till_day").fetchone()
+    finally:
+        con.close()
+    assert sales == 25 + done.sales and taken > 0
+    assert sales + taken == 60 and closed == (1, 1)
