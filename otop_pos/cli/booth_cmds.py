@@ -89,7 +89,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from otop_pos.booth.service import AdjustmentResult, SaleResult
+    from otop_pos.booth.service import AdjustmentResult, OrderResult, SaleResult
 
     service = booth_service()
 
@@ -107,9 +107,22 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                                          "created_at": result.created_at.isoformat()}) + "\n")
             sys.stdout.flush()
 
+    def emit_order(result: OrderResult) -> None:   # order_take, order_deliver, order_cancel
+        if args.jsonl:
+            kind = {"open": "order_take", "delivered": "order_deliver"}.get(result.status, "order_cancel")
+            sys.stdout.write(json.dumps({"kind": kind, "number": result.number, "uuid": result.uuid,
+                                         "value_satang": result.value_satang, "deposit_satang": result.deposit_satang,
+                                         "paid_now_satang": result.paid_now_satang,
+                                         "sale_number": result.sale_number,
+                                         "created_at": result.at.isoformat()}) + "\n")
+            sys.stdout.flush()
+
     res = service.simulate(days=args.days, sales_per_day=args.sales_per_day, pin=_pin(args), seed=args.seed,
-                           start=args.start, on_sale=emit, on_adjustment=emit_adjustment)
-    print(f"simulated {res.days} day(s): {res.sales} sales, {res.voids} voids, {res.refunds} refunds",
+                           start=args.start, on_sale=emit, on_adjustment=emit_adjustment, orders=args.orders,
+                           fair_methods=True if args.fair_methods else None, on_order=emit_order)
+    orders = (f", {res.orders_taken} orders taken, {res.orders_delivered} delivered, {res.orders_cancelled} cancelled"
+              if args.orders else "")
+    print(f"simulated {res.days} day(s): {res.sales} sales, {res.voids} voids, {res.refunds} refunds{orders}",
           file=sys.stderr if args.jsonl else sys.stdout)
     return 0
 
@@ -295,7 +308,12 @@ def register(sub: Any) -> None:
     p.add_argument("--sales-per-day", type=_positive, required=True)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--start", type=date_arg, default=None, help="first day, YYYY-MM-DD (or พ.ศ.)")
-    p.add_argument("--jsonl", action="store_true", help="print one JSON line per committed sale")
+    p.add_argument("--jsonl", action="store_true", help="print one JSON line per committed sale (and order action)")
+    p.add_argument("--orders", action="store_true",
+                   help="about one basket in twenty becomes an order with a deposit, delivered or cancelled on a "
+                        "later day (brings --fair-methods)")
+    p.add_argument("--fair-methods", action="store_true",
+                   help="customers also pay by the fair's card, co-payment schemes and state cards")
     p.add_argument("--pin", help="manager PIN (or OTOP_POS_PIN)")
     p.set_defaults(handler=cmd_simulate)
     for name, fn, hlp in (("products", cmd_products, "the catalogue"), ("sales", cmd_sales, "every sale"),
