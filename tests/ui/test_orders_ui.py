@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from otop_pos.ui.approval import ManagerPinDialog
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.main_window import MainWindow
-from otop_pos.ui.orders_screen import DeliverDialog, OrdersScreen, TakeOrderDialog
+from otop_pos.ui.orders_screen import (CancelOrderDialog, DeliverDialog, OrderDetailDialog, OrdersScreen,
+                                       TakeOrderDialog)
 from tests.conftest import PIN
 from tests.ui.ui_helpers import modal
 
@@ -40,7 +42,8 @@ def test_an_order_taken_delivered_and_another_cancelled_from_the_orders_page(
     assert isinstance(page, OrdersScreen)
     assert ctx.cart.is_empty and not page.take_button.isEnabled()   # the cart became the order
     cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
-    assert cells[1:3] == ["Somsri", "0812345678"] and cells[4:] == ["฿2,380.00", "฿500.00", "฿1,880.00"]
+    assert cells[1:3] == ["Somsri", "0812345678"] and cells[4] == "Due today"
+    assert cells[5:] == ["฿2,380.00", "฿500.00", "฿1,880.00"]
     assert ctx.service.day_figures().sales_count == 0          # a deposit is no sale
 
     _fill_cart(ctx, "X-01", 1)
@@ -58,6 +61,9 @@ def test_an_order_taken_delivered_and_another_cancelled_from_the_orders_page(
 
     page.table.selectRow(0)
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    cancel = modal(qtbot, CancelOrderDialog)
+    assert not cancel.give_back.isVisible()                     # Malee paid no deposit: nothing to give back
+    qtbot.mouseClick(cancel.ok_button, Qt.MouseButton.LeftButton)
     pin = modal(qtbot, ManagerPinDialog)
     qtbot.keyClicks(pin.pin_edit, PIN)
     qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
@@ -91,3 +97,54 @@ def test_a_changed_price_on_an_order_asks_the_managers_pin(window: MainWindow, c
     qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
     assert [(o.customer, o.value_satang) for o in ctx.service.orders()] == [("Somchai", 100000)]
+
+
+def test_the_cancel_step_keeps_the_deposit_when_asked_and_the_list_shows_every_state(
+        window: MainWindow, ctx: BoothContext, qtbot: Any) -> None:
+    for customer in ("Somsri", "Malee", "Wichai"):
+        _fill_cart(ctx, "X-03", 1)                  # ฿1,190.00 each, ฿300 deposit
+        _take(window, qtbot, customer, "300")
+    page = window.pages["orders"]
+    assert isinstance(page, OrdersScreen)
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.deliver_button, Qt.MouseButton.LeftButton)
+    deliver = modal(qtbot, DeliverDialog)
+    methods = [deliver.method.itemData(i) for i in range(deliver.method.count())]
+    assert "card" in methods and "copay" not in methods        # the fair's plain methods; schemes need F12
+    assert "฿890.00" in [lab.text() for lab in deliver.findChildren(QLabel)]
+    qtbot.mouseClick(deliver.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2)
+
+    page.table.selectRow(0)                                     # Malee: cancelled, the deposit kept
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    cancel = modal(qtbot, CancelOrderDialog)
+    assert cancel.give_back.isChecked()                         # giving it back is proposed
+    cancel.keep.setChecked(True)
+    qtbot.mouseClick(cancel.ok_button, Qt.MouseButton.LeftButton)
+    pin = modal(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin_edit, PIN)
+    qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    malee = next(o for o in ctx.service.orders() if o.customer == "Malee")
+    assert malee.status == "cancelled" and ctx.service.order_detail(malee.number).refunds == ()
+
+    page.show_all.setChecked(True)
+    rows = [(page.table.item(r, 1).text(), page.table.item(r, 4).text()) for r in range(page.table.rowCount())]
+    assert rows == [("Wichai", "Due today"), ("Malee", "Cancelled"), ("Somsri", "Delivered")]
+    page.table.selectRow(1)
+    assert page.detail_button.isEnabled() and not page.deliver_button.isEnabled()
+    assert not page.cancel_button.isEnabled()
+
+
+def test_the_detail_of_an_order_names_its_lines_deposit_and_balance(window: MainWindow, ctx: BoothContext,
+                                                                    qtbot: Any) -> None:
+    _fill_cart(ctx, "X-03", 2)
+    _take(window, qtbot, "Somsri", "500")
+    page = window.pages["orders"]
+    assert isinstance(page, OrdersScreen)
+    qtbot.mouseClick(page.detail_button, Qt.MouseButton.LeftButton)
+    detail = modal(qtbot, OrderDetailDialog)
+    assert detail.lines.rowCount() == 1 and detail.lines.item(0, 1).text() == "2"
+    assert detail.lines.item(0, 2).text() == "฿2,380.00"
+    texts = [lab.text() for lab in detail.findChildren(QLabel)]
+    assert "Deposit (Cash ฿500.00)" in texts and "฿1,880.00" in texts and "0812345678" in texts
