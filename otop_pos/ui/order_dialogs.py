@@ -151,6 +151,11 @@ class TakeOrderDialog(QDialog):
         self.accept()
 
 
+def _customer(order: OrderRow) -> QWidget:
+    """The customer on a line of their own (a name is never broken across lines of a headline)."""
+    return label(translate("Orders", "Customer {customer}").format(customer=order.customer), wrap=True)
+
+
 def _money_grid(rows: list[tuple[str, str]], bold_last: bool = True) -> QGridLayout:
     """Captions left, amounts right; the last row (what is due) large."""
     g = QGridLayout()
@@ -164,7 +169,8 @@ def _money_grid(rows: list[tuple[str, str]], bold_last: bool = True) -> QGridLay
 
 def _paid_by(ctx: BoothContext, detail: OrderDetail) -> str:
     specs = booth_methods(ctx.service)
-    return ", ".join(f"{spec_name(p.method, specs)} {money(p.amount_satang)}" for p in detail.deposits)
+    names = dict.fromkeys(spec_name(p.method, specs) for p in detail.deposits)   # each method once, in order
+    return ", ".join(names)
 
 
 class OrderDetailDialog(QDialog):
@@ -194,6 +200,7 @@ class OrderDetailDialog(QDialog):
         self.lines.setHorizontalHeaderLabels(heads)
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.lines.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)              # no focus frame on a list only read
         self.lines.verticalHeader().hide()
         touch_rows(self.lines)
         fit_columns(self.lines, {1: "9,999", 2: "฿999,999.00"}, stretch=0)
@@ -229,8 +236,8 @@ class DeliverDialog(QDialog):
         self.setWindowTitle(translate("Orders", "Deliver order {number}").format(number=order.number))
         _wide(self)
         lay = QVBoxLayout(self)
-        lay.addWidget(label(translate("Orders", "Deliver order {number} to {customer}").format(
-            number=order.number, customer=order.customer), wrap=True, name="big"))
+        lay.addWidget(label(translate("Orders", "Deliver order {number}").format(number=order.number), name="big"))
+        lay.addWidget(_customer(order))
         lay.addLayout(_money_grid([
             (translate("Orders", "Value ({count} items)").format(count=order.item_count), money(order.value_satang)),
             (translate("Orders", "Deposit paid earlier"), money(-order.deposit_satang)),
@@ -269,8 +276,8 @@ class CancelOrderDialog(QDialog):
         self.setWindowTitle(translate("Orders", "Cancel order {number}").format(number=order.number))
         _wide(self)
         lay = QVBoxLayout(self)
-        lay.addWidget(label(translate("Orders", "Cancel order {number} of {customer}?").format(
-            number=order.number, customer=order.customer), wrap=True, name="big"))
+        lay.addWidget(label(translate("Orders", "Cancel order {number}?").format(number=order.number), name="big"))
+        lay.addWidget(_customer(order))
         self.give_back = QRadioButton(translate("Orders", "Give the deposit back ({amount})")
                                       .format(amount=money(order.deposit_satang)))
         self.keep = QRadioButton(translate("Orders", "Keep the deposit"))

@@ -902,6 +902,10 @@
         <translation>in {days} days</translation>
     </message>
     <message>
+        <source>Customer {customer}</source>
+        <translation>Customer {customer}</translation>
+    </message>
+    <message>
         <source>Order {number}</source>
         <translation>Order {number}</translation>
     </message>
@@ -938,8 +942,8 @@
         <translation>Deliver order {number}</translation>
     </message>
     <message>
-        <source>Deliver order {number} to {customer}</source>
-        <translation>Deliver order {number} to {customer}</translation>
+        <source>Cancel order {number}?</source>
+        <translation>Cancel order {number}?</translation>
     </message>
     <message>
         <source>Value ({count} items)</source>
@@ -960,10 +964,6 @@
     <message>
         <source>Cancel order {number}</source>
         <translation>Cancel order {number}</translation>
-    </message>
-    <message>
-        <source>Cancel order {number} of {customer}?</source>
-        <translation>Cancel order {number} of {customer}?</translation>
     </message>
     <message>
         <source>Give the deposit back ({amount})</source>

@@ -902,6 +902,10 @@
         <translation>อีก {days} วัน</translation>
     </message>
     <message>
+        <source>Customer {customer}</source>
+        <translation>ลูกค้า {customer}</translation>
+    </message>
+    <message>
         <source>Order {number}</source>
         <translation>ใบสั่งจอง {number}</translation>
     </message>
@@ -938,8 +942,8 @@
         <translation>ส่งมอบใบสั่งจอง {number}</translation>
     </message>
     <message>
-        <source>Deliver order {number} to {customer}</source>
-        <translation>ส่งมอบใบสั่งจอง {number} ให้ {customer}</translation>
+        <source>Cancel order {number}?</source>
+        <translation>ยกเลิกใบสั่งจอง {number} ใช่ไหม</translation>
     </message>
     <message>
         <source>Value ({count} items)</source>
@@ -960,10 +964,6 @@
     <message>
         <source>Cancel order {number}</source>
         <translation>ยกเลิกใบสั่งจอง {number}</translation>
-    </message>
-    <message>
-        <source>Cancel order {number} of {customer}?</source>
-        <translation>ยกเลิกใบสั่งจอง {number} ของ {customer} ใช่ไหม</translation>
     </message>
     <message>
         <source>Give the deposit back ({amount})</source>
