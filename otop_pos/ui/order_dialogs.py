@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDialog, QFormLayout, QGridLayout, QHBoxLayout,
-                               QLineEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLineEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from otop_pos.booth.service import Approval, OrderDetail, OrderRow, PaymentIn
 from otop_pos.core.errors import ApprovalNeeded, OtopError
@@ -65,6 +66,18 @@ def _buttons(dlg: QDialog, ok_text: str, back_text: str = "") -> tuple[QHBoxLayo
     return row, ok
 
 
+class DayEdit(QDateEdit):
+    """A date field whose arrow keys move the day (not the year, the first part of yyyy-MM-dd) and whose Tab goes
+    on to the next field (a plain QDateEdit's Tab walks its own parts, so a keyboard trapped the cashier)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt name
+        super().focusInEvent(event)
+        self.setCurrentSection(QDateTimeEdit.Section.DaySection)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802,A002 - Qt names
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def _wide(dlg: QDialog, ems: int = 34) -> None:
     """Wide enough that a Thai sentence is not broken in every second word."""
     dlg.setMinimumWidth(min(metrics().base * ems, 900))
@@ -89,12 +102,13 @@ class TakeOrderDialog(QDialog):
         self.customer.setMaxLength(120)
         self.phone = QLineEdit()
         self.phone.setMaxLength(32)
-        self.deliver = QDateEdit()
+        self.deliver = DayEdit()
         self.deliver.setCalendarPopup(True)
         self.deliver.setDisplayFormat("yyyy-MM-dd")
         today = fair_day(ctx.service.now())
         self.deliver.setMinimumDate(QDate(today.year, today.month, today.day))
         self.deliver.setDate(QDate(today.year, today.month, today.day))
+        self.deliver.setCurrentSection(QDateTimeEdit.Section.DaySection)
         self.deliver_text = label("", name="caption")
         self.deliver.dateChanged.connect(self._date_changed)
         when = QHBoxLayout()

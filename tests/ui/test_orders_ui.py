@@ -148,3 +148,23 @@ def test_the_detail_of_an_order_names_its_lines_deposit_and_balance(window: Main
     assert detail.lines.item(0, 2).text() == "฿2,380.00"
     texts = [lab.text() for lab in detail.findChildren(QLabel)]
     assert "Deposit (Cash)" in texts and "฿500.00" in texts and "฿1,880.00" in texts and "0812345678" in texts
+
+
+def test_the_delivery_date_takes_the_arrow_keys_on_its_day_and_tab_goes_on(window: MainWindow, ctx: BoothContext,
+                                                                          qtbot: Any) -> None:
+    _fill_cart(ctx, "X-01", 1)
+    page = window.show_page("orders")
+    assert isinstance(page, OrdersScreen)
+    qtbot.mouseClick(page.take_button, Qt.MouseButton.LeftButton)
+    dlg = modal(qtbot, TakeOrderDialog)
+    first = dlg.deliver_on()
+    qtbot.keyClicks(dlg.customer, "Somsri")
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Tab):          # customer → phone → the delivery date
+        qtbot.keyClick(dlg.focusWidget(), key)
+    assert dlg.focusWidget() is dlg.deliver
+    qtbot.keyClick(dlg.deliver, Qt.Key.Key_Up)
+    qtbot.keyClick(dlg.deliver, Qt.Key.Key_Up)
+    assert (dlg.deliver_on() - first).days == 2             # two days on, not two years
+    assert "(in 2 days)" in dlg.deliver_text.text()
+    qtbot.keyClick(dlg.deliver, Qt.Key.Key_Tab)            # one Tab leaves the date for the note
+    assert dlg.focusWidget() is dlg.note
