@@ -90,6 +90,7 @@ class TakeOrderDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.result_number = ""
+        self.done_text = ""   # what the Orders page says once the order is taken
         self.setWindowTitle(translate("Orders", "Take the cart as an order"))
         _wide(self)
         lay = QVBoxLayout(self)
@@ -161,6 +162,8 @@ class TakeOrderDialog(QDialog):
             self.error.show_error(exc)
             return
         self.result_number = res.number
+        self.done_text = translate("Orders", "Order {number} taken: deposit {amount}, balance due {due}.").format(
+            number=res.number, amount=money(res.deposit_satang), due=money(res.balance_satang))
         self.ctx.clear_cart()
         self.accept()
 
@@ -247,6 +250,7 @@ class DeliverDialog(QDialog):
     def __init__(self, ctx: BoothContext, order: OrderRow, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx, self.order = ctx, order
+        self.done_text = ""
         self.setWindowTitle(translate("Orders", "Deliver order {number}").format(number=order.number))
         _wide(self)
         lay = QVBoxLayout(self)
@@ -273,10 +277,12 @@ class DeliverDialog(QDialog):
         due = self.order.balance_satang
         pays = [PaymentIn(str(self.method.currentData()), due)] if due else []  # type: ignore[arg-type]
         try:
-            self.ctx.service.deliver_order(self.order.number, pays)
+            res = self.ctx.service.deliver_order(self.order.number, pays)
         except OtopError as exc:
             self.error.show_error(exc)
             return
+        self.done_text = translate("Orders", "Order {number} delivered: it is sale {sale}.").format(
+            number=res.number, sale=res.sale_number)
         self.ctx.salesChanged.emit()
         self.accept()
 
@@ -287,6 +293,7 @@ class CancelOrderDialog(QDialog):
     def __init__(self, ctx: BoothContext, order: OrderRow, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx, self.order = ctx, order
+        self.done_text = ""
         self.setWindowTitle(translate("Orders", "Cancel order {number}").format(number=order.number))
         _wide(self)
         lay = QVBoxLayout(self)
@@ -326,9 +333,12 @@ class CancelOrderDialog(QDialog):
     def cancel(self, approval: Approval) -> None:
         """Cancel with the manager's approval; an error is shown and the order stays open."""
         try:
-            self.ctx.service.cancel_order(self.order.number, approval, refund_deposit=self.refund)
+            res = self.ctx.service.cancel_order(self.order.number, approval, refund_deposit=self.refund)
         except OtopError as exc:
             self.error.show_error(exc)
             return
+        text = translate("Orders", "Order {number} cancelled: deposit {amount} given back.") if res.paid_now_satang \
+            else translate("Orders", "Order {number} cancelled.")
+        self.done_text = text.format(number=res.number, amount=money(-res.paid_now_satang))
         self.ctx.salesChanged.emit()
         self.accept()

@@ -6,6 +6,8 @@ delivery makes the whole order a sale of its day; a cancel needs the manager's P
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
@@ -16,6 +18,7 @@ from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import money, translate
 from otop_pos.ui.order_dialogs import (CancelOrderDialog, DeliverDialog, OrderDetailDialog, TakeOrderDialog,
                                        day_text, status_text)
+from otop_pos.ui.toast import Toast
 from otop_pos.ui.widgets import ErrorLabel, fit_columns, make_button, open_dialog, touch_rows
 
 __all__ = ["OrdersScreen", "TakeOrderDialog", "DeliverDialog", "CancelOrderDialog", "OrderDetailDialog"]
@@ -58,6 +61,7 @@ class OrdersScreen(QWidget):
         self.table.itemSelectionChanged.connect(self._selected_changed)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.details())
         lay.addWidget(self.table, 1)
+        self.toast = Toast(self, ctx.sounds, anchor=self.table)   # what was done, over the list, moving nothing
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         actions = QHBoxLayout()
@@ -109,13 +113,20 @@ class OrdersScreen(QWidget):
         for b in (self.cancel_button, self.deliver_button):
             b.setEnabled(order is not None and order.status == "open")
 
+    def _done(self, dlg: TakeOrderDialog | DeliverDialog | CancelOrderDialog) -> None:
+        """A step carried out: the list read again and what was done said over it."""
+        self.fill()
+        self.error.clear()
+        if dlg.done_text:
+            self.toast.show_message(dlg.done_text, "ok")
+
     def selected(self) -> OrderRow | None:
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def take(self) -> None:
         dlg = TakeOrderDialog(self.ctx, self.window())
-        dlg.accepted.connect(self.fill)
+        dlg.accepted.connect(partial(self._done, dlg))
         open_dialog(dlg, dlg.customer)
 
     def details(self) -> None:
@@ -128,7 +139,7 @@ class OrdersScreen(QWidget):
         if order is None or order.status != "open":
             return
         dlg = DeliverDialog(self.ctx, order, self.window())
-        dlg.accepted.connect(self.fill)
+        dlg.accepted.connect(partial(self._done, dlg))
         open_dialog(dlg)
 
     def cancel(self) -> None:
@@ -136,5 +147,5 @@ class OrdersScreen(QWidget):
         if order is None or order.status != "open":
             return
         dlg = CancelOrderDialog(self.ctx, order, self.window())
-        dlg.accepted.connect(self.fill)
+        dlg.accepted.connect(partial(self._done, dlg))
         open_dialog(dlg)

@@ -902,6 +902,10 @@
         <translation>in {days} days</translation>
     </message>
     <message>
+        <source>Order {number} taken: deposit {amount}, balance due {due}.</source>
+        <translation>Order {number} taken: deposit {amount}, balance due {due}.</translation>
+    </message>
+    <message>
         <source>Customer {customer}</source>
         <translation>Customer {customer}</translation>
     </message>
@@ -942,8 +946,20 @@
         <translation>Deliver order {number}</translation>
     </message>
     <message>
+        <source>Order {number} delivered: it is sale {sale}.</source>
+        <translation>Order {number} delivered: it is sale {sale}.</translation>
+    </message>
+    <message>
         <source>Cancel order {number}?</source>
         <translation>Cancel order {number}?</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled: deposit {amount} given back.</source>
+        <translation>Order {number} cancelled: deposit {amount} given back.</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled.</source>
+        <translation>Order {number} cancelled.</translation>
     </message>
     <message>
         <source>Value ({count} items)</source>

@@ -902,6 +902,10 @@
         <translation>อีก {days} วัน</translation>
     </message>
     <message>
+        <source>Order {number} taken: deposit {amount}, balance due {due}.</source>
+        <translation>รับสั่งจอง {number} แล้ว มัดจำ {amount} ค้างชำระ {due}</translation>
+    </message>
+    <message>
         <source>Customer {customer}</source>
         <translation>ลูกค้า {customer}</translation>
     </message>
@@ -942,8 +946,20 @@
         <translation>ส่งมอบใบสั่งจอง {number}</translation>
     </message>
     <message>
+        <source>Order {number} delivered: it is sale {sale}.</source>
+        <translation>ส่งมอบ {number} แล้ว เป็นยอดขายใบเสร็จ {sale}</translation>
+    </message>
+    <message>
         <source>Cancel order {number}?</source>
         <translation>ยกเลิกใบสั่งจอง {number} ใช่ไหม</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled: deposit {amount} given back.</source>
+        <translation>ยกเลิก {number} แล้ว คืนเงินมัดจำ {amount}</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled.</source>
+        <translation>ยกเลิก {number} แล้ว</translation>
     </message>
     <message>
         <source>Value ({count} items)</source>

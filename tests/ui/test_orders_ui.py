@@ -41,6 +41,7 @@ def test_an_order_taken_delivered_and_another_cancelled_from_the_orders_page(
     page = window.pages["orders"]
     assert isinstance(page, OrdersScreen)
     assert ctx.cart.is_empty and not page.take_button.isEnabled()   # the cart became the order
+    assert page.toast.text() == "Order OB001-000001 taken: deposit ฿500.00, balance due ฿1,880.00."
     cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]
     assert cells[1:3] == ["Somsri", "0812345678"] and cells[4] == "Due today"
     assert cells[5:] == ["฿2,380.00", "฿500.00", "฿1,880.00"]
@@ -57,6 +58,8 @@ def test_an_order_taken_delivered_and_another_cancelled_from_the_orders_page(
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)
     assert page.table.item(0, 1).text() == "Malee"
+    sale = next(o.sale_number for o in ctx.service.orders() if o.customer == "Somsri")
+    assert page.toast.text() == f"Order OB001-000001 delivered: it is sale {sale}."
     assert ctx.service.day_figures().gross_satang == 238000
 
     page.table.selectRow(0)
@@ -68,6 +71,7 @@ def test_an_order_taken_delivered_and_another_cancelled_from_the_orders_page(
     qtbot.keyClicks(pin.pin_edit, PIN)
     qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10000)
+    assert page.toast.text() == "Order OB001-000002 cancelled."
     assert [o.status for o in ctx.service.orders()] == ["delivered", "cancelled"]
 
 
@@ -125,6 +129,7 @@ def test_the_cancel_step_keeps_the_deposit_when_asked_and_the_list_shows_every_s
     qtbot.keyClicks(pin.pin_edit, PIN)
     qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    assert page.toast.text() == "Order OB001-000002 cancelled."      # the deposit kept: nothing given back
     malee = next(o for o in ctx.service.orders() if o.customer == "Malee")
     assert malee.status == "cancelled" and ctx.service.order_detail(malee.number).refunds == ()
 
@@ -168,3 +173,20 @@ def test_the_delivery_date_takes_the_arrow_keys_on_its_day_and_tab_goes_on(windo
     assert "(in 2 days)" in dlg.deliver_text.text()
     qtbot.keyClick(dlg.deliver, Qt.Key.Key_Tab)            # one Tab leaves the date for the note
     assert dlg.focusWidget() is dlg.note
+
+
+def test_a_cancel_giving_the_deposit_back_says_so(window: MainWindow, ctx: BoothContext, qtbot: Any) -> None:
+    _fill_cart(ctx, "X-03", 1)
+    _take(window, qtbot, "Somsri", "300")
+    page = window.pages["orders"]
+    assert isinstance(page, OrdersScreen)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    cancel = modal(qtbot, CancelOrderDialog)
+    qtbot.mouseClick(cancel.ok_button, Qt.MouseButton.LeftButton)    # giving it back is the choice proposed
+    pin = modal(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin_edit, PIN)
+    qtbot.keyClick(pin.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10000)
+    assert page.toast.text() == "Order OB001-000001 cancelled: deposit ฿300.00 given back."
+    number = ctx.service.orders()[0].number
+    assert sum(p.amount_satang for p in ctx.service.order_detail(number).refunds) == 30000
