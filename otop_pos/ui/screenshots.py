@@ -98,17 +98,18 @@ def _save(pix: QPixmap, out: Path, name: str) -> Path:
     return path
 
 
-def _composite(window: QWidget, dialog: QWidget) -> QPixmap:
-    """The window with the dialog on top of it, as the vendor sees it."""
+def _composite(window: QWidget, *dialogs: QWidget) -> QPixmap:
+    """The window with each dialog centred on top of the one before, as the vendor sees them."""
     base = window.grab()
-    over = dialog.grab()
     p = QPainter(base)
-    p.fillRect(base.rect(), QColor(0, 0, 0, 90))
-    x = max(0, (base.width() - over.width()) // 2)
-    y = max(0, (base.height() - over.height()) // 2)
-    p.drawPixmap(QPoint(x, y), over)
-    p.setPen(QColor("#adb5bd"))
-    p.drawRect(x, y, over.width() - 1, over.height() - 1)
+    for dialog in dialogs:
+        over = dialog.grab()
+        p.fillRect(base.rect(), QColor(0, 0, 0, 90))
+        x = max(0, (base.width() - over.width()) // 2)
+        y = max(0, (base.height() - over.height()) // 2)
+        p.drawPixmap(QPoint(x, y), over)
+        p.setPen(QColor("#adb5bd"))
+        p.drawRect(x, y, over.width() - 1, over.height() - 1)
     p.end()
     return base
 
@@ -284,14 +285,10 @@ def _held_and_change(ctx: BoothContext, w: MainWindow, out: Path, tag: str,
 def _orders_and_schemes(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Callable[[], None], *,
                         raster: bool) -> list[Path]:
     """The order flow and a co-payment part (``screenshots_orders``); ``raster``: also the receipts' PNGs."""
-    from otop_pos.ui.screenshots_orders import order_shots, scheme_shots
+    from otop_pos.ui.screenshots_orders import Camera, order_shots, scheme_shots
 
-    def save(pix: QPixmap, name: str) -> Path:
-        return _save(pix, out, name)
-
-    made = order_shots(ctx, w, out, tag, wait, save)
-    made += scheme_shots(ctx, w, out, tag, wait, save, raster=raster)
-    return made
+    cam = Camera(save=lambda pix, name: _save(pix, out, name), composite=_composite, pump=_pump, wait=wait)
+    return order_shots(ctx, w, tag, cam) + scheme_shots(ctx, w, out, tag, cam, raster=raster)
 
 
 def main(argv: list[str] | None = None) -> int:

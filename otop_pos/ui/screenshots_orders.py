@@ -11,12 +11,12 @@ saved as the 1-bit raster the thermal printer is sent (``{lang}-receipt-*.png``,
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from otop_pos.booth.service import BoothService, Cart, PaymentIn
@@ -51,20 +51,15 @@ def demo_orders(service: BoothService, pin: str) -> None:
     service.cancel_order(cancelled.number, pin, refund_deposit=True)
 
 
-def composite(window: QWidget, *dialogs: QWidget) -> QPixmap:
-    """The window with each dialog centred on top of the one before, as the vendor sees them."""
-    base = window.grab()
-    p = QPainter(base)
-    for dialog in dialogs:
-        over = dialog.grab()
-        p.fillRect(base.rect(), QColor(0, 0, 0, 90))
-        x = max(0, (base.width() - over.width()) // 2)
-        y = max(0, (base.height() - over.height()) // 2)
-        p.drawPixmap(QPoint(x, y), over)
-        p.setPen(QColor("#adb5bd"))
-        p.drawRect(x, y, over.width() - 1, over.height() - 1)
-    p.end()
-    return base
+@dataclass(frozen=True)
+class Camera:
+    """How ``otop_pos.ui.screenshots`` takes a picture: ``save`` a pixmap by name, ``composite`` the window with
+    dialogs laid over it, ``pump`` Qt's events for some ms, ``wait`` until the window's worker is idle."""
+
+    save: Callable[[QPixmap, str], Path]
+    composite: Callable[..., QPixmap]
+    pump: Callable[[int], None]
+    wait: Callable[[], None]
 
 
 def _receipt_png(service: BoothService, ref: str, lang: str, path: Path) -> Path:
@@ -83,8 +78,7 @@ def receipts(service: BoothService, out: Path, lang: str) -> list[Path]:
             _receipt_png(service, rows[MALEE].sale_number, lang, out / f"{lang}-receipt-delivery.png")]
 
 
-def order_shots(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Callable[[], None],
-                save: Callable[[QPixmap, str], Path]) -> list[Path]:
+def order_shots(ctx: BoothContext, w: MainWindow, tag: str, cam: Camera) -> list[Path]:
     """The Orders page with every state, and each step of the flow over it (none of them carried out)."""
     from otop_pos.ui.approval import ManagerPinDialog
     from otop_pos.ui.orders_screen import (CancelOrderDialog, DeliverDialog, OrderDetailDialog, OrdersScreen,
@@ -96,46 +90,46 @@ def order_shots(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Cal
     assert isinstance(page, OrdersScreen)
     page.show_all.setChecked(True)
     page.fill()
-    wait()
+    cam.wait()
 
     def select(customer: str) -> None:
         page.table.selectRow(next(r for r, o in enumerate(page.rows) if o.customer == customer))
-        wait()
+        cam.wait()
 
     select(WICHAI)
-    made.append(save(w.grab(), f"{tag}-orders"))
+    made.append(cam.save(w.grab(), f"{tag}-orders"))
     items = list(ctx.index.products)
     ctx.set_cart(Cart().add(items[3], 20))
-    wait()
+    cam.wait()
     take = TakeOrderDialog(ctx, w)
     take.customer.setText(SOMSRI)
     take.phone.setText("081-234-5678")
     take.note.setText("ห่อของขวัญแยก 20 ชิ้น" if ctx.lang == "th" else "Gift-wrap each of the 20")
     take.deliver.setDate(take.deliver.date().addDays(3))
     take.deposit.setText("500")
-    made.append(_shown(w, take, save, f"{tag}-order-take"))
+    made.append(_shown(w, take, cam, f"{tag}-order-take"))
     ctx.clear_cart()
-    wait()
+    cam.wait()
     select(SOMSRI)
-    made.append(_shown(w, OrderDetailDialog(ctx, page.rows[page.table.currentRow()].number, w), save,
+    made.append(_shown(w, OrderDetailDialog(ctx, page.rows[page.table.currentRow()].number, w), cam,
                        f"{tag}-order-detail"))
     select(WICHAI)
     order = page.selected()
     assert order is not None
-    made.append(_shown(w, DeliverDialog(ctx, order, w), save, f"{tag}-order-deliver"))
+    made.append(_shown(w, DeliverDialog(ctx, order, w), cam, f"{tag}-order-deliver"))
     select(SOMSRI)
     order = page.selected()
     assert order is not None
     cancel = CancelOrderDialog(ctx, order, w)
-    made.append(_shown(w, cancel, save, f"{tag}-order-cancel", keep=True))
+    made.append(_shown(w, cancel, cam, f"{tag}-order-cancel", keep=True))
     pin = ManagerPinDialog(ctx, translate_pin_reason(order.number), cancel, action="order_cancel")
     pin.show()
     pin.pin_edit.setText("12")
-    wait()
-    made.append(save(composite(w, cancel, pin), f"{tag}-order-cancel-pin"))
+    cam.wait()
+    made.append(cam.save(cam.composite(w, cancel, pin), f"{tag}-order-cancel-pin"))
     pin.reject()
     cancel.reject()
-    wait()
+    cam.wait()
     return made
 
 
@@ -145,20 +139,18 @@ def translate_pin_reason(number: str) -> str:
     return translate("Orders", "The manager's PIN is needed to cancel order {number}.").format(number=number)
 
 
-def _shown(w: QWidget, dlg: QWidget, save: Callable[[QPixmap, str], Path], name: str, *, keep: bool = False) -> Path:
-    from otop_pos.ui.screenshots import _pump
-
+def _shown(w: QWidget, dlg: QWidget, cam: Camera, name: str, *, keep: bool = False) -> Path:
     dlg.show()
-    _pump(60)
-    path = save(composite(w, dlg), name)
+    cam.pump(60)
+    path = cam.save(cam.composite(w, dlg), name)
     if not keep:
         dlg.close()
-        _pump(20)
+        cam.pump(20)
     return path
 
 
-def scheme_shots(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Callable[[], None],
-                 save: Callable[[QPixmap, str], Path], *, raster: bool) -> list[Path]:
+def scheme_shots(ctx: BoothContext, w: MainWindow, out: Path, tag: str, cam: Camera, *,
+                 raster: bool) -> list[Path]:
     """F8 in the pay dialog: a คนละครึ่ง part of ฿300 (the state's half, the customer's half, the slip's
     reference), the parts list naming both shares, cash for the rest, and the sale's receipt."""
     from otop_pos.ui.method_dialog import OtherMethodDialog
@@ -171,10 +163,10 @@ def scheme_shots(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Ca
     items = list(ctx.index.products)
     w.show_page("sell")
     ctx.set_cart(Cart().add(items[0], 2).add(items[5]).add(items[10]))
-    wait()
+    cam.wait()
     pay = PayDialog(ctx, w)
     pay.show()
-    wait()
+    cam.wait()
     pay.other_methods()
     other = pay.other_dialog
     assert isinstance(other, OtherMethodDialog)
@@ -182,25 +174,25 @@ def scheme_shots(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Ca
     other.amount.setText("300.00")
     other._propose()                             # as typing the amount does
     other.reference.setText(SLIP_REF)
-    wait()
-    made.append(save(composite(w, pay, other), f"{tag}-pay-scheme"))
+    cam.wait()
+    made.append(cam.save(cam.composite(w, pay, other), f"{tag}-pay-scheme"))
     other.take()
-    wait()
-    made.append(save(composite(w, pay), f"{tag}-pay-scheme-part"))
+    cam.wait()
+    made.append(cam.save(cam.composite(w, pay), f"{tag}-pay-scheme-part"))
     pay.cash_edit.setText(f"{(pay.due() + 9999) // 10000 * 100:,}")
     pay.paid.connect(w.sell.sale_done)
     pay.complete()
-    wait()
+    cam.wait()
     sale = pay.sale
     assert sale is not None
     image = render_receipt(ctx.service.receipt_doc(sale.uuid, lang=ctx.lang), ctx.settings.paper_width)
     preview = DocumentPreview(image, translate("History", "Receipt {number}").format(number=sale.number), w)
     preview.resize(min(640, w.width() - 40), w.height() - 30)
-    made.append(_shown(w, preview, save, f"{tag}-receipt-preview-scheme"))
+    made.append(_shown(w, preview, cam, f"{tag}-receipt-preview-scheme"))
     if raster:
         lang = ctx.lang
         made.append(_receipt_png(ctx.service, sale.uuid, lang, out / f"{lang}-receipt-scheme.png"))
         made += receipts(ctx.service, out, lang)
     w.show_page("sell")
-    wait()
+    cam.wait()
     return made
