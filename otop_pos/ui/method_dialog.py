@@ -76,6 +76,8 @@ class OtherMethodDialog(ActionDialog):
         for m in self.methods:
             QListWidgetItem(self._describe(m), self.list)
         self.list.currentRowChanged.connect(self._chosen)
+        rows = min(len(self.methods), 4)   # the fair's usual four (card, คนละครึ่ง, welfare card, other) uncut
+        self.list.setMinimumHeight(rows * max(metrics().touch, self.list.sizeHintForRow(0)) + 2 * self.list.frameWidth())
         lay.addWidget(self.list, 1)
         g = QGridLayout()
         g.addWidget(label(translate("Pay", "Amount"), name="caption"), 0, 0)

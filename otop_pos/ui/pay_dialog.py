@@ -95,6 +95,9 @@ class PayDialog(QDialog):
         m = metrics()    # two rows, and room for a finger-long scroll handle between the arrows (a little more)
         self.parts_list.setMaximumHeight(max(m.touch * 2, m.touch + 2 * m.scroll + 4) + 2 * self.parts_list.frameWidth())
         self.parts_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.parts_list.setWordWrap(True)     # a scheme's shares and slip reference wrap rather than scroll away
+        self.parts_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.parts_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         parts_row.addWidget(self.parts_list, 1)
         self.remove_part_button = _plain(make_button(translate("Pay", "Remove payment"), slot=self.ask_remove_part))
         self.remove_part_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

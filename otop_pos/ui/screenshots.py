@@ -2,8 +2,9 @@
 
     xvfb-run -a python -m otop_pos.ui.screenshots [OUTDIR]      # default: docs/screenshots
 
-Builds a throw-away demo booth (a few products of every type, a morning of sales, a void and a refund) in a
-temporary folder; nothing touches the real data folder.
+Builds a throw-away demo booth (a few products of every type, the fair's payment methods with its schemes, a
+morning of sales, a void and a refund, orders in every state) in a temporary folder; nothing touches the real
+data folder. The order flow, the co-payment part and the receipts' thermal rasters: ``screenshots_orders``.
 """
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ def build_store(folder: Path) -> BoothService:
         RefundLineIn,
         open_booth_service,
     )
+    from otop_pos.core.methods import default_specs
     from otop_pos.core.resources import resource_path
     from otop_pos.core.vocabulary import PRODUCT_TYPE
     from otop_pos.exchange.registry_csv import load_registry
@@ -68,7 +70,8 @@ def build_store(folder: Path) -> BoothService:
     service = open_booth_service(folder, clock=clock, print_mode="off")
     service.set_up(BoothSetup(booth_code="B001", vendor_code="KK20-0001", vendor_name="สุดา สุขประเสริฐ",
                               product_type="ของใช้ ของตกแต่งและของที่ระลึก", products=products,
-                              fair_name=DEMO_FAIR), manager_pin="1234")
+                              fair_name=DEMO_FAIR, methods=default_specs()), manager_pin="1234")
+    # the fair's methods as its booth package brings them: คนละครึ่ง (50 %, ฿150 a day) and the welfare card too
     service.update_settings(shop_name="ร้านสุดาของดีโคราช", promptpay_id="0812345678",
                             promptpay_name="สุดา สุขประเสริฐ", backup_dir="")
     service.open_day(100000)
@@ -95,17 +98,18 @@ def _save(pix: QPixmap, out: Path, name: str) -> Path:
     return path
 
 
-def _composite(window: QWidget, dialog: QWidget) -> QPixmap:
-    """The window with the dialog on top of it, as the vendor sees it."""
+def _composite(window: QWidget, *dialogs: QWidget) -> QPixmap:
+    """The window with each dialog centred on top of the one before, as the vendor sees them."""
     base = window.grab()
-    over = dialog.grab()
     p = QPainter(base)
-    p.fillRect(base.rect(), QColor(0, 0, 0, 90))
-    x = max(0, (base.width() - over.width()) // 2)
-    y = max(0, (base.height() - over.height()) // 2)
-    p.drawPixmap(QPoint(x, y), over)
-    p.setPen(QColor("#adb5bd"))
-    p.drawRect(x, y, over.width() - 1, over.height() - 1)
+    for dialog in dialogs:
+        over = dialog.grab()
+        p.fillRect(base.rect(), QColor(0, 0, 0, 90))
+        x = max(0, (base.width() - over.width()) // 2)
+        y = max(0, (base.height() - over.height()) // 2)
+        p.drawPixmap(QPoint(x, y), over)
+        p.setPen(QColor("#adb5bd"))
+        p.drawRect(x, y, over.width() - 1, over.height() - 1)
     p.end()
     return base
 
@@ -234,7 +238,7 @@ def shoot(service: BoothService, out: Path, lang: str, size: tuple[int, int]) ->
             made.append(_save(_composite(blank, first), out, f"{tag}-{name}"))
         first.reject()
         made += _held_and_change(ctx, w, out, tag, wait)
-        made += _orders(ctx, w, out, tag, wait)
+        made += _orders_and_schemes(ctx, w, out, tag, wait, raster=size == SIZES[0])
         w.close()
         w.deleteLater()
         _pump(30)
@@ -278,34 +282,13 @@ def _held_and_change(ctx: BoothContext, w: MainWindow, out: Path, tag: str,
     return made
 
 
-def _orders(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Callable[[], None]) -> list[Path]:
-    """The order flow: the cart taken as an order (customer, delivery date, deposit) over the Orders page, and
-    the open orders with what is due. The orders stay in the store (later sizes show them too)."""
-    from otop_pos.booth.service import Cart
-    from otop_pos.ui.orders_screen import OrdersScreen, TakeOrderDialog
+def _orders_and_schemes(ctx: BoothContext, w: MainWindow, out: Path, tag: str, wait: Callable[[], None], *,
+                        raster: bool) -> list[Path]:
+    """The order flow and a co-payment part (``screenshots_orders``); ``raster``: also the receipts' PNGs."""
+    from otop_pos.ui.screenshots_orders import Camera, order_shots, scheme_shots
 
-    made: list[Path] = []
-    items = list(ctx.index.products)
-    ctx.set_cart(Cart().add(items[3], 20))
-    page = w.show_page("orders")
-    assert isinstance(page, OrdersScreen)
-    page.fill()
-    wait()
-    dlg = TakeOrderDialog(ctx, w)
-    dlg.customer.setText("คุณสมศรี ใจดี" if ctx.lang == "th" else "Somsri Jaidee")
-    dlg.phone.setText("081-234-5678")
-    dlg.note.setText("ห่อของขวัญ 20 ชิ้น" if ctx.lang == "th" else "Gift-wrap all 20")
-    dlg.deliver.setDate(dlg.deliver.date().addDays(3))
-    dlg.deposit.setText("500")
-    _show_dialog(dlg, w)
-    made.append(_save(_composite(w, dlg), out, f"{tag}-order-take"))
-    dlg.take()
-    wait()
-    page.fill()
-    wait()
-    made.append(_save(w.grab(), out, f"{tag}-orders"))
-    w.show_page("sell")
-    return made
+    cam = Camera(save=lambda pix, name: _save(pix, out, name), composite=_composite, pump=_pump, wait=wait)
+    return order_shots(ctx, w, tag, cam) + scheme_shots(ctx, w, out, tag, cam, raster=raster)
 
 
 def main(argv: list[str] | None = None) -> int:

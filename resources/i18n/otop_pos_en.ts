@@ -838,8 +838,32 @@
         <translation>Take the cart as an order</translation>
     </message>
     <message>
-        <source>Order value {amount}: the deposit is money of today, not a sale.</source>
-        <translation>Order value {amount}: the deposit is money of today, not a sale.</translation>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Order value {amount}</source>
+        <translation>Order value {amount}</translation>
+    </message>
+    <message>
+        <source>The deposit is money of today, not a sale.</source>
+        <translation>The deposit is money of today, not a sale.</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -870,12 +894,120 @@
         <translation>Take order</translation>
     </message>
     <message>
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>in {days} days</translation>
+    </message>
+    <message>
+        <source>Order {number} taken: deposit {amount}, balance due {due}.</source>
+        <translation>Order {number} taken: deposit {amount}, balance due {due}.</translation>
+    </message>
+    <message>
+        <source>Customer {customer}</source>
+        <translation>Customer {customer}</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Order {number}</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Deposit ({paid_by})</source>
+        <translation>Deposit ({paid_by})</translation>
+    </message>
+    <message>
+        <source>Deposit given back</source>
+        <translation>Deposit given back</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>Balance due</translation>
+    </message>
+    <message>
         <source>Deliver order {number}</source>
         <translation>Deliver order {number}</translation>
     </message>
     <message>
-        <source>{customer}: balance due {amount}</source>
-        <translation>{customer}: balance due {amount}</translation>
+        <source>Order {number} delivered: it is sale {sale}.</source>
+        <translation>Order {number} delivered: it is sale {sale}.</translation>
+    </message>
+    <message>
+        <source>Cancel order {number}?</source>
+        <translation>Cancel order {number}?</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled: deposit {amount} given back.</source>
+        <translation>Order {number} cancelled: deposit {amount} given back.</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled.</source>
+        <translation>Order {number} cancelled.</translation>
+    </message>
+    <message>
+        <source>Value ({count} items)</source>
+        <translation>Value ({count} items)</translation>
+    </message>
+    <message>
+        <source>Deposit paid earlier</source>
+        <translation>Deposit paid earlier</translation>
+    </message>
+    <message>
+        <source>Balance due now</source>
+        <translation>Balance due now</translation>
+    </message>
+    <message>
+        <source>The whole order becomes a sale of today.</source>
+        <translation>The whole order becomes a sale of today.</translation>
+    </message>
+    <message>
+        <source>Cancel order {number}</source>
+        <translation>Cancel order {number}</translation>
+    </message>
+    <message>
+        <source>Give the deposit back ({amount})</source>
+        <translation>Give the deposit back ({amount})</translation>
+    </message>
+    <message>
+        <source>Keep the deposit</source>
+        <translation>Keep the deposit</translation>
+    </message>
+    <message>
+        <source>The customer paid a deposit of {amount}.</source>
+        <translation>The customer paid a deposit of {amount}.</translation>
+    </message>
+    <message>
+        <source>No deposit was paid.</source>
+        <translation>No deposit was paid.</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s PIN is asked next.</source>
+        <translation>The manager&apos;s PIN is asked next.</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>Cancel the order</translation>
+    </message>
+    <message>
+        <source>Keep the order</source>
+        <translation>Keep the order</translation>
     </message>
     <message>
         <source>Deliver</source>
@@ -898,8 +1030,16 @@
         <translation>Due</translation>
     </message>
     <message>
-        <source>Give the deposit back</source>
-        <translation>Give the deposit back</translation>
+        <source>Show delivered and cancelled too</source>
+        <translation>Show delivered and cancelled too</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
     </message>
     <message>
         <source>Cancel order…</source>
@@ -911,6 +1051,7 @@
     </message>
     <message>
         <source>The manager&apos;s PIN is needed to cancel order {number}.</source>
+        <extracomment>The demo&apos;s customers (personal data stays at the booth: the same names in both languages&apos; screenshots).</extracomment>
         <translation>The manager&apos;s PIN is needed to cancel order {number}.</translation>
     </message>
 </context>

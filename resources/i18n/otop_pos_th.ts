@@ -838,8 +838,32 @@
         <translation>รับสั่งจองจากตะกร้า</translation>
     </message>
     <message>
-        <source>Order value {amount}: the deposit is money of today, not a sale.</source>
-        <translation>มูลค่าสั่งจอง {amount} เงินมัดจำนับเป็นเงินรับของวันนี้ ไม่ใช่ยอดขาย</translation>
+        <source>Delivered</source>
+        <translation>ส่งมอบแล้ว</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ยกเลิกแล้ว</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>ส่งมอบวันนี้</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>เลยกำหนดส่ง</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>รอส่งมอบ</translation>
+    </message>
+    <message>
+        <source>Order value {amount}</source>
+        <translation>มูลค่าสั่งจอง {amount}</translation>
+    </message>
+    <message>
+        <source>The deposit is money of today, not a sale.</source>
+        <translation>เงินมัดจำนับเป็นเงินรับของวันนี้ ไม่ใช่ยอดขาย</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -870,12 +894,120 @@
         <translation>รับสั่งจอง</translation>
     </message>
     <message>
+        <source>today</source>
+        <translation>วันนี้</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>อีก {days} วัน</translation>
+    </message>
+    <message>
+        <source>Order {number} taken: deposit {amount}, balance due {due}.</source>
+        <translation>รับสั่งจอง {number} แล้ว มัดจำ {amount} ค้างชำระ {due}</translation>
+    </message>
+    <message>
+        <source>Customer {customer}</source>
+        <translation>ลูกค้า {customer}</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>ใบสั่งจอง {number}</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>ใบเสร็จการขาย</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Deposit ({paid_by})</source>
+        <translation>มัดจำ ({paid_by})</translation>
+    </message>
+    <message>
+        <source>Deposit given back</source>
+        <translation>คืนเงินมัดจำแล้ว</translation>
+    </message>
+    <message>
+        <source>Balance due</source>
+        <translation>ค้างชำระ</translation>
+    </message>
+    <message>
         <source>Deliver order {number}</source>
         <translation>ส่งมอบใบสั่งจอง {number}</translation>
     </message>
     <message>
-        <source>{customer}: balance due {amount}</source>
-        <translation>{customer}: ค้างชำระ {amount}</translation>
+        <source>Order {number} delivered: it is sale {sale}.</source>
+        <translation>ส่งมอบ {number} แล้ว เป็นยอดขายใบเสร็จ {sale}</translation>
+    </message>
+    <message>
+        <source>Cancel order {number}?</source>
+        <translation>ยกเลิกใบสั่งจอง {number} ใช่ไหม</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled: deposit {amount} given back.</source>
+        <translation>ยกเลิก {number} แล้ว คืนเงินมัดจำ {amount}</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled.</source>
+        <translation>ยกเลิก {number} แล้ว</translation>
+    </message>
+    <message>
+        <source>Value ({count} items)</source>
+        <translation>มูลค่า ({count} ชิ้น)</translation>
+    </message>
+    <message>
+        <source>Deposit paid earlier</source>
+        <translation>มัดจำที่รับไว้แล้ว</translation>
+    </message>
+    <message>
+        <source>Balance due now</source>
+        <translation>ค้างชำระ รับเงินตอนนี้</translation>
+    </message>
+    <message>
+        <source>The whole order becomes a sale of today.</source>
+        <translation>ทั้งใบสั่งจองจะนับเป็นยอดขายของวันนี้</translation>
+    </message>
+    <message>
+        <source>Cancel order {number}</source>
+        <translation>ยกเลิกใบสั่งจอง {number}</translation>
+    </message>
+    <message>
+        <source>Give the deposit back ({amount})</source>
+        <translation>คืนเงินมัดจำให้ลูกค้า ({amount})</translation>
+    </message>
+    <message>
+        <source>Keep the deposit</source>
+        <translation>ไม่คืนเงินมัดจำ (ร้านเก็บไว้)</translation>
+    </message>
+    <message>
+        <source>The customer paid a deposit of {amount}.</source>
+        <translation>ลูกค้าจ่ายมัดจำไว้ {amount}</translation>
+    </message>
+    <message>
+        <source>No deposit was paid.</source>
+        <translation>ไม่มีเงินมัดจำ</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s PIN is asked next.</source>
+        <translation>ขั้นต่อไปต้องใส่รหัสเจ้าของร้าน</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>ยกเลิกใบสั่งจอง</translation>
+    </message>
+    <message>
+        <source>Keep the order</source>
+        <translation>ไม่ยกเลิก</translation>
     </message>
     <message>
         <source>Deliver</source>
@@ -898,8 +1030,16 @@
         <translation>ค้างชำระ</translation>
     </message>
     <message>
-        <source>Give the deposit back</source>
-        <translation>คืนเงินมัดจำ</translation>
+        <source>Show delivered and cancelled too</source>
+        <translation>แสดงที่ส่งมอบแล้วและยกเลิกแล้วด้วย</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>รายละเอียด…</translation>
     </message>
     <message>
         <source>Cancel order…</source>
@@ -911,6 +1051,7 @@
     </message>
     <message>
         <source>The manager&apos;s PIN is needed to cancel order {number}.</source>
+        <extracomment>The demo&apos;s customers (personal data stays at the booth: the same names in both languages&apos; screenshots).</extracomment>
         <translation>ต้องใช้รหัสเจ้าของร้านเพื่อยกเลิกใบสั่งจอง {number}</translation>
     </message>
 </context>

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from otop_pos.booth.catalogue import list_products
 from otop_pos.booth.store import open_booth_store
 
@@ -58,12 +60,24 @@ def test_screenshots_of_every_screen(tmp_path: Path, qapp: Any) -> None:
     try:
         made = screenshots.shoot(service, tmp_path, "th", (1024, 600))
         assert service.held_bills() == [] and service.open_bill() is None   # the shots leave no bill behind
+        service_orders = service.orders()
+        newest = service.history()[0]
+        scheme_parts = [(p.method, p.amount_satang, p.state_satang, p.reference)
+                        for p in service.sale_detail(newest.uuid).payments if p.method != "cash"]
     finally:
         service.close()
     names = sorted(p.stem for p in made)
-    assert names == sorted(f"th-1024x600-{n}" for n in (
+    receipts = [f"th-receipt-{n}" for n in ("scheme", "deposit", "delivery")]
+    assert names == sorted([f"th-1024x600-{n}" for n in (
         "sell", "pay-cash", "pay-promptpay", "history", "day-close", "products", "settings", "settings-printer",
         "first-run", "first-run-paper", "first-run-setup", "pay-parts", "held-bills", "change",
-        "customer-promptpay", "toast-error", "order-take", "orders"))
-    assert all(p.stat().st_size > 10_000 for p in made)
+        "customer-promptpay", "toast-error", "order-take", "orders", "order-detail", "order-deliver",
+        "order-cancel", "order-cancel-pin", "pay-scheme", "pay-scheme-part", "receipt-preview-scheme")] + receipts)
+    assert all(p.stat().st_size > 10_000 for p in made if p.stem not in receipts)
+    for name in receipts:                       # the thermal raster: 1-bit, the 58 mm paper's 384 dots
+        with Image.open(tmp_path / f"{name}.png") as img:
+            assert img.mode == "1" and img.width == 384 and img.height > 400
+    # the flow shown is the store's: an order in every state, and the คนละครึ่ง part with both shares and the slip
+    assert sorted(o.status for o in service_orders) == ["cancelled", "delivered", "open", "open"]
+    assert scheme_parts == [("copay", 30000, 15000, "TQ2563-1026-0417")]
 

@@ -352,6 +352,36 @@ def take_order(w: MainWindow, qtbot: Any) -> list[QWidget]:
     return [dlg]
 
 
+def order_dialog(kind: str) -> Callable[[MainWindow, Any], list[QWidget]]:
+    """An order's detail, deliver or cancel step over the Orders page (an order with a deposit due)."""
+    def open_order(w: MainWindow, qtbot: Any) -> list[QWidget]:
+        from otop_pos.ui.orders_screen import CancelOrderDialog, DeliverDialog, OrderDetailDialog, OrdersScreen
+
+        orders(w, qtbot)
+        page = w.pages["orders"]
+        assert isinstance(page, OrdersScreen)
+        page.table.selectRow(0)
+        kinds = {"detail": (page.detail_button, OrderDetailDialog), "deliver": (page.deliver_button, DeliverDialog),
+                 "cancel": (page.cancel_button, CancelOrderDialog)}
+        button, dlg_type = kinds[kind]
+        button.click()
+        return [dialog(qtbot, dlg_type)]
+    return open_order
+
+
+def pay_scheme(w: MainWindow, qtbot: Any) -> list[QWidget]:
+    """F8 in the pay dialog with คนละครึ่ง chosen: both shares and the slip reference."""
+    from otop_pos.ui.method_dialog import OtherMethodDialog
+
+    pay_dlg = pay(0)(w, qtbot)[0]
+    qtbot.keyClick(pay_dlg, Qt.Key.Key_F8)
+    other = dialog(qtbot, OtherMethodDialog)
+    assert isinstance(other, OtherMethodDialog)
+    other.choose("copay")
+    idle(qtbot, w.ctx)
+    return [other]
+
+
 def settings(tab: int) -> Callable[[MainWindow, Any], list[QWidget]]:
     def open_settings(w: MainWindow, qtbot: Any) -> list[QWidget]:
         page = w.show_page("settings")
@@ -386,6 +416,10 @@ SCREENS: dict[str, Callable[[MainWindow, Any], list[QWidget]]] = {
     "close the day": close_day,
     "orders": orders,
     "take an order": take_order,
+    "order detail": order_dialog("detail"),
+    "deliver an order": order_dialog("deliver"),
+    "cancel an order": order_dialog("cancel"),
+    "pay: F8 co-payment part": pay_scheme,
     "settings: shop": settings(0),
     "settings: receipt": settings(1),
     "settings: printer": settings(2),
