@@ -27,7 +27,7 @@ from otop_pos.core.vocabulary import OTHER as OTHER_LABEL
 from otop_pos.fair import figures_sql as Q
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.geo import province_code
-from otop_pos.fair.schemes import scheme_totals
+from otop_pos.fair.schemes import scheme_figures
 from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import (
     CashRow, Figures, ForkRow, KeyFigures, MissingRow, Period, ProductRow, Row, VendorDetail, VendorRow,
@@ -259,7 +259,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         data_days, cash, forks = got.extra["closes"]
         top_keys = _by_net(products)[:top]
         names = _product_names(s, sc, top_keys)
-        schemes, schemes_per_vendor = scheme_totals(s, sc.fair_ids, sc.first, sc.last)
+        schemes = scheme_figures(s, sc.fair_ids, sc.first, sc.last)
     by_vid = {v.id: v for v in vendors}
     per_vendor: dict[int, Q.Acc] = {v.id: Q.Acc() for v in vendors}
     per_day: dict[date, Q.Acc] = defaultdict(Q.Acc)
@@ -315,8 +315,10 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         missing=_missing(fairs, vendors, sc, vd, data_days, last_export, fair_day(printed_at)),
         cash=cash,
         forks=forks,
-        schemes=schemes,
-        schemes_per_vendor=schemes_per_vendor,
+        schemes=schemes.fair,
+        schemes_per_vendor=schemes.per_vendor,
+        schemes_per_day=schemes.per_day,
+        scheme_names=schemes.names,
     )
 
 

@@ -12,7 +12,7 @@ from otop_pos.core.clock import Clock
 from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.thaidate import fair_day
 from otop_pos.fair.fairs import FairInfo, fair_info, find_fair
-from otop_pos.fair.schemes import Shares, scheme_totals
+from otop_pos.fair.schemes import Shares, scheme_figures
 from otop_pos.fair.store import FairStore
 from otop_pos.store.fair_models import ImportLog, PaymentTotal, SaleTotal, Till, TillBranch, TillDay, Vendor
 
@@ -96,6 +96,7 @@ class FairSummary:
     branches: tuple[TillStatus, ...] = ()  # copied tills accepted as forks (their sales are counted once)
     schemes: Shares = field(default_factory=dict)  # each scheme: what the customers and the state paid
     schemes_per_vendor: dict[str, Shares] = field(default_factory=dict)
+    schemes_per_day: dict[str, Shares] = field(default_factory=dict)  # by ISO date, days with scheme money
 
 
 def fair_summary(store: FairStore, fair_ref: str | None = None) -> FairSummary:
@@ -122,10 +123,10 @@ def fair_summary(store: FairStore, fair_ref: str | None = None) -> FairSummary:
                 .where(PaymentTotal.fair_id == fid).group_by(PaymentTotal.method)):
             per_method[str(m)] = per_method.get(str(m), 0) + int(amount)  # a method a fair defined, too
         branches = tuple(t for t in _tills(s, fid) if t.branch)
-        schemes, schemes_per_vendor = scheme_totals(s, [fid])
+        schemes = scheme_figures(s, [fid])
         return FairSummary(fair_info(fair), gross - v_amt - r_amt, gross, n_sales, n_void, v_amt, n_ref, r_amt,
                            dict(sorted(per_vendor.items())), dict(sorted(per_day.items())), per_method, branches,
-                           schemes, schemes_per_vendor)
+                           schemes.fair, schemes.per_vendor, schemes.per_day)
 
 
 def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, log_lines: int = 50) -> FairStatus:
