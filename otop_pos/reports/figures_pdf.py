@@ -297,7 +297,7 @@ def _schemes(f: Figures, lang: str) -> list[Flowable]:
         [t["scheme"], *money, t["share_net"]],
         [[r.scheme.name(lang), format_baht(r.spending_satang), format_baht(r.state_satang),
           format_baht(r.customer_satang), _pct(r.share_bp)] for r in rows],
-        [WIDTH * x for x in (0.32, 0.17, 0.17, 0.17, 0.17)], ["left", "right", "right", "right", "right"], size=SIZE,
+        [WIDTH * x for x in (0.24, 0.19, 0.19, 0.19, 0.19)], ["left", "right", "right", "right", "right"], size=SIZE,
         total=[t["total"], format_baht(whole), format_baht(sum(r.state_satang for r in rows)),
                format_baht(sum(r.customer_satang for r in rows)), _pct(share_bp(whole, f.key.net_satang))])]
     if whole > 0:
@@ -320,7 +320,7 @@ def _schemes(f: Figures, lang: str) -> list[Flowable]:
             [t["booth"], t["name"], *money],
             [[v.booth, f"{v.vendor_name} ({v.vendor_code})", format_baht(v.spending_satang),
               format_baht(v.state_satang), format_baht(v.customer_satang)] for v in mine],
-            [WIDTH * x for x in (0.10, 0.39, 0.17, 0.17, 0.17)], ["left", "left", "right", "right", "right"],
+            [WIDTH * x for x in (0.08, 0.35, 0.19, 0.19, 0.19)], ["left", "left", "right", "right", "right"],
             size=SIZE, total=[t["total"], "", format_baht(r.spending_satang), format_baht(r.state_satang),
                               format_baht(r.customer_satang)])]
         by_day = [d for d in days if d.scheme.code == r.scheme.code]
@@ -328,7 +328,7 @@ def _schemes(f: Figures, lang: str) -> list[Flowable]:
             [t["date"], *money],
             [[when(d.business_date), format_baht(d.spending_satang), format_baht(d.state_satang),
               format_baht(d.customer_satang)] for d in by_day],
-            [WIDTH * x for x in (0.40, 0.20, 0.20, 0.20)], ["left", "right", "right", "right"], size=SIZE,
+            [WIDTH * x for x in (0.43, 0.19, 0.19, 0.19)], ["left", "right", "right", "right"], size=SIZE,
             total=[t["total"], format_baht(r.spending_satang), format_baht(r.state_satang),
                    format_baht(r.customer_satang)])]
     return out
