@@ -114,10 +114,12 @@ def _method_names(s: Session, fair_ids: Iterable[int]) -> dict[str, tuple[str, s
     return names
 
 
-def _method_rows(acc: dict[str, Q.Acc], names: dict[str, tuple[str, str]]) -> tuple[Row, ...]:
+def _method_rows(acc: dict[str, Q.Acc], names: dict[str, tuple[str, str]] | None = None) -> tuple[Row, ...]:
+    """Rows per payment method, named as the fair names them (``names``), else by the vocabulary."""
     for a in acc.values():
         a.items = 0
-    return _rows((m, *names.get(m, (PAYMENT_METHOD.name(m, "th"), PAYMENT_METHOD.name(m, "en"))), a)
+    named = names or {}
+    return _rows((m, *named.get(m, (PAYMENT_METHOD.name(m, "th"), PAYMENT_METHOD.name(m, "en"))), a)
                  for m, a in acc.items())
 
 

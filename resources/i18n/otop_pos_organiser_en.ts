@@ -461,8 +461,8 @@
         <translation>Customers&apos; share</translation>
     </message>
     <message>
-        <source>Share of income</source>
-        <translation>Share of income</translation>
+        <source>Share</source>
+        <translation>Share</translation>
     </message>
 </context>
 <context>

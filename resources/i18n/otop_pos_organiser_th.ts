@@ -461,8 +461,8 @@
         <translation>ส่วนที่ลูกค้าจ่าย</translation>
     </message>
     <message>
-        <source>Share of income</source>
-        <translation>สัดส่วนของรายได้</translation>
+        <source>Share</source>
+        <translation>สัดส่วน</translation>
     </message>
 </context>
 <context>

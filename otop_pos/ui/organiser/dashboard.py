@@ -127,10 +127,11 @@ class DashboardPage(QWidget):
             "digital": KpiCard(translate("OrgDashboard", "Paid digitally")),
             "vendors": KpiCard(translate("OrgDashboard", "Vendors with sales")),
             "adjust": KpiCard(translate("OrgDashboard", "Refunds and voids")),
-            "schemes": KpiCard(translate("OrgDashboard", "Spending via state schemes")),
         }
         for key, card in self.kpi.items():
             row.addWidget(card, 3 if key == "net" else 2)
+        # the state schemes' card heads the tables (the row above is as wide as a 1280 px screen)
+        self.kpi["schemes"] = KpiCard(translate("OrgDashboard", "Spending via state schemes"))
         return row
 
     def _charts(self) -> QWidget:
@@ -151,8 +152,14 @@ class DashboardPage(QWidget):
             grid.setColumnStretch(i, 1)
         return box
 
-    def _tables(self) -> QTabWidget:
+    def _tables(self) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        lay.addWidget(self.kpi["schemes"])
         self.tabs = QTabWidget()
+        lay.addWidget(self.tabs, 1)
         vendors = QWidget()
         vl = QVBoxLayout(vendors)
         vl.setContentsMargins(6, 6, 6, 6)
@@ -201,9 +208,10 @@ class DashboardPage(QWidget):
         sl.addWidget(self.scheme_note)
         self.scheme_model = SchemeModel(self)
         self.scheme_table = make_table(self.scheme_model, stretch=0)
+        self.scheme_table.setTextElideMode(Qt.TextElideMode.ElideRight)   # a scheme's name keeps its start
         sl.addWidget(self.scheme_table, 1)
         self.tabs.addTab(schemes, translate("OrgDashboard", "State schemes"))
-        return self.tabs
+        return box
 
     # --- the fair and its days ------------------------------------------------------------------------
     def _fair_changed(self, fair: FairInfo | None) -> None:
@@ -337,7 +345,7 @@ class DashboardPage(QWidget):
         self.kpi["schemes"].setToolTip("\n".join(f"{r.scheme.name(self.ctx.lang)}: {money(r.spending_satang)}"
                                                   for r in rows))
         self.scheme_model.set_rows(rows)
-        fit_columns(self.scheme_table)
+        fit_columns(self.scheme_table, skip=0)
         self.scheme_note.setText(translate(
             "OrgDashboard", "Spending brought by the state schemes: what the customers paid and what the state "
                             "pays, part of the net income ({share} of it).").format(share=f"{part / 100:.1f}%"))

@@ -199,7 +199,7 @@ class SchemeModel(RowsModel):
                lambda r: r.state_satang, True),
         Column(QT_TRANSLATE_NOOP("OrgSchemes", "Customers' share"), lambda r: money(r.customer_satang),
                lambda r: r.customer_satang, True),
-        Column(QT_TRANSLATE_NOOP("OrgSchemes", "Share of income"), lambda r: share(r.share_bp), lambda r: r.share_bp,
+        Column(QT_TRANSLATE_NOOP("OrgSchemes", "Share"), lambda r: share(r.share_bp), lambda r: r.share_bp,
                True),
     )
 

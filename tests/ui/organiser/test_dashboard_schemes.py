@@ -68,7 +68,7 @@ def test_the_card_and_the_tab_show_the_schemes_spending_in_thai_and_one_day_show
     assert d.tabs.tabText(d.tabs.count() - 1) == "โครงการรัฐ"
     model = d.scheme_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["โครงการ", "ยอดใช้จ่าย", "ส่วนที่รัฐจ่าย", "ส่วนที่ลูกค้าจ่าย", "สัดส่วนของรายได้"]
+    assert headers == ["โครงการ", "ยอดใช้จ่าย", "ส่วนที่รัฐจ่าย", "ส่วนที่ลูกค้าจ่าย", "สัดส่วน"]
     shown = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
     assert shown == [[name, money(whole(total[code])), money(total[code]["state_satang"]),
                       money(total[code]["customer_satang"]), f"{round(1000 * whole(total[code]) / net) / 10:.1f}%"]
