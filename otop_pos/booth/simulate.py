@@ -135,10 +135,6 @@ def scheme_part(rng: random.Random, spec: MethodSpec, amount: int) -> PaymentIn:
     return PaymentIn(spec.code, amount, reference=ref, state_satang=state)
 
 
-#: Whether an order's deposit and balance may be paid by a scheme. Off while the booth store loses the state's
-#: share of an order's money (order_deposit has no state_satang; deliver_order stores the balance without it):
-#: a scheme would then count wholly as the customer's.
-ORDER_SCHEMES = False
 
 #: How often each kind of payment comes when the fair's methods are in the mix (a kind the booth lacks drops out).
 FAIR_MIX_WEIGHTS = {"cash": 42, "promptpay": 18, "transfer": 5, "copay": 20, "state": 5, "card": 5, "split": 5}
@@ -191,7 +187,7 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str | Ap
     if orders if fair_methods is None else fair_methods:
         mix = FairMix.of(payment_methods(store))
         pay = partial(_fair_payments, mix=mix)
-        order_pay = pay if ORDER_SCHEMES else partial(_fair_payments, mix=FairMix(cards=mix.cards))
+        order_pay = pay   # a deposit or balance by a scheme keeps its state share (b0005)
     book: OrderBook | None = None
     for i in range(days):
         day_date = first + timedelta(days=i)

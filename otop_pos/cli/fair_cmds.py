@@ -233,9 +233,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from otop_pos.fair.methods import list_methods
     from otop_pos.fair.status import fair_summary
 
-    sm = fair_summary(_store(args), args.fair)
+    store = _store(args)
+    sm = fair_summary(store, args.fair)
     if args.json:
         dump_json(asdict(sm))
         return 0
@@ -256,7 +258,22 @@ def cmd_summary(args: argparse.Namespace) -> int:
     for t in sm.branches:
         show(f"  * {t.vendor_code} booth {t.booth} till {t.copied_from_till_no}: copied laptop accepted as branch "
               f"{t.branch} after receipt {t.fork_number or '(none)'} (its sales counted once, numbers as printed)")
+    _show_schemes(sm.schemes, {m.code: m for m in list_methods(store, args.fair)}, sm.net_satang)
     return 0
+
+
+def _show_schemes(schemes: dict[str, dict[str, int]], methods: dict[str, Any], net: int) -> None:
+    """The spending each state scheme brought: the whole, the state's and the customers' shares, its share."""
+    if not schemes:
+        return
+    show("ยอดใช้จ่ายผ่านโครงการรัฐ / spending brought by state schemes:")
+    for code, sh in schemes.items():
+        m = methods.get(code)
+        name = f"{m.name_th} / {m.name_en}" if m is not None else visible(code)
+        whole = sh["customer_satang"] + sh["state_satang"]
+        share = f"{100 * whole / net:.2f} %" if net > 0 else "–"
+        show(f"  {code:<12} {format_baht(whole):>14}  รัฐ/state {format_baht(sh['state_satang'])}  "
+             f"ลูกค้า/customers {format_baht(sh['customer_satang'])}  ({share} of net income)  {name}")
 
 
 def cmd_report(args: argparse.Namespace) -> int:

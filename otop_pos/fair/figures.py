@@ -28,12 +28,14 @@ from otop_pos.fair import figures_sql as Q
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.geo import province_code
 from otop_pos.fair.orders import order_figures
-from otop_pos.fair.schemes import scheme_totals
+from otop_pos.fair.schemes import scheme_figures
 from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import (
     CashRow, Figures, ForkRow, KeyFigures, MissingRow, Period, ProductRow, Row, VendorDetail, VendorRow,
 )
-from otop_pos.store.fair_models import Fair, Product, ProductTotal, SaleTotal, Till, TillBranch, TillDay, Vendor
+from otop_pos.store.fair_models import (
+    Fair, FairMethod, Product, ProductTotal, SaleTotal, Till, TillBranch, TillDay, Vendor,
+)
 
 __all__ = ["compute_figures", "vendor_detail"]
 
@@ -105,10 +107,23 @@ def _hour_rows(acc: dict[int, Q.Acc]) -> tuple[Row, ...]:
     return _rows((f"{h:02d}", f"{h:02d}.00–{h:02d}.59 น.", f"{h:02d}:00–{h:02d}:59", acc[h]) for h in sorted(acc))
 
 
-def _method_rows(acc: dict[str, Q.Acc]) -> tuple[Row, ...]:
+def _method_names(s: Session, fair_ids: Iterable[int]) -> dict[str, tuple[str, str]]:
+    """The fairs' payment methods' Thai and English names by code (the fair's own names: card, the schemes)."""
+    names: dict[str, tuple[str, str]] = {}
+    for code, th, en in s.execute(select(FairMethod.code, FairMethod.name_th, FairMethod.name_en)
+                                  .where(FairMethod.fair_id.in_(list(fair_ids)))
+                                  .order_by(FairMethod.fair_id, FairMethod.position)):
+        names.setdefault(str(code), (str(th), str(en)))
+    return names
+
+
+def _method_rows(acc: dict[str, Q.Acc], names: dict[str, tuple[str, str]] | None = None) -> tuple[Row, ...]:
+    """Rows per payment method, named as the fair names them (``names``), else by the vocabulary."""
     for a in acc.values():
         a.items = 0
-    return _rows((m, PAYMENT_METHOD.name(m, "th"), PAYMENT_METHOD.name(m, "en"), a) for m, a in acc.items())
+    named = names or {}
+    return _rows((m, *named.get(m, (PAYMENT_METHOD.name(m, "th"), PAYMENT_METHOD.name(m, "en"))), a)
+                 for m, a in acc.items())
 
 
 def _place(code: str | None, name: str, district: bool) -> Label:
@@ -265,7 +280,8 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         data_days, cash, forks = got.extra["closes"]
         top_keys = _by_net(products)[:top]
         names = _product_names(s, sc, top_keys)
-        schemes, schemes_per_vendor = scheme_totals(s, sc.fair_ids, sc.first, sc.last)
+        schemes = scheme_figures(s, sc.fair_ids, sc.first, sc.last)
+        methods = _method_names(s, sc.fair_ids)
         of = order_figures(s, sc.fair_ids)
     by_vid = {v.id: v for v in vendors}
     per_vendor: dict[int, Q.Acc] = {v.id: Q.Acc() for v in vendors}
@@ -313,7 +329,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         host_vs_other=_grouped(rows, lambda v: HOST if is_host(v) else OTHER, [HOST, OTHER]),
         by_district=_grouped([(v, a) for v, a in rows if is_host(v)],
                              lambda v: _place(v.district_code, v.district, True), by_net=True),
-        by_day=_day_rows(sc, per_day), by_hour=_hour_rows(got.hours), by_method=_method_rows(got.methods),
+        by_day=_day_rows(sc, per_day), by_hour=_hour_rows(got.hours), by_method=_method_rows(got.methods, methods),
         by_star=_grouped(rows, _star, [(str(k), f"{k} ดาว", f"{k} star" + "s" * (k != 1)) for k in range(5, 0, -1)]),
         by_producer_type=_grouped(rows, _producer, [(t.key, t.th, t.en) for t in PRODUCER_TYPE]),
         top_products=tuple(ProductRow(sku, names[vid, sku], by_vid[vid].code, by_vid[vid].name,
@@ -322,8 +338,10 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         missing=_missing(fairs, vendors, sc, vd, data_days, last_export, fair_day(printed_at)),
         cash=cash,
         forks=forks,
-        schemes=schemes,
-        schemes_per_vendor=schemes_per_vendor,
+        schemes=schemes.fair,
+        schemes_per_vendor=schemes.per_vendor,
+        schemes_per_day=schemes.per_day,
+        scheme_names=schemes.names,
         orders=of.orders, orders_per_vendor=of.per_vendor, orders_per_type=of.per_type, orders_per_day=of.per_day,
         after_fair=of.after_fair,
     )
@@ -349,6 +367,7 @@ def vendor_detail(store: FairStore, vendor_code: str, *, fair_ref: str | None = 
         exported = s.scalar(select(func.max(Till.export_created_at)).where(Till.vendor_id == vendor.id))
         keys = _by_net(products)
         names = _product_names(s, sc, keys)
+        methods = _method_names(s, sc.fair_ids)
     total = Q.Acc()
     per_day: dict[date, Q.Acc] = {}
     for (_vid, d), a in vd.items():
@@ -359,5 +378,5 @@ def vendor_detail(store: FairStore, vendor_code: str, *, fair_ref: str | None = 
     row = _vendor_row(vendor, total, exported)
     return VendorDetail(row, _day_rows(sc, per_day),
                         tuple(ProductRow(sku, names[vid, sku], vendor.code, vendor.name, *products[vid, sku][:3])
-                              for vid, sku in keys), _method_rows(got.methods),
+                              for vid, sku in keys), _method_rows(got.methods, methods),
                         _hour_rows(got.hours) if hours else ())

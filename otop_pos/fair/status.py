@@ -13,7 +13,7 @@ from otop_pos.core.documents import PAYMENT_METHODS
 from otop_pos.core.thaidate import fair_day
 from otop_pos.fair.fairs import FairInfo, fair_info, find_fair
 from otop_pos.fair.orders import AfterFair, order_figures, zero_orders
-from otop_pos.fair.schemes import Shares, scheme_totals
+from otop_pos.fair.schemes import Shares, scheme_figures
 from otop_pos.fair.store import FairStore
 from otop_pos.store.fair_models import ImportLog, PaymentTotal, SaleTotal, Till, TillBranch, TillDay, Vendor
 
@@ -97,6 +97,7 @@ class FairSummary:
     branches: tuple[TillStatus, ...] = ()  # copied tills accepted as forks (their sales are counted once)
     schemes: Shares = field(default_factory=dict)  # each scheme: what the customers and the state paid
     schemes_per_vendor: dict[str, Shares] = field(default_factory=dict)
+    schemes_per_day: dict[str, Shares] = field(default_factory=dict)  # by ISO date, days with scheme money
     #: orders apart from sales (``fair.orders``): the fair's, per vendor code, product type and day; after the fair
     orders: dict[str, int] = field(default_factory=zero_orders)
     orders_per_vendor: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -129,12 +130,13 @@ def fair_summary(store: FairStore, fair_ref: str | None = None) -> FairSummary:
                 .where(PaymentTotal.fair_id == fid).group_by(PaymentTotal.method)):
             per_method[str(m)] = per_method.get(str(m), 0) + int(amount)  # a method a fair defined, too
         branches = tuple(t for t in _tills(s, fid) if t.branch)
-        schemes, schemes_per_vendor = scheme_totals(s, [fid])
+        schemes = scheme_figures(s, [fid])
         of = order_figures(s, [fid])
         return FairSummary(fair_info(fair), gross - v_amt - r_amt, gross, n_sales, n_void, v_amt, n_ref, r_amt,
                            dict(sorted(per_vendor.items())), dict(sorted(per_day.items())), per_method, branches,
-                           schemes, schemes_per_vendor, of.orders, of.per_vendor, of.per_type, of.per_day,
-                           of.after_fair)
+                           schemes.fair, schemes.per_vendor, schemes.per_day, orders=of.orders,
+                           orders_per_vendor=of.per_vendor, orders_per_type=of.per_type, orders_per_day=of.per_day,
+                           after_fair=of.after_fair)
 
 
 def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, log_lines: int = 50) -> FairStatus:

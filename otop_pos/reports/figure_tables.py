@@ -15,6 +15,7 @@ from typing import Literal, Union
 from otop_pos.core.visible import visible
 from otop_pos.core.vocabulary import PAYMENT_METHOD, PRODUCT_TYPE
 from otop_pos.reports.model import CashRow, Figures, Row, VendorRow
+from otop_pos.reports.scheme_rows import scheme_day_rows, scheme_rows, scheme_vendor_rows, share_bp
 
 __all__ = ["Kind", "Value", "Column", "FigureTable", "figure_tables", "text", "product_type_label",
            "producer_type_label", "MISSING_KIND", "till_label"]
@@ -69,6 +70,10 @@ _T: dict[str, dict[str, str]] = {
         "k_items": "จำนวนสินค้าที่ขายได้ (ชิ้น)", "k_avg": "ยอดเฉลี่ยต่อบิล", "k_vendors": "ผู้ประกอบการที่ลงทะเบียน",
         "k_selling": "ผู้ประกอบการที่มียอดขาย", "no_export": "ไม่ได้ส่งข้อมูล", "no_sales": "ส่งข้อมูลแต่ไม่มียอดขาย",
         "none": "-", "not_counted": "ยังไม่ได้นับ", "till_copy": "{till} (สำเนา {branch})",
+        "schemes": "ยอดใช้จ่ายผ่านโครงการรัฐ", "schemes_vendors": "ยอดใช้จ่ายผ่านโครงการรัฐ รายผู้ประกอบการ",
+        "schemes_days": "ยอดใช้จ่ายผ่านโครงการรัฐ รายวัน", "scheme": "โครงการ", "spending": "ยอดใช้จ่าย (บาท)",
+        "state_share": "ส่วนที่รัฐจ่าย (บาท)", "customer_share": "ส่วนที่ลูกค้าจ่าย (บาท)",
+        "share_net": "สัดส่วนของรายได้สุทธิ (%)",
     },
     "en": {
         "summary": "Key figures", "vendors": "Income per vendor", "product_types": "Income per product type",
@@ -89,6 +94,10 @@ _T: dict[str, dict[str, str]] = {
         "k_net": "Net income", "k_items": "Items sold", "k_avg": "Average sale", "k_vendors": "Vendors registered",
         "k_selling": "Vendors with sales", "no_export": "no export", "no_sales": "exported, no sales",
         "none": "-", "not_counted": "not counted", "till_copy": "{till} (copy {branch})",
+        "schemes": "Spending brought by state schemes", "schemes_vendors": "State scheme spending per vendor",
+        "schemes_days": "State scheme spending per day", "scheme": "Scheme", "spending": "Spending (baht)",
+        "state_share": "State's share (baht)", "customer_share": "Customers' share (baht)",
+        "share_net": "Share of net income (%)",
     },
 }
 MISSING_KIND = ("no_export", "no_sales")
@@ -99,13 +108,15 @@ _SHEETS: dict[str, dict[str, str]] = {
            "host_vs_other": "ในและนอกจังหวัด", "provinces": "จังหวัด", "districts": "อำเภอ", "days": "รายวัน",
            "hours": "รายชั่วโมง", "methods": "ช่องทางชำระเงิน", "stars": "ระดับดาว", "producer_types": "ประเภทผู้ผลิต",
            "top_products": "สินค้าขายดี", "top_vendors": "ผู้ประกอบการยอดสูงสุด", "missing": "ขาดข้อมูล",
-           "cash": "เงินสดปิดวัน"},
+           "cash": "เงินสดปิดวัน", "schemes": "โครงการรัฐ", "schemes_vendors": "โครงการรัฐ รายผู้ประกอบการ",
+           "schemes_days": "โครงการรัฐ รายวัน"},
     "en": {"summary": "Summary", "vendors": "Vendors", "product_types": "Product types",
            "host_vs_other": "Host vs other", "provinces": "Provinces", "districts": "Districts", "days": "Days",
            "hours": "Hours", "methods": "Payment methods", "stars": "Stars", "producer_types": "Producer types",
            "top_products": "Top products", "top_vendors": "Top vendors", "missing": "Missing",
            # the English sheet keeps the name it has always had (organisers' workbooks point at it by name)
-           "cash": PAYMENT_METHOD.name("cash", "en")},
+           "cash": PAYMENT_METHOD.name("cash", "en"), "schemes": "State schemes",
+           "schemes_vendors": "Schemes per vendor", "schemes_days": "Schemes per day"},
 }
 
 
@@ -189,8 +200,9 @@ def figure_tables(f: Figures, lang: str = "th") -> list[FigureTable]:
             _row_table("districts", f.by_district, lang, "district"),
             _row_table("days", f.by_day, lang, "day"),
             _row_table("hours", f.by_hour, lang, "hour"),
-            _row_table("methods", f.by_method, lang, "method", "payments"),
-            _row_table("stars", f.by_star, lang, "star"),
+            _row_table("methods", f.by_method, lang, "method", "payments")]
+    out += _scheme_tables(f, lang)
+    out += [_row_table("stars", f.by_star, lang, "star"),
             _row_table("producer_types", f.by_producer_type, lang, "producer")]
     out.append(table("top_products", [Column(t["rank"], "int"), Column(t["sku"], "text"), Column(t["product"], "text"),
                                       Column(t["code"], "text"), Column(t["name"], "text"), Column(t["ptype"], "text"),
@@ -213,3 +225,40 @@ def figure_tables(f: Figures, lang: str = "th") -> list[FigureTable]:
                      (t["total"], None, None, None, sum(c.expected_satang or 0 for c in f.cash),
                       sum(c.counted_satang or 0 for c in f.cash), sum(c.difference_satang or 0 for c in f.cash))))
     return out
+
+
+def _scheme_tables(f: Figures, lang: str) -> list[FigureTable]:
+    """The spending brought by the state schemes: per scheme, per scheme and vendor, per scheme and day (none
+    when the figures name no scheme)."""
+    rows = scheme_rows(f)
+    if not rows:
+        return []
+    t, sheets = text(lang), _SHEETS["th" if lang == "th" else "en"]
+    money = [Column(t["spending"], "baht"), Column(t["state_share"], "baht"), Column(t["customer_share"], "baht")]
+
+    def table(slug: str, cols: Sequence[Column], body: Sequence[tuple[Value, ...]],
+              total: tuple[Value, ...]) -> FigureTable:
+        return FigureTable(slug, t[slug], sheets[slug], tuple(cols), tuple(body), total)
+
+    whole = sum(r.spending_satang for r in rows)
+    state = sum(r.state_satang for r in rows)
+    customers = sum(r.customer_satang for r in rows)
+    share = share_bp(whole, f.key.net_satang)
+    vendors = scheme_vendor_rows(f)
+    days = scheme_day_rows(f)
+    return [
+        table("schemes", [Column(t["scheme"], "text"), Column(t["code"], "text"), *money, Column(t["share_net"], "pct")],
+              [(r.scheme.name(lang), r.scheme.code, r.spending_satang, r.state_satang, r.customer_satang, r.share_bp)
+               for r in rows], (t["total"], None, whole, state, customers, share)),
+        table("schemes_vendors", [Column(t["scheme"], "text"), Column(t["code"], "text"), Column(t["booth"], "text"),
+                                  Column(t["name"], "text"), *money],
+              [(v.scheme.name(lang), v.vendor_code, v.booth, v.vendor_name, v.spending_satang, v.state_satang,
+                v.customer_satang) for v in vendors],
+              (t["total"], None, None, None, sum(v.spending_satang for v in vendors),
+               sum(v.state_satang for v in vendors), sum(v.customer_satang for v in vendors))),
+        table("schemes_days", [Column(t["scheme"], "text"), Column(t["date"], "date"), *money],
+              [(d.scheme.name(lang), d.business_date, d.spending_satang, d.state_satang, d.customer_satang)
+               for d in days],
+              (t["total"], None, sum(d.spending_satang for d in days), sum(d.state_satang for d in days),
+               sum(d.customer_satang for d in days))),
+    ]

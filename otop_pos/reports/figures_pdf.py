@@ -23,6 +23,7 @@ from otop_pos.reports.charts_pdf import PALETTE, Bar, BarChart, ColumnChart, Rin
 from otop_pos.reports.figure_tables import product_type_label, text, till_label
 from otop_pos.reports.model import Figures, Row
 from otop_pos.reports.pdf_table import LongTable
+from otop_pos.reports.scheme_rows import scheme_day_rows, scheme_rows, scheme_vendor_rows, share_bp
 from otop_pos.reports.thai_pdf import Align, ThaiParagraph, atomic_output, draw_text, line_metrics, register_fonts
 
 __all__ = ["write_figures_pdf", "period_text"]
@@ -46,7 +47,15 @@ _PDF: dict[str, dict[str, str]] = {
            "(แสดงเฉพาะที่มีผลต่างหรือยังไม่ได้นับ) ผลต่างรวม {sum} บาท", "none": "ไม่มีรายการ",
            "note": "รายได้สุทธิ = ยอดขาย − ยกเลิกการขาย − คืนเงิน นับตามวันที่ของแต่ละเอกสาร (หน่วย: บาท)",
            "missing_note": "ข้อมูลถึงวันที่พิมพ์: ไม่ได้ส่งข้อมูล {a} ราย-วัน ส่งข้อมูลแต่ไม่มียอดขาย {b} ราย-วัน",
-           "host": "จังหวัดเจ้าภาพ", "baht": "บาท"},
+           "host": "จังหวัดเจ้าภาพ", "baht": "บาท",
+           "c_schemes": "ยอดใช้จ่ายผ่านโครงการรัฐ (บาท)", "c_state": "ส่วนที่รัฐจ่าย (บาท)",
+           "c_scheme_share": "สัดส่วนโครงการรัฐต่อรายได้สุทธิ",
+           "schemes_note": "ยอดใช้จ่ายผ่านโครงการรัฐ = ส่วนที่ลูกค้าจ่าย + ส่วนที่รัฐจ่าย ของการชำระเงินผ่านแต่ละโครงการ "
+           "หักการยกเลิกการขาย นับรวมอยู่ในรายได้สุทธิแล้ว (หน่วย: บาท)",
+           "scheme_line": "ยอดใช้จ่าย {whole} บาท คิดเป็น {share} ของรายได้สุทธิ: รัฐจ่าย {state} บาท "
+           "ลูกค้าจ่าย {customers} บาท", "scheme_none": "ไม่มียอดใช้จ่ายผ่านโครงการนี้ในช่วงวันที่นี้",
+           "ch_schemes": "ยอดใช้จ่ายผ่านโครงการรัฐ แยกตามโครงการ (บาท)", "per_vendor": "รายผู้ประกอบการ",
+           "per_day": "รายวัน"},
     "en": {"title": "Sales summary", "fair": "Fair", "at": "at", "province": "", "period": "",
            "printed": "Printed", "page": "Page", "c_net": "Net income (baht)", "c_sales": "Sales",
            "c_avg": "Average sale (baht)", "c_items": "Items sold", "c_vendors": "Vendors with sales",
@@ -60,7 +69,15 @@ _PDF: dict[str, dict[str, str]] = {
            "differences total {sum} baht", "none": "None.",
            "note": "Net income = sales − voids − refunds, each on the date of its own document (baht).",
            "missing_note": "Up to the printing date: {a} vendor-days without an export, {b} exported without sales",
-           "host": "Host province", "baht": "baht"},
+           "host": "Host province", "baht": "baht",
+           "c_schemes": "Spending via state schemes (baht)", "c_state": "State's share (baht)",
+           "c_scheme_share": "State schemes' share of income",
+           "schemes_note": "Spending brought by a scheme = the customers' share + the state's share of the payments "
+           "made through it, less voided sales; it is part of the net income (baht).",
+           "scheme_line": "Spending {whole} baht, {share} of the net income: the state paid {state} baht, the "
+           "customers {customers} baht", "scheme_none": "No spending through this scheme in these days.",
+           "ch_schemes": "Spending brought by each state scheme (baht)", "per_vendor": "Per vendor",
+           "per_day": "Per day"},
 }
 
 
@@ -206,7 +223,7 @@ def _story(f: Figures, lang: str) -> list[Flowable]:
     story.append(_Cards([(p["c_net"], format_baht(k.net_satang)), (p["c_sales"], _n(k.sales_count - k.voids_count)),
                          (p["c_avg"], format_baht(k.average_sale_satang)), (p["c_items"], _n(k.items_sold)),
                          (p["c_vendors"], f"{_n(k.vendors_with_sales)} {p['of']} {_n(k.vendors_count)} {p['persons']}"
-                          .strip()), (p["c_digital"], _pct(share))], WIDTH))
+                          .strip()), (p["c_digital"], _pct(share)), *_scheme_cards(f, lang)], WIDTH))
     n = 1
     story += [_section(n, p["overview"]), ThaiParagraph(p["note"], SIZE - 0.5, color=GREY, space_after=4)]
     story.append(LongTable([t["item"], t["count"], t["amount"]],
@@ -220,6 +237,7 @@ def _story(f: Figures, lang: str) -> list[Flowable]:
     sections: list[tuple[str, Flowable | list[Flowable]]] = [
         (t["product_types"], _row_table(f.by_product_type, lang, "ptype", "lines")),
         (t["methods"], _row_table(f.by_method, lang, "method", "payments")),
+        *([(t["schemes"], _schemes(f, lang))] if f.scheme_names or f.schemes else []),
         (t["days"], _row_table(f.by_day, lang, "day")),
         (t["hours"], _row_table(f.by_hour, lang, "hour")),
         (t["host_vs_other"], _row_table(f.host_vs_other, lang, "place")),
@@ -255,6 +273,65 @@ def _story(f: Figures, lang: str) -> list[Flowable]:
                         total=[t["total"], "", "", "", "", "", _n(sum(v.sales_count for v in f.by_vendor)),
                                format_baht(sum(v.net_satang for v in f.by_vendor))]))
     return story
+
+
+def _scheme_cards(f: Figures, lang: str) -> list[tuple[str, str]]:
+    """The key figures of the state schemes (none when the fair has none): spending, state's share, share."""
+    rows = scheme_rows(f)
+    if not rows:
+        return []
+    p = _PDF[lang]
+    whole = sum(r.spending_satang for r in rows)
+    return [(p["c_schemes"], format_baht(whole)), (p["c_state"], format_baht(sum(r.state_satang for r in rows))),
+            (p["c_scheme_share"], _pct(share_bp(whole, f.key.net_satang)))]
+
+
+def _schemes(f: Figures, lang: str) -> list[Flowable]:
+    """Spending brought by the state schemes: every scheme in a table and a chart, then a part per scheme with
+    its Thai and English names, its figures in a sentence, its vendors and its days."""
+    t, p = text(lang), _PDF[lang]
+    rows = scheme_rows(f)
+    money = [t["spending"], t["state_share"], t["customer_share"]]
+    whole = sum(r.spending_satang for r in rows)
+    out: list[Flowable] = [ThaiParagraph(p["schemes_note"], SIZE - 0.5, color=GREY, space_after=4), LongTable(
+        [t["scheme"], *money, t["share_net"]],
+        [[r.scheme.name(lang), format_baht(r.spending_satang), format_baht(r.state_satang),
+          format_baht(r.customer_satang), _pct(r.share_bp)] for r in rows],
+        [WIDTH * x for x in (0.24, 0.19, 0.19, 0.19, 0.19)], ["left", "right", "right", "right", "right"], size=SIZE,
+        total=[t["total"], format_baht(whole), format_baht(sum(r.state_satang for r in rows)),
+               format_baht(sum(r.customer_satang for r in rows)), _pct(share_bp(whole, f.key.net_satang))])]
+    if whole > 0:
+        out += [Spacer(1, 8), BarChart(p["ch_schemes"], [
+            Bar(r.scheme.name(lang), r.spending_satang, f"{_whole(r.spending_satang)} · {_pct(r.share_bp)}")
+            for r in rows], WIDTH, label_width=WIDTH * 0.3, colors_by_bar=True)]
+    vendors, days = scheme_vendor_rows(f), scheme_day_rows(f)
+    when = (lambda d: format_thai_date(d)) if lang == "th" else format_en_date
+    for i, r in enumerate(rows, 1):
+        out += [CondPageBreak(120), ThaiParagraph(f"{i}) {r.scheme.name_th} / {r.scheme.name_en}", SIZE * 1.15,
+                                                  bold=True, color=NAVY, space_before=SIZE, space_after=2)]
+        if not (r.spending_satang or r.state_satang):
+            out.append(ThaiParagraph(p["scheme_none"], SIZE, space_after=4))
+            continue
+        out.append(ThaiParagraph(p["scheme_line"].format(
+            whole=format_baht(r.spending_satang), share=_pct(r.share_bp), state=format_baht(r.state_satang),
+            customers=format_baht(r.customer_satang)), SIZE, space_after=4))
+        mine = [v for v in vendors if v.scheme.code == r.scheme.code]
+        out += [ThaiParagraph(p["per_vendor"], SIZE, bold=True, space_after=2), LongTable(
+            [t["booth"], t["name"], *money],
+            [[v.booth, f"{v.vendor_name} ({v.vendor_code})", format_baht(v.spending_satang),
+              format_baht(v.state_satang), format_baht(v.customer_satang)] for v in mine],
+            [WIDTH * x for x in (0.08, 0.35, 0.19, 0.19, 0.19)], ["left", "left", "right", "right", "right"],
+            size=SIZE, total=[t["total"], "", format_baht(r.spending_satang), format_baht(r.state_satang),
+                              format_baht(r.customer_satang)])]
+        by_day = [d for d in days if d.scheme.code == r.scheme.code]
+        out += [ThaiParagraph(p["per_day"], SIZE, bold=True, space_before=6, space_after=2), LongTable(
+            [t["date"], *money],
+            [[when(d.business_date), format_baht(d.spending_satang), format_baht(d.state_satang),
+              format_baht(d.customer_satang)] for d in by_day],
+            [WIDTH * x for x in (0.43, 0.19, 0.19, 0.19)], ["left", "right", "right", "right"], size=SIZE,
+            total=[t["total"], format_baht(r.spending_satang), format_baht(r.state_satang),
+                   format_baht(r.customer_satang)])]
+    return out
 
 
 def _cash(f: Figures, lang: str) -> list[Flowable]:

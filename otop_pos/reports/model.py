@@ -14,7 +14,7 @@ from otop_pos.core.channel import ChannelLink
 
 __all__ = [
     "Period", "KeyFigures", "Row", "VendorRow", "ProducerSheet", "ProductRow", "CashRow", "ForkRow", "MissingRow", "Figures",
-    "VendorDetail", "BREAKDOWNS", "figures_to_json", "vendor_detail_to_json",
+    "VendorDetail", "BREAKDOWNS", "figures_to_json", "vendor_detail_to_json", "SchemeName", "scheme_spending",
 ]
 
 MissingKind = Literal["no_export", "no_sales"]
@@ -159,6 +159,26 @@ class MissingRow:
 
 
 @dataclass(frozen=True)
+class SchemeName:
+    """A state scheme of the fair (a payment method of kind "copay" or "state"): its code and names."""
+
+    code: str
+    name_th: str
+    name_en: str
+    kind: str
+    state_percent: int
+
+    def name(self, lang: str) -> str:
+        """The scheme's name in ``lang`` ("th", else English)."""
+        return self.name_th if lang == "th" else self.name_en
+
+
+def scheme_spending(shares: dict[str, int] | None) -> int:
+    """The spending a scheme brought (satang): the customers' share plus the state's."""
+    return 0 if not shares else int(shares.get("customer_satang", 0)) + int(shares.get("state_satang", 0))
+
+
+@dataclass(frozen=True)
 class Figures:
     """Every figure of the organiser report for one or more fairs of one store over ``period``.
 
@@ -194,6 +214,9 @@ class Figures:
     #: each state scheme of the fair: {code: {"customer_satang", "state_satang"}}, and the same per vendor code
     schemes: dict[str, dict[str, int]] = field(default_factory=dict)
     schemes_per_vendor: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    #: the same per business date (ISO), only days with scheme money; and the schemes' names, in the fair's order
+    schemes_per_day: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    scheme_names: tuple[SchemeName, ...] = ()
     #: orders apart from sales (``fair.orders.order_figures``): the fairs', per vendor code, product type and day
     orders: dict[str, int] = field(default_factory=dict)
     orders_per_vendor: dict[str, dict[str, int]] = field(default_factory=dict)

@@ -51,6 +51,10 @@
         <translation>Refunds and voids</translation>
     </message>
     <message>
+        <source>Spending via state schemes</source>
+        <translation>Spending via state schemes</translation>
+    </message>
+    <message>
         <source>Income per product type</source>
         <translation>Income per product type</translation>
     </message>
@@ -91,6 +95,10 @@
         <translation>Missing exports</translation>
     </message>
     <message>
+        <source>State schemes</source>
+        <translation>State schemes</translation>
+    </message>
+    <message>
         <source>Updating…</source>
         <translation>Updating…</translation>
     </message>
@@ -129,6 +137,14 @@
     <message>
         <source>Missing exports ({n})</source>
         <translation>Missing exports ({n})</translation>
+    </message>
+    <message>
+        <source>state {state} · {share} of income</source>
+        <translation>state {state} · {share} of income</translation>
+    </message>
+    <message>
+        <source>Spending brought by the state schemes: what the customers paid and what the state pays, part of the net income ({share} of it).</source>
+        <translation>Spending brought by the state schemes: what the customers paid and what the state pays, part of the net income ({share} of it).</translation>
     </message>
     <message>
         <source>Written: {path}</source>
@@ -424,6 +440,29 @@
     <message>
         <source>Report folder</source>
         <translation>Report folder</translation>
+    </message>
+</context>
+<context>
+    <name>OrgSchemes</name>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>Spending</translation>
+    </message>
+    <message>
+        <source>State&apos;s share</source>
+        <translation>State&apos;s share</translation>
+    </message>
+    <message>
+        <source>Customers&apos; share</source>
+        <translation>Customers&apos; share</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,10 @@
         <translation>คืนเงินและยกเลิก</translation>
     </message>
     <message>
+        <source>Spending via state schemes</source>
+        <translation>ยอดใช้จ่ายผ่านโครงการรัฐ</translation>
+    </message>
+    <message>
         <source>Income per product type</source>
         <translation>รายได้ตามประเภทผลิตภัณฑ์</translation>
     </message>
@@ -91,6 +95,10 @@
         <translation>ยังไม่ส่งข้อมูล</translation>
     </message>
     <message>
+        <source>State schemes</source>
+        <translation>โครงการรัฐ</translation>
+    </message>
+    <message>
         <source>Updating…</source>
         <translation>กำลังคำนวณ…</translation>
     </message>
@@ -129,6 +137,14 @@
     <message>
         <source>Missing exports ({n})</source>
         <translation>ยังไม่ส่งข้อมูล ({n})</translation>
+    </message>
+    <message>
+        <source>state {state} · {share} of income</source>
+        <translation>รัฐจ่าย {state} · {share} ของรายได้</translation>
+    </message>
+    <message>
+        <source>Spending brought by the state schemes: what the customers paid and what the state pays, part of the net income ({share} of it).</source>
+        <translation>ยอดใช้จ่ายผ่านโครงการรัฐ คือส่วนที่ลูกค้าจ่ายรวมกับส่วนที่รัฐจ่าย นับรวมอยู่ในรายได้สุทธิแล้ว (คิดเป็น {share} ของรายได้สุทธิ)</translation>
     </message>
     <message>
         <source>Written: {path}</source>
@@ -424,6 +440,29 @@
     <message>
         <source>Report folder</source>
         <translation>โฟลเดอร์รายงาน</translation>
+    </message>
+</context>
+<context>
+    <name>OrgSchemes</name>
+    <message>
+        <source>Scheme</source>
+        <translation>โครงการ</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>ยอดใช้จ่าย</translation>
+    </message>
+    <message>
+        <source>State&apos;s share</source>
+        <translation>ส่วนที่รัฐจ่าย</translation>
+    </message>
+    <message>
+        <source>Customers&apos; share</source>
+        <translation>ส่วนที่ลูกค้าจ่าย</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>สัดส่วน</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from otop_pos.core.thai_wordbreak import segment
-from otop_pos.core.vocabulary import OTHER, PAYMENT_METHOD, PRODUCT_TYPE
+from otop_pos.core.vocabulary import FAIR_METHOD_DEFAULTS, OTHER, PAYMENT_METHOD, PRODUCT_TYPE
 from otop_pos.reports.model import Row, VendorRow
 from otop_pos.ui.fonts import app_font
 from otop_pos.ui.organiser.i18n import current_lang, money, share, translate
@@ -318,6 +318,15 @@ def _top_vendors(card: ChartCard, top: list[VendorRow]) -> None:
                   [f"{v.name} ({v.booth})\n{money(v.net_satang)}" for v in top], horizontal=True)
 
 
+def _method_color(key: str) -> str:
+    """A payment method's colour: the vocabulary's, or a built-in fair method's (card, the two schemes)."""
+    if PAYMENT_METHOD.get(key) is None:
+        for d in FAIR_METHOD_DEFAULTS:
+            if d.term.key == key:
+                return d.term.color
+    return PAYMENT_METHOD.color(key)
+
+
 def show_methods(card: ChartCard, rows: Sequence[Row]) -> None:
     """The payment mix as a donut (cash against PromptPay, transfer and other), its key written below."""
     card.clear()
@@ -333,7 +342,7 @@ def show_methods(card: ChartCard, rows: Sequence[Row]) -> None:
     keys = []
     for r in rows:
         pct = 100 * r.net_satang / total
-        color = PAYMENT_METHOD.color(r.key)
+        color = _method_color(r.key)
         pie_slice = series.append(r.label(lang), r.net_satang / 100)
         pie_slice.setColor(QColor(color))
         pie_slice.setBorderColor(QColor(Ink.SURFACE))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from otop_pos.fair.fairs import FairInfo
 from otop_pos.fair.figures import compute_figures
 from otop_pos.reports.model import Figures
+from otop_pos.reports.scheme_rows import scheme_rows, share_bp
 from otop_pos.ui.i18n import error_text
 from otop_pos.ui.organiser.charts import (
     ChartCard,
@@ -39,6 +40,7 @@ from otop_pos.ui.organiser.i18n import day_text, money, number, translate
 from otop_pos.ui.organiser.models import (
     SORT_ROLE,
     MissingModel,
+    SchemeModel,
     VendorFilterProxy,
     VendorTableModel,
 )
@@ -128,6 +130,8 @@ class DashboardPage(QWidget):
         }
         for key, card in self.kpi.items():
             row.addWidget(card, 3 if key == "net" else 2)
+        # the state schemes' card heads the tables (the row above is as wide as a 1280 px screen)
+        self.kpi["schemes"] = KpiCard(translate("OrgDashboard", "Spending via state schemes"))
         return row
 
     def _charts(self) -> QWidget:
@@ -148,8 +152,14 @@ class DashboardPage(QWidget):
             grid.setColumnStretch(i, 1)
         return box
 
-    def _tables(self) -> QTabWidget:
+    def _tables(self) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        lay.addWidget(self.kpi["schemes"])
         self.tabs = QTabWidget()
+        lay.addWidget(self.tabs, 1)
         vendors = QWidget()
         vl = QVBoxLayout(vendors)
         vl.setContentsMargins(6, 6, 6, 6)
@@ -191,7 +201,17 @@ class DashboardPage(QWidget):
         self.missing_table = make_table(self.missing_model, stretch=2)
         ml.addWidget(self.missing_table, 1)
         self.tabs.addTab(missing, translate("OrgDashboard", "Missing exports"))
-        return self.tabs
+        schemes = QWidget()
+        sl = QVBoxLayout(schemes)
+        sl.setContentsMargins(6, 6, 6, 6)
+        self.scheme_note = label("", wrap=True, name="caption")
+        sl.addWidget(self.scheme_note)
+        self.scheme_model = SchemeModel(self)
+        self.scheme_table = make_table(self.scheme_model, stretch=0)
+        self.scheme_table.setTextElideMode(Qt.TextElideMode.ElideRight)   # a scheme's name keeps its start
+        sl.addWidget(self.scheme_table, 1)
+        self.tabs.addTab(schemes, translate("OrgDashboard", "State schemes"))
+        return box
 
     # --- the fair and its days ------------------------------------------------------------------------
     def _fair_changed(self, fair: FairInfo | None) -> None:
@@ -266,6 +286,7 @@ class DashboardPage(QWidget):
             card.set("–")
         self.vendor_model.set_rows([])
         self.missing_model.set_rows([])
+        self.scheme_model.set_rows([])
         for chart in (self.type_chart, self.method_chart, self.day_chart, self.vendor_chart):
             chart.clear()
             chart.show_empty(True)
@@ -309,8 +330,25 @@ class DashboardPage(QWidget):
             "OrgDashboard", "{n} vendor-days without an export, {m} exported without a sale.").format(
                 n=number(no_export), m=number(len(f.missing) - no_export)))
         self.tabs.setTabText(1, translate("OrgDashboard", "Missing exports ({n})").format(n=number(no_export)))
+        self._show_schemes(f)
         self.reports.set_enabled(True)
         self.figuresShown.emit(f)
+
+    def _show_schemes(self, f: Figures) -> None:
+        """The spending the state schemes brought: the card (the whole, the state's share) and the table."""
+        rows = scheme_rows(f)
+        spent = sum(r.spending_satang for r in rows)
+        state = sum(r.state_satang for r in rows)
+        part = share_bp(spent, f.key.net_satang)
+        self.kpi["schemes"].set(money(spent), translate("OrgDashboard", "state {state} · {share} of income").format(
+            state=money(state), share=f"{part / 100:.1f}%"))
+        self.kpi["schemes"].setToolTip("\n".join(f"{r.scheme.name(self.ctx.lang)}: {money(r.spending_satang)}"
+                                                  for r in rows))
+        self.scheme_model.set_rows(rows)
+        fit_columns(self.scheme_table, skip=0)
+        self.scheme_note.setText(translate(
+            "OrgDashboard", "Spending brought by the state schemes: what the customers paid and what the state "
+                            "pays, part of the net income ({share} of it).").format(share=f"{part / 100:.1f}%"))
 
     # --- reports -------------------------------------------------------------------------------------
     def _report_written(self, _kind: str, paths: list[Path]) -> None:

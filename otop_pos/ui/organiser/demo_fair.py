@@ -1,6 +1,7 @@
 """A realistic imported fair for the organiser's screenshots and demos: the Khon Kaen demo registry, one till
-per booth selling through the real booth use cases (``booth.simulate``) for seven days, an export every
-evening — with the gaps real fairs have (booths that never send, a last evening missed, a quiet day).
+per booth selling through the real booth use cases (``booth.simulate``) for seven days, a few sales a day paid
+through the state schemes (คนละครึ่ง, the welfare card), an export every evening — with the gaps real fairs
+have (booths that never send, a last evening missed, a quiet day).
 
     python -m otop_pos.ui.organiser.demo_fair WORKDIR      # builds WORKDIR/fair.sqlite and WORKDIR/usb/…
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from otop_pos.booth.service import BoothService, open_booth_service
+from otop_pos.booth.service import BoothService, Cart, PaymentIn, open_booth_service, split_copay
 from otop_pos.core.clock import FixedClock
 from otop_pos.core.resources import resource_path
 from otop_pos.core.thaidate import BANGKOK
@@ -73,6 +74,24 @@ def plan_booths(packages: list[tuple[str, str, str]], work: Path, seed: int = 20
     return plans
 
 
+def scheme_sales(service: BoothService, day: date, n: int, seed: int) -> int:
+    """``n`` sales on ``day`` paid through the state schemes, from 09:35: most by คนละครึ่ง (the state's half,
+    at most ฿150, as the slip shows it), every fifth by the welfare card; returns the sales made."""
+    rng = random.Random(seed)
+    shop = BoothService(service.store, FixedClock(datetime.combine(day, time(9, 35), BANGKOK).astimezone(UTC),
+                                                  step=timedelta(minutes=2)), print_mode="off")
+    if shop.current_day() is None:
+        shop.open_day(100000)
+    pool = [p for p in shop.products() if not p.sold_out]
+    for k in range(n if pool else 0):
+        cart = Cart().add(rng.choice(pool), rng.randint(1, 3))
+        total = cart.total_satang
+        state = total if k % 5 == 4 else min(split_copay(total, 50)[1], 15000)
+        shop.sell(cart, [PaymentIn("welfare" if k % 5 == 4 else "copay", total, reference=f"TQ{seed}{k:03d}",
+                                   state_satang=state)], allow_oversell=True)
+    return n if pool else 0
+
+
 def run_booth(plan: BoothPlan) -> int:
     """Sell and export one booth's week (in a worker process); returns the sales made."""
     service = open_booth_service(Path(plan.folder), clock=FixedClock(evening(FIRST_DAY - timedelta(days=2))),
@@ -82,6 +101,8 @@ def run_booth(plan: BoothPlan) -> int:
         made = 0
         for d, n in enumerate(plan.sales):
             day = FIRST_DAY + timedelta(days=d)
+            if n:   # about one sale in six through a state scheme
+                made += scheme_sales(service, day, max(1, n // 6), plan.index * 100 + d)
             made += service.simulate(days=1, sales_per_day=n, pin=PIN, seed=plan.index * 100 + d, start=day).sales
             if d in plan.export_days:  # the evening's export, on that evening's clock
                 BoothService(service.store, FixedClock(evening(day)), print_mode="off").export(

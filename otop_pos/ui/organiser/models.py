@@ -23,6 +23,7 @@ from otop_pos.core.errors import Problem
 from otop_pos.core.visible import visible
 from otop_pos.fair.importer import FileResult
 from otop_pos.reports.model import MissingRow, ProductRow, Row, VendorRow
+from otop_pos.reports.scheme_rows import SchemeRow
 from otop_pos.ui.organiser.i18n import (
     current_lang,
     day_text,
@@ -181,6 +182,29 @@ class VendorTableModel(RowsModel):
 
     def color(self, row: Any, column: int) -> QColor | None:
         if column == self.NET and row.net_satang == 0:
+            return QColor(ROLES.table_muted.fg)
+        return None
+
+
+class SchemeModel(RowsModel):
+    """The spending each state scheme brought (``SchemeRow`` values): the whole, the state's and the
+    customers' shares, and its share of the net income."""
+
+    CONTEXT = "OrgSchemes"
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("OrgSchemes", "Scheme"), lambda r: r.scheme.name(current_lang())),
+        Column(QT_TRANSLATE_NOOP("OrgSchemes", "Spending"), lambda r: money(r.spending_satang),
+               lambda r: r.spending_satang, True),
+        Column(QT_TRANSLATE_NOOP("OrgSchemes", "State's share"), lambda r: money(r.state_satang),
+               lambda r: r.state_satang, True),
+        Column(QT_TRANSLATE_NOOP("OrgSchemes", "Customers' share"), lambda r: money(r.customer_satang),
+               lambda r: r.customer_satang, True),
+        Column(QT_TRANSLATE_NOOP("OrgSchemes", "Share"), lambda r: share(r.share_bp), lambda r: r.share_bp,
+               True),
+    )
+
+    def color(self, row: SchemeRow, column: int) -> QColor | None:
+        if column and not row.spending_satang:
             return QColor(ROLES.table_muted.fg)
         return None
 

@@ -140,6 +140,11 @@ def render(out: Path, work: Path) -> list[Path]:
             window.show_page("dashboard")
             app.processEvents()
             shots.append(save(window, out / f"organiser-dashboard-{tag}.png"))
+            tabs = window.dashboard.tabs
+            tabs.setCurrentIndex(tabs.count() - 1)   # the state schemes' spending
+            app.processEvents()
+            shots.append(save(window, out / f"organiser-dashboard-schemes-{tag}.png"))
+            tabs.setCurrentIndex(0)
             shots.append(vendor_shot(app, window, out / f"organiser-vendor-{tag}.png", size))
             if lang == "th" and size == SIZES[0]:
                 figures = window.dashboard.figures
@@ -174,7 +179,7 @@ def vendor_shot(app: QApplication, window: OrganiserWindow, path: Path, size: tu
 
 
 def pdf_pages(figures: object, out: Path, work: Path) -> list[Path]:
-    """The figures PDF in Thai, its first two pages as PNG (pdftoppm)."""
+    """The figures PDF in Thai, its first three pages as PNG (pdftoppm; the third: the state schemes)."""
     from otop_pos.reports.figures_pdf import write_figures_pdf
 
     pdf = work / "organiser-report-th.pdf"
@@ -183,7 +188,7 @@ def pdf_pages(figures: object, out: Path, work: Path) -> list[Path]:
         print("pdftoppm not found: no PDF page image", file=sys.stderr)
         return []
     prefix = work / "pdfpage"
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf), str(prefix)], check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "3", str(pdf), str(prefix)], check=True)
     shots = []
     for i, page in enumerate(sorted(work.glob("pdfpage*.png")), 1):
         target = out / f"organiser-report-th-p{i}.png"
