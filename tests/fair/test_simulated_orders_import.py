@@ -1,7 +1,7 @@
 """Two booths set up from the organiser's packages, simulated with ``orders=True`` (orders delivered, cancelled
 and open; card, คนละครึ่ง and the welfare card in the mix), exported and imported, on SQLite and PostgreSQL: the
-fair's sales, methods and scheme shares equal the booths' own reports to the satang. (Orders themselves travel
-in the export in a later round; this checks the simulated fair's sales and schemes do.)"""
+fair's sales, methods, scheme shares and orders (taken, deposits, delivered, cancelled, open) equal the booths'
+own reports to the satang."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -38,5 +38,11 @@ def test_simulated_booths_with_orders_import_with_their_schemes(fair_store: Fair
     for m in ("cash", "card", "copay", "welfare"):
         assert summary.per_method[m] == sum(r.by_method[m] for r in reports.values()) > 0, m
     assert summary.schemes_per_vendor == {code: r.schemes for code, r in reports.items()}
+    own = {code: {k: getattr(r.orders, k) for k in summary.orders} for code, r in reports.items()}
+    assert summary.orders_per_vendor == own
+    assert summary.orders == {k: sum(o[k] for o in own.values()) for k in summary.orders}
+    assert min(summary.orders[k] for k in ("delivered_count", "cancelled_count", "open_count", "deposits_satang")) > 0
+    assert sum(d["taken_satang"] for d in summary.orders_per_day.values()) == summary.orders["taken_satang"]
+    assert sum(t["taken_satang"] for t in summary.orders_per_type.values()) == summary.orders["taken_satang"]
     assert summary.schemes["copay"]["customer_satang"] > 0 and summary.schemes["copay"]["state_satang"] > 0
     assert summary.schemes["welfare"]["customer_satang"] == 0 < summary.schemes["welfare"]["state_satang"]
