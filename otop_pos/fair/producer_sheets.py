@@ -6,8 +6,8 @@ digitally (``core.vocabulary.DIGITAL_METHODS``) and the share paid through state
 ``SCHEME_KINDS`` kind), the orders still open, and the producer's own link (``core.channel``) for the QR.
 
 Method kinds: ``method_kinds`` maps a payment method code to its kind ("plain", "copay", "state"); by default the
-fair's own methods (``fair.methods.list_methods``); a method not among them is plain. Orders are not kept by the fair store yet: the sheet says
-there are none ("ยังไม่มีรายการสั่งจอง") until they are.
+fair's own methods (``fair.methods.list_methods``); a method not among them is plain. The open orders are the
+vendor's of ``fair.orders.order_figures`` (the sheet says "ยังไม่มีรายการสั่งจอง" when it has none open).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from otop_pos.core.vocabulary import DIGITAL_METHODS, SCHEME_KINDS
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.figures import vendor_detail
 from otop_pos.fair.methods import list_methods
+from otop_pos.fair.orders import order_figures
 from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import ProducerSheet
 from otop_pos.reports.producer_sheet_pdf import sheet_file_name, write_producer_sheet_pdf
@@ -48,10 +49,20 @@ def _average(net: int, count: int) -> int:
     return -q if net < 0 else q
 
 
+def _open_orders(store: FairStore, fair_ref: str | None) -> dict[str, tuple[int, int]]:
+    """(count, value) of the orders still open, per vendor code."""
+    with store.read() as s:
+        per_vendor = order_figures(s, [find_fair(s, fair_ref).id]).per_vendor
+    return {code: (o["open_count"], o["open_satang"]) for code, o in per_vendor.items()}
+
+
 def producer_sheet(store: FairStore, vendor_code: str, *, fair_ref: str | None = None,
-                   method_kinds: Mapping[str, str] | None = None) -> ProducerSheet:
-    """The sheet of one vendor over the whole fair; ``InputError`` for an unknown vendor or fair."""
+                   method_kinds: Mapping[str, str] | None = None,
+                   open_orders: Mapping[str, tuple[int, int]] | None = None) -> ProducerSheet:
+    """The sheet of one vendor over the whole fair; ``InputError`` for an unknown vendor or fair.
+    ``open_orders``: (count, value) per vendor code when the caller has them (else read here)."""
     kinds = method_kinds if method_kinds is not None else {m.code: m.kind for m in list_methods(store, fair_ref)}
+    opened = open_orders if open_orders is not None else _open_orders(store, fair_ref)
     with store.read() as s:
         fair = find_fair(s, fair_ref)
         row = s.scalar(select(Vendor).where(Vendor.fair_id == fair.id, Vendor.code == vendor_code.strip()))
@@ -64,7 +75,8 @@ def producer_sheet(store: FairStore, vendor_code: str, *, fair_ref: str | None =
     scheme = sum(r.net_satang for r in detail.by_method if kinds.get(r.key, "plain") in SCHEME_KINDS)
     return ProducerSheet(fair_name, venue, first, last, v, detail.by_product, detail.by_day, detail.by_hour,
                          detail.by_method, _average(v.net_satang, v.sales_count), digital,
-                         _share(digital, v.net_satang), scheme, _share(scheme, v.net_satang), 0, 0, link)
+                         _share(digital, v.net_satang), scheme, _share(scheme, v.net_satang),
+                         *opened.get(v.code, (0, 0)), link)
 
 
 def producer_sheets(store: FairStore, *, fair_ref: str | None = None,
@@ -76,7 +88,8 @@ def producer_sheets(store: FairStore, *, fair_ref: str | None = None,
                                .order_by(Vendor.booth, Vendor.code)))
         ref = fair.uid
     kinds = method_kinds if method_kinds is not None else {m.code: m.kind for m in list_methods(store, ref)}
-    return tuple(producer_sheet(store, code, fair_ref=ref, method_kinds=kinds) for code in codes)
+    opened = _open_orders(store, ref)
+    return tuple(producer_sheet(store, code, fair_ref=ref, method_kinds=kinds, open_orders=opened) for code in codes)
 
 
 def write_producer_sheets(store: FairStore, out_dir: Path, *, fair_ref: str | None = None,

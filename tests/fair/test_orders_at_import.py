@@ -100,3 +100,12 @@ def test_orders_travel_in_the_export_once_and_equal_the_booth_figures(fair_store
     assert figures["orders"] == mine and figures["key"]["net_satang"] == report.net_satang
     assert figures["after_fair"]["delivered_satang"] == mine["delivered_satang"]
     assert json.dumps(figures)  # JSON-ready
+    from otop_pos.core.money import format_baht
+    from otop_pos.fair.producer_sheets import producer_sheet
+    from otop_pos.reports.producer_sheet_pdf import write_producer_sheet_pdf
+    from tests.reports.pdf_helpers import pdftotext
+
+    sheet = producer_sheet(fair_store, "KK20-0001")   # the producer takes home the order still open
+    assert (sheet.open_orders_count, sheet.open_orders_satang) == (1, mine["open_satang"])
+    text = " ".join(pdftotext(write_producer_sheet_pdf(sheet, tmp_path / "sheet.pdf")).split())
+    assert f"1 รายการ มูลค่า {format_baht(mine['open_satang'])} บาท" in text
