@@ -15,7 +15,7 @@ from otop_pos.core.chain import (
     GENESIS, cancel_details, chain_hash, chain_payment, deliver_details, order_event_doc, take_details,
 )
 from otop_pos.exchange.export_model import ExportData, ExportOrderLine, ExportOrderMoney
-from otop_pos.exchange.export_rows import chain_break, chain_gap, inconsistent, utc_text
+from otop_pos.exchange.export_rows import bill_adds_up, chain_break, chain_gap, inconsistent, line_adds_up, utc_text
 
 __all__ = ["check_orders", "verify_order_chain", "delivered_sales"]
 
@@ -46,8 +46,7 @@ def check_orders(data: ExportData, sale_totals: Mapping[str, int], day_dates: Co
         if ln.order_uuid not in orders:
             raise inconsistent("รายการสั่งจองไม่มีใบสั่งจอง", f"an order line points at no order ({ln.order_uuid}).")
         lines.setdefault(ln.order_uuid, []).append(ln)
-        if ln.total_satang != ln.qty * ln.unit_price_satang - ln.discount_satang \
-                or ln.net_satang != ln.total_satang - ln.sale_discount_share_satang:
+        if not line_adds_up(ln):
             raise inconsistent("ยอดรายการสั่งจองไม่ถูกต้อง", f"a line of order {orders[ln.order_uuid].number} "
                                "does not add up.")
     events = {e.uuid: e for e in data.order_events}
@@ -83,11 +82,7 @@ def check_orders(data: ExportData, sale_totals: Mapping[str, int], day_dates: Co
         ls = lines.get(o.uuid, [])
         if "take" not in kinds.get(o.uuid, {}):
             raise inconsistent(f"ใบสั่งจอง {o.number} ไม่มีการรับสั่ง", f"order {o.number} was never taken.")
-        if ([ln.line_no for ln in ls] != list(range(1, len(ls) + 1)) or not ls
-                or sum(ln.net_satang for ln in ls) != o.total_satang
-                or sum(ln.total_satang for ln in ls) != o.subtotal_satang
-                or o.total_satang != o.subtotal_satang - o.sale_discount_satang
-                or sum(ln.qty for ln in ls) != o.item_count):
+        if not bill_adds_up(ls, o):
             raise inconsistent(f"ยอดใบสั่งจอง {o.number} ไม่ตรงกับรายการ", f"order {o.number}: lines do not add up.")
         had = kinds[o.uuid]
         deposits = sum(m.amount_satang for m in money.get(had["take"].uuid, []))

@@ -32,7 +32,7 @@ from otop_pos.exchange.export_model import (
 
 __all__ = ["TABLES", "MEMBERS", "member_columns", "MEMBER_ORDER", "to_csv", "parse_members", "member_values",
            "not_utf8", "not_bom", "check_consistency", "check_bounds", "verify_chain", "counts_of", "totals_of",
-           "METHODS", "BOUNDS", "inconsistent", "utc_text", "chain_gap", "chain_break"]
+           "METHODS", "BOUNDS", "inconsistent", "utc_text", "chain_gap", "chain_break", "line_adds_up", "bill_adds_up"]
 
 #: The methods an export may carry: any well-formed method code (the import checks it against the fair's).
 METHODS = METHOD_CODE_RE
@@ -433,6 +433,21 @@ def inconsistent(th: str, en: str) -> ImportRefused:
     return _refuse("integrity", "ข้อมูลในไฟล์ไม่สอดคล้องกัน: " + th, "The file's content is inconsistent: " + en)
 
 
+def line_adds_up(ln: Any) -> bool:
+    """Whether a sale's or order's line adds up: total = qty × unit − discount, net = total − its share."""
+    return ln.total_satang == ln.qty * ln.unit_price_satang - ln.discount_satang \
+        and ln.net_satang == ln.total_satang - ln.sale_discount_share_satang
+
+
+def bill_adds_up(lines: Sequence[Any], bill: Any) -> bool:
+    """Whether a sale's or order's lines are numbered 1..n and add up to its total, subtotal, discount and items."""
+    return (bool(lines) and [ln.line_no for ln in lines] == list(range(1, len(lines) + 1))
+            and sum(ln.net_satang for ln in lines) == bill.total_satang
+            and sum(ln.total_satang for ln in lines) == bill.subtotal_satang
+            and bill.total_satang == bill.subtotal_satang - bill.sale_discount_satang
+            and sum(ln.qty for ln in lines) == bill.item_count)
+
+
 def _unique(values: Sequence[str], what: str) -> None:
     if len(set(values)) != len(values):
         raise inconsistent(f"{what} ซ้ำ", f"a {what} repeats.")
@@ -453,8 +468,7 @@ def check_consistency(data: ExportData) -> None:
         if ln.sale_uuid not in sales:
             raise inconsistent("รายการสินค้าไม่มีบิล", f"a line points at a sale not in the file ({ln.sale_uuid}).")
         lines.setdefault(ln.sale_uuid, []).append(ln)
-        if ln.total_satang != ln.qty * ln.unit_price_satang - ln.discount_satang \
-                or ln.net_satang != ln.total_satang - ln.sale_discount_share_satang:
+        if not line_adds_up(ln):
             raise inconsistent("ยอดรายการไม่ถูกต้อง", f"line {ln.line_no} of sale {ln.sale_uuid} does not add up.")
     pays: dict[str, list[ExportPayment]] = {}
     for p in data.payments:
@@ -468,10 +482,7 @@ def check_consistency(data: ExportData) -> None:
         ls, ps = lines.get(s.uuid, []), pays.get(s.uuid, [])
         if [ln.line_no for ln in ls] != list(range(1, len(ls) + 1)) or not ls:
             raise inconsistent(f"บิล {s.number} รายการไม่ครบ", f"sale {s.number} has missing or repeated lines.")
-        if (sum(ln.net_satang for ln in ls) != s.total_satang or sum(ln.total_satang for ln in ls) != s.subtotal_satang
-                or s.total_satang != s.subtotal_satang - s.sale_discount_satang
-                or sum(ln.qty for ln in ls) != s.item_count
-                or sum(p.amount_satang for p in ps) != s.total_satang or s.paid_satang != s.total_satang
+        if (not bill_adds_up(ls, s) or sum(p.amount_satang for p in ps) != s.total_satang or s.paid_satang != s.total_satang
                 or sum(p.change_satang for p in ps) != s.change_satang):
             raise inconsistent(f"ยอดบิล {s.number} ไม่ตรงกับรายการหรือการชำระ",
                                 f"sale {s.number}: lines or payments do not add up to its total.")

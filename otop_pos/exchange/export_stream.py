@@ -300,8 +300,7 @@ class ExportStream:
         self._sums[1] += sum(p.amount_satang for p in ps)
         if self._line_error is None:
             for ln in ls:
-                if ln.total_satang != ln.qty * ln.unit_price_satang - ln.discount_satang \
-                        or ln.net_satang != ln.total_satang - ln.sale_discount_share_satang:
+                if not R.line_adds_up(ln):
                     self._line_error = R.inconsistent(
                         "ยอดรายการไม่ถูกต้อง", f"line {ln.line_no} of sale {ln.sale_uuid} does not add up.")
                     break
@@ -309,11 +308,7 @@ class ExportStream:
             if [ln.line_no for ln in ls] != list(range(1, len(ls) + 1)):
                 self._sale_error = R.inconsistent(f"บิล {s.number} รายการไม่ครบ",
                                                   f"sale {s.number} has missing or repeated lines.")
-            elif (sum(ln.net_satang for ln in ls) != s.total_satang
-                  or sum(ln.total_satang for ln in ls) != s.subtotal_satang
-                  or s.total_satang != s.subtotal_satang - s.sale_discount_satang
-                  or sum(ln.qty for ln in ls) != s.item_count
-                  or sum(p.amount_satang for p in ps) != s.total_satang or s.paid_satang != s.total_satang
+            elif (not R.bill_adds_up(ls, s) or sum(p.amount_satang for p in ps) != s.total_satang or s.paid_satang != s.total_satang
                   or sum(p.change_satang for p in ps) != s.change_satang):
                 self._sale_error = R.inconsistent(f"ยอดบิล {s.number} ไม่ตรงกับรายการหรือการชำระ",
                                                   f"sale {s.number}: lines or payments do not add up to its total.")
