@@ -228,7 +228,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     show("import log (newest first):")
     for e in st.log:
         show((f"  {e.at:%Y-%m-%d %H:%M}Z {e.result:<9} {e.booth_code:<8} {e.file_name}"
-                      + (f" [{e.reason}] {e.message_en}" if e.result == "refused" else f" +{e.sales_added} sales")))
+                      + (f" [{e.reason}] {e.message_en}" if e.result == "refused" else f" +{e.sales_added} sales"
+                         + (f", +{e.orders_added} orders" if e.orders_added else ""))))
     return 0
 
 

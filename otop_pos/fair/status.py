@@ -64,6 +64,7 @@ class LogEntry:
     sales_added: int
     voids_added: int
     refunds_added: int
+    orders_added: int = 0
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,8 @@ def fair_status(store: FairStore, clock: Clock, fair_ref: str | None = None, *, 
                               .where(ImportLog.fair_id == fid, ImportLog.result.in_(("imported", "unchanged")))
                               .group_by(ImportLog.vendor_code)).all())
         entries = tuple(LogEntry(r.at, r.file_name, r.result, r.reason, r.message_en, r.message_th, r.vendor_code,
-                                 r.booth_code, r.till_no, r.sales_added, r.voids_added, r.refunds_added)
+                                 r.booth_code, r.till_no, r.sales_added, r.voids_added, r.refunds_added,
+                                 r.orders_added)
                         for r in s.scalars(select(ImportLog).where(ImportLog.fair_id == fid)
                                            .order_by(ImportLog.id.desc()).limit(log_lines)))
         files = {str(k): int(n) for k, n in s.execute(

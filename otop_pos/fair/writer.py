@@ -212,6 +212,7 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
         vendor_code=p.vendor_code, booth_code=p.booth_code, till_no=p.till_no, till_uuid=p.till_uuid,
         export_seq=p.export_seq, export_created_at=p.created_at, sales_added=new_sales,
         voids_added=len(new_voids), refunds_added=len(new_refunds), days_added=len(new_days), docs_skipped=skipped,
+        orders_added=sum(e.kind == "take" for e in order_events),
     ).returning(ImportLog.id)).scalar_one()
     head = (max(H, B), till.head_hash if H >= B else p.head_hash)
     newest = till.export_created_at is None or (p.created_at, p.export_seq) > (till.export_created_at,

@@ -205,6 +205,7 @@ class ImportLog(FairBase):
     export_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
     export_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     sales_added: Mapped[int] = mapped_column(Integer, default=0)
+    orders_added: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # orders taken (f0008)
     voids_added: Mapped[int] = mapped_column(Integer, default=0)
     refunds_added: Mapped[int] = mapped_column(Integer, default=0)
     days_added: Mapped[int] = mapped_column(Integer, default=0)

@@ -258,6 +258,10 @@
         <translation>added {s} sales, {v} voids, {r} refunds</translation>
     </message>
     <message>
+        <source>, {o} orders</source>
+        <translation>, {o} orders</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>When</translation>
     </message>

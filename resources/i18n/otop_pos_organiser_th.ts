@@ -258,6 +258,10 @@
         <translation>เพิ่มการขาย {s} ยกเลิก {v} คืนเงิน {r}</translation>
     </message>
     <message>
+        <source>, {o} orders</source>
+        <translation> สั่งจอง {o} รายการ</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>เวลา</translation>
     </message>

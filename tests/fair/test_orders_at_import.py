@@ -77,6 +77,9 @@ def test_orders_travel_in_the_export_once_and_equal_the_booth_figures(fair_store
         text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
     assert late.number in text and "สมศรี" not in text and "0812345678" not in text and "สมชาย" not in text
     assert import_paths(fair_store, fair_clock, [first], jobs=0).count("imported") == 1
+    from otop_pos.fair.status import fair_status
+
+    assert fair_status(fair_store, fair_clock).log[0].orders_added == 3   # the import log counts the orders
     after = LAST_DAY + timedelta(days=2)
     booth.ensure_day(after)
     deliver_order(booth.s, booth.clock, late.number, [PaymentIn("cash", tendered_satang=100000)])

@@ -3,7 +3,8 @@
 ``customer_order`` (when and on which fair day it was taken, the delivery date, its value), ``order_line`` (as
 a sale's lines), ``order_event`` (taken, delivered — naming the sale it became — or cancelled, on a fair day; a
 day after the fair's last is "after the fair") and ``order_money`` (deposits taken and given back). New tables
-only: every stored row is kept.
+only, and the import log's count of the orders each file added (``orders_added``, 0 for the files imported
+before): every stored row is kept.
 
 Revision ID: f0008
 Revises: f0007m
@@ -24,6 +25,7 @@ def _fk(table: str, col: str, target: str) -> sa.ForeignKeyConstraint:
 
 
 def upgrade() -> None:
+    op.add_column('import_log', sa.Column('orders_added', sa.Integer(), nullable=False, server_default='0'))
     op.create_table(
         'customer_order',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -118,3 +120,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ('order_money', 'order_event', 'order_line', 'customer_order'):
         op.drop_table(table)
+    op.drop_column('import_log', 'orders_added')

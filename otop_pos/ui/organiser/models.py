@@ -394,8 +394,11 @@ def _log_details(e: Any) -> str:
     text = pick(e.message_th, e.message_en)
     if text or e.result != "imported":
         return str(text)
-    return translate("OrgImport", "added {s} sales, {v} voids, {r} refunds").format(
+    text = translate("OrgImport", "added {s} sales, {v} voids, {r} refunds").format(
         s=number(e.sales_added), v=number(e.voids_added), r=number(e.refunds_added))
+    if e.orders_added:
+        text += translate("OrgImport", ", {o} orders").format(o=number(e.orders_added))
+    return str(text)
 
 
 class ImportLogModel(RowsModel):
