@@ -268,6 +268,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
     printed_at = (clock or SystemClock()).now()
     with Q.snapshot(store) as s:
         fairs = _select_fairs(s, fair_refs)
+        asked = (first, last)
         if last is None:  # deliveries and refunds after the fair's last day are in by default ("after the fair")
             later = s.scalar(select(func.max(SaleTotal.business_date))
                              .where(SaleTotal.fair_id.in_([f.id for f in fairs])))
@@ -282,7 +283,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         names = _product_names(s, sc, top_keys)
         schemes = scheme_figures(s, sc.fair_ids, sc.first, sc.last)
         methods = _method_names(s, sc.fair_ids)
-        of = order_figures(s, sc.fair_ids)
+        of = order_figures(s, sc.fair_ids, *asked)
     by_vid = {v.id: v for v in vendors}
     per_vendor: dict[int, Q.Acc] = {v.id: Q.Acc() for v in vendors}
     per_day: dict[date, Q.Acc] = defaultdict(Q.Acc)

@@ -64,9 +64,12 @@ def _add(target: Counts, **values: int) -> None:
         target[k] += v
 
 
-def order_figures(s: Session, fair_ids: Sequence[int]) -> OrderFigures:
-    """The orders figures of the fairs ``fair_ids`` (whole: orders are followed to their delivery or cancel,
-    even after the fair)."""
+def order_figures(s: Session, fair_ids: Sequence[int], first: date | None = None,
+                  last: date | None = None) -> OrderFigures:
+    """The orders figures of the fairs ``fair_ids`` from ``first`` to ``last`` (default: all, the fair's days and
+    after): orders taken, deposits, deliveries, cancels and refunds dated in the period count; an order is open
+    when it was taken by the period's end and neither delivered nor cancelled by then."""
+    lo, hi = first or date.min, last or date.max
     orders = {int(i): (str(code), int(total), taken_on) for i, code, total, taken_on in s.execute(
         select(CustomerOrder.id, Vendor.code, CustomerOrder.total_satang, CustomerOrder.taken_on)
         .join(Vendor, Vendor.id == CustomerOrder.vendor_id).where(CustomerOrder.fair_id.in_(fair_ids)))}
@@ -74,31 +77,33 @@ def order_figures(s: Session, fair_ids: Sequence[int]) -> OrderFigures:
     for oid, kind, day in s.execute(select(OrderEvent.order_id, OrderEvent.kind, OrderEvent.business_date)
                                     .where(OrderEvent.fair_id.in_(fair_ids), OrderEvent.kind != "take")):
         closed[int(oid)] = (str(kind), day)
-    fair_total, per_vendor, per_day = zero_orders(), {}, {}  # type: ignore[var-annotated]
+    fair_total: Counts = zero_orders()
+    per_vendor: dict[str, Counts] = {}
+    per_day: dict[str, Counts] = {}
 
     def day_of(d: date) -> Counts:
         return per_day.setdefault(d.isoformat(), zero_orders())
 
     for oid, (vendor, total, taken_on) in orders.items():
-        kind, on = closed.get(oid, ("open", taken_on))
+        kind, on = closed.get(oid, ("open", hi))
         targets = (fair_total, per_vendor.setdefault(vendor, zero_orders()))
         for t in targets:
-            _add(t, taken_count=1, taken_satang=total)
-            if kind == "deliver":
-                _add(t, delivered_count=1, delivered_satang=total)
-            elif kind == "cancel":
-                _add(t, cancelled_count=1)
-            else:
+            if lo <= taken_on <= hi:
+                _add(t, taken_count=1, taken_satang=total)
+            if kind != "open" and lo <= on <= hi:
+                _add(t, **({"delivered_count": 1, "delivered_satang": total} if kind == "deliver"
+                           else {"cancelled_count": 1}))
+            if taken_on <= hi and (kind == "open" or on > hi):
                 _add(t, open_count=1, open_satang=total)
-        _add(day_of(taken_on), taken_count=1, taken_satang=total)
-        if kind == "deliver":
-            _add(day_of(on), delivered_count=1, delivered_satang=total)
-        elif kind == "cancel":
-            _add(day_of(on), cancelled_count=1)
+        if lo <= taken_on <= hi:
+            _add(day_of(taken_on), taken_count=1, taken_satang=total)
+        if kind != "open" and lo <= on <= hi:
+            _add(day_of(on), **({"delivered_count": 1, "delivered_satang": total} if kind == "deliver"
+                                else {"cancelled_count": 1}))
     vendor_of = {oid: v for oid, (v, _t, _d) in orders.items()}
     for oid, kind, day, amount in s.execute(
             select(OrderMoney.order_id, OrderMoney.kind, OrderMoney.business_date, func.sum(OrderMoney.amount_satang))
-            .where(OrderMoney.fair_id.in_(fair_ids))
+            .where(OrderMoney.fair_id.in_(fair_ids), OrderMoney.business_date.between(lo, hi))
             .group_by(OrderMoney.order_id, OrderMoney.kind, OrderMoney.business_date)):
         key = "deposits_satang" if kind == "deposit" else "deposits_refunded_satang"
         for t in (fair_total, per_vendor[vendor_of[int(oid)]], day_of(day)):
@@ -109,29 +114,34 @@ def order_figures(s: Session, fair_ids: Sequence[int]) -> OrderFigures:
             shut = closed.get(oid)
             if taken_on <= end and (shut is None or shut[1] > end):
                 _add(per_day[d], open_count=1, open_satang=total)
-    return OrderFigures(fair_total, dict(sorted(per_vendor.items())), _per_type(s, fair_ids, closed),
-                        dict(sorted(per_day.items())), _after_fair(s, fair_ids, closed))
+    vendors = {v: o for v, o in sorted(per_vendor.items()) if any(o.values())}
+    return OrderFigures(fair_total, vendors, _per_type(s, fair_ids, orders, closed, lo, hi),
+                        dict(sorted(per_day.items())), _after_fair(s, fair_ids, closed, lo, hi))
 
 
-def _per_type(s: Session, fair_ids: Sequence[int], closed: dict[int, tuple[str, date]]) -> dict[str, Counts]:
+def _per_type(s: Session, fair_ids: Sequence[int], orders: dict[int, tuple[str, int, date]],
+              closed: dict[int, tuple[str, date]], lo: date, hi: date) -> dict[str, Counts]:
     per_type: dict[str, Counts] = {}
     for oid, ptype, qty, net in s.execute(
             select(OrderLine.order_id, OrderLine.product_type, func.sum(OrderLine.qty), func.sum(OrderLine.net_satang))
             .where(OrderLine.fair_id.in_(fair_ids)).group_by(OrderLine.order_id, OrderLine.product_type)):
-        t = per_type.setdefault(str(ptype), zero_orders(TYPE_KEYS))
-        kind = closed.get(int(oid), ("open", None))[0]
+        taken_on = orders[int(oid)][2]
+        kind, on = closed.get(int(oid), ("open", hi))
         net = int(net)
-        _add(t, taken_count=1, taken_qty=int(qty), taken_satang=net)
-        if kind == "deliver":
+        t = per_type.setdefault(str(ptype), zero_orders(TYPE_KEYS))
+        if lo <= taken_on <= hi:
+            _add(t, taken_count=1, taken_qty=int(qty), taken_satang=net)
+        if kind == "deliver" and lo <= on <= hi:
             _add(t, delivered_count=1, delivered_satang=net)
-        elif kind == "cancel":
+        elif kind == "cancel" and lo <= on <= hi:
             _add(t, cancelled_count=1, cancelled_satang=net)
-        else:
+        if taken_on <= hi and (kind == "open" or on > hi):
             _add(t, open_count=1, open_satang=net)
-    return dict(sorted(per_type.items()))
+    return {k: v for k, v in sorted(per_type.items()) if any(v.values())}
 
 
-def _after_fair(s: Session, fair_ids: Sequence[int], closed: dict[int, tuple[str, date]]) -> AfterFair:
+def _after_fair(s: Session, fair_ids: Sequence[int], closed: dict[int, tuple[str, date]], lo: date,
+                hi: date) -> AfterFair:
     last = {int(i): d for i, d in s.execute(select(Fair.id, Fair.last_day).where(Fair.id.in_(fair_ids)))}
     fair_of: dict[int, int] = {}
     totals: dict[int, int] = {}
@@ -142,7 +152,7 @@ def _after_fair(s: Session, fair_ids: Sequence[int], closed: dict[int, tuple[str
     delivered = [0, 0]
     cancelled = 0
     for oid, (kind, on) in closed.items():
-        if on > last[int(fair_of[oid])]:
+        if on > last[int(fair_of[oid])] and lo <= on <= hi:
             days.add(on)
             if kind == "deliver":
                 delivered[0] += 1
@@ -152,14 +162,15 @@ def _after_fair(s: Session, fair_ids: Sequence[int], closed: dict[int, tuple[str
     back = 0
     for fid, on, amount in s.execute(select(OrderMoney.fair_id, OrderMoney.business_date,
                                             func.sum(OrderMoney.amount_satang))
-                                     .where(OrderMoney.fair_id.in_(fair_ids), OrderMoney.kind == "refund")
+                                     .where(OrderMoney.fair_id.in_(fair_ids), OrderMoney.kind == "refund",
+                                            OrderMoney.business_date.between(lo, hi))
                                      .group_by(OrderMoney.fair_id, OrderMoney.business_date)):
         if on > last[int(fid)]:
             back += int(amount)
     refunds = [0, 0]
     for fid, on, n, amount in s.execute(select(Refund.fair_id, Refund.business_date, func.count(),
                                                func.sum(Refund.amount_satang))
-                                        .where(Refund.fair_id.in_(fair_ids))
+                                        .where(Refund.fair_id.in_(fair_ids), Refund.business_date.between(lo, hi))
                                         .group_by(Refund.fair_id, Refund.business_date)):
         if on > last[int(fid)]:
             days.add(on)

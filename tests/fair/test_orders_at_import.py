@@ -112,3 +112,34 @@ def test_orders_travel_in_the_export_once_and_equal_the_booth_figures(fair_store
     assert (sheet.open_orders_count, sheet.open_orders_satang) == (1, mine["open_satang"])
     text = " ".join(pdftotext(write_producer_sheet_pdf(sheet, tmp_path / "sheet.pdf")).split())
     assert f"1 รายการ มูลค่า {format_baht(mine['open_satang'])} บาท" in text
+
+
+def test_a_report_period_counts_what_happened_in_it(fair_store: FairStore, fair_clock: FixedClock,
+                                                    tmp_path: Path) -> None:
+    """An order taken on day 1 and delivered on day 3: a report of day 1 shows it taken and open at the day's end,
+    one of days 2–3 shows it delivered and not taken; the two periods add up to the whole."""
+    from otop_pos.fair.figures import compute_figures
+
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", ["KK20-0001"])
+    booth = Booth(tmp_path / "a", packages["KK20-0001"].path, seed=6)
+    booth.sell(FIRST_DAY, 1)
+    product = list_products(booth.s)[0]
+    order = take_order(booth.s, booth.clock, Cart().add(product, 4), customer="ก",
+                       deliver_on=FIRST_DAY + timedelta(days=2), deposit_satang=1000, payments=[PaymentIn("cash", 1000)])
+    booth.close_day()
+    day3 = FIRST_DAY + timedelta(days=2)
+    booth.sell(day3, 1)
+    deliver_order(booth.s, booth.clock, order.number, [PaymentIn("cash", tendered_satang=order.value_satang)])
+    booth.close_day()
+    assert import_paths(fair_store, fair_clock, [booth.export(tmp_path / "usb")], jobs=0).count("imported") == 1
+    booth.close()
+    value = order.value_satang
+    one = compute_figures(fair_store, first=FIRST_DAY, last=FIRST_DAY).orders
+    rest = compute_figures(fair_store, first=FIRST_DAY + timedelta(days=1), last=day3).orders
+    whole = compute_figures(fair_store).orders
+    assert (one["taken_satang"], one["deposits_satang"], one["open_satang"], one["delivered_count"]) == (
+        value, 1000, value, 0)
+    assert (rest["taken_count"], rest["deposits_satang"], rest["delivered_satang"], rest["open_count"]) == (
+        0, 0, value, 0)
+    for k in ("taken_satang", "deposits_satang", "delivered_satang"):
+        assert one[k] + rest[k] == whole[k]
