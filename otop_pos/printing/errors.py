@@ -19,7 +19,7 @@ _REPRINT_EN = "The receipt may be incomplete: check the paper and print a COPY i
 
 @dataclass(frozen=True)
 class Where:
-    """Which device failed: ``kind`` is usb/net/serial/file/dummy; ``target`` is shown to the user."""
+    """Which device failed: ``kind`` is usb/net/serial/file/win/dummy; ``target`` is shown to the user."""
 
     kind: str = ""
     target: str = ""

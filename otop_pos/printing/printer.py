@@ -5,6 +5,7 @@ the caller offers a reprint marked COPY. Every device failure is raised as ``Pri
 """
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from otop_pos.core.documents import ReceiptDoc, ZReportDoc
@@ -139,3 +140,15 @@ def list_usb_printers() -> list[tuple[str, str]]:
             name = ""
         found.append((spec, name))
     return found
+
+
+def list_printers(platform: str = sys.platform) -> list[tuple[str, str]]:
+    """The printers this computer can find, as ``(spec, description)``: the installed print queues on
+    Windows (``win:NAME``, printed through the printer's own driver), USB printers elsewhere (``usb:…``).
+
+    Network and serial/Bluetooth printers are not found this way: they are typed (or kept) as addresses."""
+    if platform == "win32":
+        from otop_pos.printing.transports.win32raw import list_windows_printers
+
+        return list_windows_printers(platform=platform)
+    return list_usb_printers()

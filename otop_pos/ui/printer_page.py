@@ -7,6 +7,7 @@ address (``usb:0416:5011``, ``net:…``, ``serial:/dev/ttyUSB0``) and the printe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -49,10 +50,7 @@ def printer_name(spec: str, model: str = "") -> str:
         model = model.strip()
         if not model:
             return translate("Printer", "USB printer")
-        width = _WIDTH_IN_NAME.search(model)
-        if width:
-            model += " " + translate("Printer", "({mm} mm)").format(mm=width.group(1))
-        return translate("Printer", "USB printer: {model}").format(model=model)
+        return translate("Printer", "USB printer: {model}").format(model=_with_width(model, model))
     if parsed.kind == "net":
         if parsed.port != 9100:
             return translate("Printer", "Network printer {host}, port {port}").format(host=parsed.host, port=parsed.port)
@@ -61,17 +59,36 @@ def printer_name(spec: str, model: str = "") -> str:
         return translate("Printer", "Bluetooth / serial port printer")
     if parsed.kind == "file":
         return translate("Printer", "USB printer (through the computer's printer driver)")
+    if parsed.kind == "win":
+        return _with_width(translate("Printer", "Printer “{name}”").format(name=parsed.queue), parsed.queue)
     if parsed.kind == "dummy":
         return translate("Printer", "Test printer (prints nothing)")
     return translate("Printer", "No printer")
 
 
-class PrinterPage(QWidget):
-    """Edits the printer part of the settings; the Save button of the settings screen stores it."""
+def _with_width(text: str, name: str) -> str:
+    """``text`` followed by "(58 mm)" when the printer's ``name`` says its paper width."""
+    width = _WIDTH_IN_NAME.search(name)
+    if width:
+        return text + " " + translate("Printer", "({mm} mm)").format(mm=width.group(1))
+    return text
 
-    def __init__(self, ctx: BoothContext, parent: QWidget | None = None) -> None:
+
+class PrinterPage(QWidget):
+    """Edits the printer part of the settings; the Save button of the settings screen stores it.
+
+    ``discover`` lists the printers "Find printers" offers, as ``(spec, description)`` (default: the
+    installed Windows print queues on Windows, the USB printers elsewhere)."""
+
+    def __init__(self, ctx: BoothContext, parent: QWidget | None = None, *,
+                 discover: Callable[[], list[tuple[str, str]]] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        if discover is None:
+            from otop_pos.printing.printer import list_printers
+
+            discover = list_printers
+        self.discover = discover
         lay = QVBoxLayout(self)
         form = QFormLayout()
         row = QHBoxLayout()
@@ -200,8 +217,6 @@ class PrinterPage(QWidget):
 
     # --- actions -------------------------------------------------------------------------------------------
     def find_printers(self) -> None:
-        from otop_pos.printing.printer import list_usb_printers
-
         current = self.printer_box.currentData() or "none"
         self.find_button.setEnabled(False)
 
@@ -209,7 +224,7 @@ class PrinterPage(QWidget):
             self.find_button.setEnabled(True)
             self._fill_printers(printers, current)
             self.test_result.setText(translate("Printer", "{n} printer(s) found.").format(n=len(printers)))
-        self.ctx.run_device(list_usb_printers, found, self._failed)
+        self.ctx.run_device(self.discover, found, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.find_button.setEnabled(True)

@@ -1,5 +1,5 @@
 """Printer setting strings (``usb:04b8:0202``, ``net:192.168.1.50:9100``, ``serial:COM3:38400``,
-``file:/dev/usb/lp0``, ``dummy``, ``none``) parsed into a ``PrinterSpec`` and opened as a transport."""
+``file:/dev/usb/lp0``, ``win:XP-58`` (a Windows print queue by name), ``dummy``, ``none``) parsed into a ``PrinterSpec`` and opened as a transport."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,10 +8,10 @@ from typing import Any, Literal
 from otop_pos.core.errors import PrinterError
 from otop_pos.printing.transports.base import Transport
 
-SpecKind = Literal["usb", "net", "serial", "file", "dummy", "none"]
+SpecKind = Literal["usb", "net", "serial", "file", "win", "dummy", "none"]
 FLOW_CONTROLS = ("rtscts", "dsrdtr", "xonxoff")
 SPEC_HELP = (
-    "usb:VID:PID[:IN:OUT] | net:HOST[:PORT] | serial:DEVICE[:BAUD[:rtscts]] | file:PATH | dummy | none"
+    "usb:VID:PID[:IN:OUT] | net:HOST[:PORT] | serial:DEVICE[:BAUD[:rtscts]] | file:PATH | win:QUEUE NAME | dummy | none"
 )
 
 
@@ -41,6 +41,7 @@ class PrinterSpec:
     baudrate: int = 9600
     flow: str = ""
     path: str = ""
+    queue: str = ""
 
     def __str__(self) -> str:
         if self.kind == "usb":
@@ -55,6 +56,8 @@ class PrinterSpec:
             return f"serial:{self.device}:{self.baudrate}" + (f":{self.flow}" if self.flow else "")
         if self.kind == "file":
             return f"file:{self.path}"
+        if self.kind == "win":
+            return f"win:{self.queue}"
         return self.kind
 
     @property
@@ -65,6 +68,7 @@ class PrinterSpec:
             "net": f"Network {self.host}:{self.port}",
             "serial": f"Serial {self.device} {self.baudrate} baud",
             "file": f"File {self.path}",
+            "win": f"Windows printer {self.queue}",
             "dummy": "Dummy (no paper)",
             "none": "No printer",
         }[self.kind]
@@ -167,6 +171,8 @@ def parse_printer_spec(spec: str) -> PrinterSpec:
         return _serial(text, rest)
     if kind == "file":
         return PrinterSpec("file", path=rest)
+    if kind == "win":
+        return PrinterSpec("win", queue=rest)
     raise PrinterSpecError(text, f"ไม่รู้จักชนิด “{kind}”", f"unknown kind “{kind}”")
 
 
@@ -191,6 +197,10 @@ def open_transport(spec: str | PrinterSpec, **options: Any) -> Transport:
         from otop_pos.printing.transports.file import FileTransport
 
         return FileTransport(parsed.path, **options)
+    if parsed.kind == "win":
+        from otop_pos.printing.transports.win32raw import Win32RawTransport
+
+        return Win32RawTransport(parsed.queue, **options)
     from otop_pos.printing.transports.dummy import DummyTransport, NullTransport
 
     if parsed.kind == "dummy":
