@@ -1286,6 +1286,10 @@
         <translation>USB printer (through the computer&apos;s printer driver)</translation>
     </message>
     <message>
+        <source>Printer “{name}”</source>
+        <translation>Printer “{name}”</translation>
+    </message>
+    <message>
         <source>Find printers</source>
         <translation>Find printers</translation>
     </message>

@@ -1286,6 +1286,10 @@
         <translation>เครื่องพิมพ์ USB (ผ่านไดรเวอร์ของเครื่อง)</translation>
     </message>
     <message>
+        <source>Printer “{name}”</source>
+        <translation>เครื่องพิมพ์ “{name}”</translation>
+    </message>
+    <message>
         <source>Find printers</source>
         <translation>ค้นหาเครื่องพิมพ์</translation>
     </message>

@@ -47,6 +47,9 @@ PRINTER_ENUM_CONNECTIONS = 0x4
 JOB_CONTROL_DELETE = 5
 ERROR_ACCESS_DENIED = 5
 ERROR_INVALID_PRINTER_NAME = 1801
+#: Seconds a job may wait in the queue before "the printer does not take the job" (a receipt leaves the
+#: queue as soon as the printer has taken its bytes, a few seconds even on slow printers).
+DEFAULT_TIMEOUT = 15.0
 #: Ports of Windows' own virtual printers (PDF, XPS, fax, OneNote): ESC/POS bytes there make no receipt.
 VIRTUAL_PORTS = ("PORTPROMPT:", "SHRFAX:", "NUL:", "FILE:")
 
@@ -173,7 +176,7 @@ def status_from_bits(status: int, attributes: int = 0, jobs: int = 0) -> Printer
 class Win32RawTransport:
     """A Windows print queue ``queue`` (its name as Windows shows it); each job is spooled RAW and watched.
 
-    ``timeout`` bounds the wait for the job to leave the queue printed; ``poll`` is the pause between looks.
+    ``timeout`` (default ``DEFAULT_TIMEOUT``) bounds the wait for the job to leave the queue printed; ``poll`` is the pause between looks.
     ``win32print`` (pywin32's module), ``clock`` and ``sleep`` are injected for tests.
     """
 
@@ -181,7 +184,7 @@ class Win32RawTransport:
         self,
         queue: str,
         *,
-        timeout: float = 15.0,
+        timeout: float | None = None,
         poll: float = 0.2,
         job_name: str = "otop-pos receipt",
         win32print: Any = None,
@@ -189,7 +192,7 @@ class Win32RawTransport:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.queue = queue
-        self.timeout = timeout
+        self.timeout = DEFAULT_TIMEOUT if timeout is None else timeout
         self.poll = poll
         self.job_name = job_name
         self._module = win32print
