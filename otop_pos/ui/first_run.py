@@ -2,6 +2,8 @@
 
 The set-up comes from the organiser's shop settings file, from the organiser's list of shops and a vendor
 code, or the demo fair. The language and the paper are stored as the booth's settings once it is set up.
+The paper page also offers the printers this computer finds (the installed printers on Windows, USB printers
+elsewhere; the row stays hidden when none is found) with a test page; the one chosen is stored too.
 Every visible text is set in ``retranslate``, so the language switch on the first page changes them at once.
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -25,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from otop_pos.booth.service import BoothService
+from otop_pos.booth.service import BoothService, PrinterConfig
 from otop_pos.core.digits import normalize_digits
 from otop_pos.core.errors import PinError
 from otop_pos.core.vocabulary import PAPER_WIDTHS
 from otop_pos.ui.i18n import current_lang, install_language, translate
+from otop_pos.ui.printer_page import printer_name
 from otop_pos.ui.runner import OperationRunner
 from otop_pos.ui.theme import ROLES, Ink
 from otop_pos.ui.widgets import ErrorLabel, PinEdit, WrapLabel, label, make_button
@@ -77,9 +81,18 @@ def paper_drawing(mm: int, text: QColor, paper: QColor) -> QIcon:
 class FirstRunDialog(QDialog):
     """A short wizard; ``accepted`` once the booth is set up (with the language and paper chosen)."""
 
-    def __init__(self, service: BoothService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: BoothService, parent: QWidget | None = None, *,
+                 discover: Callable[[], list[tuple[str, str]]] | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        if discover is None:
+            from otop_pos.printing.printer import list_printers
+
+            discover = list_printers
+        self.discover = discover
+        self.found_printers: list[tuple[str, str]] = []
+        self._finding = False
+        self._picked: str | None = None          # the printer the vendor picked (else the first one found)
         self.runner = OperationRunner(self)
         self.lang = current_lang()
         self.ok_buttons: list[QPushButton] = []   # the "Set up" of the package page, then the registry page
@@ -170,6 +183,21 @@ class FirstRunDialog(QDialog):
         v.addLayout(row)
         self.paper_note = label("", name="caption", wrap=True)
         v.addWidget(self.paper_note)
+        self.printer_row = QWidget()
+        pr = QHBoxLayout(self.printer_row)
+        pr.setContentsMargins(0, 8, 0, 0)
+        self.printer_caption = label("")
+        self.printer_box = QComboBox()
+        self.printer_box.activated.connect(lambda _i: setattr(self, "_picked", self.printer_box.currentData()))
+        self.printer_test = make_button("", slot=self.test_page)
+        self.printer_test.setAutoDefault(False)
+        pr.addWidget(self.printer_caption)
+        pr.addWidget(self.printer_box, 1)
+        pr.addWidget(self.printer_test)
+        self.printer_row.setVisible(False)
+        v.addWidget(self.printer_row)
+        self.printer_result = label("", name="caption", wrap=True)
+        v.addWidget(self.printer_result)
         self.paper_next = make_button("", name="primary", slot=lambda: self._go(PAGE_HOW))
         self._nav(v, PAGE_LANG, self.paper_next)
         return w
@@ -277,6 +305,9 @@ class FirstRunDialog(QDialog):
         self.paper_prompt.setText(translate("FirstRun", "How wide is your receipt paper?"))
         self.paper_58.setText(translate("FirstRun", "Paper 58 mm wide\n(most portable printers)"))
         self.paper_80.setText(translate("FirstRun", "Paper 80 mm wide\n(large shop-counter printers)"))
+        self.printer_caption.setText(translate("FirstRun", "Printer"))
+        self.printer_test.setText(translate("FirstRun", "Print a test page"))
+        self._fill_printers()
         self.paper_note.setText(translate("FirstRun", "Not sure? Measure the paper roll, or keep 58 mm. "
                                                       "You can change it later in Settings."))
         for b in (self.lang_next, self.paper_next):
@@ -327,12 +358,64 @@ class FirstRunDialog(QDialog):
         """Show ``page``; on a set-up page Enter in any field presses its "Set up" (the default button)."""
         self.error.clear()
         self.stack.setCurrentIndex(page)
+        if page == PAGE_PAPER:
+            self.find_printers()
         for i, ok in enumerate(self.ok_buttons, start=PAGE_PACKAGE):
             ok.setDefault(i == page)
 
     def paper_width(self) -> int:
         """The paper chosen, in dots across (58 mm unless 80 mm was picked)."""
         return PAPER_80 if self.paper_80.isChecked() else PAPER_58
+
+    # --- the printer -------------------------------------------------------------------------------------
+    def find_printers(self) -> None:
+        """Look for printers off the GUI thread; the printer row shows once one is found."""
+        if self._finding:
+            return
+        self._finding = True
+
+        def found(printers: object) -> None:
+            self._finding = False
+            self.found_printers = list(printers)  # type: ignore[call-overload]
+            self._fill_printers()
+
+        def failed(_exc: BaseException) -> None:
+            self._finding = False
+        self.runner.run(self.discover, found, failed)
+
+    def _fill_printers(self) -> None:
+        known = [spec for spec, _ in self.found_printers]
+        chosen = self._picked if self._picked in known + ["none"] else (known[0] if known else "none")
+        self.printer_box.clear()
+        for spec, model in self.found_printers:
+            self.printer_box.addItem(printer_name(spec, model), spec)
+        self.printer_box.addItem(translate("FirstRun", "No printer for now"), "none")
+        self.printer_box.setCurrentIndex(max(0, self.printer_box.findData(chosen)))
+        self.printer_row.setVisible(bool(self.found_printers))
+
+    def printer(self) -> str:
+        """The printer setting chosen ("none" when none was found or chosen)."""
+        return str(self.printer_box.currentData() or "none") if self.found_printers else "none"
+
+    def test_page(self) -> None:
+        """Print the test page on the printer and paper chosen (nothing is stored)."""
+        config = PrinterConfig(self.printer(), self.paper_width())
+        if not config.configured:
+            return
+        service = self.service
+        self.printer_test.setEnabled(False)
+        self.printer_result.setText(translate("FirstRun", "Printing the test page…"))
+
+        def tested(result: object) -> None:
+            self.printer_test.setEnabled(True)
+            if isinstance(result, BaseException):
+                self.printer_result.setText("")
+                self.error.show_error(result)
+            else:
+                self.error.clear()
+                self.printer_result.setText(translate("FirstRun", "Test page sent: Thai text, both edge marks "
+                                                                  "and a QR code must print."))
+        self.runner.run(lambda: service.test_page(config), tested, tested)
 
     def _pick_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, translate("FirstRun", "Shop settings file"))
@@ -351,14 +434,15 @@ class FirstRunDialog(QDialog):
         return a.text()
 
     def _run(self, fn: Callable[[], object]) -> None:
-        """Set up with ``fn`` off the GUI thread, then store the language and paper (only when it worked)."""
+        """Set up with ``fn`` off the GUI thread, then store the language, paper and printer (only when it worked)."""
         self.error.clear()
         self.setEnabled(False)
-        service, lang, width = self.service, self.lang, self.paper_width()
+        service, lang, width, chosen = self.service, self.lang, self.paper_width(), self.printer()
+        printer = {"printer": chosen} if chosen != "none" else {}
 
         def work() -> object:
             done = fn()
-            service.update_settings(lang=lang, paper_width=width)
+            service.update_settings(lang=lang, paper_width=width, **printer)
             return done
 
         def failed(exc: BaseException) -> None:

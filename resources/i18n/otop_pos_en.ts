@@ -450,6 +450,14 @@
 (large shop-counter printers)</translation>
     </message>
     <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
         <source>Not sure? Measure the paper roll, or keep 58 mm. You can change it later in Settings.</source>
         <translation>Not sure? Measure the paper roll, or keep 58 mm. You can change it later in Settings.</translation>
     </message>
@@ -496,6 +504,18 @@
     <message>
         <source>Shop details</source>
         <translation>Shop details</translation>
+    </message>
+    <message>
+        <source>No printer for now</source>
+        <translation>No printer for now</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>Printing the test page…</translation>
+    </message>
+    <message>
+        <source>Test page sent: Thai text, both edge marks and a QR code must print.</source>
+        <translation>Test page sent: Thai text, both edge marks and a QR code must print.</translation>
     </message>
     <message>
         <source>Try the demo fair</source>

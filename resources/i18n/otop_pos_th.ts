@@ -450,6 +450,14 @@
 (เครื่องพิมพ์ตั้งโต๊ะขนาดใหญ่)</translation>
     </message>
     <message>
+        <source>Printer</source>
+        <translation>เครื่องพิมพ์</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>พิมพ์หน้าทดสอบ</translation>
+    </message>
+    <message>
         <source>Not sure? Measure the paper roll, or keep 58 mm. You can change it later in Settings.</source>
         <translation>ไม่แน่ใจ? ลองวัดความกว้างของม้วนกระดาษ หรือเลือก 58 มม. ไว้ก่อน เปลี่ยนภายหลังได้ที่หน้าตั้งค่า</translation>
     </message>
@@ -496,6 +504,18 @@
     <message>
         <source>Shop details</source>
         <translation>ข้อมูลร้าน</translation>
+    </message>
+    <message>
+        <source>No printer for now</source>
+        <translation>ยังไม่ใช้เครื่องพิมพ์ตอนนี้</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>กำลังพิมพ์หน้าทดสอบ…</translation>
+    </message>
+    <message>
+        <source>Test page sent: Thai text, both edge marks and a QR code must print.</source>
+        <translation>ส่งหน้าทดสอบแล้ว: ต้องเห็นภาษาไทย ขีดขอบทั้งสองข้าง และคิวอาร์โค้ด</translation>
     </message>
     <message>
         <source>Try the demo fair</source>

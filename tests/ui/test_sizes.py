@@ -440,9 +440,11 @@ def test_everything_pressable_is_touch_sized(screen: str, win: MainWindow, qtbot
 def test_every_page_of_the_first_run_wizard_is_touch_sized(win: MainWindow, qtbot: Any) -> None:
     from otop_pos.ui.first_run import FirstRunDialog
 
-    dlg = FirstRunDialog(win.ctx.service, win)
+    dlg = FirstRunDialog(win.ctx.service, win, discover=lambda: [("win:XP-58 Receipt", "Generic / Text Only")])
     qtbot.addWidget(dlg)
     dlg.show()
+    dlg.find_printers()                                  # the paper page's printer row, shown
+    qtbot.waitUntil(lambda: dlg.found_printers != [], timeout=5000)
     small: list[Small] = []
     for page in range(dlg.stack.count()):
         dlg.stack.setCurrentIndex(page)
