@@ -176,3 +176,38 @@ def test_a_report_period_counts_only_the_part_of_an_orders_life_inside_it(
     o = first["orders"]
     assert (o["taken_count"], o["deposits_satang"], o["delivered_count"], o["open_count"], o["open_satang"]) == (
         1, 1000, 0, 1, cart.total_satang), o
+
+
+def test_a_method_used_only_by_an_order_deposit_cannot_be_removed(fair_store: FairStore, fair_clock: FixedClock,
+                                                                  tmp_path: Path) -> None:
+    """``fair methods remove`` is refused while imported documents use the method, with the count. An order's
+    deposit paid by a method the organiser added (the order still open) is not counted
+    (``methods.documents_using`` reads sales and refunds only), so the method is removed — and the booth's next
+    cumulative export, carrying that deposit again, is refused ("methods") for good."""
+    from otop_pos.exchange.registry_csv import load_registry
+    from otop_pos.fair.fairs import create_fair, load_registry_into
+    from otop_pos.fair.methods import add_method, remove_method
+    from otop_pos.fair.packages import make_packages
+
+    fair, _ = create_fair(fair_store, fair_clock, name="OTOP CITY", venue="สวน", province="ขอนแก่น",
+                          first_day=FIRST_DAY, last_day=LAST_DAY)
+    load_registry_into(fair_store, None, load_registry(*demo_registry()))
+    add_method(fair_store, None, "coupon", name_th="คูปอง", name_en="Coupon", kind="plain")
+    [package] = make_packages(fair_store, fair_clock, tmp_path / "packages", vendor_codes=[VENDOR])
+    booth = Booth(tmp_path / "a", package.path, seed=14)
+    booth.sell(FIRST_DAY, 1)
+    product = list_products(booth.s)[0]
+    take_order(booth.s, booth.clock, Cart().add(product, 2), customer="ลูกค้า", deliver_on=LAST_DAY,
+               deposit_satang=1000, payments=[PaymentIn("coupon", 1000, reference="C-1")])
+    assert import_paths(fair_store, fair_clock, [booth.export(tmp_path / "usb1")], jobs=0).count("imported") == 1
+    refused = None
+    try:
+        remove_method(fair_store, None, "coupon")
+    except OtopError as exc:
+        refused = exc
+    booth.sell(FIRST_DAY, 1)
+    later = import_paths(fair_store, fair_clock, [booth.export(tmp_path / "usb2")], jobs=0)
+    booth.close()
+    assert refused is not None and "1" in refused.en, (
+        f"removed; the next export: {[(f.result, f.reason, f.en) for f in later.files]}")
+    assert later.count("imported") == 1
