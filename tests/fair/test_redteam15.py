@@ -211,3 +211,61 @@ def test_a_method_used_only_by_an_order_deposit_cannot_be_removed(fair_store: Fa
     assert refused is not None and "1" in refused.en, (
         f"removed; the next export: {[(f.result, f.reason, f.en) for f in later.files]}")
     assert later.count("imported") == 1
+
+
+def test_an_order_cancelled_then_lost_by_a_restore_and_delivered_is_not_held_both_ways(
+        fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
+    """The booth cancels an order (deposit kept) and exports; the organiser imports. The laptop is then restored
+    from a backup made before the cancel (the order is open again there) and the order is delivered. The new
+    export's order chain has a different event at the cancel's seq: for documents the import names such a file
+    (a known seq with another hash), but order events are only matched by UUID, so the delivery is added beside
+    the cancel and the fair holds one order both cancelled and delivered. The file must be refused (as a
+    deletion or copied till), the fair store left as it was."""
+    from otop_pos.booth.orders import cancel_order
+
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [VENDOR])
+    booth = Booth(tmp_path / "a", packages[VENDOR].path, seed=15)
+    booth.sell(FIRST_DAY, 2)
+    product = list_products(booth.s)[0]
+    order = take_order(booth.s, booth.clock, Cart().add(product, 2), customer="ลูกค้า",
+                       deliver_on=FIRST_DAY + timedelta(days=1), deposit_satang=1000, payments=[PaymentIn("cash", 1000)])
+    saved = booth.backup(tmp_path / "backups")
+    cancel_order(booth.s, booth.clock, order.number, "1234", refund_deposit=False)
+    assert import_paths(fair_store, fair_clock, [booth.export(tmp_path / "usb1")], jobs=0).count("imported") == 1
+    before = _dump(fair_store)
+    booth.restore(saved)
+    deliver_order(booth.s, booth.clock, order.number, [PaymentIn("cash", tendered_satang=100000)])
+    run = import_paths(fair_store, fair_clock, [booth.export(tmp_path / "usb2")], jobs=0)
+    booth.close()
+    with fair_store.read() as s:
+        kinds = sorted(k for (k,) in s.execute(text("SELECT kind FROM order_event")))
+    assert kinds != ["cancel", "deliver", "take"], "the fair holds the order both cancelled and delivered"
+    assert run.count("imported") == 0 and _dump(fair_store) == before, [(f.result, f.reason) for f in run.files]
+
+
+def test_a_copied_till_taking_orders_on_both_laptops_is_named(fair_store: FairStore, fair_clock: FixedClock,
+                                                              tmp_path: Path) -> None:
+    """The till's data folder copied to a second laptop; both take an order (no sale since the copy). Both
+    orders are numbered OB001-000001 and are event 1.. of the same order chain with different hashes. For
+    sales the import names a copied till ("copied_till"); for orders both files import silently and the fair
+    holds two different orders of one till under one number."""
+    from tests.fair.test_copied_till import copy_of
+
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [VENDOR])
+    a = Booth(tmp_path / "a", packages[VENDOR].path, seed=16)
+    a.sell(FIRST_DAY, 2)
+    assert import_paths(fair_store, fair_clock, [a.export(tmp_path / "usb0")], jobs=0).count("imported") == 1
+    c = copy_of(a, tmp_path / "copy", seed=17)
+    product = list_products(a.s)[0]
+    one = take_order(a.s, a.clock, Cart().add(product, 1), customer="A", deliver_on=LAST_DAY, deposit_satang=500,
+                     payments=[PaymentIn("cash", 500)])
+    two = take_order(c.s, c.clock, Cart().add(product, 3), customer="C", deliver_on=LAST_DAY, deposit_satang=700,
+                     payments=[PaymentIn("promptpay", 700)])
+    assert one.number == two.number
+    run = import_paths(fair_store, fair_clock, [a.export(tmp_path / "usb1"), c.export(tmp_path / "usb2")], jobs=0)
+    a.close()
+    c.close()
+    with fair_store.read() as s:
+        numbers = [n for (n,) in s.execute(text("SELECT number FROM customer_order"))]
+    named = [f.reason for f in run.files if f.result != "imported"]
+    assert named or len(numbers) == len(set(numbers)), (numbers, [(f.result, f.reason) for f in run.files])
