@@ -269,3 +269,28 @@ def test_a_copied_till_taking_orders_on_both_laptops_is_named(fair_store: FairSt
         numbers = [n for (n,) in s.execute(text("SELECT number FROM customer_order"))]
     named = [f.reason for f in run.files if f.result != "imported"]
     assert named or len(numbers) == len(set(numbers)), (numbers, [(f.result, f.reason) for f in run.files])
+
+
+def test_a_broken_order_member_is_named_in_the_refusal(fair_store: FairStore, fair_clock: FixedClock,
+                                                       tmp_path: Path) -> None:
+    """A hand-edited orders.csv (an order's UUID in capitals), re-signed: refused, both readers agree — but the
+    message says "a part of the file, row 1": ``safezip.PART_WORDS`` has no words for the four order members,
+    so the organiser is not told that the orders are what is broken (every other member is named)."""
+    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [VENDOR])
+    booth = Booth(tmp_path / "a", packages[VENDOR].path, seed=18)
+    booth.sell(FIRST_DAY, 1)
+    take_order(booth.s, booth.clock, Cart().add(list_products(booth.s)[0], 1), customer="ก", deliver_on=LAST_DAY,
+               deposit_satang=0)
+    with booth.s.read() as s:
+        key = identity(s).signing_key
+    members = _members(booth.export(tmp_path / "usb"))
+    booth.close()
+    orders = _rows(members["orders.csv"])
+    orders[1][0] = orders[1][0].upper()
+    edited = _resigned({**members, "orders.csv": _csv(orders)}, key, tmp_path / "edited" / "x.otopx")
+    before = _dump(fair_store)
+    run = import_paths(fair_store, fair_clock, [edited], jobs=0)
+    [f] = run.files
+    assert f.result == "refused" and _dump(fair_store) == before
+    assert "a part of the file" not in f.en and "order" in f.en.lower(), f.en
+    assert "ข้อมูลบางส่วนในไฟล์" not in f.th and "สั่งจอง" in f.th, f.th
