@@ -26,11 +26,9 @@ from otop_pos.core.clock import FixedClock
 from otop_pos.core.errors import OtopError
 from otop_pos.exchange.keys import sign
 from otop_pos.exchange.safezip import write_zip
-from otop_pos.fair.figures import compute_figures
 from otop_pos.fair.importer import import_paths
 from otop_pos.fair.status import fair_summary
 from otop_pos.fair.store import FairStore
-from otop_pos.reports.model import figures_to_json
 from tests.fair.booths import FIRST_DAY, LAST_DAY, Booth, make_fair
 
 VENDOR = "KK20-0001"
@@ -148,34 +146,6 @@ def test_a_resigned_export_that_moves_a_delivery_to_another_day_is_refused(
     refused = run.files[0]
     assert refused.th.strip() and refused.en.strip()
     assert _dump(fair_store) == before
-
-
-def test_a_report_period_counts_only_the_part_of_an_orders_life_inside_it(
-        fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> None:
-    """An order taken on the first day and delivered on the third. ``fair report --from D1 --to D1`` gives
-    the sales of the first day only, but its orders figures are the whole fair's: the order is counted as
-    delivered (it was open at the end of the period) and orders_per_day holds the third day, outside the
-    period. The period's orders must be what happened inside it."""
-    _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", [VENDOR])
-    booth = Booth(tmp_path / "a", packages[VENDOR].path, seed=13)
-    booth.sell(FIRST_DAY, 1)
-    product = list_products(booth.s)[0]
-    cart = Cart().add(product, 2)
-    order = take_order(booth.s, booth.clock, cart, customer="ลูกค้า", deliver_on=FIRST_DAY + timedelta(days=2),
-                       deposit_satang=1000, payments=[PaymentIn("cash", 1000)])
-    day3 = FIRST_DAY + timedelta(days=2)
-    booth.sell(day3, 1)
-    deliver_order(booth.s, booth.clock, order.number, [PaymentIn("cash", tendered_satang=100000)])
-    booth.close_day()
-    assert import_paths(fair_store, fair_clock, [booth.export(tmp_path / "usb")], jobs=0).count("imported") == 1
-    booth.close()
-    whole = figures_to_json(compute_figures(fair_store))
-    assert whole["orders"]["delivered_count"] == 1
-    first = figures_to_json(compute_figures(fair_store, first=FIRST_DAY, last=FIRST_DAY))
-    assert set(first.get("orders_per_day", {})) <= {FIRST_DAY.isoformat()}, first.get("orders_per_day")
-    o = first["orders"]
-    assert (o["taken_count"], o["deposits_satang"], o["delivered_count"], o["open_count"], o["open_satang"]) == (
-        1, 1000, 0, 1, cart.total_satang), o
 
 
 def test_a_method_used_only_by_an_order_deposit_cannot_be_removed(fair_store: FairStore, fair_clock: FixedClock,
