@@ -29,6 +29,7 @@ from otop_pos.core.chain import (GENESIS, cancel_details, chain_hash, chain_paym
                                   sale_doc, take_details)
 from otop_pos.core.clock import Clock
 from otop_pos.core.digits import normalize_digits
+from otop_pos.core.visible import clean_text
 from otop_pos.core.errors import InputError, SaleError
 from otop_pos.core.ids import new_uuid
 from otop_pos.core.limits import check_amount
@@ -123,7 +124,7 @@ class OrdersSummary:
 
 
 def _customer(name: str, phone: str, note: str) -> tuple[str, str, str]:
-    name = " ".join(name.split())
+    name = clean_text(name)   # control, bidi and zero-width characters dropped: a name a person can read
     if not name:
         raise InputError("กรุณาใส่ชื่อลูกค้า", "Enter the customer's name.")
     if len(name) > 120:
@@ -131,7 +132,7 @@ def _customer(name: str, phone: str, note: str) -> tuple[str, str, str]:
     phone = normalize_digits(phone).strip()
     if len(phone) > 32 or any(not (ch.isdigit() or ch in "+-() ") for ch in phone):
         raise InputError("เบอร์โทรไม่ถูกต้อง", f"The phone number {phone!r} is not valid.")
-    note = " ".join(note.split())
+    note = clean_text(note)
     if len(note) > 300:
         raise InputError("หมายเหตุยาวเกิน 300 ตัวอักษร", "The note is longer than 300 characters.")
     return name, phone, note
@@ -173,11 +174,11 @@ def _chain(s: Session, order: CustomerOrder, kind: str, day: TillDay | None, now
     head = s.execute(select(OrderEvent.seq, OrderEvent.hash).order_by(OrderEvent.seq.desc()).limit(1)).one_or_none()
     seq, prev = (int(head[0]) + 1, str(head[1])) if head else (1, GENESIS)
     uid = new_uuid()
+    business = day.business_date if day else fair_day(now)
     digest = chain_hash(prev, order_event_doc(uuid=uid, seq=seq, kind=kind, order=order.uuid, number=order.number,
-                                              at=iso(now), details=details))
+                                              at=iso(now), day=business.isoformat(), details=details))
     s.add(OrderEvent(uuid=uid, seq=seq, order_id=order.id, kind=kind, till_day_id=day.id if day else None,
-                     business_date=day.business_date if day else fair_day(now), created_at=now, prev_hash=prev,
-                     hash=digest))
+                     business_date=business, created_at=now, prev_hash=prev, hash=digest))
 
 
 def _check_parts(s: Session, payments: Sequence[PaymentIn]) -> None:
@@ -224,6 +225,12 @@ def take_order(store: SqliteStore, clock: Clock, cart: Cart, *, customer: str, d
     uid = new_uuid()
     with store.write() as s:
         day = open_day_or_refuse(s)
+        ident = identity(s)
+        if ident.fair_last_day is not None and day.business_date > ident.fair_last_day:
+            raise SaleError(f"งานจบแล้ว (วันสุดท้าย {ident.fair_last_day.isoformat()}) รับสั่งจองใหม่ไม่ได้ "
+                            "ส่งมอบหรือยกเลิกใบสั่งจองที่มีอยู่ได้ตามปกติ",
+                            f"The fair is over (its last day was {ident.fair_last_day.isoformat()}): no new orders. "
+                            "Orders already taken can still be delivered or cancelled.")
         _check_parts(s, payments)
         check_cash_change(s, day.id, sum(p.amount_satang for p in settled if p.method == "cash"))
         seq, number = _next_number(s)

@@ -40,14 +40,22 @@ def _cart(service: Any, items: list[tuple[str, int]]) -> Any:
     return cart
 
 
-def _payments(amount: int, method: str | None, reference: str) -> list[Any]:
+def _payments(service: Any, amount: int, args: argparse.Namespace) -> list[Any]:
+    """The one part that pays ``amount`` by ``--method``: a scheme's state share as the slip says
+    (``--state-share``) or as proposed (a state card: the whole; a co-payment: its percent)."""
     from otop_pos.booth.service import PaymentIn
+    from otop_pos.core.methods import method_code, proposed_state_share
 
     if amount == 0:
         return []
-    if not method:
+    if not args.method:
         raise InputError("ต้องระบุ --method วิธีชำระเงิน", "Give --method (how the money is paid).")
-    return [PaymentIn(method, amount, reference=reference)]  # type: ignore[arg-type]
+    code = method_code(args.method)
+    spec = next((m for m in service.payment_methods() if m.code == code), None)
+    state = 0 if spec is None else proposed_state_share(spec, amount)
+    if args.state_share is not None:
+        state = parse_baht(args.state_share)
+    return [PaymentIn(code, amount, reference=args.reference or "", state_satang=state)]
 
 
 def cmd_take(args: argparse.Namespace) -> int:
@@ -55,7 +63,7 @@ def cmd_take(args: argparse.Namespace) -> int:
     deposit = parse_baht(args.deposit)
     res = service.take_order(_cart(service, args.item), customer=args.customer, phone=args.phone or "",
                              deliver_on=args.deliver, note=args.note or "", deposit_satang=deposit,
-                             payments=_payments(deposit, args.method, args.reference or ""))
+                             payments=_payments(service, deposit, args))
     show(f"รับสั่งจอง {res.number} มูลค่า {format_baht(res.value_satang)} มัดจำ {format_baht(res.deposit_satang)} "
          f"ค้างชำระ {format_baht(res.balance_satang)} ส่งมอบ {args.deliver.isoformat()}\n"
          f"Order {res.number} taken: value {format_baht(res.value_satang)}, deposit "
@@ -67,9 +75,12 @@ def cmd_take(args: argparse.Namespace) -> int:
 
 def cmd_deliver(args: argparse.Namespace) -> int:
     service = booth_service()
+    from otop_pos.core.digits import normalize_digits
+
+    number = normalize_digits(args.number).strip()
     open_ = {o.number: o for o in service.orders(status="open")}
-    balance = open_[args.number].balance_satang if args.number in open_ else 0
-    res = service.deliver_order(args.number, _payments(balance, args.method, args.reference or ""))
+    balance = open_[number].balance_satang if number in open_ else 0
+    res = service.deliver_order(number, _payments(service, balance, args))
     show(f"ส่งมอบ {res.number} แล้ว เป็นบิลขาย {res.sale_number} รับชำระส่วนที่เหลือ {format_baht(res.paid_now_satang)}\n"
          f"Order {res.number} delivered as sale {res.sale_number}; balance paid {format_baht(res.paid_now_satang)}")
     print_now(service, service.newest_print_job("sale"), "ใบเสร็จส่งมอบ", "delivery receipt")
@@ -113,11 +124,13 @@ def register(booth: Any) -> None:
     p.add_argument("--deposit", required=True, help="deposit in baht (0 … the order's value)")
     p.add_argument("--method", help="payment method code of the deposit (booth methods)")
     p.add_argument("--reference", help="slip or transfer reference")
+    p.add_argument("--state-share", help="a scheme's state share in baht, as its slip says (default: proposed)")
     p.set_defaults(handler=cmd_take)
     p = order.add_parser("deliver", help="deliver an order: the balance paid now, the order becomes a sale")
     p.add_argument("number")
     p.add_argument("--method", help="payment method code of the balance (not needed when nothing is due)")
     p.add_argument("--reference", help="slip or transfer reference")
+    p.add_argument("--state-share", help="a scheme's state share in baht, as its slip says (default: proposed)")
     p.set_defaults(handler=cmd_deliver)
     p = order.add_parser("cancel", help="cancel an open order (manager PIN)")
     p.add_argument("number")

@@ -50,13 +50,13 @@ def refund_doc(*, uuid: str, seq: int, number: str, at: str, sale: str, amount: 
             "method": method, "reason": reason, "lines": [list(x) for x in lines]}
 
 
-def order_event_doc(*, uuid: str, seq: int, kind: str, order: str, number: str, at: str,
+def order_event_doc(*, uuid: str, seq: int, kind: str, order: str, number: str, at: str, day: str,
                     details: dict[str, Any]) -> dict[str, Any]:
-    """The chained form of an order event (the till's order chain, apart from its documents' chain):
-    ``kind`` take (``details``: total, discount, deliver date, lines as a sale's, deposits as ``chain_payment``),
-    deliver (``details``: the sale's UUID) or cancel (``details``: the deposits given back)."""
+    """The chained form of an order event (the till's order chain, apart from its documents' chain) on the fair
+    day ``day`` (ISO): ``kind`` take (``details``: total, discount, deliver date, lines as a sale's, deposits as
+    ``chain_payment``), deliver (``details``: the sale's UUID) or cancel (``details``: the deposits given back)."""
     return {"type": "order_" + kind, "uuid": uuid, "seq": seq, "order": order, "number": number, "at": at,
-            **details}
+            "day": day, **details}
 
 
 def take_details(*, total: int, discount: int, deliver: str, lines: Sequence[tuple[str, int, int, int, int]],

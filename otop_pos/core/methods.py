@@ -112,6 +112,17 @@ def check_method(spec: MethodSpec) -> MethodSpec:
                       method_name(spec.name_en, "ชื่อภาษาอังกฤษ", "English name"), kind, percent, cap)
 
 
+def proposed_state_share(spec: MethodSpec, amount_satang: int) -> int:
+    """The state's share a part of ``amount_satang`` paid by ``spec`` is proposed with: the whole for a state
+    card, the co-payment's percent rounded down for a co-payment (``split_copay``; the daily cap runs across shops
+    and is not applied), none for a plain method. The slip's figure may replace it."""
+    if spec.kind == "state":
+        return amount_satang
+    if spec.kind == "copay":
+        return split_copay(amount_satang, spec.state_percent or 0)[1]
+    return 0
+
+
 def split_copay(amount_satang: int, state_percent: int) -> tuple[int, int]:
     """(customer share, state share) of a co-payment part: the state's share is ``state_percent`` of the
     amount rounded down to the satang, the customer pays the rest."""

@@ -345,7 +345,8 @@ def read_export(path: Path, public_key_pem: str) -> VerifiedExport:
     data = export_rows.parse_members(blobs, doc)
     export_rows.check_bounds(data, path.name)
     export_rows.check_consistency(data)
-    check_orders(data, {s.uuid: s.total_satang for s in data.sales}, {d.business_date for d in data.days})
+    check_orders(data, {s.uuid: (s.total_satang, s.business_date) for s in data.sales},
+                 {d.business_date for d in data.days})
     if manifest.counts != counts_of(data, manifest.version) or manifest.totals != totals_of(data):
         raise totals_differ()
     verify_chain(data)

@@ -32,9 +32,9 @@ def _unique(values: list[str], th: str, en: str) -> None:
         raise inconsistent(f"{th}ซ้ำ", f"an order's {en} repeats.")
 
 
-def check_orders(data: ExportData, sale_totals: Mapping[str, int], day_dates: Collection[Any]) -> None:
-    """Referential integrity and sums of the file's orders: ``sale_totals`` the total of each sale a delivery
-    names (by UUID), ``day_dates`` the till days' dates."""
+def check_orders(data: ExportData, sales: Mapping[str, tuple[int, Any]], day_dates: Collection[Any]) -> None:
+    """Referential integrity and sums of the file's orders: ``sales`` the (total, business date) of each sale a
+    delivery names (by UUID), ``day_dates`` the till days' dates."""
     if not (data.orders or data.order_events or data.order_lines or data.order_money):
         return
     orders = {o.uuid: o for o in data.orders}
@@ -72,7 +72,7 @@ def check_orders(data: ExportData, sale_totals: Mapping[str, int], day_dates: Co
         if (e.kind == "deliver") != bool(e.sale_uuid):
             raise inconsistent(f"การส่งมอบใบสั่งจอง {order.number} ไม่ถูกต้อง",
                                f"the delivery of order {order.number} does not name its sale.")
-        if e.kind == "deliver" and sale_totals.get(str(e.sale_uuid)) != order.total_satang:
+        if e.kind == "deliver" and sales.get(str(e.sale_uuid)) != (order.total_satang, e.business_date):
             raise inconsistent(f"การส่งมอบใบสั่งจอง {order.number} ไม่ตรงกับบิลขาย",
                                f"the delivery of order {order.number} does not match its sale.")
         if e.kind != "cancel" or money.get(e.uuid):
@@ -117,7 +117,7 @@ def verify_order_chain(data: ExportData) -> None:
         else:
             details = cancel_details(refunds=pays)
         doc = order_event_doc(uuid=e.uuid, seq=e.seq, kind=e.kind, order=order.uuid, number=order.number,
-                              at=utc_text(e.created_at), details=details)
+                              at=utc_text(e.created_at), day=e.business_date.isoformat(), details=details)
         if e.prev_hash != prev or chain_hash(prev, doc) != e.hash:
             raise chain_break(order.number)
         prev = e.hash

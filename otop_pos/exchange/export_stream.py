@@ -163,6 +163,7 @@ class ExportStream:
             e.sale_uuid for e in self.orders["order_events"] if e.sale_uuid}
         self.wanted_index: dict[str, int] = {}  # sale uuid named by a void or refund → its index in the file
         self._wanted_total: dict[str, int] = {}
+        self._wanted_date: dict[str, date] = {}
         self._wanted_qtys: dict[str, list[int]] = {}
         self._numbers = array("q")  # a fingerprint of each sale's number
         self._sums = [0, 0]  # sales, payments (satang)
@@ -315,6 +316,7 @@ class ExportStream:
         if s.uuid in self._wanted:
             self.wanted_index.setdefault(s.uuid, index)
             self._wanted_total[s.uuid] = s.total_satang
+            self._wanted_date[s.uuid] = s.business_date
             self._wanted_qtys[s.uuid] = [ln.qty for ln in ls]
         self._link(s.seq, s.number, s.prev_hash, s.hash, s.uuid, lambda: sale_doc(
             uuid=s.uuid, seq=s.seq, number=s.number, at=R.utc_text(s.created_at), total=s.total_satang,
@@ -382,7 +384,8 @@ class ExportStream:
                 raise error
         self._check_voids_and_refunds()
         orders = self.order_data()
-        check_orders(orders, self._wanted_total, {d.business_date for d in self.days})
+        check_orders(orders, {u: (t, self._wanted_date[u]) for u, t in self._wanted_total.items()},
+                     {d.business_date for d in self.days})
         counts = {"sales": self.sales, "lines": self.lines, "payments": self.payments, "voids": len(self.voids),
                   "refunds": len(self.refunds), "refund_lines": len(self.refund_lines), "days": len(self.days)}
         if self.version >= MEMBER_ADDED_IN["orders.csv"]:

@@ -41,6 +41,9 @@ PART_WORDS: dict[str, tuple[str, str]] = {
     "refunds.csv": ("การคืนเงิน", "the refunds"), "refund_lines.csv": ("รายการคืนเงิน", "the refunded lines"),
     "days.csv": ("การปิดวันขาย", "the closed days"), "manifest.json": ("ข้อมูลสรุปของไฟล์", "the file's summary"),
     "manifest.sig": ("ลายเซ็นของไฟล์", "the file's signature"), "README.txt": ("คำอธิบายในไฟล์", "the file's note"),
+    "orders.csv": ("ใบสั่งจอง", "the orders"), "order_lines.csv": ("รายการสั่งจอง", "the order lines"),
+    "order_money.csv": ("เงินมัดจำของใบสั่งจอง", "the orders' deposits"),
+    "order_events.csv": ("ประวัติใบสั่งจอง", "the orders' history"),
     "catalogue.csv": ("รายการสินค้า", "the product list"), "package.json": ("ข้อมูลงานและบูธ", "the fair and booth details"),
 }
 

@@ -19,7 +19,7 @@ from otop_pos.core.visible import visible
 from otop_pos.core.vocabulary import MethodKind
 from otop_pos.fair.fairs import find_fair
 from otop_pos.fair.store import FairStore
-from otop_pos.store.fair_models import FairMethod, Payment, Refund
+from otop_pos.store.fair_models import FairMethod, OrderMoney, Payment, Refund
 
 
 @dataclass(frozen=True)
@@ -130,12 +130,14 @@ def set_method(store: FairStore, fair_ref: str | None, code: str, *, name_th: st
 
 def documents_using(s: Session, fair_id: int, code: str) -> int:
     """How many imported documents of the fair use method ``code``: sales with a part paid by it, refunds
-    paid back by it."""
+    paid back by it, orders with a deposit paid or given back by it."""
     sales = s.scalar(select(func.count(func.distinct(Payment.sale_id)))
                      .where(Payment.fair_id == fair_id, Payment.method == code)) or 0
     refunds = s.scalar(select(func.count()).select_from(Refund)
                        .where(Refund.fair_id == fair_id, Refund.method == code)) or 0
-    return int(sales) + int(refunds)
+    orders = s.scalar(select(func.count(func.distinct(OrderMoney.order_id)))
+                      .where(OrderMoney.fair_id == fair_id, OrderMoney.method == code)) or 0
+    return int(sales) + int(refunds) + int(orders)
 
 
 def remove_method(store: FairStore, fair_ref: str | None, code: str) -> RemovedMethod:

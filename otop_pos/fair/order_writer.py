@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select
 
+from otop_pos.core.errors import ImportRefused
 from otop_pos.fair.prepare import OrderRows
 from otop_pos.store.fair_models import CustomerOrder, OrderEvent, OrderLine, OrderMoney
 
@@ -27,12 +28,52 @@ def _held(conn: Connection, column: Any, uuids: list[str]) -> set[str]:
     return held
 
 
-def new_order_events(conn: Connection, rows: OrderRows) -> list[Any]:
-    """The file's order events the store does not hold yet, in chain order."""
+def new_order_events(conn: Connection, rows: OrderRows, till_id: int) -> list[Any]:
+    """The file's order events the store does not hold yet, in chain order; ImportRefused("order_chain") when
+    one takes the place of an event already held from this till (the same link of its order chain), or closes an
+    order the store holds closed otherwise: the till was copied onto another laptop, or restored from an older
+    backup, and its orders went two ways."""
     if not rows.order_events:
         return []
     held = _held(conn, OrderEvent.uuid, [e.uuid for e in rows.order_events])
-    return [e for e in rows.order_events if e.uuid not in held]
+    new = [e for e in rows.order_events if e.uuid not in held]
+    if not new:
+        return new
+    numbers = {o.uuid: o.number for o in rows.orders}
+    seqs = [e.seq for e in new]
+    taken: dict[int, str] = {}
+    for n in range(0, len(seqs), _CHUNK):
+        taken.update({int(q): str(num) for q, num in conn.execute(
+            select(OrderEvent.seq, CustomerOrder.number).join(CustomerOrder, CustomerOrder.id == OrderEvent.order_id)
+            .where(OrderEvent.till_id == till_id, OrderEvent.seq.in_(bindparam("q", expanding=True))),
+            {"q": seqs[n:n + _CHUNK]})})
+    clash = next((e for e in new if e.seq in taken), None)
+    if clash is not None:
+        raise _two_ways(numbers.get(clash.order_uuid, ""), taken[clash.seq])
+    closing = [e.order_uuid for e in new if e.kind != "take"]
+    for n in range(0, len(closing), _CHUNK):
+        done = conn.execute(select(CustomerOrder.uuid, CustomerOrder.number)
+                            .join(OrderEvent, OrderEvent.order_id == CustomerOrder.id)
+                            .where(OrderEvent.kind != "take",
+                                   CustomerOrder.uuid.in_(bindparam("u", expanding=True))),
+                            {"u": closing[n:n + _CHUNK]}).first()
+        if done is not None:
+            raise _two_ways(str(done[1]), str(done[1]))
+    return new
+
+
+def _two_ways(in_file: str, held: str) -> ImportRefused:
+    same = in_file == held
+    return ImportRefused(
+        (f"ใบสั่งจอง {in_file} ในไฟล์นี้ถูกส่งมอบหรือยกเลิกไปแล้วอีกทางหนึ่งตามที่นำเข้าไว้" if same else
+         f"ใบสั่งจอง {in_file} ในไฟล์นี้อยู่ในลำดับเดียวกับใบสั่งจอง {held} ที่นำเข้าไว้แล้ว")
+        + " ข้อมูลใบสั่งจองของเครื่องนี้แยกเป็นสองทาง (เครื่องถูกคัดลอกไปใช้อีกเครื่อง หรือถูกกู้คืนจากสำรองเก่า) "
+          "จึงไม่นำเข้า ให้บูธตรวจใบสั่งจองนี้กับลูกค้า แล้วใช้เครื่องเดียวต่อ",
+        (f"Order {in_file} in this file was delivered or cancelled the other way in what was imported before"
+         if same else f"Order {in_file} in this file takes the place of order {held}, imported before")
+        + ": this till's orders went two ways (its data was copied onto another laptop, or restored from an older "
+          "backup). Nothing was imported; have the booth check this order with the customer and go on on one laptop.",
+        "order_chain")
 
 
 def write_orders(conn: Connection, rows: OrderRows, new_events: list[Any], *, fair_id: int, vendor_id: int,

@@ -320,7 +320,7 @@ def _outside(first: date, last: date, what_th: str, what_en: str, number: str, d
 def check_days(data: ExportData, first: date, last: date) -> None:
     """ImportRefused("outside_days") when a document, order event or till day lies outside the fair's days —
     but for what may come after the fair (``after_fair_ok``): the delivery of an order (its sale), a refund, an
-    order's cancel, and the till days they were on."""
+    order's cancel (or an order taken on such a day), and the till days they were on."""
     delivered = delivered_sales(data)
     for s in data.sales:
         if not first <= s.business_date <= last and not (s.business_date > last and s.uuid in delivered):
@@ -333,7 +333,7 @@ def check_days(data: ExportData, first: date, last: date) -> None:
             raise _outside(first, last, "การคืนเงิน", "refund", r.number, r.business_date)
     numbers = {o.uuid: o.number for o in data.orders}
     for e in data.order_events:
-        if e.business_date < first or (e.kind == "take" and e.business_date > last):
+        if e.business_date < first:
             raise _outside(first, last, "ใบสั่งจอง", "order", numbers.get(e.order_uuid, ""), e.business_date)
     for d in data.days:
         if d.business_date < first:
@@ -364,14 +364,16 @@ def unknown_method(method: str, number: str) -> ImportRefused:
                          "(add it with fair methods add, then import again).", "methods")
 
 
-def check_methods(known: frozenset[str] | None, refunds: Any, days: Any, order_money: Any = ()) -> None:
-    """ImportRefused("methods") when a refund, a till day's totals or an order's deposit name a method not in
-    ``known``."""
+def check_methods(known: frozenset[str] | None, refunds: Any, days: Any, orders: Any = None) -> None:
+    """ImportRefused("methods") when a refund, a till day's totals or an order's deposit (``orders``: the
+    file's ``OrderRows`` or ExportData) name a method not in ``known``."""
     if known is None:
         return
-    for m in order_money:
+    for m in getattr(orders, "order_money", ()):
         if m.method not in known:
-            raise unknown_method(m.method, "มัดจำ / deposit")
+            order = next((e.order_uuid for e in orders.order_events if e.uuid == m.event_uuid), "")
+            number = next((o.number for o in orders.orders if o.uuid == order), order)
+            raise unknown_method(m.method, number)
     for r in refunds:
         if r.method not in known:
             raise unknown_method(r.method, r.number)
@@ -411,7 +413,7 @@ def _prepare_streamed(path: str, public_pem: str, first_day: date, last_day: dat
         _changed(sha256, st.sha256)
         p = _new(path, st.manifest, st.sha256, st.size)
         try:
-            check_methods(methods, st.refunds, st.days, st.orders["order_money"])
+            check_methods(methods, st.refunds, st.days, OrderRows(**st.orders))
             delivered = {e.sale_uuid for e in st.orders["order_events"] if e.kind == "deliver"}
             late: list[tuple[date, str]] = []  # the first sale after the fair that delivered no order
             g0 = 0
@@ -512,7 +514,7 @@ def _prepare_whole(path: str, public_pem: str, first_day: date, last_day: date, 
             raise _mismatch(what, got, want)
     check_days(data, first_day, last_day)
     check_text(data, Path(path).name)
-    check_methods(methods, data.refunds, data.days, data.order_money)
+    check_methods(methods, data.refunds, data.days, data)
     if methods is not None:
         numbers = {s.uuid: s.number for s in data.sales}
         for pay in data.payments:

@@ -203,7 +203,7 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
     new_sales = p.sales - k
     new_voids = [v for v in p.voids if v[1] > H]
     new_refunds = [r for r in p.refunds if r[1] > H]
-    order_events = new_order_events(conn, p.orders)
+    order_events = new_order_events(conn, p.orders, till.id)
     added = bool(new_sales or new_voids or new_refunds or new_days or closing or order_events)
     skipped = min(H, B)
     import_id = conn.execute(insert(ImportLog).values(

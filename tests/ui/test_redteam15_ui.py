@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.main_window import MainWindow
 from otop_pos.ui.orders_screen import DeliverDialog, OrdersScreen, TakeOrderDialog
-from tests.ui.ui_helpers import modal, scan, type_text
+from ui_helpers import modal, scan, type_text  # type: ignore[import-not-found]
 
 CODE = "8850999320012"
 

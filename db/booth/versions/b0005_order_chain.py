@@ -77,12 +77,13 @@ def _backfill(conn: sa.Connection) -> None:
     prev = GENESIS
     for seq, (at, _k, kind, (oid, ouuid, number), day_id, details) in enumerate(events, start=1):
         event_uuid = str(uuidlib.uuid4())
-        doc = {"type": "order_" + kind, "uuid": event_uuid, "seq": seq, "order": ouuid, "number": number,
-               "at": at.isoformat(timespec="microseconds"), **details}
-        digest = _hash(prev, doc)
         business = days.get(day_id) if day_id is not None else None
         if business is None:
             business = at.astimezone(BANGKOK).date()
+        day = business if isinstance(business, date) else date.fromisoformat(str(business))
+        doc = {"type": "order_" + kind, "uuid": event_uuid, "seq": seq, "order": ouuid, "number": number,
+               "at": at.isoformat(timespec="microseconds"), "day": day.isoformat(), **details}
+        digest = _hash(prev, doc)
         conn.execute(sa.text(
             "INSERT INTO order_event (uuid, seq, order_id, kind, till_day_id, business_date, created_at, prev_hash, "
             "hash) VALUES (:u, :s, :o, :k, :d, :b, :at, :p, :h)"),
