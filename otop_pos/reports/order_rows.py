@@ -16,7 +16,8 @@ from otop_pos.reports.figure_tables import product_type_label
 from otop_pos.reports.model import Figures
 
 __all__ = ["OrderVendorRow", "OrderTypeRow", "OrderDayRow", "AfterFairLine", "order_vendor_rows", "order_type_rows",
-           "order_day_rows", "after_fair_line", "has_orders", "ORDER_TOTAL_KEYS"]
+           "order_day_rows", "after_fair_line", "has_orders", "ORDER_TOTAL_KEYS", "OrderPeriod",
+           "order_period"]
 
 #: The fair's orders object, in the order the outputs list it (as ``booth report --json`` names it).
 ORDER_TOTAL_KEYS = ("taken_count", "taken_satang", "deposits_satang", "delivered_count", "delivered_satang",
@@ -127,3 +128,31 @@ def after_fair_line(f: Figures) -> AfterFairLine:
     days = tuple(date.fromisoformat(d) for d in (getattr(a, "days", ()) or ()))
     return AfterFairLine(f.fair_last_day, val("delivered_count"), val("delivered_satang"), val("cancelled_count"),
                          val("deposits_refunded_satang"), val("refunds_count"), val("refunds_satang"), days)
+
+
+@dataclass(frozen=True)
+class OrderPeriod:
+    """The orders of the report's days (the dashboard's chosen days): the days' rows, orders taken and deposits
+    received on them, and the orders open at the end of the last. When the days reach the fair's last day, the
+    days after the fair are in too, so the whole fair reads as ``Figures.orders``."""
+
+    days: tuple[OrderDayRow, ...]
+    taken_count: int
+    taken_satang: int
+    deposits_satang: int
+    open_count: int
+    open_satang: int
+
+
+def order_period(f: Figures) -> OrderPeriod:
+    """The orders of ``f.period`` (with the days after the fair when the period reaches its last day)."""
+    last = f.fair_last_day
+    reach_after = last is not None and f.period.last >= last
+    days = tuple(r for r in order_day_rows(f)
+                 if f.period.first <= r.business_date and (r.business_date <= f.period.last
+                                                           or (reach_after and r.after_fair)))
+    before = [r for r in order_day_rows(f) if r.business_date <= (days[-1].business_date if days else f.period.last)]
+    end = before[-1].counts if before else {}   # open orders change only on a day with orders: the latest one
+    return OrderPeriod(days, sum(r.counts["taken_count"] for r in days), sum(r.counts["taken_satang"] for r in days),
+                       sum(r.counts["deposits_satang"] for r in days), int(end.get("open_count", 0)),
+                       int(end.get("open_satang", 0)))

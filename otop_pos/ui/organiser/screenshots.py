@@ -141,9 +141,12 @@ def render(out: Path, work: Path) -> list[Path]:
             app.processEvents()
             shots.append(save(window, out / f"organiser-dashboard-{tag}.png"))
             tabs = window.dashboard.tabs
-            tabs.setCurrentIndex(tabs.count() - 1)   # the state schemes' spending
+            tabs.setCurrentWidget(window.dashboard.schemes_tab)   # the state schemes' spending
             app.processEvents()
             shots.append(save(window, out / f"organiser-dashboard-schemes-{tag}.png"))
+            tabs.setCurrentWidget(window.dashboard.orders_tab)    # the orders per day
+            app.processEvents()
+            shots.append(save(window, out / f"organiser-dashboard-orders-{tag}.png"))
             tabs.setCurrentIndex(0)
             shots.append(vendor_shot(app, window, out / f"organiser-vendor-{tag}.png", size))
             if lang == "th" and size == SIZES[0]:
