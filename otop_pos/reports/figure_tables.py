@@ -202,9 +202,6 @@ def figure_tables(f: Figures, lang: str = "th") -> list[FigureTable]:
             _row_table("hours", f.by_hour, lang, "hour"),
             _row_table("methods", f.by_method, lang, "method", "payments")]
     out += _scheme_tables(f, lang)
-    from otop_pos.reports.order_tables import order_tables  # it builds on this module's tables
-
-    out += order_tables(f, lang)
     out += [_row_table("stars", f.by_star, lang, "star"),
             _row_table("producer_types", f.by_producer_type, lang, "producer")]
     out.append(table("top_products", [Column(t["rank"], "int"), Column(t["sku"], "text"), Column(t["product"], "text"),

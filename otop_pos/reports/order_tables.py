@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from otop_pos.reports.figure_tables import Column, FigureTable, Value
+from otop_pos.reports.figure_tables import Column, FigureTable, Value, figure_tables
 from otop_pos.reports.model import Figures
 from otop_pos.reports.order_rows import (
     after_fair_line,
@@ -17,7 +17,7 @@ from otop_pos.reports.order_rows import (
     order_vendor_rows,
 )
 
-__all__ = ["order_tables", "order_text"]
+__all__ = ["order_tables", "order_text", "report_tables"]
 
 _T: dict[str, dict[str, str]] = {
     "th": {
@@ -127,3 +127,12 @@ def order_tables(f: Figures, lang: str = "th") -> list[FigureTable]:
               (t["total"], None, *[None if k.startswith("open") else _sum([r.counts for r in days], k)
                                    for k in dkeys])),
     ]
+
+
+def report_tables(f: Figures, lang: str = "th") -> list[FigureTable]:
+    """Every table of the report (``figure_tables``) with the orders tables after the state schemes' (after the
+    payment methods when the fair has no scheme)."""
+    tables = figure_tables(f, lang)
+    slugs = [t.slug for t in tables]
+    after = max((i for i, s in enumerate(slugs) if s.startswith("schemes")), default=slugs.index("methods"))
+    return tables[:after + 1] + order_tables(f, lang) + tables[after + 1:]

@@ -103,7 +103,8 @@ def orders_section(f: Figures, lang: str, width: float, size: float) -> list[Flo
               total: list[str] | None) -> Flowable:
         if not rows:
             return ThaiParagraph(p["none"], size)
-        aligns: list[Align] = ["left"] * lefts + [right] * (len(fr) - lefts)
+        left: Align = "left"
+        aligns: list[Align] = [left] * lefts + [right] * (len(fr) - lefts)
         return LongTable(header, rows, [width * x for x in fr], aligns, size=size, total=total)
 
     out: list[Flowable] = [ThaiParagraph(p["note"], size - 0.5, space_after=4), table(
