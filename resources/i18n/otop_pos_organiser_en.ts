@@ -359,10 +359,6 @@
         <translation>Value</translation>
     </message>
     <message>
-        <source>Deposits</source>
-        <translation>Deposits</translation>
-    </message>
-    <message>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>

@@ -359,10 +359,6 @@
         <translation>มูลค่า</translation>
     </message>
     <message>
-        <source>Deposits</source>
-        <translation>มัดจำ</translation>
-    </message>
-    <message>
         <source>Delivered</source>
         <translation>ส่งมอบ</translation>
     </message>

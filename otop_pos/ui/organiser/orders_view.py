@@ -1,11 +1,11 @@
 """The dashboard's orders (ยอดสั่งจอง): the card (orders taken and their value, deposits, the value still open)
-and the tab with the orders per day — taken, deposits, delivered, cancelled and open at the day's end, days
+and the tab with the orders per day — taken, delivered, cancelled and open at the day's end, days
 after the fair marked. Laid out from ``reports.order_rows.order_period`` (the chosen days; the days after the
 fair too when they reach its last day), apart from the sales figures.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -26,7 +26,7 @@ def _day(r: OrderDayRow) -> str:
 
 
 class OrderDayModel(RowsModel):
-    """The orders per day (``OrderDayRow`` values)."""
+    """The orders per day (``OrderDayRow`` values); the deposits are on the card and in the reports."""
 
     CONTEXT = "OrgOrders"
     COLUMNS = (
@@ -35,8 +35,6 @@ class OrderDayModel(RowsModel):
                lambda r: r.counts["taken_count"], True),
         Column(QT_TRANSLATE_NOOP("OrgOrders", "Value"), lambda r: money(r.counts["taken_satang"]),
                lambda r: r.counts["taken_satang"], True),
-        Column(QT_TRANSLATE_NOOP("OrgOrders", "Deposits"), lambda r: money(r.counts["deposits_satang"]),
-               lambda r: r.counts["deposits_satang"], True),
         Column(QT_TRANSLATE_NOOP("OrgOrders", "Delivered"), lambda r: number(r.counts["delivered_count"]),
                lambda r: r.counts["delivered_count"], True),
         Column(QT_TRANSLATE_NOOP("OrgOrders", "Cancelled"), lambda r: number(r.counts["cancelled_count"]),
@@ -52,8 +50,10 @@ class OrderDayModel(RowsModel):
 
 
 def orders_card() -> KpiCard:
-    """The orders card, empty."""
-    return KpiCard(translate("OrgOrders", "Orders taken"))
+    """The orders card, empty (its note wraps: the card stays as narrow as the schemes' beside it)."""
+    card = KpiCard(translate("OrgOrders", "Orders taken"))
+    card.note.setWordWrap(True)
+    return card
 
 
 def show_orders_card(card: KpiCard, f: Figures) -> None:
@@ -75,8 +75,7 @@ class OrdersTab(QWidget):
         self.note = label("", wrap=True, name="caption")
         lay.addWidget(self.note)
         self.model = OrderDayModel(self)
-        self.table = make_table(self.model, stretch=0)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table = make_table(self.model)   # every column fits its text (a day is never cut)
         lay.addWidget(self.table, 1)
 
     def show_figures(self, f: Figures | None) -> None:
@@ -87,7 +86,7 @@ class OrdersTab(QWidget):
             return
         p = order_period(f)
         self.model.set_rows(p.days)
-        fit_columns(self.table, skip=0)
+        fit_columns(self.table)
         self.note.setText(translate(
             "OrgOrders", "Orders taken for later delivery, apart from sales: a delivered order counts in sales on "
                          "its delivery day. {n} open at the end, worth {open}.").format(

@@ -64,13 +64,13 @@ def test_the_card_and_the_tab_show_the_orders_in_thai_and_one_day_shows_that_day
     assert d.tabs.indexOf(d.orders_tab) == d.tabs.indexOf(d.schemes_tab) + 1
     model = d.orders_tab.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["วัน", "รับสั่ง", "มูลค่า", "มัดจำ", "ส่งมอบ", "ยกเลิก", "ค้างส่งสิ้นวัน"]
+    assert headers == ["วัน", "รับสั่ง", "มูลค่า", "ส่งมอบ", "ยกเลิก", "ค้างส่งสิ้นวัน"]
     shown = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
     per_day = d.figures.orders_per_day if d.figures is not None else {}
     assert [row[0] for row in shown] == ["26 ต.ค. 2563", "27 ต.ค. 2563", "3 พ.ย. 2563 (หลังวันงาน)"]
     for row, o in zip(shown, per_day.values()):
-        assert row[1:] == [str(o["taken_count"]), money(o["taken_satang"]), money(o["deposits_satang"]),
-                           str(o["delivered_count"]), str(o["cancelled_count"]), money(o["open_satang"])]
+        assert row[1:] == [str(o["taken_count"]), money(o["taken_satang"]), str(o["delivered_count"]),
+                           str(o["cancelled_count"]), money(o["open_satang"])]
     assert sum(o["taken_satang"] for o in per_day.values()) == total["taken_satang"]
     assert f"ยังไม่ส่งมอบ {total['open_count']} ใบ มูลค่า {money(total['open_satang'])}" in d.orders_tab.note.text()
     with qtbot.waitSignal(d.figuresShown, timeout=20000):
