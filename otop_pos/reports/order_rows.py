@@ -132,9 +132,8 @@ def after_fair_line(f: Figures) -> AfterFairLine:
 
 @dataclass(frozen=True)
 class OrderPeriod:
-    """The orders of the report's days (the dashboard's chosen days): the days' rows, orders taken and deposits
-    received on them, and the orders open at the end of the last. When the days reach the fair's last day, the
-    days after the fair are in too, so the whole fair reads as ``Figures.orders``."""
+    """The orders of the report's period (the dashboard's chosen days; ``fair.orders`` cuts them to it): the
+    days' rows, orders taken and deposits received in it, and the orders open at its end."""
 
     days: tuple[OrderDayRow, ...]
     taken_count: int
@@ -145,14 +144,7 @@ class OrderPeriod:
 
 
 def order_period(f: Figures) -> OrderPeriod:
-    """The orders of ``f.period`` (with the days after the fair when the period reaches its last day)."""
-    last = f.fair_last_day
-    reach_after = last is not None and f.period.last >= last
-    days = tuple(r for r in order_day_rows(f)
-                 if f.period.first <= r.business_date and (r.business_date <= f.period.last
-                                                           or (reach_after and r.after_fair)))
-    before = [r for r in order_day_rows(f) if r.business_date <= (days[-1].business_date if days else f.period.last)]
-    end = before[-1].counts if before else {}   # open orders change only on a day with orders: the latest one
-    return OrderPeriod(days, sum(r.counts["taken_count"] for r in days), sum(r.counts["taken_satang"] for r in days),
-                       sum(r.counts["deposits_satang"] for r in days), int(end.get("open_count", 0)),
-                       int(end.get("open_satang", 0)))
+    """The orders of ``f``'s period, as ``Figures.orders`` has them, with its days."""
+    o = _counts(f.orders)
+    return OrderPeriod(order_day_rows(f), o["taken_count"], o["taken_satang"], o["deposits_satang"],
+                       o["open_count"], o["open_satang"])

@@ -21,7 +21,7 @@ ORDERS_PDF: dict[str, dict[str, str]] = {
     "th": {
         "title": "ยอดสั่งจอง",
         "note": "ยอดสั่งจองแยกจากยอดขาย ใบสั่งจองที่ส่งมอบแล้วนับเป็นยอดขายในวันที่ส่งมอบ ครั้งเดียว "
-                "(ตัวเลขทั้งงาน รวมหลังวันงาน หน่วย: บาท)",
+                "(ตามช่วงวันที่ของรายงาน หน่วย: บาท)",
         "item": "รายการ", "count": "จำนวน (ใบ)", "amount": "จำนวนเงิน (บาท)",
         "taken": "รับสั่งจอง", "deposits": "เงินมัดจำที่รับ", "delivered": "ส่งมอบแล้ว", "cancelled": "ยกเลิก",
         "refunded": "คืนเงินมัดจำ", "open": "ยังไม่ส่งมอบ", "total": "รวม",
@@ -40,7 +40,7 @@ ORDERS_PDF: dict[str, dict[str, str]] = {
     "en": {
         "title": "Orders",
         "note": "Orders are apart from sales: a delivered order counts in sales on its delivery day, once "
-                "(figures for the whole fair, after it included; baht).",
+                "(in the report's dates; open at the end of the last; baht).",
         "item": "Item", "count": "Orders", "amount": "Amount (baht)",
         "taken": "Taken", "deposits": "Deposits received", "delivered": "Delivered", "cancelled": "Cancelled",
         "refunded": "Deposits refunded", "open": "Open (not delivered)", "total": "Total",
@@ -76,10 +76,11 @@ def day_label(f: Figures, d: object, after: bool, lang: str) -> str:
 
 
 def after_fair_text(f: Figures, lang: str) -> str:
-    """The "after the fair" line (with the fair's last day), or "" when the figures do not know that day."""
+    """The "after the fair" line (with the fair's last day), or "" when the figures do not know that day or their
+    period ends before it (nothing after the fair is in them)."""
     p = ORDERS_PDF["th" if lang == "th" else "en"]
     a = after_fair_line(f)
-    if a.last_day is None:
+    if a.last_day is None or (f.period.last < a.last_day and not a.anything):
         return ""
     last = format_thai_date(a.last_day) if lang == "th" else format_en_date(a.last_day)
     if not a.anything:

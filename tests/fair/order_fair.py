@@ -33,6 +33,7 @@ class OrderFair:
 
     orders: dict[str, dict[str, int]]
     net: dict[str, int]
+    late_satang: int = 0   # the value of the order delivered after the fair (open at the fair's end)
 
     def total(self) -> dict[str, int]:
         """The booths' orders summed."""
@@ -70,7 +71,7 @@ def build_order_fair(store: FairStore, clock: FixedClock, root: Path) -> OrderFa
     files.append(b1.export(root / "usb2"))
     for path in files:
         assert import_paths(store, clock, [path], jobs=0).count("imported") == 1
-    out = OrderFair({}, {})
+    out = OrderFair({}, {}, late.value_satang)
     for code, b in zip(VENDORS, (b1, b2)):
         report = booth_report(b.s)
         out.orders[code] = {k: int(getattr(report.orders, k)) for k in ORDER_KEYS}

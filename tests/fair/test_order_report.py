@@ -47,7 +47,7 @@ def test_the_orders_json_equals_the_booths_and_the_thai_pdf_shows_it_exactly(
     at = next(i for i, line in enumerate(lines) if line.endswith(". ยอดสั่งจอง"))
     part = [line for line in lines[at:at + 90] if line]
     assert part[1] == ("ยอดสั่งจองแยกจากยอดขาย ใบสั่งจองที่ส่งมอบแล้วนับเป็นยอดขายในวันที่ส่งมอบ ครั้งเดียว "
-                       "(ตัวเลขทั้งงาน รวมหลังวันงาน หน่วย: บาท)")
+                       "(ตามช่วงวันที่ของรายงาน หน่วย: บาท)")
     o = data["orders"]
     assert part[2:9] == ["รายการ จำนวน (ใบ) จำนวนเงิน (บาท)",
                          f"รับสั่งจอง {n(o['taken_count'])} {b(o['taken_satang'])}",

@@ -23,7 +23,7 @@ from otop_pos.reports.figures_pdf import write_figures_pdf
 from otop_pos.reports.model import Figures
 from otop_pos.reports.xlsx_out import BAHT_FORMAT, write_figures_xlsx
 from tests.fair.booths import LAST_DAY
-from tests.fair.order_fair import AFTER, VENDORS, OrderFair, build_order_fair
+from tests.fair.order_fair import AFTER, DAY2, VENDORS, OrderFair, build_order_fair
 from tests.reports.figures_sample import sample_figures
 from tests.reports.pdf_helpers import pdftotext
 
@@ -31,21 +31,26 @@ BOOTHS = {"KK20-0001": ("B001", "สุดา สุขประเสริฐ"
 
 
 @pytest.fixture(scope="module")
-def fair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Figures, OrderFair]:
+def fair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Figures, OrderFair, Figures]:
     root = tmp_path_factory.mktemp("order-outputs")
     store = open_fair_store(str(root / "fair.sqlite"))
     clock = FixedClock(datetime(2020, 11, 1, 14, 0, tzinfo=timezone.utc), step=timedelta(seconds=1))
     try:
         booths = build_order_fair(store, clock, root)
         f = compute_figures(store, clock=clock)
+        cut = compute_figures(store, clock=clock, first=DAY2, last=DAY2)
     finally:
         store.dispose()
-    return replace(f, by_vendor=tuple(v for v in f.by_vendor if v.code in VENDORS), missing=()), booths
+
+    def sold(x: Figures) -> Figures:
+        return replace(x, by_vendor=tuple(v for v in x.by_vendor if v.code in VENDORS), missing=())
+
+    return sold(f), booths, sold(cut)
 
 
 def test_the_workbook_has_the_orders_sheets_after_the_schemes_with_baht_as_numbers(
-        fair: tuple[Figures, OrderFair], tmp_path: Path) -> None:
-    f, booths = fair
+        fair: tuple[Figures, OrderFair, Figures], tmp_path: Path) -> None:
+    f, booths, _cut = fair
     total = booths.total()
     write_figures_xlsx(f, tmp_path / "report.xlsx", lang="th")
     wb = openpyxl.load_workbook(tmp_path / "report.xlsx")
@@ -86,8 +91,8 @@ def test_the_workbook_has_the_orders_sheets_after_the_schemes_with_baht_as_numbe
     assert days[-1][-2:] == (None, None)   # the open orders are each day's end: they do not add up
 
 
-def test_the_csv_files_hold_the_same_satang(fair: tuple[Figures, OrderFair], tmp_path: Path) -> None:
-    f, booths = fair
+def test_the_csv_files_hold_the_same_satang(fair: tuple[Figures, OrderFair, Figures], tmp_path: Path) -> None:
+    f, booths, _cut = fair
     paths = {p.name: p for p in write_figures_csv(f, tmp_path / "csv", lang="en")}
 
     def read(name: str) -> list[list[str]]:
@@ -119,8 +124,8 @@ def test_the_csv_files_hold_the_same_satang(fair: tuple[Figures, OrderFair], tmp
     assert days[AFTER.isoformat()][6] == baht(f.after_fair.delivered_satang)
 
 
-def test_the_english_pdf_has_the_orders_section(fair: tuple[Figures, OrderFair], tmp_path: Path) -> None:
-    f, booths = fair
+def test_the_english_pdf_has_the_orders_section(fair: tuple[Figures, OrderFair, Figures], tmp_path: Path) -> None:
+    f, booths, _cut = fair
     write_figures_pdf(f, tmp_path / "report.pdf", lang="en")
     lines = [" ".join(line.split()) for line in pdftotext(tmp_path / "report.pdf").splitlines()]
     at = next(i for i, line in enumerate(lines) if line.endswith(". Orders"))
@@ -137,3 +142,18 @@ def test_a_fair_without_orders_has_no_orders_section_sheet_or_file(tmp_path: Pat
     write_figures_xlsx(f, tmp_path / "report.xlsx", lang="en")
     assert not [n for n in openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames if "Orders" in n]
     assert not [p for p in write_figures_csv(f, tmp_path / "csv") if p.name.startswith("orders")]
+
+
+def test_a_report_of_one_day_has_that_days_orders_and_no_after_the_fair_line(
+        fair: tuple[Figures, OrderFair, Figures], tmp_path: Path) -> None:
+    _f, _booths, cut = fair
+    write_figures_pdf(cut, tmp_path / "day2.pdf", lang="th")
+    lines = [" ".join(line.split()) for line in pdftotext(tmp_path / "day2.pdf").splitlines()]
+    at = next(i for i, line in enumerate(lines) if line.endswith(". ยอดสั่งจอง"))
+    part = [line for line in lines[at:at + 60] if line]
+    o = cut.orders
+    assert list(cut.orders_per_day) == [DAY2.isoformat()] and o["taken_count"] == 2
+    assert f"รับสั่งจอง 2 {format_baht(o['taken_satang'])}" in part
+    assert f"ยังไม่ส่งมอบ {o['open_count']} {format_baht(o['open_satang'])}" in part
+    assert not [line for line in part if line.startswith("หลังวันงาน")]
+    assert not [line for line in part if "(หลังวันงาน)" in line]

@@ -1,7 +1,7 @@
 """The dashboard's orders (ยอดสั่งจอง): the card (orders taken and their value, deposits, the value still open)
 and the tab with the orders per day — taken, delivered, cancelled and open at the day's end, days
-after the fair marked. Laid out from ``reports.order_rows.order_period`` (the chosen days; the days after the
-fair too when they reach its last day), apart from the sales figures.
+after the fair marked. Laid out from ``reports.order_rows.order_period`` (the chosen days), apart from the sales
+figures.
 """
 from __future__ import annotations
 
