@@ -344,7 +344,7 @@ def compute_figures(store: FairStore, *, fair_refs: list[str] | None = None, fir
         schemes_per_day=schemes.per_day,
         scheme_names=schemes.names,
         orders=of.orders, orders_per_vendor=of.per_vendor, orders_per_type=of.per_type, orders_per_day=of.per_day,
-        after_fair=of.after_fair,
+        after_fair=of.after_fair, fair_last_day=max(f.last_day for f in fairs),
     )
 
 

@@ -13,8 +13,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from otop_pos.core.thaidate import to_bangkok
-from otop_pos.reports.figure_tables import Column, Value, figure_tables
+from otop_pos.reports.figure_tables import Column, Value
 from otop_pos.reports.model import Figures
+from otop_pos.reports.order_tables import report_tables
 from otop_pos.reports.safe_cells import safe_text
 from otop_pos.reports.thai_pdf import atomic_output
 
@@ -48,7 +49,7 @@ def write_figures_csv(f: Figures, out_dir: str | os.PathLike[str], lang: str = "
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for table in figure_tables(f, lang):
+    for table in report_tables(f, lang):
         path = folder / f"{table.slug}.csv"
         with atomic_output(path) as tmp:
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:

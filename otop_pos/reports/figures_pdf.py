@@ -22,6 +22,8 @@ from otop_pos.core.thaidate import EN_MONTHS_SHORT, THAI_MONTHS, be_year, format
 from otop_pos.reports.charts_pdf import PALETTE, Bar, BarChart, ColumnChart, RingChart, short_baht
 from otop_pos.reports.figure_tables import product_type_label, text, till_label
 from otop_pos.reports.model import Figures, Row
+from otop_pos.reports.order_rows import has_orders
+from otop_pos.reports.orders_pdf import orders_section, orders_title
 from otop_pos.reports.pdf_table import LongTable
 from otop_pos.reports.scheme_rows import scheme_day_rows, scheme_rows, scheme_vendor_rows, share_bp
 from otop_pos.reports.thai_pdf import Align, ThaiParagraph, atomic_output, draw_text, line_metrics, register_fonts
@@ -238,6 +240,7 @@ def _story(f: Figures, lang: str) -> list[Flowable]:
         (t["product_types"], _row_table(f.by_product_type, lang, "ptype", "lines")),
         (t["methods"], _row_table(f.by_method, lang, "method", "payments")),
         *([(t["schemes"], _schemes(f, lang))] if f.scheme_names or f.schemes else []),
+        *([(orders_title(lang), orders_section(f, lang, WIDTH, SIZE))] if has_orders(f) else []),
         (t["days"], _row_table(f.by_day, lang, "day")),
         (t["hours"], _row_table(f.by_hour, lang, "hour")),
         (t["host_vs_other"], _row_table(f.host_vs_other, lang, "place")),

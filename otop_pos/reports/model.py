@@ -223,6 +223,7 @@ class Figures:
     orders_per_type: dict[str, dict[str, int]] = field(default_factory=dict)
     orders_per_day: dict[str, dict[str, int]] = field(default_factory=dict)
     after_fair: Any = None   # fair.orders.AfterFair: deliveries, cancels and refunds after the fair's last day
+    fair_last_day: date | None = None   # the fairs' last day (the latest): later days are "after the fair"
 
     @property
     def fair_name(self) -> str:

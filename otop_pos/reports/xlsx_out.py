@@ -21,8 +21,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from otop_pos.core.thaidate import format_en_date, format_thai_date, to_bangkok
-from otop_pos.reports.figure_tables import Column, FigureTable, Value, figure_tables, text
+from otop_pos.reports.figure_tables import Column, FigureTable, Value, text
 from otop_pos.reports.model import Figures
+from otop_pos.reports.order_tables import report_tables
 from otop_pos.reports.safe_cells import is_dangerous, safe_text
 from otop_pos.reports.thai_pdf import atomic_output
 
@@ -122,7 +123,7 @@ def write_figures_xlsx(f: Figures, path: str | os.PathLike[str], lang: str = "th
     wb.properties.title = f"{text(lang)['summary']} – {f.fair_name}"
     wb.properties.creator = "otop-pos"
     _about(wb, f, lang)
-    for table in figure_tables(f, lang):
+    for table in report_tables(f, lang):
         _sheet(wb, table)
     with atomic_output(path) as tmp:
         wb.save(tmp)

@@ -99,6 +99,10 @@
         <translation>State schemes</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
         <source>Updating…</source>
         <translation>Updating…</translation>
     </message>
@@ -334,6 +338,53 @@
     <message>
         <source>Code</source>
         <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>OrgOrders</name>
+    <message>
+        <source>{day} (after the fair)</source>
+        <translation>{day} (after the fair)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Open at day end</source>
+        <translation>Open at day end</translation>
+    </message>
+    <message>
+        <source>Orders taken</source>
+        <translation>Orders taken</translation>
+    </message>
+    <message>
+        <source>{n} orders · deposits {deposits} · open {open}</source>
+        <translation>{n} orders · deposits {deposits} · open {open}</translation>
+    </message>
+    <message>
+        <source>Orders are apart from sales: a delivered order counts in sales on its delivery day.</source>
+        <translation>Orders are apart from sales: a delivered order counts in sales on its delivery day.</translation>
+    </message>
+    <message>
+        <source>Orders taken for later delivery, apart from sales: a delivered order counts in sales on its delivery day. {n} open at the end, worth {open}.</source>
+        <translation>Orders taken for later delivery, apart from sales: a delivered order counts in sales on its delivery day. {n} open at the end, worth {open}.</translation>
     </message>
 </context>
 <context>

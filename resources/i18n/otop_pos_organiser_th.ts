@@ -99,6 +99,10 @@
         <translation>โครงการรัฐ</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>ยอดสั่งจอง</translation>
+    </message>
+    <message>
         <source>Updating…</source>
         <translation>กำลังคำนวณ…</translation>
     </message>
@@ -334,6 +338,53 @@
     <message>
         <source>Code</source>
         <translation>รหัส</translation>
+    </message>
+</context>
+<context>
+    <name>OrgOrders</name>
+    <message>
+        <source>{day} (after the fair)</source>
+        <translation>{day} (หลังวันงาน)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>วัน</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>รับสั่ง</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>มูลค่า</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>ส่งมอบ</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Open at day end</source>
+        <translation>ค้างส่งสิ้นวัน</translation>
+    </message>
+    <message>
+        <source>Orders taken</source>
+        <translation>ยอดสั่งจอง</translation>
+    </message>
+    <message>
+        <source>{n} orders · deposits {deposits} · open {open}</source>
+        <translation>{n} ใบ · มัดจำ {deposits} · ค้างส่ง {open}</translation>
+    </message>
+    <message>
+        <source>Orders are apart from sales: a delivered order counts in sales on its delivery day.</source>
+        <translation>ยอดสั่งจองแยกจากยอดขาย ใบสั่งจองที่ส่งมอบแล้วนับเป็นยอดขายในวันที่ส่งมอบ</translation>
+    </message>
+    <message>
+        <source>Orders taken for later delivery, apart from sales: a delivered order counts in sales on its delivery day. {n} open at the end, worth {open}.</source>
+        <translation>รายการสั่งจองเพื่อส่งมอบภายหลัง แยกจากยอดขาย ใบสั่งจองที่ส่งมอบแล้วนับเป็นยอดขายในวันที่ส่งมอบ เมื่อสิ้นสุดช่วงวันที่เลือกยังไม่ส่งมอบ {n} ใบ มูลค่า {open}</translation>
     </message>
 </context>
 <context>

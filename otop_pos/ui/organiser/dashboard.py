@@ -44,6 +44,7 @@ from otop_pos.ui.organiser.models import (
     VendorFilterProxy,
     VendorTableModel,
 )
+from otop_pos.ui.organiser.orders_view import OrdersTab, orders_card, show_orders_card
 from otop_pos.ui.organiser.reports_bar import ReportsBar
 from otop_pos.ui.organiser.widgets import KpiCard, fit_columns, make_table
 from otop_pos.ui.theme import type_choices
@@ -132,6 +133,7 @@ class DashboardPage(QWidget):
             row.addWidget(card, 3 if key == "net" else 2)
         # the state schemes' card heads the tables (the row above is as wide as a 1280 px screen)
         self.kpi["schemes"] = KpiCard(translate("OrgDashboard", "Spending via state schemes"))
+        self.kpi["orders"] = orders_card()   # beside it: orders taken (ยอดสั่งจอง), apart from sales
         return row
 
     def _charts(self) -> QWidget:
@@ -157,7 +159,11 @@ class DashboardPage(QWidget):
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
-        lay.addWidget(self.kpi["schemes"])
+        cards = QHBoxLayout()
+        cards.setSpacing(8)
+        cards.addWidget(self.kpi["schemes"], 1)
+        cards.addWidget(self.kpi["orders"], 1)
+        lay.addLayout(cards)
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs, 1)
         vendors = QWidget()
@@ -211,6 +217,9 @@ class DashboardPage(QWidget):
         self.scheme_table.setTextElideMode(Qt.TextElideMode.ElideRight)   # a scheme's name keeps its start
         sl.addWidget(self.scheme_table, 1)
         self.tabs.addTab(schemes, translate("OrgDashboard", "State schemes"))
+        self.schemes_tab = schemes
+        self.orders_tab = OrdersTab()
+        self.tabs.addTab(self.orders_tab, translate("OrgDashboard", "Orders"))
         return box
 
     # --- the fair and its days ------------------------------------------------------------------------
@@ -287,6 +296,7 @@ class DashboardPage(QWidget):
         self.vendor_model.set_rows([])
         self.missing_model.set_rows([])
         self.scheme_model.set_rows([])
+        self.orders_tab.show_figures(None)
         for chart in (self.type_chart, self.method_chart, self.day_chart, self.vendor_chart):
             chart.clear()
             chart.show_empty(True)
@@ -331,6 +341,8 @@ class DashboardPage(QWidget):
                 n=number(no_export), m=number(len(f.missing) - no_export)))
         self.tabs.setTabText(1, translate("OrgDashboard", "Missing exports ({n})").format(n=number(no_export)))
         self._show_schemes(f)
+        show_orders_card(self.kpi["orders"], f)
+        self.orders_tab.show_figures(f)
         self.reports.set_enabled(True)
         self.figuresShown.emit(f)
 

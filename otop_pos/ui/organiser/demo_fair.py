@@ -1,6 +1,7 @@
 """A realistic imported fair for the organiser's screenshots and demos: the Khon Kaen demo registry, one till
 per booth selling through the real booth use cases (``booth.simulate``) for seven days, a few sales a day paid
-through the state schemes (คนละครึ่ง, the welfare card), an export every evening — with the gaps real fairs
+through the state schemes (คนละครึ่ง, the welfare card), about one basket in twenty an order taken for later
+(``simulate(orders=True)``), an export every evening — with the gaps real fairs
 have (booths that never send, a last evening missed, a quiet day).
 
     python -m otop_pos.ui.organiser.demo_fair WORKDIR      # builds WORKDIR/fair.sqlite and WORKDIR/usb/…
@@ -103,7 +104,9 @@ def run_booth(plan: BoothPlan) -> int:
             day = FIRST_DAY + timedelta(days=d)
             if n:   # about one sale in six through a state scheme
                 made += scheme_sales(service, day, max(1, n // 6), plan.index * 100 + d)
-            made += service.simulate(days=1, sales_per_day=n, pin=PIN, seed=plan.index * 100 + d, start=day).sales
+            # about one basket in twenty an order (ยอดสั่งจอง), most delivered by the day it is due
+            made += service.simulate(days=1, sales_per_day=n, pin=PIN, seed=plan.index * 100 + d, start=day,
+                                     orders=True, fair_methods=False).sales
             if d in plan.export_days:  # the evening's export, on that evening's clock
                 BoothService(service.store, FixedClock(evening(day)), print_mode="off").export(
                     Path(plan.usb) / f"day-{d + 1}")

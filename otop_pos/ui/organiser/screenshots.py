@@ -141,9 +141,12 @@ def render(out: Path, work: Path) -> list[Path]:
             app.processEvents()
             shots.append(save(window, out / f"organiser-dashboard-{tag}.png"))
             tabs = window.dashboard.tabs
-            tabs.setCurrentIndex(tabs.count() - 1)   # the state schemes' spending
+            tabs.setCurrentWidget(window.dashboard.schemes_tab)   # the state schemes' spending
             app.processEvents()
             shots.append(save(window, out / f"organiser-dashboard-schemes-{tag}.png"))
+            tabs.setCurrentWidget(window.dashboard.orders_tab)    # the orders per day
+            app.processEvents()
+            shots.append(save(window, out / f"organiser-dashboard-orders-{tag}.png"))
             tabs.setCurrentIndex(0)
             shots.append(vendor_shot(app, window, out / f"organiser-vendor-{tag}.png", size))
             if lang == "th" and size == SIZES[0]:
@@ -179,7 +182,8 @@ def vendor_shot(app: QApplication, window: OrganiserWindow, path: Path, size: tu
 
 
 def pdf_pages(figures: object, out: Path, work: Path) -> list[Path]:
-    """The figures PDF in Thai, its first three pages as PNG (pdftoppm; the third: the state schemes)."""
+    """The figures PDF in Thai, its first three pages as PNG (pdftoppm; the third: the state schemes), and the
+    page where its orders begin."""
     from otop_pos.reports.figures_pdf import write_figures_pdf
 
     pdf = work / "organiser-report-th.pdf"
@@ -195,7 +199,24 @@ def pdf_pages(figures: object, out: Path, work: Path) -> list[Path]:
         shutil.move(str(page), target)
         print(f"wrote {target}")
         shots.append(target)
+    orders = orders_page(pdf)
+    if orders:   # the page the orders section (ยอดสั่งจอง) starts on
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(orders), "-l", str(orders), "-singlefile", str(pdf),
+                        str(out / "organiser-report-th-orders")], check=True)
+        print(f"wrote {out / 'organiser-report-th-orders.png'}")
+        shots.append(out / "organiser-report-th-orders.png")
     return shots
+
+
+def orders_page(pdf: Path) -> int | None:
+    """The number of the page whose text has the orders section's title, or None (or no pdftotext)."""
+    if shutil.which("pdftotext") is None:
+        return None
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    for number, page in enumerate(text.split("\f"), 1):
+        if any(line.strip().endswith(". ยอดสั่งจอง") for line in page.splitlines()):
+            return number
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,7 +65,7 @@ def test_the_card_and_the_tab_show_the_schemes_spending_in_thai_and_one_day_show
     assert card.caption.text() == "ยอดใช้จ่ายผ่านโครงการรัฐ"
     assert card.value.text() == money(spent)
     assert card.note.text() == f"รัฐจ่าย {money(state)} · {round(1000 * spent / net) / 10:.1f}% ของรายได้"
-    assert d.tabs.tabText(d.tabs.count() - 1) == "โครงการรัฐ"
+    assert d.tabs.tabText(d.tabs.indexOf(d.schemes_tab)) == "โครงการรัฐ"
     model = d.scheme_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["โครงการ", "ยอดใช้จ่าย", "ส่วนที่รัฐจ่าย", "ส่วนที่ลูกค้าจ่าย", "สัดส่วน"]
