@@ -5,6 +5,7 @@ sales. Every breakdown sums to the net income; the key figures agree with ``fair
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -25,18 +26,18 @@ from otop_pos.fair.status import fair_summary
 from otop_pos.fair.store import FairStore
 from otop_pos.reports.model import BREAKDOWNS, Figures, figures_to_json
 from tests.fair.booths import FIRST_DAY, Booth, make_fair
+from tests.fair.templates import DATABASES, Template, build_template, clock_after, store_copy
 
 D1, D2, D3 = FIRST_DAY, FIRST_DAY + timedelta(days=1), FIRST_DAY + timedelta(days=2)
 VENDORS = ["KK20-0001", "KK20-0002", "KK20-0003"]
 
 
-@pytest.fixture
-def fair(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> dict[str, Any]:
+def _build_fair(store: FairStore, clock: FixedClock, root: Path) -> dict[str, Any]:
     """Three tills of two vendors over three days, imported; KK20-0003 never sends anything."""
-    _info, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", VENDORS)
-    a = Booth(tmp_path / "a", packages["KK20-0001"].path, seed=1)
-    b1 = Booth(tmp_path / "b1", packages["KK20-0002"].path, seed=2)
-    b2 = Booth(tmp_path / "b2", packages["KK20-0002"].path, till_no=2, seed=3)
+    _info, packages = make_fair(store, clock, demo_registry(), root / "packages", VENDORS)
+    a = Booth(root / "a", packages["KK20-0001"].path, seed=1)
+    b1 = Booth(root / "b1", packages["KK20-0002"].path, seed=2)
+    b2 = Booth(root / "b2", packages["KK20-0002"].path, till_no=2, seed=3)
     a.sell(D1, 8)
     assert a.void_last()
     b1.sell(D1, 6)
@@ -50,13 +51,36 @@ def fair(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> dict[
     b1.sell(D3, 3)
     for b in (a, b1, b2):
         b.close_day()
-    exports = [b.export(tmp_path / "usb") for b in (a, b1, b2)]
-    report = import_paths(fair_store, fair_clock, exports, jobs=0)
+    exports = [b.export(root / "usb") for b in (a, b1, b2)]
+    report = import_paths(store, clock, exports, jobs=0)
     assert report.count("imported") == 3
     reports = {"a": booth_report(a.s), "b1": booth_report(b1.s), "b2": booth_report(b2.s)}
     for b in (a, b1, b2):
         b.close()
     return {"reports": reports, "tills": {"KK20-0001": ["a"], "KK20-0002": ["b1", "b2"]}}
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Template]:
+    """The fair of ``_build_fair`` made once per database for this module (tests/fair/templates.py)."""
+    yield from build_template(request.param, tmp_path_factory.mktemp("figures"), _build_fair)
+
+
+@pytest.fixture
+def fair_db(built: Template, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store of its own for each test: a copy of the built fair for tests that use ``fair``, else empty."""
+    yield from store_copy(built, tmp_path, copy="fair" in request.fixturenames)
+
+
+@pytest.fixture
+def fair_clock(built: Template, request: pytest.FixtureRequest) -> FixedClock:
+    return clock_after(built, copy="fair" in request.fixturenames)
+
+
+@pytest.fixture
+def fair(built: Template, fair_store: FairStore) -> dict[str, Any]:
+    """The built fair's booth reports and tills (its store is this test's ``fair_store``, a copy)."""
+    return built.data  # type: ignore[no-any-return]
 
 
 def _merged(reports: list[Any], attr: str) -> dict[str, int]:
