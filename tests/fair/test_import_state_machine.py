@@ -6,6 +6,7 @@ every file's fate (accepted or refused) is what a simple model of the tills' his
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -34,6 +35,9 @@ from tests.fair.booths import FIRST_DAY, LAST_DAY, Booth
 VENDORS = ("KK20-0001", "KK20-0002")
 OUTCOMES: dict[str, int] = {}
 TILLS = ((0, 1), (1, 1), (1, 2))  # (vendor index, till number): vendor 2 runs two tills
+# runs of 25 steps each, on each database; every run sets up a fair and three tills. 4 keep the suite short and
+# still reach every kind of outcome (asserted below); OTOP_STATE_MACHINE_EXAMPLES=50 explores further.
+EXAMPLES = int(os.environ.get("OTOP_STATE_MACHINE_EXAMPLES", "4"))
 
 
 @dataclass(frozen=True)
@@ -226,7 +230,7 @@ def test_fair_exchange_state_machine(fair_store: FairStore, fair_clock: FixedClo
     OUTCOMES.clear()
     run_state_machine_as_test(
         machine(fair_store, fair_clock, registry, tmp_path),
-        settings=settings(max_examples=8, stateful_step_count=25, deadline=None, database=None, derandomize=True,
+        settings=settings(max_examples=EXAMPLES, stateful_step_count=25, deadline=None, database=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
     # derandomized: the same runs every time, and they do reach every kind of outcome
     assert OUTCOMES.get("imported ", 0) and OUTCOMES.get("refused deletion", 0), OUTCOMES
