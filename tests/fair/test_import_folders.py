@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from otop_pos.fair.import_files import collect, looks_like_export
-from tests.fair.test_import_hostile import cli, usb  # noqa: F401 - the fixture and the in-process CLI
+from tests.fair.test_import_hostile import cli, usb, fair_clock, fair_db, usb_built  # noqa: F401 - the fixture and the in-process CLI
 
 
 def test_an_export_is_recognised_by_content_whatever_its_name(

@@ -6,6 +6,9 @@ On SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -28,26 +31,61 @@ from otop_pos.store.fair_models import ImportLog
 from tests.exchange.helpers import members_of, rezip
 from tests.fair.booths import FIRST_DAY, Booth, make_fair
 from tests.fair.distinct_export import DAY, _at, _iso, _u
+from tests.fair.templates import DATABASES, Template, build_template, clock_after, store_copy
 
 GOOD, HOSTILE = ["KK20-0001", "KK20-0002"], "KK20-0003"
 
 
-@pytest.fixture
-def usb(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> dict[str, Any]:
+def _build_usb(store: FairStore, clock: FixedClock, root: Path) -> dict[str, Any]:
     """Two genuine exports in ``usb/``, and a genuine export of a third booth kept aside (``template``)."""
-    _fair, pkgs = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "pkg", [*GOOD, HOSTILE])
-    folder = tmp_path / "usb"
+    _fair, pkgs = make_fair(store, clock, demo_registry(), root / "pkg", [*GOOD, HOSTILE])
+    folder = root / "usb"
     genuine = []
     for k, code in enumerate(GOOD):
-        b = Booth(tmp_path / f"booth-{code}", pkgs[code].path, seed=k)
+        b = Booth(root / f"booth-{code}", pkgs[code].path, seed=k)
         b.sell(FIRST_DAY, 3)
         genuine.append(b.export(folder))
         b.close()
-    b = Booth(tmp_path / f"booth-{HOSTILE}", pkgs[HOSTILE].path, seed=9)
+    b = Booth(root / f"booth-{HOSTILE}", pkgs[HOSTILE].path, seed=9)
     b.sell(FIRST_DAY, 2)
-    template = b.export(tmp_path / "aside")
+    template = b.export(root / "aside")
     b.close()
     return {"folder": folder, "genuine": genuine, "template": template, "packages": pkgs}
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def usb_built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Template]:
+    """The fair and the files of ``_build_usb`` made once per database for a module (tests/fair/templates.py):
+    a module that uses ``usb`` imports this fixture, ``fair_db`` and ``fair_clock`` with it."""
+    yield from build_template(request.param, tmp_path_factory.mktemp("usb"), _build_usb)
+
+
+@pytest.fixture
+def fair_db(usb_built: Template, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store of its own for each test: a copy of the built fair for tests that use ``usb``, else empty."""
+    yield from store_copy(usb_built, tmp_path, copy="usb" in request.fixturenames)
+
+
+@pytest.fixture
+def fair_clock(usb_built: Template, request: pytest.FixtureRequest) -> FixedClock:
+    return clock_after(usb_built, copy="usb" in request.fixturenames)
+
+
+@pytest.fixture
+def usb(usb_built: Template, fair_store: FairStore, tmp_path: Path) -> dict[str, Any]:
+    """The built files copied into this test's ``tmp_path`` (``pkg/``, ``usb/``, ``aside/``): two genuine
+    exports in ``usb/``, a genuine export of a third booth kept aside (``template``), the packages; the
+    store (``fair_store``) is a copy of the fair that wrote them."""
+    root, built = usb_built.root, usb_built.data
+    for folder in ("pkg", "usb", "aside"):
+        shutil.copytree(root / folder, tmp_path / folder)
+
+    def moved(path: Path) -> Path:
+        return tmp_path / path.relative_to(root)
+
+    return {"folder": moved(built["folder"]), "genuine": [moved(p) for p in built["genuine"]],
+            "template": moved(built["template"]),
+            "packages": {code: replace(w, path=moved(w.path)) for code, w in built["packages"].items()}}
 
 
 def edited(template: Path, out: Path, edit: dict[str, Any] | None = None, raw: bytes | None = None) -> Path:

@@ -15,7 +15,7 @@ import pytest
 
 from otop_pos.core.visible import code_problem, visible
 from tests.exchange.helpers import members_of
-from tests.fair.test_import_hostile import cli, edited, usb  # noqa: F401 - the fixture and the in-process CLI
+from tests.fair.test_import_hostile import cli, edited, usb, fair_clock, fair_db, usb_built  # noqa: F401 - the fixture and the in-process CLI
 
 
 def _lines(out: str, name: str) -> list[str]:

@@ -41,7 +41,7 @@ def test_a_day_closed_before_the_copy_is_counted_once_after_accept_fork(
 
 from typing import Any  # noqa: E402
 
-from tests.fair.test_import_hostile import cli, edited, usb  # noqa: E402,F401  (usb is a fixture)
+from tests.fair.test_import_hostile import cli, edited, usb, fair_clock, fair_db, usb_built  # noqa: E402,F401  (usb is a fixture)
 
 
 def test_a_folders_fifo_symlink_loop_and_directory_named_otopx_each_get_a_line(
