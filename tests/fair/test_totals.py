@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
 import time
 from datetime import timedelta
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from otop_pos.fair.store import FairStore
 from otop_pos.fair.totals import TABLES, differences, rebuild, verify_totals
 from otop_pos.store.migrate import alembic_config
 from tests.fair.booths import FIRST_DAY, Booth, make_fair
+from tests.fair.templates import DATABASES, Template, build_template, clock_after, store_copy
 
 VENDORS = ["KK20-0001", "KK20-0002"]
 REPORT_INDEXES = {"ix_sale_report_vendor_day", "ix_sale_line_report_product", "ix_payment_report_vendor_method"}
@@ -82,8 +85,7 @@ def paused_race(store: FairStore, statement: str, first: Callable[[], Any], then
     return results.get("first"), results.get("then")
 
 
-@pytest.fixture
-def imported(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> dict[str, Any]:
+def _build_imported(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> dict[str, Any]:
     """Four imports of growing exports: sales in the same hour over two imports, a void and a refund (on the
     next day) of sales imported before, a second till of the same vendor."""
     _fair, packages = make_fair(fair_store, fair_clock, demo_registry(), tmp_path / "packages", VENDORS)
@@ -112,6 +114,35 @@ def imported(fair_store: FairStore, fair_clock: FixedClock, tmp_path: Path) -> d
     for x in (a, a2, b):
         x.close()
     return {"first": first, "nets": nets, "packages": packages}
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Template]:
+    """The imports of ``_build_imported`` made once per database for this module (tests/fair/templates.py)."""
+    yield from build_template(request.param, tmp_path_factory.mktemp("totals"), _build_imported)
+
+
+@pytest.fixture
+def fair_db(built: Template, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store of its own for each test: a copy of the built one for tests that use ``imported``, else empty."""
+    yield from store_copy(built, tmp_path, copy="imported" in request.fixturenames)
+
+
+@pytest.fixture
+def fair_clock(built: Template, request: pytest.FixtureRequest) -> FixedClock:
+    return clock_after(built, copy="imported" in request.fixturenames)
+
+
+@pytest.fixture
+def imported(built: Template, fair_store: FairStore, tmp_path: Path) -> dict[str, Any]:
+    """The built imports (``fair_store`` is a copy of their store); the packages and the exports (``usb/``)
+    copied into this test's ``tmp_path``."""
+    for folder in ("packages", "usb"):
+        shutil.copytree(built.root / folder, tmp_path / folder)
+    data = built.data
+    packages = {code: replace(w, path=tmp_path / w.path.relative_to(built.root))
+                for code, w in data["packages"].items()}
+    return {**data, "packages": packages}
 
 
 def test_the_totals_kept_by_the_imports_equal_a_fresh_computation(fair_store: FairStore, fair_clock: FixedClock,
