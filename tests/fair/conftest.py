@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -13,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 from otop_pos.core.clock import FixedClock
 from otop_pos.fair.store import FairStore, open_fair_store
+from otop_pos.store.migrate import current_heads
 
 PG_ENV = "OTOP_TEST_PG_URL"
 
@@ -63,9 +65,58 @@ def fair_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         drop_pg_database(server, name)
 
 
+@pytest.fixture(scope="session")
+def migrated_fair_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Empty fair stores migrated to head once per test session: a SQLite file and a PostgreSQL database,
+    made when first needed (``start_migrated``)."""
+    made: dict[str, str] = {"root": str(tmp_path_factory.mktemp("migrated"))}
+    yield made
+    if "postgres" in made:
+        drop_pg_database(pg_url_or_skip(), made["postgres"])
+
+
+def start_migrated(fair_db: str, made: dict[str, str]) -> None:
+    """Make the new, empty store at ``fair_db`` a copy of an empty store migrated to head (running every
+    migration costs seconds; copying, milliseconds); a store that holds anything already is left alone."""
+    if "://" not in fair_db:
+        target = Path(fair_db)
+        if target.exists():
+            return
+        if "sqlite" not in made:
+            made["sqlite"] = str(Path(made["root"]) / "fair.sqlite")
+            open_fair_store(made["sqlite"]).dispose()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src, dst = sqlite3.connect(made["sqlite"]), sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+        return
+    engine = create_engine(fair_db)
+    try:
+        if current_heads(engine):
+            return
+    finally:
+        engine.dispose()
+    server = pg_url_or_skip()
+    if "postgres" not in made:
+        url, made["postgres"] = create_pg_database(server)
+        open_fair_store(url).dispose()  # nobody may stay connected to a database that is copied
+    name = make_url(fair_db).database
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{made["postgres"]}"'))
+    finally:
+        admin.dispose()
+
+
 @pytest.fixture
-def fair_store(fair_db: str) -> Iterator[FairStore]:
-    """The fair store at ``fair_db``, migrated to head."""
+def fair_store(fair_db: str, migrated_fair_stores: dict[str, str]) -> Iterator[FairStore]:
+    """The fair store at ``fair_db``, migrated to head (a copy of a migrated empty store when it is new)."""
+    start_migrated(fair_db, migrated_fair_stores)
     store = open_fair_store(fair_db)
     yield store
     store.dispose()
