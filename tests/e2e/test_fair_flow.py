@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -48,18 +49,28 @@ def test_fair_flow_totals_equal_booth_reports(tmp_path: Path) -> None:
     pkg_b = next(p for p in packages if "KK20-0002" in p.name)
     tills = {"a": (pkg_a, 1), "b1": (pkg_b, 1), "b2": (pkg_b, 2)}
     homes = {name: tmp_path / f"booth-{name}" for name in tills}
-    for name, (pkg, till) in tills.items():
-        run("booth", "setup", "--package", str(pkg), "--till", str(till), "--pin", PIN, home=homes[name])
     usb = tmp_path / "usb"
-    exports: dict[str, list[Path]] = {name: [] for name in tills}
-    for day, start in enumerate(("2020-10-26", "2020-10-27")):
-        for k, (name, home) in enumerate(homes.items()):
-            run("booth", "simulate", "--days", "1", "--sales-per-day", str(25 + 5 * k), "--seed", str(10 * day + k),
+
+    def till_life(k: int, name: str) -> tuple[list[Path], Any]:
+        """One till in its own processes: set up, two days sold and exported, its own report (the tills run
+        side by side)."""
+        pkg, till = tills[name]
+        home = homes[name]
+        run("booth", "setup", "--package", str(pkg), "--till", str(till), "--pin", PIN, home=home)
+        paths = []
+        for day, start in enumerate(("2020-10-26", "2020-10-27")):
+            run("booth", "simulate", "--days", "1", "--sales-per-day", str(12 + 4 * k), "--seed", str(10 * day + k),
                 "--start", start, "--pin", PIN, home=home)
             path = Path(run("booth", "export", str(usb / f"day{day + 1}"), home=home).stdout.strip().splitlines()[-1])
             assert path.is_file()
-            exports[name].append(path)
-    reports = {name: jrun("booth", "report", "--json", home=home) for name, home in homes.items()}
+            paths.append(path)
+        return paths, jrun("booth", "report", "--json", home=home)
+
+    with ThreadPoolExecutor(len(tills)) as pool:
+        futures = {name: pool.submit(till_life, k, name) for k, name in enumerate(tills)}
+        done = {name: f.result() for name, f in futures.items()}
+    exports = {name: paths for name, (paths, _r) in done.items()}
+    reports = {name: r for name, (_p, r) in done.items()}
 
     # day 2 first, then day 1 (older: nothing new), then the whole stick with a copied folder (duplicates)
     rep = jrun("fair", "import", "--json", *[str(e[1]) for e in exports.values()], db=db)
