@@ -118,3 +118,30 @@ def test_the_delivery_date_in_one_day_is_said_in_good_english(window: MainWindow
     dlg = _open_take(window, qtbot)
     dlg.deliver.setDate(dlg.deliver.date().addDays(1))
     assert "1 days" not in dlg.deliver_text.text(), dlg.deliver_text.text()
+
+
+def test_the_pin_dialog_of_a_cancel_shows_its_whole_reason_and_error(window: MainWindow, ctx: BoothContext,
+                                                                     qtbot: Any) -> None:
+    """Seen in the real window (Xvfb, 1024×600): Cancel order… → Enter → the manager's PIN dialog says "The
+    manager's PIN is needed to cancel order OC018-000001." with its second line cut by the caption below, and a
+    scan into the PIN field gets "A scan cannot be used in this window: barcode … was not typed in and nothing
+    changed. Scan products on the Sell screen." of which the last line is hidden behind the buttons: the dialog
+    does not grow to its wrapped text. Every label must be as high as its text needs."""
+    from otop_pos.ui.approval import ManagerPinDialog
+    from otop_pos.ui.orders_screen import CancelOrderDialog
+
+    _take(window, ctx, qtbot, "Dao")
+    page = window.pages["orders"]
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    cancel = modal(qtbot, CancelOrderDialog)
+    qtbot.mouseClick(cancel.ok_button, Qt.MouseButton.LeftButton)
+    pin = modal(qtbot, ManagerPinDialog)
+    scan(qtbot, pin.pin_edit, CODE)
+    qtbot.wait(300)
+    assert pin.error.isVisible() and "scan" in pin.error.text().lower()
+    from PySide6.QtWidgets import QLabel
+
+    cut = [(w.text()[:50], w.height(), w.heightForWidth(w.width())) for w in pin.findChildren(QLabel)
+           if w.isVisible() and w.wordWrap() and w.height() < w.heightForWidth(w.width())]
+    assert cut == [], cut
