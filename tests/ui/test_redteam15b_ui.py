@@ -145,3 +145,30 @@ def test_the_pin_dialog_of_a_cancel_shows_its_whole_reason_and_error(window: Mai
     cut = [(w.text()[:50], w.height(), w.heightForWidth(w.width())) for w in pin.findChildren(QLabel)
            if w.isVisible() and w.wordWrap() and w.height() < w.heightForWidth(w.width())]
     assert cut == [], cut
+
+
+def test_a_booth_whose_fair_is_over_says_so_before_the_vendor_types_an_order(
+        shop: Any, window: MainWindow, ctx: BoothContext, qtbot: Any) -> None:
+    """Seen in the real window: the booth knows its fair ended (the package's last day is behind it). The
+    Orders page still offers "Take the cart as an order" as the main green button and the dialog opens empty;
+    the vendor types the customer, phone, date, note and deposit while the customer waits, and only "Take
+    order" says "The fair is over … no new orders". The page must say it first: the button disabled (or the
+    dialog refusing at once, before anything is typed)."""
+    from datetime import date
+
+    from otop_pos.booth.store import identity
+
+    with shop.write() as s:
+        identity(s).fair_last_day = date(2020, 10, 20)   # the fixture's day is 26 Oct 2020
+    _fill_cart(ctx, "X-03", 1)
+    page = window.show_page("orders")
+    assert isinstance(page, OrdersScreen)
+    if not page.take_button.isEnabled():
+        return
+    qtbot.mouseClick(page.take_button, Qt.MouseButton.LeftButton)
+    dlg = modal(qtbot, TakeOrderDialog)
+    said_first = not dlg.ok_button.isEnabled() or "over" in dlg.error.text().lower()
+    qtbot.keyClicks(dlg.customer, "Somsri")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert "fair is over" in dlg.error.text() and ctx.service.orders() == ()   # the booth does refuse at the end
+    assert said_first, "the dialog waits for every field before saying the fair is over"
