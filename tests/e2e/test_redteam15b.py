@@ -92,7 +92,8 @@ def test_a_booth_that_took_an_order_before_the_update_still_exports_what_the_fai
     an order event with its "day" (f92e0a6) and f0008 now adds import_log.orders_added (b1b57cf). A booth that
     took one order with main at 2ccaf6f, and the organiser's fair store of that main, then update: the booth's
     every export is refused at import as "[chain] The hash chain breaks at document OB001-000001 (the data was
-    altered)" — a false tamper verdict that blocks all its sales, for good (the fair store's own problem, next test, is set aside here by adding its column by hand).
+    altered)" — a false tamper verdict that blocks all its sales, for good (the fair store's own problem, next
+    test, is set aside here by adding its column by hand).
     A store at the previous head with rows in it must upgrade (common rules)."""
     db, home = _old_stores(tmp_path)
     import sqlite3
