@@ -89,28 +89,6 @@ def test_enter_on_the_focused_take_button_opens_the_order(window: MainWindow, ct
     assert dlg.isVisible()
 
 
-def test_a_scan_into_any_field_of_the_take_dialog_takes_no_order(window: MainWindow, ctx: BoothContext,
-                                                                 qtbot: Any) -> None:
-    """The next customer's product scanned while the vendor is in the phone, note or deposit field, or on the
-    date or the method: the burst and its Enter must take no order and leave every field as it was."""
-    _fill_cart(ctx, "X-03", 1)
-    dlg = _open_take(window, qtbot)
-    qtbot.keyClicks(dlg.customer, "Somsri")
-    taken = []
-    for field in (dlg.phone, dlg.note, dlg.deposit, dlg.deliver, dlg.method):
-        field.setFocus()
-        qtbot.waitUntil(lambda f=field: QApplication.focusWidget() is f)
-        before = (dlg.phone.text(), dlg.note.text(), dlg.deposit.text(), dlg.deliver.date(), dlg.method.currentIndex())
-        scan(qtbot, field, CODE)
-        qtbot.wait(150)
-        after = (dlg.phone.text(), dlg.note.text(), dlg.deposit.text(), dlg.deliver.date(), dlg.method.currentIndex())
-        if ctx.service.orders() or not dlg.isVisible() or after != before:
-            taken.append((type(field).__name__, before, after, [(o.number, o.phone, o.note, o.deposit_satang)
-                                                               for o in ctx.service.orders()]))
-            break
-    assert taken == []
-
-
 def test_the_delivery_date_in_one_day_is_said_in_good_english(window: MainWindow, ctx: BoothContext,
                                                               qtbot: Any) -> None:
     """The delivery date moved to tomorrow reads "(in 1 days)" beside the field (seen in the real window)."""
