@@ -10,6 +10,7 @@ a refused action writes nothing.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -123,14 +124,18 @@ class OrdersSummary:
     open_satang: int
 
 
+#: Letters that draw nothing (Hangul fillers: the "blank" names of chat apps).
+_BLANK_LETTERS = frozenset("\u3164\u115f\u1160\uffa0")
+
+
 def _customer(name: str, phone: str, note: str) -> tuple[str, str, str]:
     name = clean_text(name)   # control, bidi and zero-width characters dropped: a name a person can read
-    if not name:
+    if not any((unicodedata.category(ch)[0] in "LN") and ch not in _BLANK_LETTERS for ch in name):
         raise InputError("กรุณาใส่ชื่อลูกค้า", "Enter the customer's name.")
     if len(name) > 120:
         raise InputError("ชื่อลูกค้ายาวเกิน 120 ตัวอักษร", "The customer's name is longer than 120 characters.")
     phone = normalize_digits(phone).strip()
-    if len(phone) > 32 or any(not (ch.isdigit() or ch in "+-() ") for ch in phone):
+    if len(phone) > 32 or any(ch not in "0123456789+-() " for ch in phone):
         raise InputError("เบอร์โทรไม่ถูกต้อง", f"The phone number {phone!r} is not valid.")
     note = clean_text(note)
     if len(note) > 300:

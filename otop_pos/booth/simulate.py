@@ -26,6 +26,7 @@ from otop_pos.booth.orders import OrderResult
 from otop_pos.booth.payments import PaymentIn
 from otop_pos.booth.pin import Approval, approve
 from otop_pos.booth.settings import get_settings
+from otop_pos.booth.store import identity
 from otop_pos.booth.simulate_orders import OrderBook
 from otop_pos.core.errors import DayError, OtopError, SetupError, SoldOutError
 from otop_pos.core.methods import MethodSpec, split_copay
@@ -189,6 +190,7 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str | Ap
         pay = partial(_fair_payments, mix=mix)
         order_pay = pay   # a deposit or balance by a scheme keeps its state share (b0005)
     book: OrderBook | None = None
+    fair_over: date | None = None   # the fair's last day, when the booth knows it
     for i in range(days):
         day_date = first + timedelta(days=i)
         opening = datetime.combine(day_date, time(9, 30), BANGKOK)
@@ -211,6 +213,8 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str | Ap
         if approval is None:  # once per run, before anything is written
             approval = approve(store, clock, pin_text, action="simulate")
         if orders and book is None:
+            with store.read() as s:
+                fair_over = identity(s).fair_last_day
             book = OrderBook(store, random.Random(f"orders:{seed}") if seed is not None else random.Random(),
                              order_pay, approval, first + timedelta(days=days - 1), on_order)
         if open_now is None:
@@ -225,8 +229,8 @@ def simulate(store: SqliteStore, *, days: int, sales_per_day: int, pin: str | Ap
             if book is not None:
                 book.settle(clock, k)
             cart = _basket(rng, pool, weights)
-            if book is not None and book.wants_order():
-                book.take(clock, cart, day_date, k, sales_per_day)
+            if book is not None and book.wants_order() and (fair_over is None or day_date <= fair_over):
+                book.take(clock, cart, day_date, k, sales_per_day)   # no new orders once the fair is over
                 continue
             try:
                 result = checkout(store, clock, cart, pay(rng, cart.total_satang), cashier="sim",

@@ -373,6 +373,9 @@ class Importer:
               if out.result == "imported" else "ไม่มีข้อมูลใหม่")
         en = (f"added {out.sales} sales, {out.voids} voids, {out.refunds} refunds, {out.days} days"
               if out.result == "imported" else "nothing new")
+        if out.order_events:
+            th += f" ใบสั่งจองใหม่ {out.orders} ใบ (รับ ส่งมอบ ยกเลิก {out.order_events} รายการ)"
+            en += f"; {out.orders} new orders ({out.order_events} taken, delivered or cancelled)"
         return FileResult(str(job.path), out.result, "" if out.result == "imported" else "nothing_new", th, en,
                           m.vendor_code, m.booth_code, m.till_no, out.sales, out.voids, out.refunds, out.days,
                           out.skipped)

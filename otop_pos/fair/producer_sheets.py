@@ -7,7 +7,7 @@ digitally (``core.vocabulary.DIGITAL_METHODS``) and the share paid through state
 
 Method kinds: ``method_kinds`` maps a payment method code to its kind ("plain", "copay", "state"); by default the
 fair's own methods (``fair.methods.list_methods``); a method not among them is plain. The open orders are the
-vendor's of ``fair.orders.order_figures`` (the sheet says "ยังไม่มีรายการสั่งจอง" when it has none open).
+vendor's of ``fair.orders.order_figures`` (the sheet says "ไม่มีรายการสั่งจองที่ค้างส่ง" when it has none open).
 """
 from __future__ import annotations
 

@@ -57,6 +57,8 @@ class WriteOutcome:
     days: int
     skipped: int
     import_id: int
+    orders: int = 0       # orders taken that the file brought
+    order_events: int = 0  # of which, and of earlier orders, the takes, deliveries and cancels it brought
 
 
 def allocate_ids(conn: Connection, table: str, n: int) -> list[int]:
@@ -227,7 +229,8 @@ def write_prepared(session: Session, ctx: FileContext, p: P.Prepared, *, at: dat
         write_orders(conn, p.orders, order_events, fair_id=ctx.fair_id, vendor_id=ctx.vendor_id, till_id=till.id,
                      import_id=import_id)
     return WriteOutcome("imported" if added else "unchanged", new_sales, len(new_voids), len(new_refunds),
-                        len(new_days), skipped, import_id)
+                        len(new_days), skipped, import_id, sum(e.kind == "take" for e in order_events),
+                        len(order_events))
 
 
 def _insert_sales(conn: Connection, ctx: FileContext, till_id: int, import_id: int, p: P.Prepared, k: int,

@@ -31,8 +31,8 @@ SIZE = 10.0
 NAVY = colors.HexColor("#1f4e79")
 GREY = colors.HexColor("#555555")
 QR_SIZE = 34 * mm
-#: What the sheet says while the fair store keeps no orders, or the vendor has none open.
-NO_ORDERS = "ยังไม่มีรายการสั่งจอง"
+#: What the sheet says when the vendor has no order still open (none taken, or all delivered or cancelled).
+NO_ORDERS = "ไม่มีรายการสั่งจองที่ค้างส่ง"
 _UNSAFE = re.compile(r"[^0-9A-Za-z._-]+")
 _T = {
     "title": "สรุปยอดขายสำหรับผู้ผลิต", "code": "รหัสผู้ประกอบการ", "booth": "บูธ", "key": "ภาพรวม",
