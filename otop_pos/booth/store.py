@@ -1,6 +1,8 @@
 """Opening the booth store: data folder checks, the SQLite file, migrations to head."""
 from __future__ import annotations
 
+from datetime import date
+
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +75,7 @@ class BoothInfo:
     vendor_name: str
     fair_name: str
     has_signing_key: bool
+    fair_last_day: date | None = None   # the fair's last day, when a package brought it
 
 
 def booth_info(store: SqliteStore) -> BoothInfo | None:
@@ -82,4 +85,4 @@ def booth_info(store: SqliteStore) -> BoothInfo | None:
         if ident is None:
             return None
         return BoothInfo(ident.booth_code, ident.till_no, ident.vendor_code, ident.vendor_name, ident.fair_name,
-                         bool(ident.signing_key))
+                         bool(ident.signing_key), ident.fair_last_day)

@@ -15,7 +15,7 @@ from otop_pos.booth.service import Approval
 from otop_pos.core.errors import ApprovalNeeded, PinError
 from otop_pos.ui.context import BoothContext
 from otop_pos.ui.i18n import error_text, translate
-from otop_pos.ui.widgets import ErrorLabel, PinEdit, label, make_button
+from otop_pos.ui.widgets import ErrorLabel, PinEdit, grow_with_text, label, make_button
 
 
 class ManagerPinDialog(QDialog):
@@ -48,6 +48,7 @@ class ManagerPinDialog(QDialog):
         row.addWidget(self.ok_button)
         lay.addLayout(row)
         self.pin_edit.setFocus()
+        grow_with_text(self)   # a long reason or error is shown whole, never squeezed under the buttons
 
     def submit(self) -> None:
         """Check the PIN off the GUI thread (scrypt); approve or say what is wrong."""

@@ -141,7 +141,7 @@ class TakeOrderDialog(QDialog):
         """The delivery date in words beside the field: its day in the window's language, and how far off."""
         d = self.deliver_on()
         days = (d - fair_day(self.ctx.service.now())).days
-        when = translate("Orders", "today") if days == 0 else \
+        when = translate("Orders", "today") if days == 0 else translate("Orders", "tomorrow") if days == 1 else \
             translate("Orders", "in {days} days").format(days=days)
         self.deliver_text.setText(f"{day_text(self.ctx, d)} ({when})")
 

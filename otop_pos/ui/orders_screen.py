@@ -9,8 +9,9 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from otop_pos.booth.service import OrderRow
 from otop_pos.core.thaidate import fair_day
@@ -57,6 +58,7 @@ class OrdersScreen(QWidget):
                                  3: day_text(ctx, fair_day(ctx.service.now())), 4: max(statuses, key=len),
                                  5: "฿99,999.00", 6: "฿99,999.00", 7: "฿99,999.00"}, stretch=1)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the list for Deliver… and Cancel order…
         touch_rows(self.table)
         self.table.itemSelectionChanged.connect(self._selected_changed)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.details())
@@ -78,8 +80,25 @@ class OrdersScreen(QWidget):
         self._cart_changed()
         self.fill()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        """Enter on a focused button presses it (a keyboard-only vendor), as Space does."""
+        button = QApplication.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(button, QPushButton) \
+                and button.isEnabled() and self.isAncestorOf(button):
+            button.click()
+            return
+        super().keyPressEvent(event)
+
+    def _fair_over(self) -> bool:
+        info = self.ctx.service.booth_info()
+        last = info.fair_last_day if info is not None else None
+        return last is not None and fair_day(self.ctx.service.now()) > last
+
     def _cart_changed(self) -> None:
-        self.take_button.setEnabled(not self.ctx.cart.is_empty and not self.ctx.parts)
+        over = self._fair_over()   # no new orders once the fair is over (deliveries and cancels go on)
+        self.take_button.setEnabled(not over and not self.ctx.cart.is_empty and not self.ctx.parts)
+        self.take_button.setToolTip(translate("Orders", "The fair is over: no new orders. Orders already taken "
+                                                        "can still be delivered or cancelled.") if over else "")
 
     def fill(self) -> None:
         """Read the orders again: the open ones by delivery date, then (when asked) the others, newest first."""

@@ -5,7 +5,7 @@ import logging
 from typing import Any
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -369,3 +369,32 @@ def open_dialog(dlg: QDialog, focus: QWidget | None = None) -> QDialog:
     dlg.open()
     dlg.activateWindow()
     return dlg
+
+
+class _GrowWithText(QObject):
+    """Keeps a dialog as high as its word-wrapped labels need (``grow_with_text``)."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.LayoutRequest and isinstance(obj, QDialog):
+            fit_wrapped_labels(obj)
+        return False
+
+
+def fit_wrapped_labels(dialog: QDialog) -> None:
+    """Give each shown word-wrapped label of ``dialog`` the height its text needs at its width, and let the
+    dialog grow to hold them (a layout alone gives a wrapped label the height of its first layout)."""
+    grew = False
+    for lbl in dialog.findChildren(QLabel):
+        if lbl.wordWrap() and lbl.isVisibleTo(dialog) and lbl.width() > 0:
+            need = lbl.heightForWidth(lbl.width())
+            if need > 0 and lbl.minimumHeight() != need:
+                lbl.setMinimumHeight(need)
+                grew = True
+    if grew:
+        dialog.adjustSize()
+
+
+def grow_with_text(dialog: QDialog) -> None:
+    """Make ``dialog`` grow when a wrapped label's text gets longer (a long reason, an error said in it)."""
+    keeper = _GrowWithText(dialog)
+    dialog.installEventFilter(keeper)

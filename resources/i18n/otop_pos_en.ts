@@ -918,6 +918,10 @@
         <translation>today</translation>
     </message>
     <message>
+        <source>tomorrow</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
         <source>in {days} days</source>
         <translation>in {days} days</translation>
     </message>
@@ -1068,6 +1072,10 @@
     <message>
         <source>Deliver…</source>
         <translation>Deliver…</translation>
+    </message>
+    <message>
+        <source>The fair is over: no new orders. Orders already taken can still be delivered or cancelled.</source>
+        <translation>The fair is over: no new orders. Orders already taken can still be delivered or cancelled.</translation>
     </message>
     <message>
         <source>The manager&apos;s PIN is needed to cancel order {number}.</source>

@@ -918,6 +918,10 @@
         <translation>วันนี้</translation>
     </message>
     <message>
+        <source>tomorrow</source>
+        <translation>พรุ่งนี้</translation>
+    </message>
+    <message>
         <source>in {days} days</source>
         <translation>อีก {days} วัน</translation>
     </message>
@@ -1068,6 +1072,10 @@
     <message>
         <source>Deliver…</source>
         <translation>ส่งมอบ…</translation>
+    </message>
+    <message>
+        <source>The fair is over: no new orders. Orders already taken can still be delivered or cancelled.</source>
+        <translation>งานจบแล้ว รับสั่งจองใหม่ไม่ได้ ใบสั่งจองที่รับไว้แล้วยังส่งมอบหรือยกเลิกได้</translation>
     </message>
     <message>
         <source>The manager&apos;s PIN is needed to cancel order {number}.</source>
