@@ -5,13 +5,14 @@ receipts off the GUI thread once ``ensure_qt_app()`` has run once on the main th
 """
 from __future__ import annotations
 
-import importlib.resources
 import os
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+from otop_pos.core.resources import resource_path
 
 #: The family every printed document uses (Thai + Latin + digits, SIL OFL 1.1).
 FONT_FAMILY = "Sarabun"
@@ -23,15 +24,8 @@ _app: QCoreApplication | None = None  # keeps the application we created alive
 
 
 def fonts_dir() -> Path:
-    """The folder holding the bundled fonts, from an installed wheel or from a checkout."""
-    try:
-        res = importlib.resources.files("otop_pos.resources") / "fonts"
-        candidate = Path(str(res))
-        if (candidate / FONT_FILES[0]).is_file():
-            return candidate
-    except (ModuleNotFoundError, TypeError, ValueError):
-        pass
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    """The folder holding the bundled fonts: from a frozen build, a checkout or an installed wheel."""
+    return resource_path("fonts")
 
 
 def _load_fonts() -> None:

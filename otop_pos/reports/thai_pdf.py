@@ -24,7 +24,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,6 +33,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from otop_pos.core.resources import resource_path
 from otop_pos.core.thai_wordbreak import segment, split_word
 
 __all__ = [
@@ -50,14 +50,8 @@ LEADING_FACTOR = 1.45  # Thai needs room above (stacked marks) and below (à¸¸ à¸
 
 
 def font_dir() -> Path:
-    """The folder holding the bundled Sarabun fonts (package data, else the source tree)."""
-    try:
-        candidate = Path(str(resources.files("otop_pos.resources") / "fonts"))
-        if (candidate / _FILES[FONT_REGULAR]).is_file():
-            return candidate
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    """The folder holding the bundled Sarabun fonts: from a frozen build, a checkout or an installed wheel."""
+    return resource_path("fonts")
 
 
 def font_name(bold: bool = False) -> str:

@@ -1,4 +1,4 @@
-"""Alembic runner: finds the environments shipped as ``otop_pos.migrations`` (db/ in a checkout).
+"""Alembic runner: finds the environments shipped as ``otop_pos.migrations`` (db/ in a checkout, frozen too).
 
 A store already at head is recognised with one SELECT and a look at the revision files, without
 importing Alembic (which costs a fifth of a second of the app's cold start).
@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from otop_pos.core.resources import frozen_root
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -22,6 +24,12 @@ _DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
 
 def migrations_dir(store: str) -> Path:
     """The folder of one store's Alembic environment ("booth" or "fair")."""
+    frozen = frozen_root()
+    if frozen is not None:  # a frozen one-folder build carries them as the wheel does
+        path = frozen / "otop_pos" / "migrations" / store
+        if not (path / "env.py").is_file():
+            raise FileNotFoundError(f"no Alembic environment at {path}")
+        return path
     checkout = Path(__file__).resolve().parents[2] / "db" / store
     if (checkout / "env.py").is_file():  # a checkout (or a worktree of it) uses its own db/, installed or not
         return checkout
