@@ -31,7 +31,7 @@ unwanted=$(find "$frozen" \( -iname '*Qt6Qml*' -o -iname '*Qt6Quick*' -o -iname 
 if [ -n "$unwanted" ]; then log "the frozen folder holds Qt parts we exclude:"; echo "$unwanted" >&2; exit 1; fi
 
 log "working out Depends: from the bundled libraries"
-depends=$("$PYTHON" packaging/deb_libs.py "$frozen")
+depends=$("$PYTHON" packaging/deb_libs.py "$frozen")   # also prints the newest GLIBC symbol needed
 
 stage=build/deb/otop-pos_${version}_${arch}
 rm -rf "$stage"
@@ -79,5 +79,4 @@ log "building $deb (xz)"
 dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null
 log "$deb: $(du -h "$deb" | cut -f1), installed $((installed_kb / 1024)) MB"
 log "Depends: $depends"
-log "newest GLIBC symbol the bundled libraries need: $("$PYTHON" packaging/deb_libs.py "$frozen" --glibc)"
 echo "$deb"

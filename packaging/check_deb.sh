@@ -40,6 +40,11 @@ fi
 [ "$(dpkg-query -W -f '${Status}' otop-pos)" = "install ok installed" ] || fail "otop-pos is not installed"
 [ -f /usr/lib/udev/rules.d/70-otop-pos-printers.rules ] || fail "udev rule missing"
 grep -q 'TAG+="uaccess"' /usr/lib/udev/rules.d/70-otop-pos-printers.rules || fail "udev rule without uaccess"
+if command -v udevadm >/dev/null; then  # udev parses the rule without complaint
+  udevadm test --action=add /sys/class/net/lo 2>&1 | grep "70-otop-pos-printers.rules" >"$out/udev.txt" || true
+  grep -q "Reading rules file: /usr/lib/udev/rules.d/70-otop-pos-printers.rules" "$out/udev.txt" || fail "udev did not read the rule"
+  if grep -v "Reading rules file" "$out/udev.txt"; then fail "udev finds errors in the rule"; fi
+fi
 grep -q '^Name\[th\]=' /usr/share/applications/otop-pos.desktop || fail "no Thai name for the booth entry"
 grep -q '^Exec=otop-pos organiser$' /usr/share/applications/otop-pos-organiser.desktop || fail "organiser entry"
 if command -v desktop-file-validate >/dev/null; then
