@@ -45,8 +45,9 @@ def library_dirs(folder: Path) -> list[str]:
     return sorted(dirs)
 
 
-def ldd_outside(folder: Path, files: list[Path]) -> tuple[set[str], set[str]]:
-    """(paths of the system libraries the folder's files name directly, sonames found nowhere).
+def ldd_outside(folder: Path, files: list[Path], broken: list[str]) -> tuple[set[str], set[str]]:
+    """(paths of the system libraries the folder's files name directly, sonames found nowhere); a library
+    the loader cannot load (a damaged file) is added to ``broken``.
 
     Only direct needs (NEEDED) count, so ``Depends:`` names what we link to, not what those libraries pull in."""
     env = {"PATH": "/usr/bin:/bin", "LD_LIBRARY_PATH": ":".join(library_dirs(folder))}
@@ -57,9 +58,9 @@ def ldd_outside(folder: Path, files: list[Path]) -> tuple[set[str], set[str]]:
     for path in files:
         dump = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True).stdout
         needed = set(re.findall(r"^\s*NEEDED\s+(\S+)", dump, re.M)) - bundled
-        if not needed:
-            continue
         res = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
+        if "error while loading" in res.stdout + res.stderr or "not a dynamic" in res.stdout + res.stderr:
+            broken.append(f"{path.relative_to(folder)}: {(res.stderr or res.stdout).strip()}")
         for line in res.stdout.splitlines():
             parts = line.split()
             if not parts or parts[0] not in needed:
@@ -109,7 +110,8 @@ def main(argv: list[str]) -> int:
     if "--glibc" in argv:
         print(f"{glibc_text} ({where})")
         return 0
-    outside, missing = ldd_outside(folder, files)
+    broken: list[str] = []
+    outside, missing = ldd_outside(folder, files, broken)
     packages = set(ALWAYS)
     unknown = []
     for path in sorted(outside):
@@ -128,8 +130,11 @@ def main(argv: list[str]) -> int:
     print(", ".join(depends))
     print(f"{len(files)} ELF files; {len(outside)} system libraries from {len(packages)} packages; "
           f"newest symbol needed: {glibc_text} ({where})", file=sys.stderr)
+    if broken:
+        print("libraries the loader refuses:\n  " + "\n  ".join(broken), file=sys.stderr)
     if unknown:
         print("no Debian package known for: " + ", ".join(unknown), file=sys.stderr)
+    if broken or unknown:
         return 1
     return 0
 
