@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from otop_pos.core.errors import StoreError
 from otop_pos.core.resources import frozen_root
 
 if TYPE_CHECKING:
@@ -49,8 +50,8 @@ def alembic_config(store: str) -> Config:
     return cfg
 
 
-def script_heads(store: str) -> set[str]:
-    """The head revisions, read from the revision files (revisions that no other file names as its parent)."""
+def script_revisions(store: str) -> tuple[set[str], set[str]]:
+    """(every revision, the head revisions), read from the revision files (a head is named by no file as its parent)."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (migrations_dir(store) / "versions").glob("*.py"):
@@ -62,7 +63,25 @@ def script_heads(store: str) -> set[str]:
         down = _DOWN.search(source)
         if down:
             parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
-    return revisions - parents
+    return revisions, revisions - parents
+
+
+def script_heads(store: str) -> set[str]:
+    """The head revisions, read from the revision files."""
+    return script_revisions(store)[1]
+
+
+def newer_store_error(store: str, unknown: set[str]) -> StoreError:
+    """The store was migrated by a newer otop-pos than this one (e.g. an older package installed over it)."""
+    revs = ", ".join(sorted(unknown))
+    what_th = "ข้อมูลร้าน" if store == "booth" else "ข้อมูลงาน"
+    what_en = "booth" if store == "booth" else "fair"
+    return StoreError(
+        f"{what_th}นี้บันทึกโดยโปรแกรม otop-pos รุ่นที่ใหม่กว่ารุ่นที่ติดตั้งอยู่ (รุ่นข้อมูล {revs}) "
+        "กรุณาติดตั้งโปรแกรมรุ่นนั้นหรือรุ่นใหม่กว่า ข้อมูลยังอยู่ครบและไม่ถูกเปลี่ยนแปลง",
+        f"This {what_en} store was written by a newer otop-pos than the one installed (store revision {revs}). "
+        "Install that version or a newer one; the data is kept as it is.",
+    )
 
 
 def current_heads(engine: Engine) -> set[str]:
@@ -76,9 +95,12 @@ def current_heads(engine: Engine) -> set[str]:
 
 def upgrade_to_head(engine: Engine, store: str) -> None:
     """Migrate the database behind ``engine`` to the newest revision."""
-    heads = script_heads(store)
-    if heads and current_heads(engine) == heads:
+    revisions, heads = script_revisions(store)
+    current = current_heads(engine)
+    if heads and current == heads:
         return
+    if current - revisions:  # never downgrade, never let Alembic fail on a revision it does not know
+        raise newer_store_error(store, current - revisions)
     from alembic import command
 
     cfg = alembic_config(store)
