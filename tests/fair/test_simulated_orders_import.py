@@ -1,7 +1,7 @@
 """Two booths set up from the organiser's packages, simulated with ``orders=True`` (orders delivered, cancelled
 and open; card, คนละครึ่ง and the welfare card in the mix), exported and imported, on SQLite and PostgreSQL: the
 fair's sales, methods, scheme shares and orders (taken, deposits, delivered, cancelled, open) equal the booths'
-own reports to the satang."""
+own reports to the satang, and the organiser's Thai PDF shows the orders and each scheme's spending exactly."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -46,3 +46,29 @@ def test_simulated_booths_with_orders_import_with_their_schemes(fair_store: Fair
     assert sum(t["taken_satang"] for t in summary.orders_per_type.values()) == summary.orders["taken_satang"]
     assert summary.schemes["copay"]["customer_satang"] > 0 and summary.schemes["copay"]["state_satang"] > 0
     assert summary.schemes["welfare"]["customer_satang"] == 0 < summary.schemes["welfare"]["state_satang"]
+
+    # the organiser's Thai PDF shows both, read back exactly: the orders section and each scheme's spending
+    from dataclasses import replace
+
+    from otop_pos.core.money import format_baht
+    from otop_pos.fair.figures import compute_figures
+    from otop_pos.reports.figures_pdf import write_figures_pdf
+    from tests.reports.pdf_helpers import pdftotext
+
+    figures = compute_figures(fair_store)
+    assert figures.orders == summary.orders and figures.schemes == summary.schemes
+    figures = replace(figures, by_vendor=tuple(v for v in figures.by_vendor if v.code in VENDORS), missing=())
+    write_figures_pdf(figures, tmp_path / "report.pdf", lang="th")
+    lines = [" ".join(line.split()) for line in pdftotext(tmp_path / "report.pdf").splitlines()]
+    o = summary.orders
+    for line in (f"รับสั่งจอง {o['taken_count']:,} {format_baht(o['taken_satang'])}",
+                 f"เงินมัดจำที่รับ {format_baht(o['deposits_satang'])}",
+                 f"ส่งมอบแล้ว {o['delivered_count']:,} {format_baht(o['delivered_satang'])}",
+                 f"ยังไม่ส่งมอบ {o['open_count']:,} {format_baht(o['open_satang'])}"):
+        assert line in lines, line
+    for code, th in (("copay", "คนละครึ่ง"), ("welfare", "บัตรสวัสดิการแห่งรัฐ")):
+        sh = summary.schemes[code]
+        said = f"ยอดใช้จ่าย {format_baht(sh['customer_satang'] + sh['state_satang'])} บาท"
+        assert any(line.startswith(said) and f"รัฐจ่าย {format_baht(sh['state_satang'])} บาท" in line
+                   for line in lines), (code, said)
+        assert any(line.startswith(f"{th}") for line in lines), th
