@@ -474,7 +474,7 @@ def _cli_simulate(seed: int) -> list[str]:
 # tests
 # ----------------------------------------------------------------------------------------------------------
 
-FORKED_ROUNDS = 40  # in the suite; benchmarks/bench_sigkill.py runs the full 200 and prints its figures
+FORKED_ROUNDS = 24  # in the suite; benchmarks/bench_sigkill.py runs the full 200 and prints its figures
 
 
 @dataclass

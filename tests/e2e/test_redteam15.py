@@ -1,6 +1,6 @@
 """Red team, issue 15: the orders CLI contract as a vendor at a busy stall uses it (real subprocess CLI).
 
-Each test fails on main for the reason its docstring gives; none fixes anything.
+Each test failed on main for the reason its docstring gives, before its fix (the fixes are on main).
 """
 from __future__ import annotations
 

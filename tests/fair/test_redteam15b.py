@@ -5,10 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from otop_pos.core.clock import FixedClock
 from otop_pos.fair.store import FairStore
 from tests.fair.order_fair import build_order_fair
 from tests.reports.pdf_helpers import pdftotext
+
+
+@pytest.fixture
+def fair_db(tmp_path: Path) -> str:
+    """A SQLite fair store only: these attacks are on the import's and the figures' logic, which is the same on
+    both databases (the import and figure tests run every check on PostgreSQL too); the suite's time is kept."""
+    return str(tmp_path / "fair.sqlite")
+
 
 
 def test_the_producer_sheet_of_a_vendor_who_took_orders_does_not_say_it_has_none(

@@ -1,6 +1,6 @@
 """Red team, issue 15: the Orders page under a scanner, Thai digits and hostile text (real key events, QTest).
 
-Each test fails on main for the reason its docstring gives; none fixes anything.
+Each test failed on main for the reason its docstring gives, before its fix (the fixes are on main).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Red team round two, issue 15: the booth's Orders page with the keyboard only and a scanner in every field of
 the order dialogs (real key events through QTest, as tests/ui/test_redteam15_ui.py).
 
-Each test fails on main for the reason its docstring gives; none fixes anything.
+Each test failed on main for the reason its docstring gives, before its fix (the fixes are on main).
 """
 from __future__ import annotations
 
