@@ -41,9 +41,10 @@ __all__ = ["NotStreamable", "ExportStream", "HashColumn", "UuidColumn", "Group"]
 Group = tuple[Any, list[Any], list[Any]]
 
 
-#: The members read whole when the file is opened, in file order.
-SMALL = ("voids.csv", "refunds.csv", "refund_lines.csv", "days.csv", "orders.csv", "order_lines.csv",
-         "order_money.csv", "order_events.csv")
+#: The members parsed row by row in batches; every other member is small and read whole when the file is opened
+#: (``SMALL``, in file order: voids, refunds, refund lines, days, then the orders' four).
+LARGE = ("sales.csv", "lines.csv", "payments.csv")
+SMALL = tuple(m for m in R.MEMBER_ORDER if m not in LARGE)
 
 
 class NotStreamable(Exception):
@@ -55,7 +56,7 @@ def _row_type(member: str) -> Any:
     return namedtuple(cls.__name__ + "Row", [c for c, _ in cols])  # type: ignore[misc]
 
 
-_SALE, _LINE, _PAY = (_row_type(m) for m in ("sales.csv", "lines.csv", "payments.csv"))
+_SALE, _LINE, _PAY = (_row_type(m) for m in LARGE)
 
 
 class _Column(Sequence[str]):
@@ -217,7 +218,7 @@ class ExportStream:
         for earlier in R.MEMBER_ORDER[:R.MEMBER_ORDER.index(member)]:
             rows = reading.get(earlier)
             if rows is None:
-                if earlier not in ("sales.csv", "lines.csv", "payments.csv"):
+                if earlier not in LARGE:
                     continue  # a small member, read whole before: no problem
                 rows = R.member_values(earlier, self._text(earlier), self.version)
             try:

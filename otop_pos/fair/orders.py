@@ -70,9 +70,13 @@ def order_figures(s: Session, fair_ids: Sequence[int], first: date | None = None
     after): orders taken, deposits, deliveries, cancels and refunds dated in the period count; an order is open
     when it was taken by the period's end and neither delivered nor cancelled by then."""
     lo, hi = first or date.min, last or date.max
-    orders = {int(i): (str(code), int(total), taken_on) for i, code, total, taken_on in s.execute(
-        select(CustomerOrder.id, Vendor.code, CustomerOrder.total_satang, CustomerOrder.taken_on)
-        .join(Vendor, Vendor.id == CustomerOrder.vendor_id).where(CustomerOrder.fair_id.in_(fair_ids)))}
+    orders: dict[int, tuple[str, int, date]] = {}
+    fair_of: dict[int, int] = {}   # order id → its fair (for the fair's last day)
+    for i, code, total, taken_on, fid in s.execute(
+            select(CustomerOrder.id, Vendor.code, CustomerOrder.total_satang, CustomerOrder.taken_on,
+                   CustomerOrder.fair_id)
+            .join(Vendor, Vendor.id == CustomerOrder.vendor_id).where(CustomerOrder.fair_id.in_(fair_ids))):
+        orders[int(i)], fair_of[int(i)] = (str(code), int(total), taken_on), int(fid)
     closed: dict[int, tuple[str, date]] = {}
     for oid, kind, day in s.execute(select(OrderEvent.order_id, OrderEvent.kind, OrderEvent.business_date)
                                     .where(OrderEvent.fair_id.in_(fair_ids), OrderEvent.kind != "take")):
@@ -116,7 +120,7 @@ def order_figures(s: Session, fair_ids: Sequence[int], first: date | None = None
                 _add(per_day[d], open_count=1, open_satang=total)
     vendors = {v: o for v, o in sorted(per_vendor.items()) if any(o.values())}
     return OrderFigures(fair_total, vendors, _per_type(s, fair_ids, orders, closed, lo, hi),
-                        dict(sorted(per_day.items())), _after_fair(s, fair_ids, closed, lo, hi))
+                        dict(sorted(per_day.items())), _after_fair(s, fair_ids, orders, fair_of, closed, lo, hi))
 
 
 def _per_type(s: Session, fair_ids: Sequence[int], orders: dict[int, tuple[str, int, date]],
@@ -140,23 +144,18 @@ def _per_type(s: Session, fair_ids: Sequence[int], orders: dict[int, tuple[str, 
     return {k: v for k, v in sorted(per_type.items()) if any(v.values())}
 
 
-def _after_fair(s: Session, fair_ids: Sequence[int], closed: dict[int, tuple[str, date]], lo: date,
-                hi: date) -> AfterFair:
+def _after_fair(s: Session, fair_ids: Sequence[int], orders: dict[int, tuple[str, int, date]],
+                fair_of: dict[int, int], closed: dict[int, tuple[str, date]], lo: date, hi: date) -> AfterFair:
     last = {int(i): d for i, d in s.execute(select(Fair.id, Fair.last_day).where(Fair.id.in_(fair_ids)))}
-    fair_of: dict[int, int] = {}
-    totals: dict[int, int] = {}
-    for oid, fid, total in s.execute(select(CustomerOrder.id, CustomerOrder.fair_id, CustomerOrder.total_satang)
-                                     .where(CustomerOrder.fair_id.in_(fair_ids))):
-        fair_of[int(oid)], totals[int(oid)] = int(fid), int(total)
     days: set[date] = set()
     delivered = [0, 0]
     cancelled = 0
     for oid, (kind, on) in closed.items():
-        if on > last[int(fair_of[oid])] and lo <= on <= hi:
+        if on > last[fair_of[oid]] and lo <= on <= hi:
             days.add(on)
             if kind == "deliver":
                 delivered[0] += 1
-                delivered[1] += int(totals[oid])
+                delivered[1] += orders[oid][1]
             else:
                 cancelled += 1
     back = 0
