@@ -80,7 +80,9 @@ def half_half() -> Iterator[Term]:
 
 
 #: Skip reasons that mean "a tool the test command should have installed is missing".
-MISSING_TOOL = ("is not installed", "is not set: run the suite", "has no tha data", "tesseract has no")
+MISSING_TOOL = ("is not installed", "is not set: run the suite", "has no tha data", "tesseract has no",
+                "no Thai data for tesseract", "no C compiler", "could not import", "not next to the repository",
+                "shared test data not found")
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -75,8 +75,9 @@ def test_a_sale_of_the_largest_amount_is_taken(opened: SqliteStore, clock: Fixed
 
 def test_a_line_total_above_the_limit_is_refused(opened: SqliteStore, clock: FixedClock) -> None:
     big = _product(opened, clock, "BIG", MAX)
-    _refused(opened, lambda: checkout(opened, clock, Cart().add(big, 2), [PaymentIn("transfer", MAX)]),
-             "line total of สินค้า BIG", "20,000,000.00 baht", "at most 10,000,000.00 baht")
+    error = _refused(opened, lambda: checkout(opened, clock, Cart().add(big, 2), [PaymentIn("transfer", MAX)]),
+                     "line total of สินค้า BIG", "20,000,000.00 baht", "at most 10,000,000.00 baht")
+    assert error.th == "ยอดรายการ สินค้า BIG 20,000,000.00 บาท เกินกว่าที่ระบบรับได้ (สูงสุด 10,000,000.00 บาท)"
 
 
 def test_a_sale_total_above_the_limit_is_refused(opened: SqliteStore, clock: FixedClock) -> None:
@@ -93,7 +94,8 @@ def test_a_sale_total_above_the_limit_is_refused(opened: SqliteStore, clock: Fix
 def test_a_unit_price_above_the_limit_is_refused(opened: SqliteStore, clock: FixedClock) -> None:
     real = _product(opened, clock, "P1", 100)
     cart = Cart().add(replace(real, price_satang=MAX + 1))  # a price the catalogue itself could not hold
-    _refused(opened, lambda: checkout(opened, clock, cart, [PaymentIn("transfer", MAX + 1)]), "unit price of")
+    error = _refused(opened, lambda: checkout(opened, clock, cart, [PaymentIn("transfer", MAX + 1)]), "unit price of")
+    assert "ราคาของ สินค้า P1 10,000,000.01 บาท" in error.th and "สูงสุด 10,000,000.00 บาท" in error.th
 
 
 @pytest.mark.parametrize("typed", ["885633555618588563355", "8856335556185885633558856335556185"])
@@ -119,7 +121,9 @@ def test_cash_tendered_at_the_limit_is_taken_and_above_it_refused(opened: Sqlite
 
 def test_a_non_cash_payment_above_the_limit_is_refused(opened: SqliteStore, clock: FixedClock) -> None:
     cart = Cart().add(CatalogueIndex.load(opened).products[0])
-    _refused(opened, lambda: checkout(opened, clock, cart, [PaymentIn("promptpay", MAX + 1)]), "promptpay payment")
+    error = _refused(opened, lambda: checkout(opened, clock, cart, [PaymentIn("promptpay", MAX + 1)]),
+                     "promptpay payment")
+    assert "10,000,000.01 บาท" in error.th and "สูงสุด 10,000,000.00 บาท" in error.th
 
 
 def test_a_discount_above_the_limit_is_refused(opened: SqliteStore, clock: FixedClock) -> None:
