@@ -126,6 +126,7 @@ class FirstRunDialog(QDialog):
         lay.addWidget(self.error)
         self.resize(760, 520)
         self.retranslate()
+        self._go(PAGE_LANG)
 
     # --- pages ---------------------------------------------------------------------------------------------
     def _nav(self, v: QVBoxLayout, back: int | None, ok: QPushButton) -> None:
@@ -153,6 +154,7 @@ class FirstRunDialog(QDialog):
         self.english_button = make_button("English", name="choice", slot=lambda: self.set_language("en"))
         for b in (self.thai_button, self.english_button):
             b.setCheckable(True)
+            b.setAutoDefault(False)   # Enter on a chosen language goes on ("ถัดไป" is the page's default)
             self.lang_group.addButton(b)
             row.addWidget(b, 1)
         (self.english_button if self.lang == "en" else self.thai_button).setChecked(True)
@@ -174,6 +176,7 @@ class FirstRunDialog(QDialog):
         self.paper_80 = make_button("", name="choice")
         for b, dots, mm in ((self.paper_58, PAPER_58, 58), (self.paper_80, PAPER_80, 80)):
             b.setCheckable(True)
+            b.setAutoDefault(False)
             b.setIcon(paper_drawing(mm, QColor(ROLES.caption.fg), QColor(Ink.SURFACE)))
             b.setIconSize(QSize(64, 72))
             b.setMinimumHeight(96)
@@ -355,13 +358,20 @@ class FirstRunDialog(QDialog):
 
     # --- navigation ----------------------------------------------------------------------------------------
     def _go(self, page: int) -> None:
-        """Show ``page``; on a set-up page Enter in any field presses its "Set up" (the default button)."""
+        """Show ``page``; Enter presses its default button ("ถัดไป" on the language and paper pages, "Set up"
+        in any field of a set-up page); on the choices the keyboard starts at the first choice."""
         self.error.clear()
         self.stack.setCurrentIndex(page)
         if page == PAGE_PAPER:
             self.find_printers()
-        for i, ok in enumerate(self.ok_buttons, start=PAGE_PACKAGE):
-            ok.setDefault(i == page)
+        defaults = {PAGE_LANG: self.lang_next, PAGE_PAPER: self.paper_next}
+        defaults.update(enumerate(self.ok_buttons, start=PAGE_PACKAGE))
+        for i, button in defaults.items():
+            button.setDefault(i == page)
+        if page == PAGE_HOW:
+            self.package_button.setFocus()
+        elif page in (PAGE_LANG, PAGE_PAPER):
+            defaults[page].setFocus()
 
     def paper_width(self) -> int:
         """The paper chosen, in dots across (58 mm unless 80 mm was picked)."""

@@ -341,6 +341,8 @@ QPushButton#choice {{ min-height: {round(m.button_h * 1.25)}px; font-size: {roun
 QPushButton#note {{ min-height: {m.button_h}px; font-size: {round(b * 1.2)}px; font-weight: bold; }}
 QPushButton#danger {{ background: {k.ERROR}; color: {r.on_danger.fg}; border: none; font-weight: bold;
   font-size: {round(b * 1.3)}px; min-height: {m.button_h}px; }}
+QPushButton:focus, QPushButton#choice:focus, QPushButton#note:focus, QPushButton#primary:focus,
+QPushButton#danger:focus {{ border: 3px solid {k.FOCUS}; }}
 QPushButton#nav {{ border: none; border-radius: 0; background: transparent; color: {r.nav.fg};
   font-size: {round(b * 1.1)}px; padding: {pv}px {b}px; min-height: {t - 2 * pv}px; }}
 QPushButton#nav:checked {{ background: {k.WINDOW}; color: {r.nav_checked.fg}; font-weight: bold; }}

@@ -109,6 +109,30 @@ def test_58_mm_paper_is_chosen_first_and_stored_with_the_language(wizard: FirstR
     assert (st.paper_width, st.lang) == (384, "th")
 
 
+# the last Enter sets up, which disables the wizard while it works: QTest then says the key was not accepted
+@pytest.mark.qt_log_ignore("Keyboard event not accepted by receiving widget", "propagateSizeHints")
+def test_the_keyboard_alone_reaches_the_demo_fair(wizard: FirstRunDialog, empty_store: SqliteStore,
+                                                  qtbot: Any) -> None:
+    """Enter goes on from the language and the paper (whichever choice has the focus), the choices start at
+    the first, Tab moves on: Enter, Enter, Tab, Tab, Enter is "Try the demo fair" (a laptop without a mouse)."""
+    wizard.activateWindow()
+    wizard.thai_button.setFocus()            # a language just chosen keeps the focus: Enter still goes on
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.stack.currentIndex() == PAGE_PAPER
+    wizard.paper_58.setFocus()
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.stack.currentIndex() == PAGE_HOW
+    assert wizard.focusWidget() is wizard.package_button
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+    assert wizard.focusWidget() is wizard.demo_button
+    with qtbot.waitSignal(wizard.accepted, timeout=10000):
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    st = get_settings(empty_store)
+    assert (st.paper_width, st.lang) == (384, "th")
+    assert booth_info(empty_store).vendor_code == "KK20-0018"
+
+
 def test_80_mm_and_english_are_kept_as_the_booths_settings(wizard: FirstRunDialog, empty_store: SqliteStore,
                                                            qtbot: Any) -> None:
     qtbot.mouseClick(wizard.english_button, Qt.MouseButton.LeftButton)
