@@ -6,9 +6,9 @@ theirs through ``cli.common.booth_service``. Nothing below this module imports i
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-
 from typing import Any
 
 __all__ = ["DEMO_FAIR", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "launch_organiser", "main",
@@ -53,8 +53,40 @@ def launch_organiser(args: argparse.Namespace) -> int:
     return run_organiser_app(db=getattr(args, "db", None), lang=args.lang)
 
 
+#: The named mutex a running otop-pos holds on Windows; the installer's AppMutex (packaging/windows/otop-pos.iss)
+#: waits for it to go before it replaces or removes the program.
+APP_MUTEX = "otop-pos-running"
+_held: list[Any] = []
+
+
+def give_windowless_start_streams() -> None:
+    """A windowed start (the Start menu's ``otop-pos.exe``, or ``pythonw``) has no console: ``sys.stdout`` and
+    ``sys.stderr`` are None there, and a ``sys.stdout.write``, ``sys.stderr.isatty()`` or a logging
+    StreamHandler would raise. Give them the null device (bugs still reach otop-pos-errors.log)."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open for the process
+
+
+def hold_app_mutex(kernel32: Any = None) -> None:
+    """On Windows, create the named mutex ``APP_MUTEX`` for as long as this process runs (``kernel32`` is
+    injected by tests); elsewhere nothing."""
+    if kernel32 is None:
+        if sys.platform != "win32":
+            return
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        kernel32.CreateMutexW.restype = ctypes.c_void_p     # a HANDLE, pointer-sized
+    handle = kernel32.CreateMutexW(None, False, APP_MUTEX)
+    if handle:
+        _held.append(handle)   # never closed: Windows drops it when the process ends
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``otop-pos`` entry point: the CLI, which starts the booth window when given no command."""
+    give_windowless_start_streams()
+    hold_app_mutex()
     from otop_pos.cli.main import main as cli_main
 
     return cli_main(argv, start_gui=launch_gui, start_organiser=launch_organiser)

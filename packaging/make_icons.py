@@ -1,7 +1,8 @@
 """Draws the two app icons (booth: a stall with its awning; organiser: a chart) as PNGs and a Windows .ico.
 
     python packaging/make_icons.py OUT_DIR
-gives OUT_DIR/otop-pos-{48,128,256}.png, otop-pos-organiser-{48,128,256}.png and otop-pos.ico. Drawn with
+gives OUT_DIR/otop-pos-{48,128,256}.png, otop-pos-organiser-{48,128,256}.png and the Windows icons otop-pos.ico
+(the executables, the installer, the booth's Start-menu entry) and otop-pos-organiser.ico. Drawn with
 Pillow at build time, so no binary image is kept in the repository.
 """
 from __future__ import annotations
@@ -51,7 +52,7 @@ def main(argv: list[str]) -> int:
     for name, image in (("otop-pos", booth_icon()), ("otop-pos-organiser", organiser_icon())):
         for size in SIZES:
             image.resize((size, size), Image.LANCZOS).save(out / f"{name}-{size}.png")
-    booth_icon().save(out / "otop-pos.ico", sizes=[(16, 16), (32, 32), (48, 48), (256, 256)])
+        image.save(out / f"{name}.ico", sizes=[(16, 16), (32, 32), (48, 48), (256, 256)])
     print(out)
     return 0
 

@@ -59,4 +59,6 @@ def test_icons_are_drawn(tmp_path: Path) -> None:
     for name in ("otop-pos", "otop-pos-organiser"):
         with Image.open(tmp_path / f"{name}-256.png") as img:
             assert img.size == (256, 256) and len(img.getcolors(maxcolors=1 << 16) or ()) > 3
-    assert (tmp_path / "otop-pos.ico").stat().st_size > 0
+    for name in ("otop-pos", "otop-pos-organiser"):     # the Windows executables' and the organiser entry's icons
+        with Image.open(tmp_path / f"{name}.ico") as ico:
+            assert ico.format == "ICO" and (256, 256) in ico.info["sizes"]

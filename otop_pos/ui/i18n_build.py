@@ -24,10 +24,11 @@ TS_DIR = ROOT / "resources" / "i18n"
 
 
 def tool(name: str) -> str:
-    """The path of pyside6-<name> (next to this Python, else on PATH)."""
+    """The path of pyside6-<name> (next to this Python, ``.exe`` on Windows; else on PATH)."""
     here = Path(sys.executable).with_name(f"pyside6-{name}")
-    if here.exists():
-        return str(here)
+    for candidate in (here, here.with_name(f"pyside6-{name}.exe")):
+        if candidate.exists():
+            return str(candidate)
     found = shutil.which(f"pyside6-{name}")
     if found is None:
         raise SystemExit(f"pyside6-{name} was not found: install PySide6 (it ships the Qt Linguist tools)")
