@@ -144,11 +144,13 @@ def list_usb_printers() -> list[tuple[str, str]]:
 
 def list_printers(platform: str = sys.platform) -> list[tuple[str, str]]:
     """The printers this computer can find, as ``(spec, description)``: the installed print queues on
-    Windows (``win:NAME``, printed through the printer's own driver), USB printers elsewhere (``usb:…``).
+    Windows (``win:NAME``, printed through the printer's own driver), USB printers elsewhere (``usb:…``),
+    then on both the serial ports a USB-serial or paired Bluetooth printer is on (``serial:COM5``,
+    ``serial:/dev/rfcomm0``). Network printers are not found this way: they are typed as addresses."""
+    from otop_pos.printing.transports.serial_port import list_serial_ports
 
-    Network and serial/Bluetooth printers are not found this way: they are typed (or kept) as addresses."""
     if platform == "win32":
         from otop_pos.printing.transports.win32raw import list_windows_printers
 
-        return list_windows_printers(platform=platform)
-    return list_usb_printers()
+        return list_windows_printers(platform=platform) + list_serial_ports()
+    return list_usb_printers() + list_serial_ports()

@@ -56,6 +56,8 @@ def printer_name(spec: str, model: str = "") -> str:
             return translate("Printer", "Network printer {host}, port {port}").format(host=parsed.host, port=parsed.port)
         return translate("Printer", "Network printer {host}").format(host=parsed.host)
     if parsed.kind == "serial":
+        if model.strip():   # the port as the computer names it: "COM5 Standard Serial over Bluetooth link"
+            return translate("Printer", "Bluetooth / serial port printer: {port}").format(port=model.strip())
         return translate("Printer", "Bluetooth / serial port printer")
     if parsed.kind == "file":
         return translate("Printer", "USB printer (through the computer's printer driver)")

@@ -1306,6 +1306,10 @@
         <translation>Network printer {host}</translation>
     </message>
     <message>
+        <source>Bluetooth / serial port printer: {port}</source>
+        <translation>Bluetooth / serial port printer: {port}</translation>
+    </message>
+    <message>
         <source>Bluetooth / serial port printer</source>
         <translation>Bluetooth / serial port printer</translation>
     </message>

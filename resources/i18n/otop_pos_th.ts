@@ -1306,6 +1306,10 @@
         <translation>เครื่องพิมพ์ในเครือข่าย {host}</translation>
     </message>
     <message>
+        <source>Bluetooth / serial port printer: {port}</source>
+        <translation>เครื่องพิมพ์บลูทูธ/พอร์ตอนุกรม: {port}</translation>
+    </message>
+    <message>
         <source>Bluetooth / serial port printer</source>
         <translation>เครื่องพิมพ์บลูทูธ/พอร์ตอนุกรม</translation>
     </message>

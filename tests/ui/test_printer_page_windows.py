@@ -59,6 +59,17 @@ def test_a_saved_windows_printer_keeps_its_name_when_not_found(thai_ctx: BoothCo
     assert page.printer_box.currentText() == "เครื่องพิมพ์ “POS-80” (80 มม.)" and page.spec() == "win:POS-80"
 
 
+def test_a_bluetooth_printer_found_on_a_com_port_is_named_by_its_port(thai_ctx: BoothContext, qtbot: Any) -> None:
+    page = PrinterPage(thai_ctx, discover=lambda: [("serial:COM5", "COM5 Standard Serial over Bluetooth link (COM5)")])
+    qtbot.addWidget(page)
+    page.load(thai_ctx.settings)
+    page.find_printers()
+    qtbot.waitUntil(lambda: page.printer_box.findData("serial:COM5") >= 0, timeout=5000)
+    page.printer_box.setCurrentIndex(page.printer_box.findData("serial:COM5"))
+    assert page.printer_box.currentText() == "เครื่องพิมพ์บลูทูธ/พอร์ตอนุกรม: COM5 Standard Serial over Bluetooth link (COM5)"
+    assert page.spec() == "serial:COM5"
+
+
 def test_english_names(qapp: QApplication) -> None:
     from otop_pos.ui.i18n import install_language
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from otop_pos.printing.errors import Where, map_exception
@@ -94,3 +95,32 @@ class SerialTransport:
     def close(self) -> None:
         with self._lock:
             self._release()
+
+
+def list_serial_ports(comports: Callable[[], Iterable[Any]] | None = None) -> list[tuple[str, str]]:
+    """The serial ports a printer may be on, as ``(spec, description)``: USB-serial adapters and paired
+    Bluetooth printers (Windows' "Standard Serial over Bluetooth link (COM5)", Linux's /dev/rfcomm0).
+    Built-in ports that report nothing ("n/a": an empty /dev/ttyS0) are left out; [] without pyserial.
+
+    ``comports`` is pyserial's ``serial.tools.list_ports.comports`` (injected by tests)."""
+    if comports is None:
+        try:
+            from serial.tools.list_ports import comports as found
+        except ImportError:
+            return []
+        comports = found
+    try:
+        ports = list(comports())
+    except OSError:
+        return []
+    listed: list[tuple[str, str]] = []
+    for port in ports:
+        device = str(getattr(port, "device", "") or "")
+        hwid = str(getattr(port, "hwid", "") or "n/a")
+        description = str(getattr(port, "description", "") or "")
+        if not device or (hwid == "n/a" and "rfcomm" not in device):
+            continue
+        name = device.rsplit("/", 1)[-1]
+        detail = "" if description in ("n/a", name, device) else description
+        listed.append((f"serial:{device}", f"{name} {detail}".strip()))
+    return sorted(listed, key=lambda item: item[1])
