@@ -98,35 +98,41 @@ as_user otop-pos fair registry /opt/otop-pos/_internal/otop_pos/resources/demo >
   || { cat "$out/fair.txt" >&2; fail "fair registry"; }
 as_user otop-pos fair status --json >"$out/fair-status.json" || fail "fair status"
 
-window() {  # NAME ARGS…: start the window on a virtual screen, wait for it, screenshot it, close it
-  local name=$1; shift
+window_open() {  # NAME ARGS…: start the window as the user on a fresh virtual screen and wait until it shows
+  W_NAME=$1; shift
   local n=90
   while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-  local disp=":$n"
-  Xvfb "$disp" -screen 0 1024x600x24 -nolisten tcp >/dev/null 2>&1 &
-  local xvfb=$!
+  W_DISP=":$n"
+  Xvfb "$W_DISP" -screen 0 1024x600x24 -nolisten tcp >/dev/null 2>&1 &
+  W_XVFB=$!
   for _ in $(seq 1 100); do   # until the screen takes clients (a fixed pause lost the race under load)
-    DISPLAY=$disp xdotool getmouselocation >/dev/null 2>&1 && break
-    kill -0 "$xvfb" 2>/dev/null || fail "Xvfb did not start on $disp"
+    DISPLAY=$W_DISP xdotool getmouselocation >/dev/null 2>&1 && break
+    kill -0 "$W_XVFB" 2>/dev/null || fail "Xvfb did not start on $W_DISP"
     sleep 0.1
   done
   local t0; t0=$(date +%s%N)
   (cd / && setpriv --reuid=65534 --regid=65534 --clear-groups env -i HOME="$home" PATH=/usr/bin:/bin \
-    LANG=C.UTF-8 DISPLAY="$disp" OTOP_POS_SOUND=0 "$@" >"$out/$name.log" 2>&1) &
-  local app=$!
+    LANG=C.UTF-8 DISPLAY="$W_DISP" OTOP_POS_SOUND=0 "$@" >"$out/$W_NAME.log" 2>&1) &
+  W_APP=$!
   local found=""
   for _ in $(seq 1 150); do
-    if DISPLAY=$disp xdotool search --onlyvisible --name . >/dev/null 2>&1; then found=1; break; fi
-    kill -0 "$app" 2>/dev/null || break
+    if DISPLAY=$W_DISP xdotool search --onlyvisible --name . >/dev/null 2>&1; then found=1; break; fi
+    kill -0 "$W_APP" 2>/dev/null || break
     sleep 0.1
   done
-  local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  W_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  [ -n "$found" ] || { window_close; cat "$out/$W_NAME.log" >&2; fail "the $W_NAME window did not appear"; }
   sleep 2
-  DISPLAY=$disp import -window root "$out/$name.png" 2>/dev/null || true
-  pkill -TERM -P "$app" 2>/dev/null || true; kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
-  kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
-  [ -n "$found" ] || { cat "$out/$name.log" >&2; fail "the $name window did not appear"; }
-  step "  $name window shown after $ms ms: $out/$name.png"
+  DISPLAY=$W_DISP import -window root "$out/$W_NAME.png" 2>/dev/null || true
+}
+window_close() {
+  pkill -TERM -P "$W_APP" 2>/dev/null || true; kill "$W_APP" 2>/dev/null || true; wait "$W_APP" 2>/dev/null || true
+  kill "$W_XVFB" 2>/dev/null || true; wait "$W_XVFB" 2>/dev/null || true
+}
+window() {  # NAME ARGS…: start the window, screenshot it, close it
+  window_open "$@"
+  window_close
+  step "  $W_NAME window shown after $W_MS ms: $out/$W_NAME.png"
 }
 step "the booth window and the organiser window under Xvfb"
 window booth-window otop-pos --lang th
@@ -136,6 +142,19 @@ step "from the menu to a sale with no terminal: the wizard, the demo fair, a sca
 "$PYTHON" "$here/packaging/first_sale.py" --desktop /usr/share/applications/otop-pos.desktop --out "$out" \
   >"$out/first-sale.json" || fail "the first sale from the menu entry (screens in $out/first-sale-*.png)"
 step "  $(cat "$out/first-sale.json")"
+
+step "installing or removing under an open till is refused (the till keeps selling); closed, it goes through"
+window_open running-till otop-pos --lang th
+if dpkg -i "$deb" >"$out/dpkg-i-running.log" 2>&1; then window_close; fail "dpkg -i replaced the app under a running till"; fi
+if dpkg -r otop-pos >"$out/dpkg-r-running.log" 2>&1; then window_close; fail "dpkg -r removed the app under a running till"; fi
+pgrep -u 65534 -f "otop-pos --lang th" >/dev/null || { window_close; fail "the till stopped while dpkg was refused"; }
+window_close
+grep -q "OTOP POS is still open. Close it first" "$out/dpkg-i-running.log" || fail "dpkg -i gave no message: $(cat "$out/dpkg-i-running.log")"
+grep -q "กรุณาปิดโปรแกรมก่อน" "$out/dpkg-r-running.log" || fail "dpkg -r gave no Thai message: $(cat "$out/dpkg-r-running.log")"
+[ "$(dpkg-query -W -f '${Status} ${Version}' otop-pos)" = "install ok installed $(dpkg-deb -f "$deb" Version)" ] \
+  || fail "the refused dpkg left the package half-installed: $(dpkg-query -W -f '${Status}' otop-pos)"
+dpkg -i "$deb" >>"$out/dpkg-i.log" 2>&1 || fail "installing again once the till is closed"
+step "  refused while open ($(grep -c . "$out/dpkg-i-running.log") lines of dpkg output), installed again once closed"
 
 step "dpkg -r keeps the vendor's data"
 dpkg -r otop-pos >"$out/dpkg-r.log" 2>&1 || { cat "$out/dpkg-r.log" >&2; fail "dpkg -r"; }
