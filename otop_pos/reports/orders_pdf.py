@@ -52,7 +52,7 @@ ORDERS_PDF: dict[str, dict[str, str]] = {
         "h_open_baht": "Open (baht)", "h_open_end": "Open at day end (baht)",
         "after_mark": "after the fair",
         "after": "After the fair (after {last}): {dn} delivered, {dv} baht; {cn} cancelled; deposits refunded "
-                 "{rv} baht; sales refunded {fn} times, {fv} baht",
+                 "{rv} baht; refunds of sales: {fn}, {fv} baht",
         "after_none": "After the fair (after {last}): nothing delivered, cancelled or refunded.",
         "none": "None.",
     },

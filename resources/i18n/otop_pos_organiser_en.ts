@@ -375,8 +375,8 @@
         <translation>Orders taken</translation>
     </message>
     <message>
-        <source>{n} orders · deposits {deposits} · open {open}</source>
-        <translation>{n} orders · deposits {deposits} · open {open}</translation>
+        <source>orders: {n} · deposits {deposits} · open {open}</source>
+        <translation>orders: {n} · deposits {deposits} · open {open}</translation>
     </message>
     <message>
         <source>Orders are apart from sales: a delivered order counts in sales on its delivery day.</source>

@@ -375,7 +375,7 @@
         <translation>ยอดสั่งจอง</translation>
     </message>
     <message>
-        <source>{n} orders · deposits {deposits} · open {open}</source>
+        <source>orders: {n} · deposits {deposits} · open {open}</source>
         <translation>{n} ใบ · มัดจำ {deposits} · ค้างส่ง {open}</translation>
     </message>
     <message>

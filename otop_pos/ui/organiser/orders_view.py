@@ -59,7 +59,7 @@ def orders_card() -> KpiCard:
 def show_orders_card(card: KpiCard, f: Figures) -> None:
     """The chosen days' orders on ``card``: their value, how many, the deposits and the value still open."""
     p = order_period(f)
-    card.set(money(p.taken_satang), translate("OrgOrders", "{n} orders · deposits {deposits} · open {open}").format(
+    card.set(money(p.taken_satang), translate("OrgOrders", "orders: {n} · deposits {deposits} · open {open}").format(
         n=number(p.taken_count), deposits=money(p.deposits_satang), open=money(p.open_satang)))
     card.setToolTip(translate("OrgOrders", "Orders are apart from sales: a delivered order counts in sales on "
                                            "its delivery day."))
