@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -56,6 +56,9 @@ def compute(ctx: OrganiserContext, fair: FairInfo, first: date, last: date) -> F
     return compute_figures(ctx.store, fair_refs=[fair.uid], first=first, last=last, top=10, clock=ctx.clock)
 
 
+NARROW_PX = 1240  # below this the page is laid out for a netbook (1024×600)
+
+
 class DashboardPage(QWidget):
     """Key figures, four charts, vendors and missing exports for the chosen fair and days."""
 
@@ -68,6 +71,7 @@ class DashboardPage(QWidget):
         self.last_written: list[Path] = []
         self._generation = 0
         self._split_set = False
+        self._narrow = False
         self._days: list[date] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
@@ -90,12 +94,39 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._split_set and self.splitter.width() > 0:  # charts 56 %, tables 44 %, whatever the texts
+        self._size_split()
+
+    def _size_split(self) -> None:
+        """Charts 56 %, tables 44 % side by side (half and half one above the other), whatever the texts."""
+        length = self.splitter.height() if self._narrow else self.splitter.width()
+        if not self._split_set and length > 0:
             self._split_set = True
-            total = sum(self.splitter.sizes()) or self.splitter.width()
-            self.splitter.setSizes([total * 56 // 100, total - total * 56 // 100])
+            total = sum(self.splitter.sizes()) or length
+            first = total // 2 if self._narrow else total * 56 // 100
+            self.splitter.setSizes([first, total - first])
 
     # --- layout --------------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a netbook (the scroll area narrower than NARROW_PX) the key figures take two rows and the tables
+        go under the charts, so the page scrolls down only, never sideways."""
+        super().resizeEvent(event)
+        view = self.parentWidget()
+        narrow = (view.width() if view is not None else self.width()) < NARROW_PX
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._place_cards(4 if narrow else 7)
+            self.splitter.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
+            self._split_set = False
+            self._size_split()
+
+    def _place_cards(self, columns: int) -> None:
+        """The seven key-figure cards in rows of ``columns`` (net income wider in a single row)."""
+        cards = [card for key, card in self.kpi.items() if key not in ("schemes", "orders")]
+        for i, card in enumerate(cards):
+            self.kpi_grid.addWidget(card, i // columns, i % columns)
+        for col in range(7):
+            self.kpi_grid.setColumnStretch(col, (3 if col == 0 and columns == 7 else 2) if col < columns else 0)
+
     def _range_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(label(translate("OrgDashboard", "Days from"), name="caption"))
@@ -117,8 +148,8 @@ class DashboardPage(QWidget):
         self.last_combo.currentIndexChanged.connect(self._range_changed)
         return row
 
-    def _kpi_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _kpi_row(self) -> QGridLayout:
+        row = QGridLayout()
         row.setSpacing(8)
         self.kpi = {
             "net": KpiCard(translate("OrgDashboard", "Net income"), main=True),
@@ -129,8 +160,8 @@ class DashboardPage(QWidget):
             "vendors": KpiCard(translate("OrgDashboard", "Vendors with sales")),
             "adjust": KpiCard(translate("OrgDashboard", "Refunds and voids")),
         }
-        for key, card in self.kpi.items():
-            row.addWidget(card, 3 if key == "net" else 2)
+        self.kpi_grid = row
+        self._place_cards(len(self.kpi))
         # the state schemes' card heads the tables (the row above is as wide as a 1280 px screen)
         self.kpi["schemes"] = KpiCard(translate("OrgDashboard", "Spending via state schemes"))
         self.kpi["orders"] = orders_card()   # beside it: orders taken (ยอดสั่งจอง), apart from sales

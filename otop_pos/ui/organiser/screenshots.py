@@ -143,11 +143,14 @@ def render(out: Path, work: Path) -> list[Path]:
             tabs = window.dashboard.tabs
             tabs.setCurrentWidget(window.dashboard.schemes_tab)   # the state schemes' spending
             app.processEvents()
+            window.scrollers["dashboard"].ensureWidgetVisible(tabs, 0, 0)   # on a netbook they are below the charts
+            app.processEvents()
             shots.append(save(window, out / f"organiser-dashboard-schemes-{tag}.png"))
             tabs.setCurrentWidget(window.dashboard.orders_tab)    # the orders per day
             app.processEvents()
             shots.append(save(window, out / f"organiser-dashboard-orders-{tag}.png"))
             tabs.setCurrentIndex(0)
+            window.scrollers["dashboard"].verticalScrollBar().setValue(0)
             shots.append(vendor_shot(app, window, out / f"organiser-vendor-{tag}.png", size))
             if lang == "th" and size == SIZES[0]:
                 figures = window.dashboard.figures

@@ -306,4 +306,16 @@ def test_every_page_fits_a_netbook_screen(org_store: FairStore, org_clock: Any, 
                                  (page.height(), view.height(), scroller.verticalScrollBar())):
             assert size <= shown or bar.maximum() >= size - shown, (name, size, shown)
         assert w.current_page() == name
+    # the dashboard never scrolls sideways on the netbook: two rows of key figures, the tables under the charts
+    w.show_page("dashboard")
+    QApplication.processEvents()
+    assert w.scrollers["dashboard"].horizontalScrollBar().maximum() == 0
+    assert w.dashboard.splitter.orientation() == Qt.Orientation.Vertical
+    cards = [w.dashboard.kpi[k] for k in ("net", "sales", "average", "items", "digital", "vendors", "adjust")]
+    assert len({c.y() for c in cards}) == 2 and all(c.visibleRegion().boundingRect().width() == c.width()
+                                                    for c in cards[:4])
+    w.resize(1600, 900)   # an office screen: one row, tables beside the charts
+    QApplication.processEvents()
+    assert w.dashboard.splitter.orientation() == Qt.Orientation.Horizontal
+    assert len({c.y() for c in cards}) == 1
     install_organiser_language("en")
