@@ -2,14 +2,15 @@
 # Builds dist/otop-pos_<version>_amd64.deb: the frozen one-folder build (packaging/otop-pos.spec) in
 # /opt/otop-pos, /usr/bin/otop-pos, the booth and organiser menu entries with their icons, the printer udev rule.
 #   PYTHON=.venv/bin/python bash packaging/build_deb.sh      (bash .ci/dev package does this)
-# PYTHON must have the project's packages and PyInstaller. SKIP_FREEZE=1 reuses dist/pyinstaller/otop-pos.
+# PYTHON must have the project's packages and PyInstaller. SKIP_FREEZE=1 reuses dist/pyinstaller/otop-pos;
+# VERSION sets the package version (default: pyproject.toml's).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 PYTHON=${PYTHON:-.venv/bin/python}
 log() { printf '\033[1m[package]\033[0m %s\n' "$*" >&2; }
 
-version=$("$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+version=${VERSION:-$("$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')}
 arch=$(dpkg --print-architecture)
 frozen=dist/pyinstaller/otop-pos
 deb=dist/otop-pos_${version}_${arch}.deb
