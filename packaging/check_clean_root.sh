@@ -11,7 +11,8 @@
 #   makes a booth store and a fair store mid-fair, the new package is installed over it and migrates both
 #   (every sale kept, a new export imported), then the old package over the new refuses the newer stores
 #   (Thai and English, exit != 0) and leaves them byte for byte as they were.
-#   sudo bash packaging/check_clean_root.sh [--older OLD.deb] [DEB]
+#   sudo bash packaging/check_clean_root.sh [--older OLD.deb] [DEB] [OUT_DIR]
+# OUT_DIR (default build/check-clean-root) gets the windows' screenshots and the logs of the run.
 # Prints the time of every step, the packages apt pulled in and the sizes. Mounts are always undone.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,15 +22,17 @@ older=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --older) older=$(readlink -f "$2"); shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
 deb=${1:-$(ls -t "$here"/dist/otop-pos_*_"$(dpkg --print-architecture)".deb | head -n 1)}
 deb=$(readlink -f "$deb")
+out=$(readlink -f "${2:-$here/build/check-clean-root}")
 [ "$(id -u)" = 0 ] || { echo "check_clean_root.sh makes a chroot: run it as root" >&2; exit 2; }
 [ -f "$deb" ] || { echo "no package $deb" >&2; exit 2; }
 [ -z "$older" ] || [ -f "$older" ] || { echo "no package $older" >&2; exit 2; }
+mkdir -p "$out"
 
 run_start=$(date +%s%N)
 step_name=""
@@ -74,6 +77,7 @@ cleanup() {
   local status=$?
   set +e
   if [ -n "$root" ]; then
+    cp "$root"/tmp/*.txt "$root"/tmp/*.json "$root"/tmp/*.log "$out/" 2>/dev/null
     for proc in /proc/[0-9]*; do   # anything still running inside the root was started by this run
       if [ "$(readlink "$proc/root" 2>/dev/null)" = "$root" ]; then kill -9 "${proc#/proc/}" 2>/dev/null; fi
     done
@@ -104,10 +108,11 @@ in_root() {  # as root inside the chroot, a clean environment
     DEBIAN_FRONTEND=noninteractive "$@"
 }
 user_home=""
-as_user() {  # as the ordinary user, from /, a clean environment
-  chroot --userspec=1000:1000 --groups=1000 "$root" /usr/bin/env -i HOME="$user_home" PATH=/usr/bin:/bin \
-    LANG=C.UTF-8 "$@"
+user_argv() {  # sets argv: run as the ordinary user, from /, in a clean environment
+  argv=(chroot --userspec=1000:1000 --groups=1000 "$root" /usr/bin/env -i HOME="$user_home" PATH=/usr/bin:/bin
+    LANG=C.UTF-8)
 }
+as_user() { local argv; user_argv; "${argv[@]}" "$@"; }
 packages_installed() { in_root dpkg-query -W -f '${db:Status-Abbrev}\n' | grep -c '^ii'; }
 apt_install() {  # apt_install LOG ARGS…: prints how many packages it added
   local log=$1; shift
@@ -268,7 +273,8 @@ window() {  # NAME TITLE-REGEX ARGS…: the window under Xvfb inside the root; a
   kill -0 "$xvfb" 2>/dev/null && grep -q -a "@/tmp/.X11-unix/X$n\$" /proc/net/unix \
     || { stop "$xvfb"; cat "$root/tmp/xvfb.log" >&2; fail "Xvfb did not start on $disp"; }
   local t0; t0=$(date +%s%N)
-  as_user DISPLAY="$disp" OTOP_POS_SOUND=0 "$@" >"$root/tmp/$name.log" 2>&1 &
+  local argv; user_argv
+  "${argv[@]}" DISPLAY="$disp" OTOP_POS_SOUND=0 "$@" >"$root/tmp/$name.log" 2>&1 &   # $! is the app itself
   local app=$!
   local title=""
   for _ in $(seq 1 300); do
@@ -282,6 +288,9 @@ window() {  # NAME TITLE-REGEX ARGS…: the window under Xvfb inside the root; a
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   sleep 2
   local alive=1; kill -0 "$app" 2>/dev/null || alive=0
+  if command -v import >/dev/null; then   # the host reaches the display through its abstract socket
+    DISPLAY=$disp import -window root "$out/$name.png" 2>/dev/null || true
+  fi
   local shown; shown=$(chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin DISPLAY="$disp" sh -c \
     'for w in $(xdotool search --onlyvisible --name . 2>/dev/null); do xdotool getwindowname "$w"; done' 2>/dev/null || true)
   stop "$app"; stop "$xvfb"
@@ -402,6 +411,8 @@ if [ -n "$older" ]; then
   pulled_down=$(apt_install "$root/tmp/apt-downgrade.log" --allow-downgrades "$old_name") || fail "apt-get install --allow-downgrades"
   [ "$(in_root dpkg-query -W -f '${Version}' otop-pos)" = "$old_version" ] || fail "otop-pos $old_version is not installed again"
   note "otop-pos $new_version -> $old_version ($pulled_down package(s) added)"
+  # the old booth window says so in a message of its own (titled only "OTOP POS"), not its sell screen
+  window old-booth-window '^OTOP POS$' OTOP_POS_HOME="$booth_home" otop-pos --lang th
   refused() {  # NAME ARGS…: the old app must exit != 0 with the Thai and the English message
     local name=$1; shift
     local rc=0
