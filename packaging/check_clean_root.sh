@@ -5,12 +5,14 @@
 #   (--no-install-recommends: stricter than the README's `apt install`, so a library only a Recommends
 #   brings cannot hide a missing Depends); every ELF file in /opt/otop-pos must then resolve its libraries;
 #   as an ordinary user (env -i, from /): --help, a demo booth set up, simulated, reported, a receipt to a
-#   file (ESC/POS raster) and as PDF, a fair store; the booth window under Xvfb (installed only now, as a
-#   test tool) with no Qt plugin error; apt-get remove and purge keep ~/.local/share/otop-pos.
+#   file (ESC/POS raster) and as PDF, a fair store; the booth and organiser windows under Xvfb (installed
+#   only now, as a test tool) with no Qt plugin error, apt-get remove refused while the booth window is open;
+#   apt-get remove and purge keep ~/.local/share/otop-pos. The root runs in its own process namespace.
 # With --older OLD.deb (a package whose stores are older, e.g. built at b58b01d as 0.1.0~s6): the old app
-#   makes a booth store and a fair store mid-fair, the new package is installed over it and migrates both
-#   (every sale kept, a new export imported), then the old package over the new refuses the newer stores
-#   (Thai and English, exit != 0) and leaves them byte for byte as they were.
+#   makes a booth store and a fair store mid-fair; the new package is refused while the old booth window is
+#   open, then installed over it and migrates both stores (every sale kept, a new export imported); then the
+#   old package over the new refuses the newer stores (Thai and English, exit != 0; its window says so) and
+#   leaves them byte for byte as they were.
 #   sudo bash packaging/check_clean_root.sh [--older OLD.deb] [DEB] [OUT_DIR]
 # OUT_DIR (default build/check-clean-root) gets the windows' screenshots and the logs of the run.
 # Prints the time of every step, the packages apt pulled in and the sizes. Mounts are always undone.
@@ -22,7 +24,7 @@ older=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --older) older=$(readlink -f "$2"); shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
@@ -103,14 +105,28 @@ mount_in() {  # mount_in TARGET MOUNT-ARGS…
   mount "${@:2}" "$root/$1"
   mounted+=("$root/$1")
 }
+# The root's own process namespace with its own /proc: the package's "is a till open?" check (preinst and
+# prerm read /proc) sees the apps of this root, never an otop-pos running on the host.
+ns_init=""
+start_namespace() {
+  unshare --pid --fork --kill-child --mount --mount-proc="$root/proc" \
+    chroot "$root" /bin/sh -c 'while :; do sleep 3600; done' >/dev/null 2>&1 &
+  local shim=$!
+  for _ in $(seq 1 50); do
+    ns_init=$(pgrep -P "$shim" | head -n 1 || true)
+    [ -n "$ns_init" ] && [ "$(readlink "/proc/$ns_init/root")" = "$root" ] && break
+    ns_init=""; sleep 0.1
+  done
+  [ -n "$ns_init" ] || fail "could not start the root's process namespace"
+}
 in_root() {  # as root inside the chroot, a clean environment
-  chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-    DEBIAN_FRONTEND=noninteractive "$@"
+  nsenter --target "$ns_init" --pid --mount chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+    HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"
 }
 user_home=""
 user_argv() {  # sets argv: run as the ordinary user, from /, in a clean environment
-  argv=(chroot --userspec=1000:1000 --groups=1000 "$root" /usr/bin/env -i HOME="$user_home" PATH=/usr/bin:/bin
-    LANG=C.UTF-8)
+  argv=(nsenter --target "$ns_init" --pid --mount chroot --userspec=1000:1000 --groups=1000 "$root"
+    /usr/bin/env -i HOME="$user_home" PATH=/usr/bin:/bin LANG=C.UTF-8)
 }
 as_user() { local argv; user_argv; "${argv[@]}" "$@"; }
 packages_installed() { in_root dpkg-query -W -f '${db:Status-Abbrev}\n' | grep -c '^ii'; }
@@ -152,7 +168,7 @@ step "a fresh copy of it"
 root=$(mktemp -d "$cache/run.XXXXXX")
 chmod 0755 "$root"
 tar -C "$root" --numeric-owner -xpf "$tarball"
-mount_in proc -t proc proc
+mkdir -p "$root/proc"   # the namespace mounts its own
 mount_in sys -t sysfs -o ro sysfs
 mount_in dev --bind /dev
 mount_in dev/pts --bind /dev/pts
@@ -161,6 +177,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"   # no service starts inside the chroot
 chmod 0755 "$root/usr/sbin/policy-rc.d"
 chmod 1777 "$root/tmp"
+start_namespace
 base_packages=$(packages_installed)
 note "$base_packages packages, $(du -sh --one-file-system "$root" | cut -f1) before otop-pos"
 [ ! -e "$root/usr/lib/x86_64-linux-gnu/libQt6Core.so.6" ] && [ ! -e "$root/usr/lib/x86_64-linux-gnu/libxcb.so.1" ] \
@@ -244,10 +261,13 @@ step "xvfb and xdotool installed as test tools (after the package)"
 tools=$(apt_install "$root/tmp/apt-xvfb.log" xvfb xdotool) || fail "apt-get install xvfb"
 note "$tools packages for the test tools"
 
-stop() {  # stop PID: TERM, then KILL after 5 s
-  kill "$1" 2>/dev/null || return 0
-  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$1" 2>/dev/null || true
+stop() {  # stop PID (an nsenter, or what it started): TERM what it runs, then it; KILL after 5 s
+  local pid
+  for pid in $(pgrep -P "$1" || true) "$1"; do
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
   wait "$1" 2>/dev/null || true
 }
 free_display() {  # a display number no X server of the host or the root uses (abstract sockets are shared)
@@ -259,50 +279,70 @@ free_display() {  # a display number no X server of the host or the root uses (a
   done
   fail "no free X display number"
 }
-window() {  # NAME TITLE-REGEX ARGS…: the window under Xvfb inside the root; a visible window, no Qt plugin error
+win_name="" win_app="" win_xvfb=""
+window_open() {  # NAME TITLE-REGEX ARGS…: the app under Xvfb inside the root until window_close; its window
+  # (title matching TITLE-REGEX) must appear and its log hold no Qt plugin error
   local name=$1 expect=$2; shift 2
   mkdir -p "$root/tmp/.X11-unix"; chmod 1777 "$root/tmp/.X11-unix"
   local n; n=$(free_display)
   local disp=":$n"
   # Xvfb also takes the display's abstract socket, which the host shares: a client in the root can only
   # reach this server, never one of the host's on the same number
-  chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin Xvfb "$disp" -screen 0 1024x600x24 -nolisten tcp \
-    >"$root/tmp/xvfb.log" 2>&1 &
-  local xvfb=$!
+  in_root Xvfb "$disp" -screen 0 1024x600x24 -nolisten tcp >"$root/tmp/xvfb.log" 2>&1 &
+  win_xvfb=$!
   for _ in $(seq 1 50); do grep -q -a "@/tmp/.X11-unix/X$n\$" /proc/net/unix && [ -e "$root/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
-  kill -0 "$xvfb" 2>/dev/null && grep -q -a "@/tmp/.X11-unix/X$n\$" /proc/net/unix \
-    || { stop "$xvfb"; cat "$root/tmp/xvfb.log" >&2; fail "Xvfb did not start on $disp"; }
+  kill -0 "$win_xvfb" 2>/dev/null && grep -q -a "@/tmp/.X11-unix/X$n\$" /proc/net/unix \
+    || { stop "$win_xvfb"; cat "$root/tmp/xvfb.log" >&2; fail "Xvfb did not start on $disp"; }
   local t0; t0=$(date +%s%N)
   local argv; user_argv
-  "${argv[@]}" DISPLAY="$disp" OTOP_POS_SOUND=0 "$@" >"$root/tmp/$name.log" 2>&1 &   # $! is the app itself
-  local app=$!
+  "${argv[@]}" DISPLAY="$disp" OTOP_POS_SOUND=0 "$@" >"$root/tmp/$name.log" 2>&1 &
+  win_app=$! win_name=$name
   local title=""
   for _ in $(seq 1 300); do
-    title=$(chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$disp" sh -c \
+    title=$(in_root env DISPLAY="$disp" sh -c \
       'w=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1) && [ -n "$w" ] && xdotool getwindowname "$w"' \
       sh "$expect" 2>/dev/null) && break
     title=""
-    kill -0 "$app" 2>/dev/null || break
+    kill -0 "$win_app" 2>/dev/null || break
     sleep 0.1
   done
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   sleep 2
-  local alive=1; kill -0 "$app" 2>/dev/null || alive=0
+  local alive=1; kill -0 "$win_app" 2>/dev/null || alive=0
   if command -v import >/dev/null; then   # the host reaches the display through its abstract socket
     DISPLAY=$disp import -window root "$out/$name.png" 2>/dev/null || true
   fi
-  local shown; shown=$(chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin DISPLAY="$disp" sh -c \
+  local shown; shown=$(in_root env DISPLAY="$disp" sh -c \
     'for w in $(xdotool search --onlyvisible --name . 2>/dev/null); do xdotool getwindowname "$w"; done' 2>/dev/null || true)
-  stop "$app"; stop "$xvfb"
-  [ -n "$title" ] || { cat "$root/tmp/$name.log" >&2; fail "no $name window ($expect) appeared; shown: ${shown:-none}"; }
-  [ "$alive" = 1 ] || { cat "$root/tmp/$name.log" >&2; fail "the $name app exited by itself"; }
+  [ -n "$title" ] || { window_close; cat "$root/tmp/$name.log" >&2; fail "no $name window ($expect) appeared; shown: ${shown:-none}"; }
+  [ "$alive" = 1 ] || { window_close; cat "$root/tmp/$name.log" >&2; fail "the $name app exited by itself"; }
   if grep -E -i 'Could not load the Qt platform plugin|qt\.qpa\.plugin|Cannot load library|This application failed to start|cannot open shared object' \
-      "$root/tmp/$name.log" >&2; then fail "the $name log has a Qt plugin or library error"; fi
+      "$root/tmp/$name.log" >&2; then window_close; fail "the $name log has a Qt plugin or library error"; fi
   note "$name window \"$title\" shown after $ms ms (display $disp in the root); no plugin error in its log:"
   sed 's/^/      | /' "$root/tmp/$name.log" | head -n 5 >&2
 }
-step "the booth window under Xvfb inside the root"
-window booth-window "กลุ่มสตรีบ้านหนองแวง" otop-pos --lang th
+window_close() {  # the app first (as a shutdown would: TERM), then its screen
+  stop "$win_app"; stop "$win_xvfb"
+  win_app="" win_xvfb=""
+}
+window() { window_open "$@"; window_close; }
+refused_while_open() {  # LOG APT-ARGS…: apt must fail with the package's Thai and English "close it first"
+  local log=$1; shift
+  local version; version=$(in_root dpkg-query -W -f '${Version}' otop-pos)
+  if in_root apt-get -y --no-install-recommends "$@" >"$log" 2>&1; then
+    window_close; cat "$log" >&2; fail "apt-get $* went through under the open $win_name window"
+  fi
+  grep -q "OTOP POS is still open" "$log" && grep -q "ยังเปิดอยู่" "$log" \
+    || { window_close; cat "$log" >&2; fail "apt-get $* failed, but not with the 'close it first' message"; }
+  [ "$(in_root dpkg-query -W -f '${Version} ${Status}' otop-pos)" = "$version install ok installed" ] \
+    && [ -x "$root/opt/otop-pos/otop-pos" ] || { window_close; fail "apt-get $* left otop-pos broken"; }
+  kill -0 "$win_app" 2>/dev/null || fail "the $win_name app died under apt-get $*"
+  note "apt-get $*: refused under the open window, otop-pos $version whole: $(grep -a 'OTOP POS is still open' "$log" | head -n 1)"
+}
+step "the booth window under Xvfb inside the root; apt-get remove refused while it is open"
+window_open booth-window "กลุ่มสตรีบ้านหนองแวง" otop-pos --lang th
+refused_while_open "$root/tmp/apt-remove-open.log" remove otop-pos
+window_close
 step "the organiser window under Xvfb inside the root"
 window organiser-window "ระบบผู้จัดงาน OTOP" otop-pos --lang th organiser
 
@@ -367,7 +407,12 @@ if [ -n "$older" ]; then
   old_fair=$(pyjson '(d["sales_count"], d["net_satang"])' "$root/tmp/old-fair.json")
   note "stores at booth $old_booth_rev, fair $old_fair_rev; $old_figures; fair (sales, net): $old_fair"
 
-  step "apt-get install the newer package over it"
+  step "mid-fair, the old booth window open: apt-get install of the newer package is refused"
+  window_open old-booth-open "กลุ่มสตรีบ้านหนองแวง" OTOP_POS_HOME="$booth_home" otop-pos --lang th
+  refused_while_open "$root/tmp/apt-upgrade-open.log" install "$new_name"
+  window_close
+
+  step "the window closed, apt-get install the newer package over it"
   pulled_upgrade=$(apt_install "$root/tmp/apt-upgrade.log" "$new_name") || fail "apt-get install the newer package"
   [ "$(in_root dpkg-query -W -f '${Version}' otop-pos)" = "$new_version" ] || fail "otop-pos $new_version is not installed"
   [ -f "$booth_store" ] && [ -f "$fair_store" ] || fail "the upgrade touched the data folders"

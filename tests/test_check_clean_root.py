@@ -34,6 +34,9 @@ def test_every_mount_is_undone_and_removal_stays_on_its_file_system() -> None:
     for line in text.splitlines():                                 # never rm -rf across a bind mount of /dev
         if "rm -rf" in line:
             assert "--one-file-system" in line, line
+    # the root's own PID namespace and /proc: preinst/prerm's "is a till open?" must not see the host's apps
+    assert re.search(r'unshare --pid --fork --kill-child --mount --mount-proc="\$root/proc"', text)
+    assert text.count('nsenter --target "$ns_init" --pid --mount chroot') == 2   # as root and as the user
 
 
 def test_help_and_a_missing_package_touch_nothing(tmp_path: Path) -> None:
