@@ -64,6 +64,7 @@ Architecture: $arch
 Maintainer: otop-pos developers <otop-pos@localhost>
 Installed-Size: $installed_kb
 Depends: $depends
+Recommends: fonts-thai-tlwg
 Section: misc
 Priority: optional
 Homepage: https://github.com/otop-pos/otop-pos

@@ -55,6 +55,8 @@ grep -q "Reading rules file: /usr/lib/udev/rules.d/70-otop-pos-printers.rules" "
 if grep -v "Reading rules file" "$out/udev.txt"; then fail "udev finds errors in the rule"; fi
 grep -q '^Name\[th\]=' /usr/share/applications/otop-pos.desktop || fail "no Thai name for the booth entry"
 grep -q '^Exec=otop-pos organiser$' /usr/share/applications/otop-pos-organiser.desktop || fail "organiser entry"
+grep -q '^StartupWMClass=otop-pos-organiser$' /usr/share/applications/otop-pos-organiser.desktop || fail "organiser class"
+dpkg-deb -f "$deb" Recommends | grep -q fonts-thai-tlwg || fail "the package does not recommend a Thai system font"
 desktop-file-validate /usr/share/applications/otop-pos.desktop /usr/share/applications/otop-pos-organiser.desktop \
   || fail "the menu entries do not validate"
 
@@ -129,14 +131,18 @@ window_close() {
   pkill -TERM -P "$W_APP" 2>/dev/null || true; kill "$W_APP" 2>/dev/null || true; wait "$W_APP" 2>/dev/null || true
   kill "$W_XVFB" 2>/dev/null || true; wait "$W_XVFB" 2>/dev/null || true
 }
-window() {  # NAME ARGS…: start the window, screenshot it, close it
-  window_open "$@"
+window() {  # NAME CLASS ARGS…: start the window, screenshot it, check its window class, close it
+  local class=$2
+  window_open "$1" "${@:3}"
+  if ! DISPLAY=$W_DISP xdotool search --class "^$class\$" >/dev/null 2>&1; then
+    window_close; fail "the $W_NAME window's class is not $class (its menu entry's StartupWMClass)"
+  fi
   window_close
   step "  $W_NAME window shown after $W_MS ms: $out/$W_NAME.png"
 }
 step "the booth window and the organiser window under Xvfb"
-window booth-window otop-pos --lang th
-window organiser-window otop-pos --lang th organiser
+window booth-window otop-pos otop-pos --lang th
+window organiser-window otop-pos-organiser otop-pos --lang th organiser
 
 step "from the menu to a sale with no terminal: the wizard, the demo fair, a scan paid in cash"
 "$PYTHON" "$here/packaging/first_sale.py" --desktop /usr/share/applications/otop-pos.desktop --out "$out" \

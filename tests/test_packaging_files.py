@@ -41,10 +41,14 @@ def test_desktop_entries_name_both_windows_in_thai_and_english() -> None:
         assert section["Exec"] == exec_line
         assert section["Name"].isascii() and re.search("[\u0e00-\u0e7f]", section["Name[th]"])
         assert section["Icon"] == name.removesuffix(".desktop")
+        # the window class each app sets (Qt takes it from the application name) groups it under its own entry
+        app = ROOT / "otop_pos" / "ui" / ("organiser/app.py" if "organiser" in name else "booth_app.py")
+        assert f'setApplicationName("{section["StartupWMClass"]}")' in app.read_text(encoding="utf-8")
+        assert section["StartupWMClass"] == name.removesuffix(".desktop")
 
 
 def test_removal_scripts_never_touch_the_vendors_data() -> None:
-    for script in ("postinst", "postrm"):
+    for script in ("preinst", "postinst", "prerm", "postrm"):
         code = [line for line in (DEB / script).read_text(encoding="utf-8").splitlines()
                 if not line.lstrip().startswith("#")]
         assert not any(re.search(r"\brm\b|\.local/share|/home", line) for line in code), script

@@ -114,8 +114,11 @@ def list_usb_printers() -> list[tuple[str, str]]:
     try:
         import usb.core
         import usb.util
+
+        from otop_pos.printing.transports.usb import use_system_libusb
     except ImportError:
         return []
+    use_system_libusb()
     try:
         devices = list(usb.core.find(find_all=True) or [])
     except (usb.core.NoBackendError, usb.core.USBError, OSError, ValueError):

@@ -72,6 +72,7 @@ def run_booth_app(open_service: Callable[[], BoothService], demo: bool = False, 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("otop-pos")
+    app.setDesktopFileName("otop-pos")
     app.setApplicationDisplayName("OTOP POS")
     apply_theme(app)
     keep_zwsp_off_the_clipboard(app)

@@ -1,6 +1,8 @@
 """USB printers through python-escpos ``Usb`` (pyusb/libusb): explicit timeouts, endpoints, chunked writes."""
 from __future__ import annotations
 
+import ctypes.util
+import sys
 import threading
 from typing import Any
 
@@ -10,6 +12,36 @@ from otop_pos.printing.transports.base import DEFAULT_CHUNK, PrinterStatus, chun
 PRINTER_CLASS = 7
 DEFAULT_IN_EP = 0x82
 DEFAULT_OUT_EP = 0x01
+
+
+#: the system's libusb by its soname, where the name lookup (ldconfig) finds nothing
+SYSTEM_LIBUSB = {"linux": "libusb-1.0.so.0", "darwin": "libusb-1.0.dylib", "win32": "libusb-1.0.dll"}
+
+
+def use_system_libusb() -> None:
+    """Let pyusb load the system's libusb when the bundled lookup finds none.
+
+    In the frozen app PyInstaller's pyusb runtime hook replaces pyusb's library loader with one that looks only
+    inside the bundle, and the .deb keeps libusb out of it on purpose (``Depends: libusb-1.0-0``: the system's
+    copy, built for the system's kernel and udev). Without this every ``usb:`` printer said "libusb is not
+    installed" on a laptop that has it. Run before the first ``usb.core.find``; harmless when not frozen."""
+    import usb.backend.libusb1 as libusb1
+
+    load = libusb1._load_library
+    if getattr(load, "otop_system_fallback", False):
+        return
+
+    def load_with_fallback(find_library: Any = None) -> Any:
+        try:
+            return load(find_library=find_library)
+        except OSError:
+            if find_library is not None:
+                raise
+            name = ctypes.util.find_library("usb-1.0") or SYSTEM_LIBUSB.get(sys.platform, "libusb-1.0.so.0")
+            return load(find_library=lambda _candidate: name)
+
+    load_with_fallback.otop_system_fallback = True  # type: ignore[attr-defined]
+    libusb1._load_library = load_with_fallback
 
 
 def find_bulk_endpoints(device: Any) -> tuple[int | None, int | None]:
@@ -75,6 +107,7 @@ class UsbTransport:
             return self._printer.device
         from escpos.printer import Usb
 
+        use_system_libusb()
         printer = Usb(
             self.vid, self.pid,
             timeout=self.timeout_ms,

@@ -53,7 +53,10 @@ def run_organiser_app(db: str | None, lang: str | None) -> int:
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("otop-pos")
+    # its own window class and desktop id, so a task bar shows it under the organiser's menu entry and icon,
+    # not the booth's (otop-pos-organiser.desktop's StartupWMClass)
+    app.setApplicationName("otop-pos-organiser")
+    app.setDesktopFileName("otop-pos-organiser")
     app.setApplicationDisplayName(translate("OrgMain", "OTOP fair organiser"))
     apply_organiser_theme(app)
     keep_zwsp_off_the_clipboard(app)
