@@ -34,6 +34,9 @@ from otop_pos.ui.widgets import ErrorLabel, MessageDialog, log_unexpected, show_
 KEDMANEE_NUMBER_ROW = {"ๅ": "1", "/": "2", "-": "3", "ภ": "4", "ถ": "5", "ุ": "6", "ึ": "7", "ค": "8", "ต": "9",
                        "จ": "0"}
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Keys that only choose what the next key types (a capital, a shifted symbol, a Thai letter on Shift): a
+# scanner presses and releases Shift around every capital, so they neither end a burst nor start one.
+_SHIFT_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_AltGr)
 _ALLOWED_MODS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 # The property that marks a field where a scan is typed in as text (``mark_scan_field``).
 SCAN_FIELD = "otopScanField"
@@ -104,17 +107,26 @@ def refuse_scan(where: QWidget, code: str) -> bool:
     return False
 
 
+# The US keys a scanner types with and without Shift (X key code: unshifted, shifted): the symbols of a
+# receipt's number, an SKU label or a LINE/PromptPay QR payload ("https://…", "#", ":", "_").
+_X11_SYMBOLS = {20: "-_", 21: "=+", 34: "[{", 35: "]}", 47: ";:", 48: "'\"", 49: "`~", 51: "\\|", 59: ",<",
+                60: ".>", 61: "/?"}
+
+
 def _x11_keys() -> dict[tuple[int, bool], tuple[int, str]]:
     """The X key codes of the keys a scanner types (evdev, the same on every X server since 2008): the number
-    row, the letters and "-" of a US layout, and the keypad's digits. A scanner sends these keys whatever
-    layout is chosen (a Thai layout turns the number row into Kedmanee letters, which ``decode_burst`` reads
-    back as digits). Keys seen while the app runs are learnt on top of these."""
+    row and its shifted symbols, the letters and the symbols of a US layout, and the keypad's digits. A
+    scanner sends these keys whatever layout is chosen (a Thai layout turns the number row into Kedmanee
+    letters, which ``decode_burst`` reads back as digits). Keys seen while the app runs are learnt on top."""
     keys: dict[tuple[int, bool], tuple[int, str]] = {}
-    for code, ch in zip(range(10, 20), "1234567890"):
+    for code, ch, shifted in zip(range(10, 20), "1234567890", "!@#$%^&*()"):
         keys[(code, False)] = (ord(ch), ch)
+        keys[(code, True)] = (ord(shifted), shifted)
     for code, ch in zip(range(79, 91), "789-456+1230"):
         keys[(code, False)] = (ord(ch), ch)
-    keys[(20, False)] = (ord("-"), "-")
+    for code, (ch, shifted) in _X11_SYMBOLS.items():
+        keys[(code, False)] = (ord(ch), ch)
+        keys[(code, True)] = (ord(shifted), shifted)
     for start, row in ((24, "qwertyuiop"), (38, "asdfghjkl"), (52, "zxcvbnm")):
         for code, ch in zip(range(start, start + len(row)), row):
             keys[(code, False)] = (ord(ch.upper()), ch)
@@ -194,6 +206,8 @@ class ScannerDetector(QObject):
         return self._now()
 
     def _key(self, obj: QWidget, event: QKeyEvent) -> bool:
+        if event.key() in _SHIFT_KEYS:
+            return False   # passes to the widget; held keys stay held, the clock is not read
         self._learn(event)
         return self._take(obj, event.key(), event.modifiers(), event.text(), self._when(event),
                           event.isAutoRepeat())
