@@ -124,7 +124,8 @@ def _x11_keys() -> dict[tuple[int, bool], tuple[int, str]]:
         keys[(code, True)] = (ord(shifted), shifted)
     for code, ch in zip(range(79, 91), "789-456+1230"):
         keys[(code, False)] = (ord(ch), ch)
-    for code, (ch, shifted) in _X11_SYMBOLS.items():
+    for code, pair in _X11_SYMBOLS.items():
+        ch, shifted = pair[0], pair[1]
         keys[(code, False)] = (ord(ch), ch)
         keys[(code, True)] = (ord(shifted), shifted)
     for start, row in ((24, "qwertyuiop"), (38, "asdfghjkl"), (52, "zxcvbnm")):
