@@ -61,9 +61,14 @@ class _Key:
 
 
 def decode_burst(text: str) -> str:
-    """The code a burst stands for: Thai digits and the Kedmanee number row become ASCII digits."""
-    if text and all(ch in KEDMANEE_NUMBER_ROW or ch.isdigit() for ch in text) and any(
-            ch in KEDMANEE_NUMBER_ROW for ch in text):
+    """The code a burst stands for: Thai digits and the Kedmanee number row become ASCII digits.
+
+    The row's "/" and "-" (its 2 and 3) are also plain ASCII: a burst is read as the Thai layout only when it has
+    a Thai letter of the row, or no ASCII digit at all, so "20-0018-03" or "12/34" scanned on the English layout
+    stay as they are."""
+    thai_row = any(ch in KEDMANEE_NUMBER_ROW and not ch.isascii() for ch in text)
+    ascii_digit = any(ch.isascii() and ch.isdigit() for ch in text)
+    if text and all(ch in KEDMANEE_NUMBER_ROW or ch.isdigit() for ch in text) and (thai_row or not ascii_digit):
         text = "".join(KEDMANEE_NUMBER_ROW.get(ch, ch) for ch in text)
     return normalize_digits(text).strip()
 

@@ -34,6 +34,9 @@ def test_decode_burst() -> None:
     assert decode_burst("ๅ/-ภถุึคตจ") == "1234567890"
     assert decode_burst("๘๘๕๖") == "8856"
     assert decode_burst(" KK20-0001-01") == "KK20-0001-01"   # a dash alone is not the Thai layout
+    assert decode_burst("20-0018-03") == "20-0018-03"         # digits with dashes on the English layout
+    assert decode_burst("12/34") == "12/34"                   # nor with a slash (they were 2030018303, 12234)
+    assert decode_burst("/-") == "23"                         # no ASCII digit: the Thai layout's 2 and 3
 
 
 def test_a_scanner_on_a_thai_keyboard_layout_still_scans(window: MainWindow, qtbot: Any) -> None:
