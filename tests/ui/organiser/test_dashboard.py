@@ -312,10 +312,13 @@ def test_every_page_fits_a_netbook_screen(org_store: FairStore, org_clock: Any, 
     assert w.scrollers["dashboard"].horizontalScrollBar().maximum() == 0
     assert w.dashboard.splitter.orientation() == Qt.Orientation.Vertical
     cards = [w.dashboard.kpi[k] for k in ("net", "sales", "average", "items", "digital", "vendors", "adjust")]
-    assert len({c.y() for c in cards}) == 2 and all(c.visibleRegion().boundingRect().width() == c.width()
-                                                    for c in cards[:4])
+    grid = w.dashboard.kpi_grid
+
+    def rows() -> set[int]:
+        return {grid.getItemPosition(grid.indexOf(c))[0] for c in cards}
+    assert rows() == {0, 1} and all(c.visibleRegion().boundingRect().width() == c.width() for c in cards[:4])
     w.resize(1600, 900)   # an office screen: one row, tables beside the charts
     QApplication.processEvents()
     assert w.dashboard.splitter.orientation() == Qt.Orientation.Horizontal
-    assert len({c.y() for c in cards}) == 1
+    assert rows() == {0} and len({c.x() for c in cards}) == 7
     install_organiser_language("en")
