@@ -6,6 +6,7 @@ Codes for the UI: "no_backend", "access_denied", "busy", "not_found", "timeout",
 from __future__ import annotations
 
 import errno
+import os
 import socket
 from dataclasses import dataclass
 
@@ -59,7 +60,16 @@ def access_denied(where: Where) -> PrinterError:
             "and unplug and replug the printer.",
             "access_denied",
         )
-    group = "dialout" if where.kind == "serial" else "lp"
+    if where.kind == "file" and not where.is_device:   # a plain file: no group helps, the folder is not ours
+        folder = os.path.dirname(where.target.rstrip("/")) or "."
+        return PrinterError(
+            f"เขียนไฟล์ {where.target} ไม่ได้: ผู้ใช้นี้ไม่มีสิทธิ์เขียนในโฟลเดอร์ {folder} (หรือไฟล์นั้นเป็นของผู้ใช้อื่น) "
+            "เลือกไฟล์ในโฟลเดอร์ของผู้ใช้เอง หรือเลือกเครื่องพิมพ์",
+            f"Cannot write {where.target}: the folder {folder} (or the file) is not writable by this user. "
+            "Choose a file in your own folder, or a printer.",
+            "access_denied",
+        )
+    group = "dialout" if where.kind == "serial" else "lp"   # a device: /dev/usb/lp0, /dev/ttyUSB0
     return PrinterError(
         f"ไม่มีสิทธิ์เขียนไปที่ {where.target} ให้เพิ่มผู้ใช้เข้ากลุ่ม {group} "
         f"(sudo usermod -aG {group} $USER) แล้วออกจากระบบและเข้าใหม่",

@@ -140,3 +140,15 @@ def test_unknown_failures_are_still_printer_errors() -> None:
 def test_every_code_has_both_languages(code: str) -> None:
     err = for_code(code, USB)
     assert err.code == code and err.th and err.en and err.th != err.en
+
+
+def test_a_plain_file_the_user_may_not_write_gets_no_group_advice() -> None:
+    """``--printer file:/root/x`` as a user: the folder is not writable; no ``usermod`` (the README says no group
+    is ever needed, and no group would help). A character device (/dev/usb/lp0) keeps the lp group advice."""
+    plain = map_exception(PermissionError(errno.EACCES, "Permission denied"), Where("file", "/root/x"))
+    assert plain.code == "access_denied"
+    assert "usermod" not in plain.en + plain.th and "group" not in plain.en
+    assert "/root" in plain.en and "not writable by this user" in plain.en and "ไม่มีสิทธิ์เขียนในโฟลเดอร์ /root" in plain.th
+    device = map_exception(PermissionError(errno.EACCES, "Permission denied"), Where("file", "/dev/usb/lp0",
+                                                                                    is_device=True))
+    assert "sudo usermod -aG lp" in device.en
