@@ -13,6 +13,7 @@ from otop_pos.booth.store import identity
 from otop_pos.core.chain import GENESIS
 from otop_pos.core.clock import Clock
 from otop_pos.core.errors import SetupError, StoreError
+from otop_pos.core.outfiles import make_folder
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.exchange.export_format import (
     EXPORT_SUFFIX, ExportData, ExportDay, ExportLine, ExportPayment, ExportRefund, ExportRefundLine, ExportSale,
@@ -146,7 +147,8 @@ def export_booth(store: SqliteStore, clock: Clock, out_dir: Path) -> Path:
 
     The export sequence (NumberSeries "export") is bumped in its own write transaction first (a failed write
     leaves a gap, never a repeat); SetupError when the booth has no signing key (set it up from a booth
-    package first); StoreError when the folder cannot be written. The previous exports stay untouched.
+    package first); OutputError when the folder cannot be made, StoreError when the file cannot be written.
+    The previous exports stay untouched.
     """
     with store.read() as s:
         ident = identity(s)
@@ -161,9 +163,8 @@ def export_booth(store: SqliteStore, clock: Clock, out_dir: Path) -> Path:
     now = clock.now()
     name = export_file_name(data.fair_id, data.booth_code, data.till_no, f"{to_bangkok(now):%Y%m%d-%H%M%S}", seq,
                             chain_head(data))
-    out_dir = Path(out_dir)
+    out_dir = make_folder(out_dir)   # a folder that cannot be made: an OutputError that names it
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
         path = write_export(out_dir / name, data, key, seq, now)
     except OSError as exc:
         raise StoreError(f"เขียนไฟล์ส่งยอดขายลง {out_dir} ไม่ได้: {exc.strerror or exc}",

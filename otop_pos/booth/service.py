@@ -465,9 +465,11 @@ class BoothService:
 
 def open_booth_service(data_dir: Path | None = None, *, clock: Clock | None = None,
                        print_mode: PrintMode = "background", printer_factory: PrinterFactory | None = None,
-                       on_print_state: Callable[[PrintState], None] | None = None) -> BoothService:
-    """Open the booth store in ``data_dir`` (default: OTOP_POS_HOME or the user data folder) and front it."""
-    store = open_booth_store(data_dir or default_data_dir())
+                       on_print_state: Callable[[PrintState], None] | None = None,
+                       create: bool = True) -> BoothService:
+    """Open the booth store in ``data_dir`` (default: OTOP_POS_HOME or the user data folder) and front it;
+    ``create=False``: a folder holding no store is "not set up yet" and stays as it is."""
+    store = open_booth_store(data_dir or default_data_dir(), create=create)
     return BoothService(store, clock or SystemClock(), printer_factory=printer_factory, print_mode=print_mode,
                         on_print_state=on_print_state)
 

@@ -15,6 +15,7 @@ from otop_pos.core.errors import SetupError, StoreError
 from otop_pos.store.booth_models import Identity
 from otop_pos.store.engine import SqliteStore, check_live_store_location
 from otop_pos.store.migrate import upgrade_to_head
+from otop_pos.store.ownership import check_ours
 
 STORE_FILE = "booth.sqlite"
 
@@ -25,8 +26,23 @@ def default_data_dir() -> Path:
     return Path(env) if env else Path(user_data_dir("otop-pos", appauthor=False))
 
 
-def open_booth_store(data_dir: Path) -> SqliteStore:
-    """Open (creating and migrating to head) the booth store in ``data_dir``."""
+def not_set_up(data_dir: Path | None = None) -> SetupError:
+    """The error for a till that is not set up (``data_dir``: the folder that holds no store, named)."""
+    where_th = f" (ไม่มีข้อมูลบูธในโฟลเดอร์ {data_dir})" if data_dir is not None else ""
+    where_en = f" (there is no booth store in {data_dir})" if data_dir is not None else ""
+    return SetupError(
+        f"บูธยังไม่ได้ตั้งค่า{where_th} กรุณาตั้งค่าด้วยแพ็กเกจบูธหรือทะเบียนผู้ประกอบการก่อน",
+        f"This booth is not set up yet{where_en}: set it up from a booth package or the vendor registry first.",
+    )
+
+
+def open_booth_store(data_dir: Path, *, create: bool = True) -> SqliteStore:
+    """Open (creating and migrating to head) the booth store in ``data_dir``. With ``create=False`` (the
+    CLI's commands on a booth already set up) a folder without a store is ``not_set_up`` and nothing is made."""
+    store_file = data_dir / STORE_FILE
+    check_ours(data_dir, (store_file, *(store_file.with_name(STORE_FILE + end) for end in ("-wal", "-shm"))))
+    if not create and not os.path.isfile(store_file):
+        raise not_set_up(data_dir)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -35,7 +51,7 @@ def open_booth_store(data_dir: Path) -> SqliteStore:
             f"Cannot create the data folder {data_dir}: {exc.strerror}.",
         ) from exc
     check_live_store_location(data_dir)
-    store = SqliteStore(data_dir / STORE_FILE)
+    store = SqliteStore(store_file)
     try:
         upgrade_to_head(store.engine, "booth")
     except StoreError:
@@ -53,10 +69,7 @@ def identity(session: Session) -> Identity:
     """The till's identity row; SetupError when the booth is not set up yet."""
     ident = session.scalar(select(Identity).where(Identity.id == 1))
     if ident is None:
-        raise SetupError(
-            "บูธยังไม่ได้ตั้งค่า กรุณาตั้งค่าด้วยแพ็กเกจบูธหรือทะเบียนผู้ประกอบการก่อน",
-            "This booth is not set up yet: set it up from a booth package or the vendor registry first.",
-        )
+        raise not_set_up()
     return ident
 
 

@@ -49,7 +49,7 @@ def _warn_twins(service: Any) -> None:
 
 
 def _setup_from_package(args: argparse.Namespace) -> int:
-    service = booth_service()
+    service = booth_service(create=True)
     store = service.store
     setup = service.set_up_from_package(args.package, till_no=args.till,
                                         manager_pin=getattr(args, "pin", None) or os.environ.get("OTOP_POS_PIN"))
@@ -71,7 +71,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
                          "Give --package FILE (a booth package) or --registry DIR (the registry folder).")
     if not args.vendor:
         raise InputError("ต้องระบุ --vendor รหัสผู้ประกอบการ", "Give --vendor CODE with --registry.")
-    service = booth_service()
+    service = booth_service(create=True)
     store = service.store
     setup = service.set_up_from_registry(args.registry, args.vendor, booth=args.booth, till_no=args.till,
                                          fair_name=args.fair_name or "",

@@ -65,18 +65,20 @@ def show(text: str, file: Any = None) -> None:
 
 
 def booth_store() -> Any:
-    """The booth store of ``--data-dir`` / ``OTOP_POS_HOME`` / the user data folder (read-only commands)."""
+    """The booth store of ``--data-dir`` / ``OTOP_POS_HOME`` / the user data folder (read-only commands); a
+    folder that holds none is "not set up yet" (SetupError) and is left as it is."""
     from otop_pos.booth.store import default_data_dir, open_booth_store
 
-    return open_booth_store(default_data_dir())
+    return open_booth_store(default_data_dir(), create=False)
 
 
-def booth_service() -> Any:
+def booth_service(*, create: bool = False) -> Any:
     """The booth service on that store, printing inline: a command that queues a receipt prints it with
-    ``print_now`` before it exits (nothing of Qt is loaded unless something prints)."""
+    ``print_now`` before it exits (nothing of Qt is loaded unless something prints). Only ``booth setup``
+    passes ``create=True``: every other command needs a booth set up and makes no store of its own."""
     from otop_pos.booth.service import open_booth_service
 
-    return open_booth_service(print_mode="inline")
+    return open_booth_service(print_mode="inline", create=create)
 
 
 def print_now(service: Any, job: Any, what_th: str, what_en: str) -> None:

@@ -21,10 +21,11 @@ DB_HELP = "fair store: a SQLite file path or postgresql+psycopg://… URL (defau
 
 
 
-def _store(args: argparse.Namespace) -> Any:
+def _store(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The fair store of ``--db`` (or the default); only ``fair create`` makes one that does not exist."""
     from otop_pos.fair.store import open_fair_store
 
-    return open_fair_store(getattr(args, "db", None))
+    return open_fair_store(getattr(args, "db", None), create=create)
 
 
 
@@ -34,7 +35,7 @@ def _store(args: argparse.Namespace) -> Any:
 def cmd_create(args: argparse.Namespace) -> int:
     from otop_pos.fair.fairs import create_fair
 
-    store = _store(args)
+    store = _store(args, create=True)
     fair, warnings = create_fair(store, SystemClock(), name=args.name, venue=args.venue or "",
                                  province=args.province or "", first_day=args.start, last_day=args.end)
     for w in warnings:

@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from otop_pos.core.clock import Clock
-from otop_pos.core.errors import InputError, StoreError
+from otop_pos.core.errors import InputError
 from otop_pos.core.methods import MethodSpec, method_kind
+from otop_pos.core.outfiles import make_folder
 from otop_pos.exchange.keys import generate_keypair
 from otop_pos.exchange.package_format import (
     PACKAGE_SUFFIX, BoothPackage, PackageFair, PackageProduct, PackageVendor, write_package,
@@ -44,12 +45,7 @@ def make_packages(store: FairStore, clock: Clock, out_dir: Path, *, fair_ref: st
 
     Each package gets a new key pair; the public keys are stored in one transaction after every file was
     written (a failure removes the files written so far). Keys issued before stay valid."""
-    out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"สร้างโฟลเดอร์ {out_dir} ไม่ได้: {exc.strerror}",
-                         f"Cannot create the folder {out_dir}: {exc.strerror}.") from exc
+    out_dir = make_folder(out_dir)
     now = clock.now()
     with store.read() as s:
         fair = find_fair(s, fair_ref)

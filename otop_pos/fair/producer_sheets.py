@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from otop_pos.core.outfiles import make_folder
 from otop_pos.core.channel import channel_link
 from otop_pos.core.vocabulary import DIGITAL_METHODS, SCHEME_KINDS
 from otop_pos.fair.fairs import find_fair
@@ -95,7 +96,6 @@ def producer_sheets(store: FairStore, *, fair_ref: str | None = None,
 def write_producer_sheets(store: FairStore, out_dir: Path, *, fair_ref: str | None = None,
                           method_kinds: Mapping[str, str] | None = None) -> list[Path]:
     """One PDF per registered vendor into ``out_dir`` (made if missing), named by booth and vendor code."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = make_folder(out_dir)
     return [write_producer_sheet_pdf(sheet, out / sheet_file_name(sheet.vendor.booth, sheet.vendor.code))
             for sheet in producer_sheets(store, fair_ref=fair_ref, method_kinds=method_kinds)]

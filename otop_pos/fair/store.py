@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from otop_pos.core.errors import StoreError
 from otop_pos.store.engine import check_live_store_location, sqlite_engine, storage_error
 from otop_pos.store.migrate import upgrade_to_head
+from otop_pos.store.ownership import check_ours
 
 STORE_FILE = "fair.sqlite"
 #: SQLSTATEs worth a retry of the whole transaction: serialization failure, deadlock detected.
@@ -137,13 +138,24 @@ def _pg_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
 
 
-def open_fair_store(db: str | Path | None = None) -> FairStore:
-    """Open (creating and migrating to head) the fair store at a path or URL (default: ``default_db()``)."""
+def no_fair_store(path: Path) -> StoreError:
+    """The error for a fair store file that does not exist (a command other than ``fair create``)."""
+    return StoreError(
+        f"ไม่มีข้อมูลงานที่ {path} (ยังไม่ได้สร้างงาน) สร้างงานก่อนด้วย otop-pos fair create หรือระบุ --db ไฟล์ข้อมูลงานที่มีอยู่",
+        f"There is no fair store at {path} (no fair was created there): create a fair first with "
+        "otop-pos fair create, or give --db with an existing fair store.",
+    )
+
+
+def open_fair_store(db: str | Path | None = None, *, create: bool = True) -> FairStore:
+    """Open (creating and migrating to head) the fair store at a path or URL (default: ``default_db()``).
+    ``create=False`` (the CLI's commands but ``fair create``): a SQLite file that does not exist is
+    ``no_fair_store`` and nothing is made (a PostgreSQL database is made by its admin: it is opened)."""
     target = str(db) if db is not None else default_db()
     if is_url(target):
         url = make_url(target)
         if url.get_backend_name() == "sqlite":
-            return _open_sqlite(Path(url.database or ""))
+            return _open_sqlite(Path(url.database or ""), create=create)
         if url.get_backend_name() != "postgresql":
             raise StoreError(f"ไม่รองรับฐานข้อมูลชนิด {url.get_backend_name()}",
                              f"Unsupported database {url.get_backend_name()!r}: use a file path or "
@@ -162,11 +174,14 @@ def open_fair_store(db: str | Path | None = None) -> FairStore:
             raise StoreError(f"เชื่อมต่อฐานข้อมูล {url.render_as_string(hide_password=True)} ไม่ได้",
                              f"Cannot connect to {url.render_as_string(hide_password=True)}: {exc.orig}") from exc
         return FairStore(engine, description=url.render_as_string(hide_password=True))
-    return _open_sqlite(Path(target))
+    return _open_sqlite(Path(target), create=create)
 
 
-def _open_sqlite(path: Path) -> FairStore:
+def _open_sqlite(path: Path, *, create: bool = True) -> FairStore:
     path = path.expanduser()
+    check_ours(path.parent, (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))))
+    if not create and not os.path.isfile(path):
+        raise no_fair_store(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

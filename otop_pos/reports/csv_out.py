@@ -12,6 +12,7 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+from otop_pos.core.outfiles import make_folder
 from otop_pos.core.thaidate import to_bangkok
 from otop_pos.reports.figure_tables import Column, Value
 from otop_pos.reports.model import Figures
@@ -46,8 +47,7 @@ def csv_cell(col: Column, value: Value) -> str:
 def write_figures_csv(f: Figures, out_dir: str | os.PathLike[str], lang: str = "th") -> list[Path]:
     """Write one CSV per breakdown (``vendors.csv``, ``product_types.csv``, …) into ``out_dir`` (created when
     missing), each file atomically; returns the paths written."""
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_folder(out_dir)
     written: list[Path] = []
     for table in report_tables(f, lang):
         path = folder / f"{table.slug}.csv"

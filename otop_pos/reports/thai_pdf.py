@@ -33,6 +33,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from otop_pos.core.outfiles import DISK_FULL, make_folder, write_error
 from otop_pos.core.resources import resource_path
 from otop_pos.core.thai_wordbreak import segment, split_word
 
@@ -391,14 +392,23 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[str]:
     """Yield a temporary file name next to ``path``; it replaces ``path`` only on success.
 
     A reader never sees a half-written PDF or PNG, and a failed write leaves no debris.
+    A folder that cannot be made or a file that cannot be written is an ``OutputError`` naming it.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    make_folder(target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise write_error(target, exc) from exc
     os.close(fd)
     try:
         yield tmp
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.errno in DISK_FULL or exc.filename in (tmp, str(target)) or exc.filename2 == str(target):
+            raise write_error(target, exc) from exc
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

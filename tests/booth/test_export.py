@@ -23,6 +23,7 @@ from otop_pos.booth.simulate import simulate
 from otop_pos.booth.store import open_booth_store
 from otop_pos.core.clock import FixedClock
 from otop_pos.core.errors import ImportRefused, SetupError, StoreError
+from otop_pos.core.outfiles import OutputError
 from otop_pos.exchange.export_format import read_export
 from otop_pos.exchange.package_format import write_package
 from otop_pos.store.booth_models import AuditEvent, Identity, NumberSeries
@@ -160,8 +161,9 @@ def test_export_into_an_unwritable_place_is_a_clear_error(pstore: SqliteStore, c
                                                           tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(StoreError):
+    with pytest.raises(OutputError) as err:
         export_booth(pstore, clock, blocker / "sub")
+    assert f"{blocker} is a file" in err.value.en and "เป็นไฟล์" in err.value.th
 
 
 # --- the CLI, the way a vendor uses it ---------------------------------------------------------------------
