@@ -61,7 +61,7 @@ def open_booth_store(data_dir: Path, *, create: bool = True) -> SqliteStore:
         store.dispose()
         from otop_pos.store.engine import storage_error
 
-        raise storage_error(exc) from exc
+        raise storage_error(exc, data_dir, opening=True) from exc
     return store
 
 

@@ -196,5 +196,5 @@ def _open_sqlite(path: Path, *, create: bool = True) -> FairStore:
         engine.dispose()
         if isinstance(exc, StoreError):
             raise
-        raise storage_error(exc) from exc
+        raise storage_error(exc, path.parent, opening=True) from exc
     return FairStore(engine, description=str(path))

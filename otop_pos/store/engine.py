@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 import tempfile
 import sys
@@ -111,20 +112,56 @@ def folder_read_only(folder: Path) -> bool:
         return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
-def storage_error(exc: BaseException, folder: Path | None = None) -> StoreError:
+#: Less free space than this in the data folder's file system: SQLite's "disk I/O error" (it could not grow
+#: the -wal or map the -shm file) is a full disk.
+LOW_SPACE_BYTES = 1 << 20
+
+
+def disk_nearly_full(folder: Path) -> bool:
+    """True when the file system holding ``folder`` has less than ``LOW_SPACE_BYTES`` free."""
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def _driver_text(exc: BaseException) -> str:
+    """The driver's own words for ``exc`` (``disk I/O error``), never SQLAlchemy's wrapper text and link."""
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).split("\n(Background on this error", 1)[0].strip()
+
+
+def storage_error(exc: BaseException, folder: Path | None = None, *, opening: bool = False) -> StoreError:
     """Turn a low-level storage failure (disk full, read-only, locked, I/O) into a vendor message.
 
-    SQLite says "unable to open database file" or "disk I/O error" when the folder turned read-only,
-    so with ``folder`` given the folder itself is checked."""
-    text = str(exc).lower()
-    if folder is not None and "full" not in text and folder_read_only(folder):
-        text += " read-only"
+    SQLite says "unable to open database file" or "disk I/O error" when the folder turned read-only or the
+    disk is full, so with ``folder`` given the folder itself is checked. ``opening``: the store was being
+    opened (no cart yet: the messages say to start again)."""
+    detail = _driver_text(exc)
+    text = detail.lower()
+    if folder is not None and "full" not in text:
+        if folder_read_only(folder):
+            text += " read-only"
+        elif disk_nearly_full(folder):
+            text += " full"
     if "full" in text or "no space" in text:
+        if opening:
+            return StoreError(
+                "ดิสก์เต็ม เปิดข้อมูลการขายไม่ได้ ไม่มีอะไรเปลี่ยนแปลง กรุณาลบไฟล์ที่ไม่ใช้แล้วเปิดโปรแกรมอีกครั้ง",
+                "The disk is full: the sales data cannot be opened and nothing changed. Free some space and start "
+                "OTOP POS again.",
+            )
         return StoreError(
             "ดิสก์เต็ม บันทึกไม่ได้ ไม่มีอะไรเปลี่ยนแปลง รายการในตะกร้ายังอยู่ครบ กรุณาลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง",
             "The disk is full: it was not saved and nothing changed. The cart is kept; free some space and try again.",
         )
     if "readonly" in text or "read-only" in text or "permission" in text or "access" in text:
+        if opening:
+            return StoreError(
+                "โฟลเดอร์ข้อมูลถูกตั้งเป็นอ่านอย่างเดียว เปิดข้อมูลการขายไม่ได้ ไม่มีอะไรเปลี่ยนแปลง",
+                "The data folder is read-only: the sales data cannot be opened and nothing changed. Fix the "
+                "folder and start OTOP POS again.",
+            )
         return StoreError(
             "โฟลเดอร์ข้อมูลถูกตั้งเป็นอ่านอย่างเดียว บันทึกไม่ได้ ไม่มีอะไรเปลี่ยนแปลง รายการในตะกร้ายังอยู่ครบ",
             "The data folder is read-only: it was not saved and nothing changed. The cart is kept; fix the folder and "
@@ -135,9 +172,14 @@ def storage_error(exc: BaseException, folder: Path | None = None) -> StoreError:
             "ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมอื่น กรุณาลองอีกครั้ง",
             "The database is busy in another program; please try again.",
         )
+    if opening:
+        return StoreError(
+            f"เปิดข้อมูลการขายจากดิสก์ไม่สำเร็จ ({detail}) ไม่มีอะไรเปลี่ยนแปลง กรุณาเปิดโปรแกรมอีกครั้ง",
+            f"Opening the sales data failed ({detail}); nothing changed. Please start OTOP POS again.",
+        )
     return StoreError(
         "บันทึกข้อมูลลงดิสก์ไม่สำเร็จ รายการในตะกร้ายังอยู่ครบ กรุณาลองอีกครั้ง",
-        f"Saving to disk failed ({exc}). The cart is kept; please try again.",
+        f"Saving to disk failed ({detail}). The cart is kept; please try again.",
     )
 
 
