@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import Any
 
-__all__ = ["DEMO_FAIR", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "launch_organiser", "main",
+__all__ = ["DEMO_FAIR", "check_screen", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "launch_organiser", "main",
            "open_booth", "resource_path"]
 #: Re-exported on first use, so that commands which do not need the booth (``fair …``) start without it.
 _LAZY = {"DEMO_FAIR": "otop_pos.booth.demo", "DEMO_PIN": "otop_pos.booth.demo", "DEMO_VENDOR": "otop_pos.booth.demo",
@@ -27,8 +27,38 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def check_screen(environ: MutableMapping[str, str] | None = None, platform: str | None = None) -> None:
+    """Before Qt starts on Linux: with neither ``DISPLAY`` nor ``WAYLAND_DISPLAY`` (a text console, ssh) and no
+    ``QT_QPA_PLATFORM`` chosen (or xcb/wayland chosen without its display), an ``OtopError`` (Qt would abort with a core dump and English advice to
+    reinstall); ``QT_QPA_PLATFORM=wayland`` left from another session with no Wayland but an X display falls
+    back to xcb. ``environ`` and ``platform`` are injected by tests."""
+    env = os.environ if environ is None else environ
+    if not (platform or sys.platform).startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return
+    chosen = env.get("QT_QPA_PLATFORM", "")
+    if chosen.startswith("wayland") and not env.get("WAYLAND_DISPLAY") and env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "xcb"
+        return
+    if chosen.startswith("wayland"):
+        wanted: tuple[str, ...] = ("WAYLAND_DISPLAY",)
+    elif chosen in ("", "xcb"):
+        wanted = ("DISPLAY", "WAYLAND_DISPLAY") if not chosen else ("DISPLAY",)
+    else:   # offscreen, vnc, eglfs…: whoever chose it knows
+        return
+    if not any(env.get(name) for name in wanted):
+        from otop_pos.core.errors import OtopError
+
+        raise OtopError(
+            "ไม่มีหน้าจอ: เปิดหน้าต่างโปรแกรมจากที่นี่ไม่ได้ (หน้าจอตัวอักษรหรือ ssh) กรุณาเปิด OTOP POS จากเมนูของเดสก์ท็อป "
+            "คำสั่งอื่นใช้ได้ตามปกติ: otop-pos --help",
+            "No screen: the window cannot open from here (a text console or ssh). Start OTOP POS from the "
+            "desktop's menu. The other commands work here: otop-pos --help",
+        )
+
+
 def launch_gui(args: argparse.Namespace) -> int:
     """Open the booth app window; a clear message when Qt cannot start here."""
+    check_screen()
     try:
         from otop_pos.ui.booth_app import run_booth_app
     except ImportError as exc:
@@ -43,6 +73,7 @@ def launch_gui(args: argparse.Namespace) -> int:
 
 def launch_organiser(args: argparse.Namespace) -> int:
     """Open the organiser window on the fair store given by ``--db`` (or the default)."""
+    check_screen()
     try:
         from otop_pos.ui.organiser.app import run_organiser_app
     except ImportError as exc:
