@@ -11,7 +11,7 @@ import sys
 from collections.abc import MutableMapping, Sequence
 from typing import Any
 
-__all__ = ["DEMO_FAIR", "check_screen", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "launch_organiser", "main",
+__all__ = ["DEMO_FAIR", "check_screen", "use_a_working_locale", "DEMO_PIN", "DEMO_VENDOR", "demo_registry", "ensure_demo_booth", "launch_gui", "launch_organiser", "main",
            "open_booth", "resource_path"]
 #: Re-exported on first use, so that commands which do not need the booth (``fair …``) start without it.
 _LAZY = {"DEMO_FAIR": "otop_pos.booth.demo", "DEMO_PIN": "otop_pos.booth.demo", "DEMO_VENDOR": "otop_pos.booth.demo",
@@ -114,9 +114,29 @@ def hold_app_mutex(kernel32: Any = None) -> None:
         _held.append(handle)   # never closed: Windows drops it when the process ends
 
 
+def use_a_working_locale(environ: MutableMapping[str, str] | None = None) -> bool:
+    """A locale that is set but not generated (``LANG=th_TH.UTF-8`` on a laptop that has only C.UTF-8): Qt would
+    warn 'Detected locale "C" with character encoding …' on every start. Then ``LC_ALL=C.UTF-8`` for Qt (the
+    app's language is its own setting, never the C locale's); True when it did. The process's locale is left
+    as it was."""
+    import locale
+
+    env = os.environ if environ is None else environ
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, "")
+        return False
+    except locale.Error:
+        env["LC_ALL"] = "C.UTF-8"
+        return True
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``otop-pos`` entry point: the CLI, which starts the booth window when given no command."""
     give_windowless_start_streams()
+    use_a_working_locale()
     hold_app_mutex()
     from otop_pos.cli.main import main as cli_main
 

@@ -1,6 +1,7 @@
 """Starting a window with no screen (issue 16): from a text console or ssh, ``otop-pos`` and ``otop-pos
 organiser`` say so in Thai and English and exit 2, before Qt can abort with a core dump; a ``wayland`` platform
-left from another session falls back to X11 when only an X display is there."""
+left from another session falls back to X11 when only an X display is there; a locale that is set but not
+generated gives no Qt warning."""
 from __future__ import annotations
 
 import os
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from otop_pos.app import check_screen
+from otop_pos.app import check_screen, use_a_working_locale
 from otop_pos.core.errors import OtopError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,3 +84,40 @@ def test_wayland_left_set_with_an_x_display_opens_on_x11(tmp_path: Path) -> None
     finally:
         xvfb.kill()
         xvfb.wait()
+
+
+def _locale_generated(name: str) -> bool:
+    import locale
+
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, name)
+        return True
+    except locale.Error:
+        return False
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
+
+
+@pytest.mark.skipif(_locale_generated("th_TH.UTF-8"), reason="th_TH.UTF-8 is generated here: nothing to fall back from")
+def test_a_locale_set_but_not_generated_gives_no_qt_warning(tmp_path: Path) -> None:
+    """``LANG=th_TH.UTF-8`` on a laptop with only C.UTF-8 (PYTHONCOERCECLOCALE=0: as the frozen app, Python does
+    not mend the locale itself): a command that loads Qt (the test page's raster) prints no "Detected locale"."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path), "LANG": "th_TH.UTF-8",
+           "PYTHONCOERCECLOCALE": "0", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    out = tmp_path / "test-page.bin"
+    proc = subprocess.run([sys.executable, "-m", "otop_pos", "print", "test", "--printer", f"file:{out}"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "Detected locale" not in proc.stderr and "UTF-8 locale" not in proc.stderr, proc.stderr
+    assert out.stat().st_size > 1000     # the page was rendered and written
+
+
+def test_use_a_working_locale_only_when_the_locale_fails() -> None:
+    import locale
+
+    before = locale.setlocale(locale.LC_ALL)
+    env: dict[str, str] = {}
+    use_a_working_locale(env)
+    assert locale.setlocale(locale.LC_ALL) == before    # the process's locale is left as it was
+    assert env in ({}, {"LC_ALL": "C.UTF-8"})
