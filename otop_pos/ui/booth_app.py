@@ -57,8 +57,19 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         pass
 
 
-def _fatal(text: str) -> None:
+def start_message_box(text: str) -> QMessageBox:
+    """A message at start-up (already open in another window, a data folder error) whose button is ours,
+    translated: the app ships no Qt translations, so Qt's own "OK" would stay in English."""
     box = QMessageBox(QMessageBox.Icon.Critical, translate("Common", "OTOP POS"), wrap_thai(text))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setText(translate("Common", "OK"))
+    return box
+
+
+def _fatal(text: str) -> None:
+    box = start_message_box(text)
     box.show()
     box.raise_()
     box.activateWindow()   # a message of its own, with no window behind it: make sure it has the keyboard

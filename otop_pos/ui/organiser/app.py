@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from otop_pos.core.clock import Clock, SystemClock
 from otop_pos.core.errors import OtopError
@@ -64,7 +64,9 @@ def run_organiser_app(db: str | None, lang: str | None) -> int:
     try:
         ctx = make_context(db, lang=lang)
     except OtopError as exc:
-        QMessageBox(QMessageBox.Icon.Critical, "OTOP POS", error_text(exc)).exec()
+        from otop_pos.ui.booth_app import start_message_box
+
+        start_message_box(error_text(exc)).exec()
         return 2
     windows = OrganiserWindows(ctx)
     windows.window.showMaximized()
