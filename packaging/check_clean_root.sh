@@ -23,14 +23,14 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 older=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --older) older=$(readlink -f "$2"); shift 2 ;;
+    --older) older=$(readlink -m "$2"); shift 2 ;;
     -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
 deb=${1:-$(ls -t "$here"/dist/otop-pos_*_"$(dpkg --print-architecture)".deb | head -n 1)}
-deb=$(readlink -f "$deb")
-out=$(readlink -f "${2:-$here/build/check-clean-root}")
+deb=$(readlink -m "$deb")
+out=$(readlink -m "${2:-$here/build/check-clean-root}")
 [ "$(id -u)" = 0 ] || { echo "check_clean_root.sh makes a chroot: run it as root" >&2; exit 2; }
 [ -f "$deb" ] || { echo "no package $deb" >&2; exit 2; }
 [ -z "$older" ] || [ -f "$older" ] || { echo "no package $older" >&2; exit 2; }

@@ -8,8 +8,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 deb=${1:-$(ls -t "$here"/dist/otop-pos_*_"$(dpkg --print-architecture)".deb | head -n 1)}
-deb=$(readlink -f "$deb")
-out=$(readlink -f "${2:-$here/build/check-deb}")
+deb=$(readlink -m "$deb")
+out=$(readlink -m "${2:-$here/build/check-deb}")
 mkdir -p "$out"
 [ "$(id -u)" = 0 ] || { echo "check_deb.sh installs the package: run it as root" >&2; exit 2; }
 step() { printf '\033[1m[check-deb]\033[0m %s\n' "$*" >&2; }
