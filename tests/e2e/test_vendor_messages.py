@@ -101,8 +101,10 @@ def test_the_organiser_window_still_makes_its_default_store(tmp_path: Path) -> N
 # --- an output folder that cannot be made ------------------------------------------------------------------------
 
 def test_a_pdf_over_an_existing_folder_says_so(booth: Path, tmp_path: Path) -> None:
+    (tmp_path / "kept.txt").write_text("the folder's own file")
     proc = run(booth, "print", "receipt", "--last", "--pdf", str(tmp_path), ok=False)
     refused(proc, str(tmp_path), "a folder of that name")
+    assert tmp_path.is_dir() and [p.name for p in tmp_path.iterdir()] == ["kept.txt"]   # nothing written over it
 
 
 def test_a_zreport_pdf_and_a_csv_report_under_a_file_say_which_folder(booth: Path, tmp_path: Path) -> None:
@@ -244,8 +246,10 @@ def test_a_fair_store_made_by_sudo_says_whose_it_is(nobody_booth: Path) -> None:
     db = nobody_booth.parent / "organiser" / "fair.sqlite"
     run(nobody_booth, "fair", "--db", str(db), "create", "--name", "งานทดสอบ", "--start", "2026-01-10",
         "--end", "2026-01-12")
+    before = db.read_bytes()
     proc = as_nobody(nobody_booth, "fair", "--db", str(db), "status")
     refused(proc, f"The data folder {db.parent} belongs to the user root", f"sudo chown -R nobody:nogroup {db.parent}")
+    assert db.read_bytes() == before and db.stat().st_uid == 0                   # the store is as root left it
 
 
 def test_the_not_ours_message_names_owner_user_and_folder() -> None:
