@@ -54,7 +54,10 @@ otop-pos: MIT licence (the otop-pos developers).
 Bundled: Python, Qt 6 and PySide6 (LGPLv3), and the Python packages listed in pyproject.toml under their own
 licences; the Sarabun font (c) Cadson Demak, SIL Open Font License 1.1 (/opt/otop-pos/_internal/otop_pos/resources/fonts/OFL.txt).
 TXT
-install -m 0755 packaging/deb/preinst packaging/deb/postinst packaging/deb/prerm packaging/deb/postrm "$stage/DEBIAN/"
+install -m 0755 packaging/deb/postinst packaging/deb/postrm "$stage/DEBIAN/"
+# one check, run before the new files are unpacked (preinst) and before the old ones are removed (prerm)
+install -m 0755 packaging/deb/till-open-check "$stage/DEBIAN/preinst"
+install -m 0755 packaging/deb/till-open-check "$stage/DEBIAN/prerm"
 find "$stage" -type d -exec chmod 0755 {} +
 installed_kb=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 cat >"$stage/DEBIAN/control" <<CTRL
