@@ -15,7 +15,7 @@ from otop_pos.core.errors import SetupError, StoreError
 from otop_pos.store.booth_models import Identity
 from otop_pos.store.engine import SqliteStore, check_live_store_location
 from otop_pos.store.migrate import upgrade_to_head
-from otop_pos.store.ownership import check_ours
+from otop_pos.store.ownership import check_ours, store_files
 
 STORE_FILE = "booth.sqlite"
 
@@ -40,7 +40,7 @@ def open_booth_store(data_dir: Path, *, create: bool = True) -> SqliteStore:
     """Open (creating and migrating to head) the booth store in ``data_dir``. With ``create=False`` (the
     CLI's commands on a booth already set up) a folder without a store is ``not_set_up`` and nothing is made."""
     store_file = data_dir / STORE_FILE
-    check_ours(data_dir, (store_file, *(store_file.with_name(STORE_FILE + end) for end in ("-wal", "-shm"))))
+    check_ours(data_dir, store_files(store_file))
     if not create and not os.path.isfile(store_file):
         raise not_set_up(data_dir)
     try:

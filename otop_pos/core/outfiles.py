@@ -16,17 +16,21 @@ class OutputError(OtopError):
     """A file or folder to write (a PDF, a report, an export) cannot be made where the person asked."""
 
 
-def _nearest_existing(path: Path) -> Path:
-    """``path`` or its nearest ancestor that exists (a file or a folder)."""
+def nearest_existing(path: Path) -> Path | None:
+    """``path`` or its nearest ancestor that this user can look at (None when none can be): what is already
+    there where a folder is to be made, and whose it is."""
     for candidate in (path, *path.parents):
-        if os.path.lexists(candidate):
+        try:
+            os.stat(candidate)
             return candidate
-    return Path(path.anchor or ".")
+        except OSError:   # missing, or in a folder we may not enter: the parent tells
+            continue
+    return None
 
 
 def folder_error(folder: Path, exc: OSError) -> OutputError:
     """Why ``folder`` could not be made: a file in the way, no permission, a full disk, or the system's reason."""
-    there = _nearest_existing(folder)
+    there = nearest_existing(folder) or Path(folder.anchor or ".")
     if there.exists() and not there.is_dir():
         return OutputError(
             f"สร้างโฟลเดอร์ {folder} ไม่ได้: {there} เป็นไฟล์ ไม่ใช่โฟลเดอร์ กรุณาเลือกที่บันทึกอื่น ไม่มีอะไรเปลี่ยนแปลง",

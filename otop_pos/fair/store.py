@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from otop_pos.core.errors import StoreError
 from otop_pos.store.engine import check_live_store_location, sqlite_engine, storage_error
 from otop_pos.store.migrate import upgrade_to_head
-from otop_pos.store.ownership import check_ours
+from otop_pos.store.ownership import check_ours, store_files
 
 STORE_FILE = "fair.sqlite"
 #: SQLSTATEs worth a retry of the whole transaction: serialization failure, deadlock detected.
@@ -179,7 +179,7 @@ def open_fair_store(db: str | Path | None = None, *, create: bool = True) -> Fai
 
 def _open_sqlite(path: Path, *, create: bool = True) -> FairStore:
     path = path.expanduser()
-    check_ours(path.parent, (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))))
+    check_ours(path.parent, store_files(path))
     if not create and not os.path.isfile(path):
         raise no_fair_store(path)
     try:

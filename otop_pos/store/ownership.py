@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from otop_pos.core.errors import StoreError
+from otop_pos.core.outfiles import nearest_existing
 
 
 def user_name(uid: int) -> str:
@@ -55,17 +56,6 @@ def not_ours_error(folder: Path, owner: str, user: str, group: str | None = None
     )
 
 
-def _nearest_existing(path: Path) -> Path | None:
-    """``path`` or its nearest ancestor that this user can look at (None when none can be)."""
-    for candidate in (path, *path.parents):
-        try:
-            os.stat(candidate)
-            return candidate
-        except OSError:   # missing, or in a folder we may not enter: the parent tells whose it is
-            continue
-    return None
-
-
 def _topmost_in_home(folder: Path, owner: int) -> Path:
     """The highest folder above ``folder``, inside the home folder, that ``owner`` holds too: ``sudo -E`` made
     ~/.local and ~/.local/share along with ~/.local/share/otop-pos, and one chown gives all of them back."""
@@ -83,6 +73,11 @@ def _topmost_in_home(folder: Path, owner: int) -> Path:
     return top
 
 
+def store_files(store_file: Path) -> tuple[Path, Path, Path]:
+    """A SQLite store and the two files beside it that SQLite writes (``-wal``, ``-shm``)."""
+    return store_file, store_file.with_name(store_file.name + "-wal"), store_file.with_name(store_file.name + "-shm")
+
+
 def check_ours(folder: Path, files: Iterable[Path] = ()) -> None:
     """Refuse, with ``not_ours_error``, a data ``folder`` (or its nearest existing ancestor when it is still to be
     made) or any existing file of ``files`` that this user may not write and that belongs to another user.
@@ -92,7 +87,7 @@ def check_ours(folder: Path, files: Iterable[Path] = ()) -> None:
     uid = os.geteuid()
     if uid == 0:
         return
-    there = _nearest_existing(folder)
+    there = nearest_existing(folder)
     candidates: list[Path] = [there] if there is not None else []
     if there == folder:
         candidates += [f for f in files if os.path.lexists(f)]
