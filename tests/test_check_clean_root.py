@@ -19,7 +19,7 @@ SCRIPT = ROOT / "packaging" / "check_clean_root.sh"
 def test_the_script_parses_and_shellcheck_warns_of_nothing() -> None:
     subprocess.run(["bash", "-n", str(SCRIPT)], check=True)
     if shutil.which("shellcheck") is None:
-        pytest.skip("shellcheck is not installed")
+        pytest.skip("shellcheck is not installed (apt-get install shellcheck; `bash .ci/dev test` installs it)")
     res = subprocess.run(["shellcheck", "-S", "warning", str(SCRIPT)], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout
 

@@ -58,7 +58,7 @@ def test_the_screen_check_by_environment() -> None:
             check_screen(dict(chosen), "linux")
 
 
-@pytest.mark.skipif(not shutil.which("Xvfb"), reason="needs Xvfb")
+@pytest.mark.skipif(not shutil.which("Xvfb"), reason="Xvfb is not installed (apt-get install xvfb; `bash .ci/dev test` installs it)")
 def test_wayland_left_set_with_an_x_display_opens_on_x11(tmp_path: Path) -> None:
     """``QT_QPA_PLATFORM=wayland`` (from another session) with only an X server: the organiser window starts
     and stays up (before: Qt aborted at once, exit 134)."""

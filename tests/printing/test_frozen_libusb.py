@@ -20,7 +20,7 @@ def _runtime_hook() -> Path:
 
     hook = Path(_pyinstaller_hooks_contrib.__file__).parent / "rthooks" / "pyi_rth_usb.py"
     if not hook.exists():
-        pytest.skip("PyInstaller's hooks are not installed (pip install pyinstaller; `.ci/dev package` does)")
+        pytest.skip("PyInstaller is not installed (it is in the test extras: `bash .ci/dev test` installs it)")
     return hook
 
 
