@@ -112,10 +112,10 @@ def refuse_scan(where: QWidget, code: str) -> bool:
     return False
 
 
-# The US keys a scanner types with and without Shift (X key code: unshifted, shifted): the symbols of a
-# receipt's number, an SKU label or a LINE/PromptPay QR payload ("https://…", "#", ":", "_").
-_X11_SYMBOLS = {20: "-_", 21: "=+", 34: "[{", 35: "]}", 47: ";:", 48: "'\"", 49: "`~", 51: "\\|", 59: ",<",
-                60: ".>", 61: "/?"}
+# The US keys a scanner types with and without Shift (X key code: unshifted, shifted): the number row and the
+# symbols of a receipt's number, an SKU label or a LINE/PromptPay QR payload ("https://…", "#", ":", "_").
+_X11_SYMBOLS = dict(zip(range(10, 22), ("1!", "2@", "3#", "4$", "5%", "6^", "7&", "8*", "9(", "0)", "-_", "=+"))) | {
+    34: "[{", 35: "]}", 47: ";:", 48: "'\"", 49: "`~", 51: "\\|", 59: ",<", 60: ".>", 61: "/?"}
 
 
 def _x11_keys() -> dict[tuple[int, bool], tuple[int, str]]:
@@ -124,15 +124,12 @@ def _x11_keys() -> dict[tuple[int, bool], tuple[int, str]]:
     scanner sends these keys whatever layout is chosen (a Thai layout turns the number row into Kedmanee
     letters, which ``decode_burst`` reads back as digits). Keys seen while the app runs are learnt on top."""
     keys: dict[tuple[int, bool], tuple[int, str]] = {}
-    for code, ch, shifted in zip(range(10, 20), "1234567890", "!@#$%^&*()"):
-        keys[(code, False)] = (ord(ch), ch)
-        keys[(code, True)] = (ord(shifted), shifted)
-    for code, ch in zip(range(79, 91), "789-456+1230"):
-        keys[(code, False)] = (ord(ch), ch)
     for code, pair in _X11_SYMBOLS.items():
         ch, shifted = pair[0], pair[1]
         keys[(code, False)] = (ord(ch), ch)
         keys[(code, True)] = (ord(shifted), shifted)
+    for code, ch in zip(range(79, 91), "789-456+1230"):
+        keys[(code, False)] = (ord(ch), ch)
     for start, row in ((24, "qwertyuiop"), (38, "asdfghjkl"), (52, "zxcvbnm")):
         for code, ch in zip(range(start, start + len(row)), row):
             keys[(code, False)] = (ord(ch.upper()), ch)
